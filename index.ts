@@ -1,12 +1,37 @@
+/**
+ * The Lusha app for Zapier: authentication, the middleware that sends the key, throttling,
+ * and the registry of operations. Nothing else lives here: each operation is one file under
+ * src/triggers, src/searches or src/creates.
+ */
 import { version as platformVersion } from 'zapier-platform-core';
-import packageJson from './package.json';
+import { addLushaAuth, authentication } from './src/auth';
+import { CONNECTOR_VERSION } from './src/version';
+
+/** Operations by kind; each module exports one `{ key, noun, display, operation }` object. */
+const triggers = [] as const;
+const searches = [] as const;
+const creates = [] as const;
+
+const byKey = <T extends { key: string }>(operations: readonly T[]): Record<string, T> =>
+  Object.fromEntries(operations.map((operation) => [operation.key, operation]));
 
 const App = {
-  version: packageJson.version,
+  version: CONNECTOR_VERSION,
   platformVersion,
-  triggers: {},
-  searches: {},
-  creates: {},
+
+  authentication,
+  beforeRequest: [addLushaAuth],
+
+  /**
+   * Lusha allows 25 requests per second per endpoint. Most steps make one request; a
+   * connection's steps together are held to 20 per second (operations that page or chunk
+   * declare a tighter limit of their own).
+   */
+  throttle: { window: 1, limit: 20, scope: ['auth' as const] },
+
+  triggers: byKey(triggers),
+  searches: byKey(searches),
+  creates: byKey(creates),
 };
 
 export = App;

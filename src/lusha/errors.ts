@@ -1,0 +1,168 @@
+/**
+ * Typed errors of the Lusha client. They know nothing of Zapier: a port to another
+ * platform maps these classes to its own conventions (see src/zapier/errors.ts for ours).
+ *
+ * Every error carries the endpoint it came from ("GET /v2/person") and, where Lusha sent
+ * one, Lusha's own message. Messages never contain the API key: the client redacts every
+ * secret it was given before an error is built (see `redact`).
+ */
+
+export type LushaErrorKind =
+  | 'invalid_key'
+  | 'out_of_credits'
+  | 'forbidden'
+  | 'validation'
+  | 'not_found'
+  | 'rate_limited'
+  | 'quota_exhausted'
+  | 'trial_limit'
+  | 'compliance'
+  | 'server'
+  | 'unavailable'
+  | 'timeout'
+  | 'network'
+  | 'bad_response';
+
+export abstract class LushaError extends Error {
+  abstract readonly kind: LushaErrorKind;
+  /** Whether trying the same request again later can succeed. */
+  abstract readonly retryable: boolean;
+
+  constructor(
+    message: string,
+    /** "METHOD /path" of the call that failed. */
+    readonly endpoint: string,
+    /** HTTP status, when a response arrived. */
+    readonly status?: number,
+    /** Lusha's own words from the response body, when it sent any. */
+    readonly lushaMessage?: string,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** 401: the key is missing, wrong or revoked. */
+export class LushaAuthError extends LushaError {
+  readonly kind = 'invalid_key';
+  readonly retryable = false;
+}
+
+/** 402: the account has no credits left for this call. */
+export class LushaCreditsError extends LushaError {
+  readonly kind = 'out_of_credits';
+  readonly retryable = false;
+}
+
+/** 403: account inactive, or the plan lacks the feature (reveal flags, DNC, Signals...). */
+export class LushaForbiddenError extends LushaError {
+  readonly kind = 'forbidden';
+  readonly retryable = false;
+}
+
+/** 400 / 412: Lusha rejected the input. */
+export class LushaValidationError extends LushaError {
+  readonly kind = 'validation';
+  readonly retryable = false;
+}
+
+/** 404: no such resource (e.g. a company lookup without a match). */
+export class LushaNotFoundError extends LushaError {
+  readonly kind = 'not_found';
+  readonly retryable = false;
+}
+
+/** 429 from the per-second/minute limits: retry after `retryAfterSeconds`. */
+export class LushaRateLimitError extends LushaError {
+  readonly kind: 'rate_limited' | 'quota_exhausted' = 'rate_limited';
+  readonly retryable = true;
+  constructor(
+    message: string,
+    endpoint: string,
+    status: number,
+    lushaMessage: string | undefined,
+    /** Seconds until a retry can succeed, as the response headers say; undefined when they say nothing. */
+    readonly retryAfterSeconds: number | undefined,
+  ) {
+    super(message, endpoint, status, lushaMessage);
+  }
+}
+
+/** 429 because the daily (or hourly) request quota is used up: retry after the reset. */
+export class LushaQuotaError extends LushaRateLimitError {
+  override readonly kind = 'quota_exhausted';
+}
+
+/** 429 because a trial account reached its limit: waiting does not help. */
+export class LushaTrialLimitError extends LushaError {
+  readonly kind = 'trial_limit';
+  readonly retryable = false;
+}
+
+/** 451: Lusha refuses the record for GDPR reasons. */
+export class LushaComplianceError extends LushaError {
+  readonly kind = 'compliance';
+  readonly retryable = false;
+}
+
+/** 500 and other unexpected statuses: Lusha failed. */
+export class LushaServerError extends LushaError {
+  readonly kind = 'server';
+  readonly retryable = false;
+}
+
+/** 499 / 502 / 503 / 504: Lusha is temporarily unavailable. */
+export class LushaUnavailableError extends LushaError {
+  readonly kind = 'unavailable';
+  readonly retryable = true;
+}
+
+/** No (complete) response within the time allowed. */
+export class LushaTimeoutError extends LushaError {
+  readonly kind = 'timeout';
+  readonly retryable = true;
+}
+
+/** The connection failed or was dropped before a response arrived. */
+export class LushaNetworkError extends LushaError {
+  readonly kind = 'network';
+  readonly retryable = true;
+}
+
+/** A 2xx response whose body is not JSON or not the documented shape. */
+export class LushaResponseError extends LushaError {
+  readonly kind = 'bad_response';
+  readonly retryable = false;
+}
+
+/** Replaces every secret in `text` with "[redacted]". */
+export function redact(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const secret of secrets) {
+    if (secret.length > 0) out = out.split(secret).join('[redacted]');
+  }
+  return out;
+}
+
+/**
+ * Lusha's error bodies come in several shapes; this reads all of them:
+ * `{"statusCode":400,"message":"...","errors":["..."]}`, `{"error":{"code":400,"message":"..."}}`,
+ * `{"message":["a","b"]}` and `{"message":"..."}`.
+ */
+export function readLushaMessage(body: unknown): string | undefined {
+  if (typeof body === 'string') return body.trim() || undefined;
+  if (body === null || typeof body !== 'object') return undefined;
+  const record = body as Record<string, unknown>;
+  const parts: string[] = [];
+  const add = (value: unknown): void => {
+    if (typeof value === 'string' && value.trim()) parts.push(value.trim());
+    else if (Array.isArray(value)) value.forEach(add);
+  };
+  add(record.message);
+  const nested = record.error;
+  if (nested && typeof nested === 'object') add((nested as Record<string, unknown>).message);
+  else add(nested);
+  add(record.errors);
+  const unique = [...new Set(parts)];
+  return unique.length > 0 ? unique.join('; ') : undefined;
+}

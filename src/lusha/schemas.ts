@@ -1,0 +1,379 @@
+/**
+ * zod schemas for Lusha's V2 responses.
+ *
+ * Tolerant where real responses vary: unknown keys are kept (`looseObject`), scalar fields
+ * accept a number where a string is documented and vice versa, and the documented
+ * alternative spellings are all accepted (emails as `email`/`emailType` or
+ * `address`/`type`; person location in snake_case or camelCase; company social links as
+ * strings or `{url}` objects; prospecting results under `data` or `contacts`).
+ * Strict where a wrong shape means a bug: the top-level containers each endpoint promises
+ * (`contact`, `contacts`, `requestId`, result arrays...) must be there.
+ *
+ * Mapping these wire shapes to the connector's flat output records happens in
+ * src/records/, never here.
+ */
+import { z } from 'zod';
+
+/** A display value: a string, or a number rendered as one. */
+const text = z
+  .union([z.string(), z.number()])
+  .transform((value) => String(value))
+  .nullish();
+/** An identifier: Lusha sends ids as numbers in some places and strings in others. */
+const id = text;
+const num = z
+  .union([z.number(), z.string().regex(/^-?\d+(\.\d+)?$/)])
+  .transform((value) => Number(value))
+  .nullish();
+const bool = z.boolean().nullish();
+const strings = z.array(z.union([z.string(), z.number()]).transform(String)).nullish();
+/** A date as Lusha sends it (YYYY-MM-DD or an ISO timestamp), kept as sent. */
+const date = text;
+
+// ---------------------------------------------------------------- people
+
+export const EmailAddressSchema = z.looseObject({
+  email: text,
+  address: text,
+  emailType: text,
+  type: text,
+  emailConfidence: text,
+  updateDate: date,
+});
+
+export const PhoneNumberSchema = z.looseObject({
+  number: text,
+  phoneType: text,
+  type: text,
+  doNotCall: bool,
+  updateDate: date,
+});
+
+export const PersonLocationSchema = z.looseObject({
+  city: text,
+  state: text,
+  state_code: text,
+  stateCode: text,
+  country: text,
+  country_iso2: text,
+  countryIso2: text,
+  continent: text,
+  is_eu_contact: bool,
+  isEuContact: bool,
+  rawLocation: text,
+});
+
+export const JobTitleSchema = z.union([
+  z.string(),
+  z.looseObject({
+    title: text,
+    seniority: text,
+    departments: strings,
+  }),
+]);
+
+const SocialLinkSchema = z.union([z.string(), z.looseObject({ url: text })]).nullish();
+
+export const FundingRoundSchema = z.looseObject({
+  roundType: text,
+  roundAmount: num,
+  roundDate: date,
+  currency: text,
+});
+
+export const FundingSchema = z.looseObject({
+  rounds: z.array(FundingRoundSchema).nullish(),
+  totalRounds: num,
+  totalRoundsAmount: num,
+  currency: text,
+  isIpo: bool,
+  lastRoundType: text,
+  lastRoundAmount: num,
+  lastRoundDate: date,
+});
+
+const RangeSchema = z
+  .union([
+    z.array(z.number().nullable()),
+    z.looseObject({ min: num, max: num, employeesInLinkedin: num }),
+  ])
+  .nullish();
+
+/**
+ * A company in any of its documented shapes: nested under a contact, the single-company
+ * `data`, a bulk-company value (flat: `lushaCompanyId`, `city`, `linkedin`...), or a
+ * prospecting result.
+ */
+export const CompanySchema = z.looseObject({
+  id: id,
+  companyId: id,
+  lushaCompanyId: id,
+  name: text,
+  description: text,
+  domain: text,
+  fqdn: text,
+  emailDomain: text,
+  domains: z.looseObject({ homepage: text, email: text }).nullish(),
+  homepageUrl: text,
+  website: text,
+  employees: text,
+  companySize: RangeSchema,
+  employeesInLinkedin: num,
+  revenueRange: RangeSchema,
+  mainIndustry: text,
+  subIndustry: text,
+  founded: text,
+  logoUrl: text,
+  location: z
+    .looseObject({
+      city: text,
+      state: text,
+      stateCode: text,
+      country: text,
+      countryIso2: text,
+      continent: text,
+      fullLocation: text,
+      rawLocation: text,
+    })
+    .nullish(),
+  city: text,
+  state: text,
+  country: text,
+  countryIso2: text,
+  continent: text,
+  rawLocation: text,
+  social: z.looseObject({ linkedin: SocialLinkSchema, crunchbase: SocialLinkSchema }).nullish(),
+  linkedin: text,
+  crunchbase: text,
+  specialities: strings,
+  technologies: z.array(z.union([z.string(), z.looseObject({ name: text })])).nullish(),
+  funding: FundingSchema.nullish(),
+  industryPrimaryGroupDetails: z
+    .looseObject({
+      sicCodes: z.array(z.unknown()).nullish(),
+      naicsCodes: z.array(z.unknown()).nullish(),
+    })
+    .nullish(),
+});
+
+export const ContactSchema = z.looseObject({
+  personId: id,
+  id: id,
+  firstName: text,
+  lastName: text,
+  fullName: text,
+  companyId: id,
+  companyName: text,
+  emailAddresses: z.array(EmailAddressSchema).nullish(),
+  phoneNumbers: z.array(PhoneNumberSchema).nullish(),
+  jobTitle: JobTitleSchema.nullish(),
+  seniority: z.unknown().optional(),
+  departments: strings,
+  location: PersonLocationSchema.nullish(),
+  socialLinks: z.looseObject({ linkedin: text, xUrl: text }).nullish(),
+  jobStartDate: date,
+  company: CompanySchema.nullish(),
+});
+
+export const ContactResultSchema = z.looseObject({
+  error: z
+    .looseObject({ code: text, name: text, message: text })
+    .nullish(),
+  isCreditCharged: bool,
+  data: ContactSchema.nullish(),
+});
+
+/** GET /v2/person */
+export const PersonResponseSchema = z.looseObject({ contact: ContactResultSchema });
+
+/** POST /v2/person: results keyed by the caller's `contactId`. */
+export const BulkPersonResponseSchema = z.looseObject({
+  contacts: z.record(z.string(), ContactResultSchema),
+  companies: z.record(z.string(), CompanySchema.nullable()).nullish(),
+});
+
+// ---------------------------------------------------------------- companies
+
+/** GET /v2/company */
+export const CompanyResponseSchema = z.looseObject({
+  data: CompanySchema.nullish(),
+  errors: z.unknown().optional(),
+  meta: z.unknown().optional(),
+});
+
+/**
+ * POST /v2/company: a map keyed by the caller's ids. A miss is reported per key (as an
+ * error object or an empty value), so each value is tolerated as a company, an error or null.
+ */
+export const BulkCompanyResponseSchema = z.record(
+  z.string(),
+  z.union([CompanySchema, z.null()]),
+);
+
+// ---------------------------------------------------------------- prospecting
+
+export const ProspectContactSchema = z.looseObject({
+  contactId: id,
+  isShown: bool,
+  name: text,
+  jobTitle: text,
+  companyId: id,
+  companyName: text,
+  fqdn: text,
+  hasEmails: bool,
+  hasWorkEmail: bool,
+  hasPrivateEmail: bool,
+  hasPhones: bool,
+  hasMobilePhone: bool,
+  hasDirectPhone: bool,
+});
+
+export const ProspectCompanySchema = CompanySchema;
+
+/** The page of a prospecting search, with its results under `data` (real) or the spec's key. */
+function searchPage<T extends z.ZodTypeAny>(item: T, specKey: 'contacts' | 'companies') {
+  return z
+    .looseObject({
+      requestId: z.string().min(1),
+      currentPage: num,
+      pageLength: num,
+      totalResults: num,
+      data: z.array(item).nullish(),
+      [specKey]: z.array(item).nullish(),
+    })
+    .refine((page) => Array.isArray(page.data) || Array.isArray(page[specKey]), {
+      message: `expected a "data" (or "${specKey}") array of results`,
+    })
+    .transform((page) => ({
+      requestId: page.requestId,
+      currentPage: page.currentPage ?? 0,
+      pageLength: page.pageLength ?? null,
+      totalResults: page.totalResults ?? 0,
+      results: (Array.isArray(page.data) ? page.data : page[specKey]) as z.output<T>[],
+    }));
+}
+
+/** POST /prospecting/contact/search */
+export const ProspectContactSearchSchema = searchPage(ProspectContactSchema, 'contacts');
+/** POST /prospecting/company/search */
+export const ProspectCompanySearchSchema = searchPage(ProspectCompanySchema, 'companies');
+
+/** POST /prospecting/contact/enrich */
+export const ProspectContactEnrichSchema = z.looseObject({
+  requestId: text,
+  contacts: z.array(
+    z.looseObject({
+      id: id,
+      isSuccess: bool,
+      data: ContactSchema.nullish(),
+      error: z.unknown().optional(),
+    }),
+  ),
+});
+
+/** POST /prospecting/company/enrich */
+export const ProspectCompanyEnrichSchema = z.looseObject({
+  requestId: text,
+  companies: z.array(CompanySchema),
+});
+
+// Filter lists: bare JSON arrays.
+export const StringListSchema = z.array(z.string());
+export const SenioritiesSchema = z.array(z.looseObject({ id: z.union([z.number(), z.string()]), name: z.string() }));
+export const CountriesSchema = z.array(z.looseObject({ name: z.string(), code: text }));
+export const LocationsSchema = z.array(
+  z.looseObject({ continent: text, country: text, city: text, state: text, country_grouping: text }),
+);
+export const CompanyNamesSchema = z.array(
+  z.looseObject({ companyId: id, name: z.string(), logoUrl: text, fqdn: text }),
+);
+export const IndustriesSchema = z.array(
+  z.looseObject({
+    main_industry: z.string(),
+    main_industry_id: z.union([z.number(), z.string()]),
+    sub_industries: z
+      .array(z.looseObject({ value: z.string(), id: z.union([z.number(), z.string()]) }))
+      .nullish(),
+  }),
+);
+export const RangesSchema = z.array(z.looseObject({ min: num, max: num }));
+export const CodesSchema = z.array(z.looseObject({ code: z.union([z.string(), z.number()]), label: text }));
+export const TechnologiesSchema = z.array(z.looseObject({ name: z.string() }));
+
+// ---------------------------------------------------------------- signals
+
+export const SignalFiltersSchema = z.looseObject({
+  signals: z.array(z.string()),
+  objectType: text,
+  filterOptions: z
+    .looseObject({
+      newsEventTypes: z.array(z.unknown()).nullish(),
+      hiringByDepartments: z.array(z.unknown()).nullish(),
+    })
+    .nullish(),
+});
+
+/**
+ * One signal item. Contact signals carry no id of their own; company signals carry
+ * `signalId`. Family-specific fields (headcount counts, article title...) are kept as sent.
+ */
+export const SignalItemSchema = z.looseObject({
+  signalId: id,
+  signalDate: date,
+  articlePublishedDate: date,
+  personId: id,
+  companyId: id,
+});
+
+/** A per-entity entry: identity fields plus one array per signal type. */
+const SignalEntitySchema = z.record(z.string(), z.unknown());
+
+/** POST /api/signals/contacts and /api/signals/contacts/search */
+export const ContactSignalsResponseSchema = z.looseObject({
+  contacts: z.record(z.string(), SignalEntitySchema),
+  startDate: date,
+  endDate: date,
+  creditCharged: num,
+});
+
+/** POST /api/signals/companies and /api/signals/companies/search */
+export const CompanySignalsResponseSchema = z.looseObject({
+  companies: z.record(z.string(), SignalEntitySchema),
+  startDate: date,
+  endDate: date,
+  creditCharged: num,
+});
+
+// ---------------------------------------------------------------- recommendations
+
+/** POST /api/recommendations/contacts */
+export const ContactRecommendationsSchema = z.looseObject({
+  contacts: z.array(
+    z.looseObject({ personId: id, companyId: id, name: text, jobTitle: text, companyName: text }),
+  ),
+  requestId: text,
+  count: num,
+  creditsCharged: num,
+});
+
+/** POST /api/recommendations/companies */
+export const CompanyRecommendationsSchema = z.looseObject({
+  companies: z.array(z.looseObject({ companyId: id, name: text, fqdn: text, description: text })),
+  requestId: text,
+  count: num,
+  creditsCharged: num,
+});
+
+// ---------------------------------------------------------------- account
+
+/** GET /account/usage: the credit type key varies by plan (`credits`, `bulkCredits`...). */
+export const AccountUsageSchema = z.looseObject({
+  usage: z.record(z.string(), z.looseObject({ used: num, total: num, remaining: num })),
+});
+
+export type Contact = z.output<typeof ContactSchema>;
+export type ContactResult = z.output<typeof ContactResultSchema>;
+export type Company = z.output<typeof CompanySchema>;
+export type ProspectContact = z.output<typeof ProspectContactSchema>;
+export type SignalItem = z.output<typeof SignalItemSchema>;
+export type AccountUsage = z.output<typeof AccountUsageSchema>;

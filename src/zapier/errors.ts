@@ -1,0 +1,119 @@
+/**
+ * The one place where failures become Zapier errors. Every operation goes through
+ * `withLusha` (src/zapier/lusha.ts), which sends anything thrown here.
+ *
+ * | Lusha client error                  | Zapier error        | why                                   |
+ * |-------------------------------------|---------------------|---------------------------------------|
+ * | 401 invalid key                     | ExpiredAuthError    | the user must reconnect               |
+ * | 402 out of credits, trial limit     | HaltedError         | stop this run, keep the Zap on        |
+ * | 400/412 validation, 451 GDPR, 404   | HaltedError         | the input must change, not the Zap    |
+ * | 403 forbidden (plan, inactive)      | Error               | the user must act (plan, settings)    |
+ * | 429 rate limit                      | ThrottledError      | retry after the headers' delay        |
+ * | 429 daily/hourly quota              | ThrottledError      | retry after the quota resets          |
+ * | 502/503/504, timeout, network       | ThrottledError      | transient: Zapier retries later       |
+ * | 500, unexpected status, bad body    | Error               | Lusha (or the connector) failed       |
+ *
+ * Messages say what happened and what to do, and never contain the API key.
+ */
+import type { ZObject } from 'zapier-platform-core';
+import {
+  LushaAuthError,
+  LushaComplianceError,
+  LushaCreditsError,
+  LushaError,
+  LushaForbiddenError,
+  LushaNotFoundError,
+  LushaQuotaError,
+  LushaRateLimitError,
+  LushaResponseError,
+  LushaServerError,
+  LushaTrialLimitError,
+  LushaValidationError,
+  redact,
+} from '../lusha/errors';
+
+/** Default wait when a 429 names no delay, and the cap for ordinary rate limits (seconds). */
+export const DEFAULT_THROTTLE_SECONDS = 10;
+export const MAX_THROTTLE_SECONDS = 300;
+/** Wait before Zapier retries after Lusha was unavailable (seconds). */
+export const UNAVAILABLE_RETRY_SECONDS = 60;
+/** Cap for a quota reset delay: a daily quota resets within a day. */
+const MAX_QUOTA_SECONDS = 24 * 60 * 60;
+
+/** Turns any failure of an operation into the Zapier error it should surface as. */
+export function toZapierError(z: ZObject, error: unknown, secrets: readonly string[] = []): Error {
+  const clean = (text: string) => redact(text, secrets);
+  if (!(error instanceof LushaError)) {
+    // Zapier's own errors (HaltedError from input validation...) pass through; anything else
+    // is a bug, surfaced as is, without the key.
+    if (error instanceof Error) {
+      if (secrets.some((secret) => secret && error.message.includes(secret))) {
+        error.message = clean(error.message);
+      }
+      return error;
+    }
+    return new z.errors.Error(clean(`Unexpected failure: ${String(error)}`), 'unexpected', 500);
+  }
+  // The client's message says what happened, where, and what Lusha said; add what to do.
+  const explain = (advice: string) => clean(`${error.message}. ${advice}`);
+
+  if (error instanceof LushaAuthError) {
+    return new z.errors.ExpiredAuthError(
+      explain('Reconnect your Lusha account in Zapier with a current API key (in Lusha: Settings → API).'),
+    );
+  }
+  if (error instanceof LushaCreditsError) {
+    return new z.errors.HaltedError(
+      explain('Add credits to your Lusha account or wait for your plan to renew, then replay the run.'),
+    );
+  }
+  if (error instanceof LushaTrialLimitError) {
+    return new z.errors.HaltedError(explain('Upgrade your Lusha plan to continue.'));
+  }
+  if (error instanceof LushaValidationError) {
+    return new z.errors.HaltedError(explain("Check the step's fields and try again."));
+  }
+  if (error instanceof LushaComplianceError) {
+    return new z.errors.HaltedError(explain('Skip this record: retrying will not help.'));
+  }
+  if (error instanceof LushaNotFoundError) {
+    return new z.errors.HaltedError(explain('Check the identifiers passed to this step.'));
+  }
+  if (error instanceof LushaForbiddenError) {
+    return new z.errors.Error(
+      explain(
+        "Your Lusha plan or account does not allow this: change the step's options " +
+          '(for example turn off the reveal options) or ask your Lusha admin.',
+      ),
+      'forbidden',
+      403,
+    );
+  }
+  if (error instanceof LushaQuotaError) {
+    const seconds = Math.min(MAX_QUOTA_SECONDS, Math.max(1, error.retryAfterSeconds ?? DEFAULT_THROTTLE_SECONDS));
+    return new z.errors.ThrottledError(explain(`Zapier will retry after the quota resets, in ${seconds} s.`), seconds);
+  }
+  if (error instanceof LushaRateLimitError) {
+    const seconds = Math.min(MAX_THROTTLE_SECONDS, Math.max(1, error.retryAfterSeconds ?? DEFAULT_THROTTLE_SECONDS));
+    return new z.errors.ThrottledError(explain(`Zapier will retry in ${seconds} s.`), seconds);
+  }
+  if (error instanceof LushaServerError) {
+    return new z.errors.Error(
+      explain('If this keeps happening, contact Lusha support.'),
+      'server_error',
+      error.status ?? 500,
+    );
+  }
+  if (error instanceof LushaResponseError) {
+    return new z.errors.Error(
+      explain("The connector cannot read this answer; please report it to the connector's maintainers."),
+      'bad_response',
+      502,
+    );
+  }
+  // Unavailable (499/502/503/504), timeout, network: transient, after the client's one retry.
+  return new z.errors.ThrottledError(
+    explain(`Lusha seems temporarily unavailable; Zapier will retry in ${UNAVAILABLE_RETRY_SECONDS} s.`),
+    UNAVAILABLE_RETRY_SECONDS,
+  );
+}
