@@ -1,0 +1,145 @@
+/**
+ * Reading what a Zap builder typed or mapped into an identifier field, before any paid
+ * call. Each reader takes any value (Zapier may hand over strings, numbers, arrays or
+ * nothing at all), and returns either the normalised value or a problem in words the
+ * builder can act on. Nothing here knows Zapier or Lusha's wire format.
+ */
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: string };
+
+const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+const problem = <T>(text: string): Parsed<T> => ({ ok: false, problem: text });
+
+/** Longest free-text value accepted (names, titles); Lusha has no use for longer ones. */
+export const MAX_TEXT_LENGTH = 200;
+
+/** Quotes a user's value for an error message, shortened so a huge value stays readable. */
+export function quote(value: unknown): string {
+  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  return `"${text.length > 60 ? `${text.slice(0, 57)}...` : text}"`;
+}
+
+/**
+ * A single text value: trimmed, inner whitespace collapsed; `undefined` when empty.
+ * A number is read as text; a list, object or over-long text is a problem.
+ */
+export function readText(value: unknown, label: string): Parsed<string | undefined> {
+  if (value === undefined || value === null) return ok(undefined);
+  if (typeof value === 'number' && Number.isFinite(value)) return ok(String(value));
+  if (typeof value === 'boolean') return problem(`${label} must be text, not ${value}`);
+  if (typeof value !== 'string') {
+    return problem(`${label} must be a single value, not a list or object (got ${quote(value)})`);
+  }
+  // eslint-disable-next-line no-control-regex
+  const text = value.replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/\s+/g, ' ').trim();
+  if (!text) return ok(undefined);
+  if (text.length > MAX_TEXT_LENGTH) return problem(`${label} is too long (${text.length} characters; at most ${MAX_TEXT_LENGTH})`);
+  return ok(text);
+}
+
+/** Reads a value, then applies `parse` when it is not empty. */
+function readWith<T>(value: unknown, label: string, parse: (text: string) => Parsed<T>): Parsed<T | undefined> {
+  const text = readText(value, label);
+  if (!text.ok) return text;
+  return text.value === undefined ? ok(undefined) : parse(text.value);
+}
+
+const EMAIL = /^[^\s@"<>()[\],;:]+@([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
+
+/** An email address, lower-cased: "Ada@Example.COM " → "ada@example.com". */
+export function readEmail(value: unknown, label = 'Email'): Parsed<string | undefined> {
+  return readWith(value, label, (text) => {
+    const email = text.replace(/^mailto:/i, '').toLowerCase();
+    return EMAIL.test(email) && email.length <= 254
+      ? ok(email)
+      : problem(`${label} ${quote(text)} is not a valid email address (expected something like name@company.com)`);
+  });
+}
+
+/** Parses a URL typed with or without its scheme. */
+function parseLooseUrl(text: string): URL | undefined {
+  try {
+    const url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const isLinkedinHost = (host: string) => host === 'linkedin.com' || host.endsWith('.linkedin.com');
+
+/**
+ * A LinkedIn profile URL, normalised to "https://www.linkedin.com/in/<slug>": any
+ * linkedin.com subdomain, with or without scheme, query or trailing slash.
+ */
+export function readLinkedinProfileUrl(value: unknown, label = 'LinkedIn URL'): Parsed<string | undefined> {
+  return readWith(value, label, (text) => {
+    const url = parseLooseUrl(text);
+    if (!url || !isLinkedinHost(url.hostname.toLowerCase())) {
+      return problem(`${label} ${quote(text)} is not a LinkedIn URL (expected https://www.linkedin.com/in/...)`);
+    }
+    const match = /^\/(?:in|pub)\/([^/]+)/i.exec(url.pathname);
+    if (!match) {
+      return problem(`${label} ${quote(text)} is not a LinkedIn profile URL (expected https://www.linkedin.com/in/...)`);
+    }
+    return ok(`https://www.linkedin.com/in/${decodeURIComponent(match[1] as string).toLowerCase()}`);
+  });
+}
+
+/** A LinkedIn company page URL, normalised to "https://www.linkedin.com/company/<slug>". */
+export function readLinkedinCompanyUrl(value: unknown, label = 'LinkedIn URL'): Parsed<string | undefined> {
+  return readWith(value, label, (text) => {
+    const url = parseLooseUrl(text);
+    const match = url && isLinkedinHost(url.hostname.toLowerCase()) ? /^\/company\/([^/]+)/i.exec(url.pathname) : null;
+    return match
+      ? ok(`https://www.linkedin.com/company/${decodeURIComponent(match[1] as string).toLowerCase()}`)
+      : problem(`${label} ${quote(text)} is not a LinkedIn company URL (expected https://www.linkedin.com/company/...)`);
+  });
+}
+
+const HOSTNAME = /^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+
+/** A company domain: "https://www.Acme.com/about" → "acme.com". An email's domain is accepted too. */
+export function readDomain(value: unknown, label = 'Domain'): Parsed<string | undefined> {
+  return readWith(value, label, (text) => {
+    const candidate = text.includes('@') && !text.includes('/') ? (text.split('@').pop() as string) : text;
+    const host = parseLooseUrl(candidate)?.hostname.toLowerCase().replace(/^www\./, '');
+    return host && HOSTNAME.test(host)
+      ? ok(host)
+      : problem(`${label} ${quote(text)} is not a domain (expected something like acme.com)`);
+  });
+}
+
+/** A Lusha numeric id (person or company): digits only, as a string. */
+export function readLushaId(value: unknown, label: string): Parsed<string | undefined> {
+  return readWith(value, label, (text) =>
+    /^\d{1,19}$/.test(text) ? ok(text) : problem(`${label} ${quote(text)} is not a Lusha ID (expected digits only, e.g. 4183886134)`),
+  );
+}
+
+/** A calendar date, normalised to YYYY-MM-DD (accepts ISO timestamps and other parseable dates). */
+export function readDate(value: unknown, label: string): Parsed<string | undefined> {
+  return readWith(value, label, (text) => {
+    const time = /^\d{4}-\d{2}-\d{2}$/.test(text) ? Date.parse(`${text}T00:00:00Z`) : Date.parse(text);
+    return Number.isNaN(time)
+      ? problem(`${label} ${quote(text)} is not a date (expected YYYY-MM-DD)`)
+      : ok(new Date(time).toISOString().slice(0, 10));
+  });
+}
+
+/**
+ * A list value: Zapier sends list fields as arrays, but a mapped value may arrive as one
+ * string separated by commas or new lines (`separator`; pass /\n/ where entries may
+ * themselves contain commas, like job titles). Empty entries are dropped.
+ */
+export function readList(value: unknown, label: string, separator: RegExp = /[,\n]/): Parsed<string[]> {
+  if (value === undefined || value === null || value === '') return ok([]);
+  const raw = Array.isArray(value) ? value : typeof value === 'string' ? value.split(separator) : [value];
+  const items: string[] = [];
+  for (const entry of raw) {
+    const text = readText(entry, `Each entry of ${label}`);
+    if (!text.ok) return text;
+    if (text.value !== undefined) items.push(text.value);
+  }
+  return ok(items);
+}

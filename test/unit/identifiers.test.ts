@@ -1,0 +1,74 @@
+import {
+  readDate,
+  readDomain,
+  readEmail,
+  readLinkedinCompanyUrl,
+  readLinkedinProfileUrl,
+  readList,
+  readLushaId,
+  readText,
+} from '../../src/input/identifiers';
+import { chunk, sendBatches, uniqueBy } from '../../src/lusha/batch';
+
+const value = <T>(parsed: { ok: boolean; value?: T; problem?: string }) => (parsed.ok ? parsed.value : `PROBLEM: ${parsed.problem}`);
+
+describe('identifier readers', () => {
+  it('reads emails', () => {
+    expect(value(readEmail(' Ada@Example.COM '))).toBe('ada@example.com');
+    expect(value(readEmail('mailto:ada@example.com'))).toBe('ada@example.com');
+    expect(value(readEmail(''))).toBeUndefined();
+    expect(value(readEmail('ada@'))).toMatch(/PROBLEM: Email "ada@" is not a valid email address/);
+    expect(value(readEmail('ada example.com'))).toMatch(/PROBLEM/);
+    expect(value(readEmail(['a@b.com', 'c@d.com']))).toMatch(/PROBLEM: Email must be a single value/);
+  });
+
+  it('reads LinkedIn profile URLs on linkedin.com only', () => {
+    expect(value(readLinkedinProfileUrl('linkedin.com/in/Ada-Lovelace/'))).toBe('https://www.linkedin.com/in/ada-lovelace');
+    expect(value(readLinkedinProfileUrl('https://uk.linkedin.com/in/ada?trk=x'))).toBe('https://www.linkedin.com/in/ada');
+    expect(value(readLinkedinProfileUrl('https://linkedin.evil.com/in/ada'))).toMatch(/PROBLEM: .*not a LinkedIn URL/);
+    expect(value(readLinkedinProfileUrl('https://www.linkedin.com/company/acme'))).toMatch(/not a LinkedIn profile URL/);
+    expect(value(readLinkedinCompanyUrl('linkedin.com/company/Acme'))).toBe('https://www.linkedin.com/company/acme');
+  });
+
+  it('reads domains from URLs, hosts and emails', () => {
+    expect(value(readDomain('https://www.Acme.com/about'))).toBe('acme.com');
+    expect(value(readDomain('sales@acme.co.uk'))).toBe('acme.co.uk');
+    expect(value(readDomain('acme'))).toMatch(/PROBLEM: Domain "acme" is not a domain/);
+  });
+
+  it('reads Lusha ids, dates, text and lists', () => {
+    expect(value(readLushaId(4183886134, 'Person ID'))).toBe('4183886134');
+    expect(value(readLushaId('41x', 'Person ID'))).toMatch(/PROBLEM: Person ID "41x" is not a Lusha ID/);
+    expect(value(readDate('2026-03-01T10:00:00Z', 'Start date'))).toBe('2026-03-01');
+    expect(value(readDate('yesterday-ish', 'Start date'))).toMatch(/PROBLEM/);
+    expect(value(readText('  Ada \n  Lovelace ', 'Name'))).toBe('Ada Lovelace');
+    expect(value(readText('x'.repeat(201), 'Name'))).toMatch(/too long/);
+    expect(value(readList('a, b,,c', 'Tags'))).toEqual(['a', 'b', 'c']);
+    expect(value(readList('VP, Sales\nCRO', 'Job titles', /\n/))).toEqual(['VP, Sales', 'CRO']);
+    expect(value(readList(['x', ' ', 'y'], 'Tags'))).toEqual(['x', 'y']);
+  });
+});
+
+describe('batching', () => {
+  it('chunks, dedupes and maps back', () => {
+    expect(chunk([1, 2, 3, 4, 5], 2)).toEqual([[1, 2], [3, 4], [5]]);
+    const { unique, uniqueIndexOf } = uniqueBy(['a', 'B', 'b', 'a'], (s) => s.toLowerCase());
+    expect(unique).toEqual(['a', 'B']);
+    expect(uniqueIndexOf).toEqual([0, 1, 1, 0]);
+  });
+
+  it('sends with bounded concurrency, keeps batch order and isolates failures', async () => {
+    let inFlight = 0;
+    let peak = 0;
+    const outcomes = await sendBatches([[1], [2], [3], [4], [5]], 2, async (items, index) => {
+      inFlight += 1;
+      peak = Math.max(peak, inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 10 * (5 - index)));
+      inFlight -= 1;
+      if (items[0] === 3) throw new Error('batch 3 failed');
+      return (items[0] as number) * 10;
+    });
+    expect(peak).toBe(2);
+    expect(outcomes.map((o) => (o.ok ? o.result : (o.error as Error).message))).toEqual([10, 20, 'batch 3 failed', 40, 50]);
+  });
+});
