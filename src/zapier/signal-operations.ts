@@ -1,0 +1,108 @@
+/**
+ * The performs of the four signal operations, each one line in its operation file:
+ * - a trigger reads its watch list, then polls through the credit guard
+ *   (src/zapier/signal-polling.ts), which checks Lusha through the shared fetch path
+ *   (src/zapier/signal-lookup.ts) at most once per interval;
+ * - a lookup (create) reads the same inputs, fetches once, and returns the signals as line
+ *   items with the credits Lusha charged, and every watch-list entry it could not check.
+ */
+import type { Bundle, ZObject } from 'zapier-platform-core';
+import { redact } from '../lusha/errors';
+import type { OutputField } from '../records/signal';
+import { connectionSecrets, withLusha } from './lusha';
+import { watchConfig, type ReadOptions, type SignalWatch } from './signal-fields';
+import { fetchSignals, type SignalKind } from './signal-lookup';
+import { pollSignals } from './signal-polling';
+
+type ReadWatch<S> = (z: ZObject, input: Record<string, unknown>, options: ReadOptions) => SignalWatch<S>;
+type Entity = { signals: Array<{ type: string; item: unknown }> };
+type SignalRecordBase = { id: string; signalDate: string | null };
+
+/** The perform of a polling signal trigger. */
+export function signalTriggerPerform<S, E extends Entity, R extends SignalRecordBase>(
+  triggerKey: string,
+  kind: SignalKind<S, E, R>,
+  readWatch: ReadWatch<S>,
+) {
+  return withLusha(async (lusha, z, bundle: Bundle): Promise<R[]> => {
+    const watch = readWatch(z, bundle.inputData, { polling: true });
+    return pollSignals(z, bundle, {
+      triggerKey,
+      config: watchConfig(watch),
+      intervalSeconds: watch.intervalSeconds,
+      check: (sample) => fetchSignals(kind, lusha, watch, { sample }),
+    });
+  });
+}
+
+export type SignalLookupOutput<R> = {
+  signalCount: number;
+  creditsCharged: number;
+  startDate: string;
+  endDate: string | null;
+  checkedCount: number;
+  notCheckedCount: number;
+  signals: R[];
+  notChecked: Array<{ watchListEntry: string; reason: string }>;
+};
+
+/**
+ * The perform of a one-off signal lookup. When every call failed, the first failure is the
+ * step's error; when only some did, the signals found are returned and each entry that could
+ * not be checked is listed in `notChecked` with the reason (its credits were not spent).
+ */
+export function signalLookupPerform<S, E extends Entity, R extends SignalRecordBase>(
+  kind: SignalKind<S, E, R>,
+  readWatch: ReadWatch<S>,
+) {
+  return withLusha(async (lusha, z, bundle: Bundle): Promise<SignalLookupOutput<R>> => {
+    const watch = readWatch(z, bundle.inputData, { polling: false });
+    const lookup = await fetchSignals(kind, lusha, watch);
+    if (lookup.answered === 0 && lookup.failures[0]) throw lookup.failures[0].error;
+    const secrets = connectionSecrets(bundle);
+    const notChecked = lookup.failures.flatMap(({ entries, error }) => {
+      const reason = redact(error instanceof Error ? error.message : String(error), secrets);
+      return entries.map((watchListEntry) => ({ watchListEntry, reason }));
+    });
+    return {
+      signalCount: lookup.records.length,
+      creditsCharged: lookup.creditsCharged,
+      startDate: lookup.startDate,
+      endDate: lookup.endDate,
+      checkedCount: lookup.checkedEntries,
+      notCheckedCount: notChecked.length,
+      signals: lookup.records,
+      notChecked,
+    };
+  });
+}
+
+/** Output fields of a lookup: the totals, then each signal's fields as line items. */
+export function signalLookupOutputFields(recordFields: OutputField[]) {
+  return [
+    { key: 'signalCount', label: 'Signals Found', type: 'integer' as const },
+    { key: 'creditsCharged', label: 'Credits Charged', type: 'number' as const },
+    { key: 'startDate', label: 'Window Start Date', type: 'datetime' as const },
+    { key: 'endDate', label: 'Window End Date', type: 'datetime' as const },
+    { key: 'checkedCount', label: 'Entries Checked', type: 'integer' as const },
+    { key: 'notCheckedCount', label: 'Entries Not Checked', type: 'integer' as const },
+    ...recordFields.map((field) => ({ ...field, key: `signals[]${field.key}`, label: `Signals: ${field.label}` })),
+    { key: 'notChecked[]watchListEntry', label: 'Not Checked: Watch List Entry', type: 'string' as const },
+    { key: 'notChecked[]reason', label: 'Not Checked: Reason', type: 'string' as const },
+  ];
+}
+
+/** A lookup's sample: one signal, found in a 30-day window that ends on its date. */
+export function signalLookupSample<R extends SignalRecordBase>(record: R): SignalLookupOutput<R> {
+  const endDate = record.signalDate ?? '2025-06-15';
+  return {
+    signalCount: 1,
+    creditsCharged: 1,
+    startDate: new Date(Date.parse(`${endDate}T00:00:00Z`) - 30 * 86_400_000).toISOString().slice(0, 10),
+    endDate,
+    checkedCount: 1,
+    notCheckedCount: 0,
+    signals: [record],
+    notChecked: [],
+  };
+}
