@@ -10,8 +10,9 @@ import type { Bundle, ZObject } from 'zapier-platform-core';
 import { redact } from '../lusha/errors';
 import type { OutputField } from '../records/signal';
 import { connectionSecrets, withLusha } from './lusha';
-import { watchConfig, type ReadOptions, type SignalWatch } from './signal-fields';
-import { fetchSignals, type SignalKind } from './signal-lookup';
+import type { OperationContract } from './contract';
+import { MAX_LOOKBACK_DAYS, MAX_WATCHED, watchConfig, type ReadOptions, type SignalWatch } from './signal-fields';
+import { fetchSignals, SAMPLE_ENTRIES, SAMPLE_RESULTS_PER_TYPE, SIGNALS_BATCH_SIZE, type SignalKind } from './signal-lookup';
 import { pollSignals } from './signal-polling';
 
 type ReadWatch<S> = (z: ZObject, input: Record<string, unknown>, options: ReadOptions) => SignalWatch<S>;
@@ -104,5 +105,46 @@ export function signalLookupSample<R extends SignalRecordBase>(record: R): Signa
     notCheckedCount: 0,
     signals: [record],
     notChecked: [],
+  };
+}
+
+/** The contract of a signal operation: contact or company, trigger (polling) or lookup. */
+export function signalContract(kind: 'contact' | 'company', options: ReadOptions): OperationContract {
+  const entities = kind === 'contact' ? 'contacts' : 'companies';
+  const inputErrors =
+    `The watch list is empty or has more than ${MAX_WATCHED} ${entities}, an entry is malformed, a signal type` +
+    (kind === 'company' ? ', news event type or department is unknown, a filter does not apply to the chosen types' : ' is unknown') +
+    `, or the look-back is outside 1–${MAX_LOOKBACK_DAYS} days` +
+    (options.polling ? ' or not at least a day longer than the check interval' : '');
+  const perCall =
+    `the credits Lusha charges for the signal types requested, per call of up to ${SIGNALS_BATCH_SIZE} ${entities} ` +
+    `(${MAX_WATCHED} ${entities} are ${MAX_WATCHED / SIGNALS_BATCH_SIZE} calls)`;
+  return {
+    endpoints: [`POST /api/signals/${entities}`, `POST /api/signals/${entities}/search`],
+    credits: options.polling
+      ? `Each check costs ${perCall}. Lusha is checked at most once per "Check At Most Every" interval; the polls ` +
+        `in between make no call. Loading samples in the editor makes one small call (the first ${SAMPLE_ENTRIES} ` +
+        `${entities}, ${SAMPLE_RESULTS_PER_TYPE} results per type), or none after a recent check.`
+      : `Each run costs ${perCall}; the output says how many ("Credits Charged"). Entries whose call failed are ` +
+        'listed under "Not Checked", with the reason, and cost nothing.',
+    errors: [
+      { when: inputErrors, error: 'HaltedError', action: 'Fix the fields named in the message; nothing was sent to Lusha.' },
+      {
+        when: 'The Lusha plan does not include Signals (403)',
+        error: 'Error',
+        action: options.polling ? 'Ask your Lusha admin to add Signals, or turn the Zap off.' : 'Ask your Lusha admin to add Signals.',
+      },
+      ...(options.polling
+        ? [
+            {
+              when: 'Some calls of a check timed out or found Lusha unavailable while others were answered',
+              error: 'ThrottledError' as const,
+              action:
+                'Nothing: the signals found are delivered by the next poll without a new call, and the other ' +
+                `${entities} are checked again at the next interval.`,
+            },
+          ]
+        : []),
+    ],
   };
 }

@@ -10,6 +10,7 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { connectionFingerprint } from '../auth';
 import type { LushaClient } from '../lusha/client';
+import type { OperationContract } from './contract';
 import { COMPANY_SIGNAL_TYPES, CONTACT_SIGNAL_TYPES } from '../records/signal';
 import { readConnectionCache, writeConnectionCache } from './connection-cache';
 import { HIRING_DEPARTMENTS, NEWS_EVENT_TYPES } from './signal-fields';
@@ -66,26 +67,71 @@ function knownChoices(offered: string[], known: readonly string[], name: (value:
   return choices;
 }
 
-/** Which dropdown a hidden trigger feeds. */
-export type SignalDropdown = 'contact_signal_types' | 'company_signal_types' | 'news_event_types' | 'hiring_departments';
+/** The hidden triggers behind the dropdowns, by key: what each lists, and where from. */
+const DROPDOWNS = {
+  contact_signal_types: {
+    noun: 'Contact Signal Type',
+    label: 'Contact Signal Types',
+    objectType: 'contact',
+    choices: (options: SignalFilterOptions) =>
+      knownChoices(options.signals, Object.keys(CONTACT_SIGNAL_TYPES), (type) => CONTACT_SIGNAL_TYPES[type] as string),
+    sample: { id: 'companyChange', name: 'Company Change (Job Change)' },
+  },
+  company_signal_types: {
+    noun: 'Company Signal Type',
+    label: 'Company Signal Types',
+    objectType: 'company',
+    choices: (options: SignalFilterOptions) =>
+      knownChoices(options.signals, Object.keys(COMPANY_SIGNAL_TYPES), (type) => COMPANY_SIGNAL_TYPES[type] as string),
+    sample: { id: 'surgeInHiring', name: 'Surge in Hiring' },
+  },
+  company_news_event_types: {
+    noun: 'News Event Type',
+    label: 'News Event Types',
+    objectType: 'company',
+    choices: (options: SignalFilterOptions) => knownChoices(options.newsEventTypes, NEWS_EVENT_TYPES, (value) => value),
+    sample: { id: 'Funding Round', name: 'Funding Round' },
+  },
+  company_hiring_departments: {
+    noun: 'Hiring Department',
+    label: 'Hiring Departments',
+    objectType: 'company',
+    choices: (options: SignalFilterOptions) => knownChoices(options.hiringByDepartments, HIRING_DEPARTMENTS, (value) => value),
+    sample: { id: 'Sales', name: 'Sales' },
+  },
+} as const;
 
-/** The perform of the hidden trigger behind one dropdown: `[{ id, name }]`. */
-export function signalDropdownPerform(dropdown: SignalDropdown) {
-  return withLusha(async (lusha, z, bundle: Bundle): Promise<Choice[]> => {
-    if (dropdown === 'contact_signal_types') {
-      const { signals } = await signalFilterOptions(lusha, z, bundle, 'contact');
-      return knownChoices(signals, Object.keys(CONTACT_SIGNAL_TYPES), (type) => CONTACT_SIGNAL_TYPES[type] as string);
-    }
-    const options = await signalFilterOptions(lusha, z, bundle, 'company');
-    if (dropdown === 'company_signal_types') {
-      return knownChoices(options.signals, Object.keys(COMPANY_SIGNAL_TYPES), (type) => COMPANY_SIGNAL_TYPES[type] as string);
-    }
-    if (dropdown === 'news_event_types') return knownChoices(options.newsEventTypes, NEWS_EVENT_TYPES, (value) => value);
-    return knownChoices(options.hiringByDepartments, HIRING_DEPARTMENTS, (value) => value);
-  });
+export type SignalDropdownKey = keyof typeof DROPDOWNS;
+
+/** The definition of the hidden trigger `key`, which returns `[{ id, name }]` for its dropdown. */
+export function signalDropdownTrigger<K extends SignalDropdownKey>(key: K) {
+  const dropdown = DROPDOWNS[key];
+  return {
+    key,
+    noun: dropdown.noun,
+    display: {
+      label: dropdown.label,
+      description: `Triggers when the ${dropdown.label} dropdown of a Lusha Signals step is opened; used only to list them.`,
+      hidden: true,
+    },
+    operation: {
+      type: 'polling' as const,
+      perform: withLusha(async (lusha, z, bundle: Bundle): Promise<Choice[]> =>
+        dropdown.choices(await signalFilterOptions(lusha, z, bundle, dropdown.objectType)),
+      ),
+      sample: dropdown.sample,
+      outputFields: [
+        { key: 'id', label: 'Value' },
+        { key: 'name', label: 'Name' },
+      ],
+    },
+  };
 }
 
-export const dropdownOutputFields = [
-  { key: 'id', label: 'Value' },
-  { key: 'name', label: 'Name' },
-];
+export function signalDropdownContract(key: SignalDropdownKey): OperationContract {
+  return {
+    endpoints: [`GET /api/signals/filters/${DROPDOWNS[key].objectType}`],
+    credits: 'Free. One answer per connection is reused for an hour by all the dropdowns of that kind.',
+    errors: [],
+  };
+}
