@@ -6,11 +6,26 @@
 import { version as platformVersion } from 'zapier-platform-core';
 import { addLushaAuth, authentication } from './src/auth';
 import { CONNECTOR_VERSION } from './src/version';
+import getCompanySignals from './src/creates/get_company_signals';
+import getContactSignals from './src/creates/get_contact_signals';
+import companyHiringDepartments from './src/triggers/company_hiring_departments';
+import companyNewsEventTypes from './src/triggers/company_news_event_types';
+import companySignalTypes from './src/triggers/company_signal_types';
+import contactSignalTypes from './src/triggers/contact_signal_types';
+import newCompanySignal from './src/triggers/new_company_signal';
+import newContactSignal from './src/triggers/new_contact_signal';
 
 /** Operations by kind; each module exports one `{ key, noun, display, operation }` object. */
-const triggers = [] as const;
+const triggers = [
+  newContactSignal,
+  newCompanySignal,
+  contactSignalTypes,
+  companySignalTypes,
+  companyNewsEventTypes,
+  companyHiringDepartments,
+] as const;
 const searches = [] as const;
-const creates = [] as const;
+const creates = [getContactSignals, getCompanySignals] as const;
 
 const byKey = <T extends { key: string }>(operations: readonly T[]): Record<string, T> =>
   Object.fromEntries(operations.map((operation) => [operation.key, operation]));
