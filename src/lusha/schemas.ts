@@ -74,13 +74,18 @@ export const JobTitleSchema = z.union([
 
 const SocialLinkSchema = z.union([z.string(), z.looseObject({ url: text })]).nullish();
 
+/** A funding round: `roundType/roundAmount/roundDate` or the spec's `title/moneyRaised/announcedOn`. */
 export const FundingRoundSchema = z.looseObject({
   roundType: text,
   roundAmount: num,
   roundDate: date,
+  title: text,
+  moneyRaised: num,
+  announcedOn: date,
   currency: text,
 });
 
+/** Funding: the last round as `lastRound*` or the spec's `lastFundingEvent*`. */
 export const FundingSchema = z.looseObject({
   rounds: z.array(FundingRoundSchema).nullish(),
   totalRounds: num,
@@ -90,7 +95,17 @@ export const FundingSchema = z.looseObject({
   lastRoundType: text,
   lastRoundAmount: num,
   lastRoundDate: date,
+  lastFundingEventName: text,
+  lastFundingEventAmount: num,
+  lastFundingEventDate: date,
 });
+
+/** A SIC or NAICS entry: the code under `sic`/`naics`, the spec's `sicCodes`/`naicsCodes`, or `code`. */
+const IndustryCodeSchema = z.union([
+  z.string(),
+  z.number().transform(String),
+  z.looseObject({ sic: text, sicCodes: text, naics: text, naicsCodes: text, code: text, description: text }),
+]);
 
 const RangeSchema = z
   .union([
@@ -150,8 +165,8 @@ export const CompanySchema = z.looseObject({
   funding: FundingSchema.nullish(),
   industryPrimaryGroupDetails: z
     .looseObject({
-      sicCodes: z.array(z.unknown()).nullish(),
-      naicsCodes: z.array(z.unknown()).nullish(),
+      sicCodes: z.array(IndustryCodeSchema).nullish(),
+      naicsCodes: z.array(IndustryCodeSchema).nullish(),
     })
     .nullish(),
 });
