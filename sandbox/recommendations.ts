@@ -131,8 +131,9 @@ export function recommendCompanies(ctx: Ctx): HandlerResult {
   const ranked: { id: number; score: number; item: Record<string, unknown> }[] = [];
   if (seedCompanies.length > 0) {
     for (const c of store.companies) {
-      let score = 0;
-      if (seedCompanies.some((s) => s.mainIndustryId === c.mainIndustryId)) score += 3;
+      // Lookalikes stay within the seeds' main industries.
+      if (!seedCompanies.some((s) => s.mainIndustryId === c.mainIndustryId)) continue;
+      let score = 3;
       if (seedCompanies.some((s) => s.subIndustryId === c.subIndustryId)) score += 2;
       if (seedCompanies.some((s) => Math.abs(s.size.min - c.size.min) <= s.size.max)) score += 1;
       if (seedCompanies.some((s) => s.location.countryIso2 === c.location.countryIso2)) score += 1;
