@@ -14,6 +14,7 @@ import {
   type ContactSignalType,
 } from './catalog';
 import { assertCanPay, assertHasCredits } from './billing';
+import { isValidYmd } from './dates';
 import type { Ctx, HandlerResult, ProspectSession } from './context';
 import { badRequest, MESSAGES, simpleError } from './errors';
 import type { SandboxCompany, SandboxLocation, SandboxPerson } from './model';
@@ -200,7 +201,7 @@ function parseSignalFilter<T extends string>(
   const names = signalNames(v.names, `${at}.${key}.names`, allowed, errs, { required: true });
   let start: string | undefined;
   if (v.startDate !== undefined) {
-    if (!isStr(v.startDate) || !/^\d{4}-\d{2}-\d{2}$/.test(v.startDate) || Number.isNaN(Date.parse(v.startDate))) {
+    if (!isValidYmd(v.startDate)) {
       errs.add(`${at}.${key}.startDate must be a valid date in YYYY-MM-DD format`);
     } else start = v.startDate;
   }
