@@ -323,7 +323,12 @@ export class SandboxServer {
     const params: Record<string, string> = {};
     const m = r.regex.exec(path);
     r.params.forEach((name, i) => {
-      params[name] = decodeURIComponent(m?.[i + 1] ?? '');
+      const rawParam = m?.[i + 1] ?? '';
+      try {
+        params[name] = decodeURIComponent(rawParam);
+      } catch {
+        params[name] = rawParam;
+      }
     });
     const ctx: Ctx = { method, path, params, query: url.searchParams, body: entry.body, account, state: this.cfg.state };
     try {
