@@ -14,6 +14,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { CompanySignalEntity, CompanySignalItem, ContactSignalEntity, ContactSignalItem } from '../lusha/schemas';
+import { uniqueTexts, type OutputField } from './shared';
 
 // ---------------------------------------------------------------- signal types
 
@@ -140,16 +141,13 @@ export type ContactSignalRecord = {
   watchListEntry: string;
   jobTitle: string | null;
   seniority: string | null;
-  departments: string | null;
+  departments: string[];
   companyId: string | null;
   companyName: string | null;
   companyDomain: string | null;
   previousCompanyName: string | null;
   previousCompanyDomain: string | null;
 };
-
-const joined = (value: string | string[] | null | undefined): string | null =>
-  Array.isArray(value) ? value.join(', ') || null : (value ?? null);
 
 /** One contact signal of `type`, found for the watch-list entry described by `watchListEntry`. */
 export function toContactSignalRecord(
@@ -176,19 +174,14 @@ export function toContactSignalRecord(
     watchListEntry,
     jobTitle: item.currentTitle ?? null,
     seniority: item.currentSeniorityLabel ?? null,
-    departments: joined(item.currentDepartments),
+    // One department as text, or several as a list: always a list, like the person record's.
+    departments: uniqueTexts(Array.isArray(item.currentDepartments) ? item.currentDepartments : [item.currentDepartments]),
     companyId: item.currentCompanyId ?? null,
     companyName: item.currentCompanyName ?? null,
     companyDomain: item.currentDomain ?? null,
     previousCompanyName: item.previousCompanyName ?? null,
     previousCompanyDomain: item.previousDomain ?? null,
   };
-}
-
-export interface OutputField {
-  key: string;
-  label: string;
-  type: 'string' | 'number' | 'integer' | 'datetime';
 }
 
 const SIGNAL_FIELDS: OutputField[] = [
@@ -202,12 +195,12 @@ const WATCH_LIST_ENTRY: OutputField = { key: 'watchListEntry', label: 'Watch Lis
 
 export const contactSignalOutputFields: OutputField[] = [
   ...SIGNAL_FIELDS,
-  { key: 'personId', label: 'Person ID', type: 'string' },
+  { key: 'personId', label: 'Lusha Person ID', type: 'string' },
   WATCH_LIST_ENTRY,
   { key: 'jobTitle', label: 'Job Title', type: 'string' },
   { key: 'seniority', label: 'Seniority', type: 'string' },
-  { key: 'departments', label: 'Departments', type: 'string' },
-  { key: 'companyId', label: 'Company ID', type: 'string' },
+  { key: 'departments', label: 'Departments', type: 'string', list: true },
+  { key: 'companyId', label: 'Lusha Company ID', type: 'string' },
   { key: 'companyName', label: 'Company Name', type: 'string' },
   { key: 'companyDomain', label: 'Company Domain', type: 'string' },
   { key: 'previousCompanyName', label: 'Previous Company Name', type: 'string' },
@@ -223,7 +216,7 @@ export const contactSignalSample: ContactSignalRecord = {
   watchListEntry: 'dana.whitfield@callawaygolf.com',
   jobTitle: 'Senior Manager, IT Solutions',
   seniority: 'Manager',
-  departments: 'Information Technology',
+  departments: ['Information Technology'],
   companyId: '8217',
   companyName: 'Callaway Golf',
   companyDomain: 'callawaygolf.com',
@@ -303,7 +296,7 @@ export function toCompanySignalRecord(
 
 export const companySignalOutputFields: OutputField[] = [
   ...SIGNAL_FIELDS,
-  { key: 'companyId', label: 'Company ID', type: 'string' },
+  { key: 'companyId', label: 'Lusha Company ID', type: 'string' },
   { key: 'companyName', label: 'Company Name', type: 'string' },
   { key: 'companyDomain', label: 'Company Domain', type: 'string' },
   WATCH_LIST_ENTRY,

@@ -8,7 +8,7 @@
  */
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { redact } from '../lusha/errors';
-import type { OutputField } from '../records/signal';
+import type { OutputField } from '../records/shared';
 import { connectionSecrets, withLusha } from './lusha';
 import type { OperationContract } from './contract';
 import { MAX_LOOKBACK_DAYS, MAX_WATCHED, watchConfig, type ReadOptions, type SignalWatch } from './signal-fields';

@@ -53,7 +53,7 @@ describe('get_contact_signals', () => {
           watchListEntry: '111',
           jobTitle: 'VP IT',
           seniority: 'vp',
-          departments: 'Information Technology',
+          departments: ['Information Technology'],
           companyId: '8217',
           companyName: 'Callaway Golf',
           companyDomain: 'callawaygolf.com',

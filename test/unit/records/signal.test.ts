@@ -130,7 +130,7 @@ describe('records from the wire', () => {
       watchListEntry: '115889',
       jobTitle: 'Senior Manager, IT Solutions',
       seniority: 'c-suite',
-      departments: 'R&D, IT',
+      departments: ['R&D', 'IT'],
       companyId: '8217',
       companyName: 'Callaway Golf',
       companyDomain: 'vendavo.com',

@@ -66,7 +66,7 @@ describe('new_contact_signal', () => {
         watchListEntry: '222',
         jobTitle: 'Head of Sales',
         seniority: 'director',
-        departments: 'Sales',
+        departments: ['Sales'],
         companyId: '6',
         companyName: 'Globex',
         companyDomain: 'globex.com',

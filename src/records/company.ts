@@ -1,0 +1,170 @@
+/**
+ * The flat company record every operation outputs for a company, whatever wire shape
+ * Lusha sent (single lookup `data`, bulk value, prospecting result, a contact's nested
+ * company), so a Zap's field mappings survive API changes (V2 → V3).
+ */
+import type { Company } from '../lusha/schemas';
+import { firstText, type OutputField, rangeOf, socialUrl, websiteOf, domainOf, uniqueTexts } from './shared';
+
+export interface CompanyRecord {
+  id: string | null;
+  name: string | null;
+  domain: string | null;
+  website: string | null;
+  description: string | null;
+  foundedYear: string | null;
+  logoUrl: string | null;
+  /** "201-500" */
+  employees: string | null;
+  employeesMin: number | null;
+  employeesMax: number | null;
+  revenueMin: number | null;
+  revenueMax: number | null;
+  industry: string | null;
+  subIndustry: string | null;
+  city: string | null;
+  state: string | null;
+  country: string | null;
+  countryCode: string | null;
+  linkedinUrl: string | null;
+  crunchbaseUrl: string | null;
+  technologies: string[];
+  specialities: string[];
+  sicCodes: string[];
+  naicsCodes: string[];
+  lastFundingType: string | null;
+  lastFundingAmount: number | null;
+  lastFundingDate: string | null;
+  fundingCurrency: string | null;
+  totalFundingAmount: number | null;
+  fundingRounds: number | null;
+}
+
+function codesOf(list: unknown[] | null | undefined, keys: string[]): string[] {
+  return uniqueTexts(
+    (list ?? []).map((entry) =>
+      entry !== null && typeof entry === 'object'
+        ? firstText(...keys.map((key) => (entry as Record<string, unknown>)[key]))
+        : firstText(entry),
+    ),
+  );
+}
+
+export function toCompanyRecord(company: Company | null | undefined, fallbackId?: string | null): CompanyRecord {
+  const c: Partial<Company> = company ?? {};
+  const employees = rangeOf(c.companySize);
+  const revenue = rangeOf(c.revenueRange);
+  const funding = c.funding ?? undefined;
+  const lastRound = funding?.rounds?.[0];
+  const employeesText =
+    firstText(c.employees)?.replace(/\s*-\s*/, '-') ??
+    (employees.min !== null || employees.max !== null ? `${employees.min ?? ''}-${employees.max ?? ''}` : null);
+  return {
+    id: firstText(c.id, c.companyId, c.lushaCompanyId, fallbackId),
+    name: firstText(c.name),
+    domain: domainOf(c.domain, c.domains?.email, c.fqdn, c.emailDomain, c.domains?.homepage, c.website, c.homepageUrl),
+    website: websiteOf(c.website, c.homepageUrl, c.domains?.homepage, c.fqdn, c.domain),
+    description: firstText(c.description),
+    foundedYear: firstText(c.founded),
+    logoUrl: firstText(c.logoUrl),
+    employees: employeesText,
+    employeesMin: employees.min,
+    employeesMax: employees.max,
+    revenueMin: revenue.min,
+    revenueMax: revenue.max,
+    industry: firstText(c.mainIndustry),
+    subIndustry: firstText(c.subIndustry),
+    city: firstText(c.location?.city, c.city),
+    state: firstText(c.location?.state, c.state),
+    country: firstText(c.location?.country, c.country),
+    countryCode: firstText(c.location?.countryIso2, c.countryIso2)?.toUpperCase() ?? null,
+    linkedinUrl: socialUrl(c.social?.linkedin) ?? firstText(c.linkedin),
+    crunchbaseUrl: socialUrl(c.social?.crunchbase) ?? firstText(c.crunchbase),
+    technologies: uniqueTexts((c.technologies ?? []).map((t) => (typeof t === 'string' ? t : t.name))),
+    specialities: uniqueTexts(c.specialities ?? []),
+    sicCodes: codesOf(c.industryPrimaryGroupDetails?.sicCodes, ['sic', 'sicCodes', 'code']),
+    naicsCodes: codesOf(c.industryPrimaryGroupDetails?.naicsCodes, ['naics', 'naicsCodes', 'code']),
+    lastFundingType: firstText(funding?.lastRoundType, funding?.lastFundingEventName, lastRound?.roundType, lastRound?.title),
+    lastFundingAmount:
+      funding?.lastRoundAmount ?? funding?.lastFundingEventAmount ?? lastRound?.roundAmount ?? lastRound?.moneyRaised ?? null,
+    lastFundingDate: firstText(funding?.lastRoundDate, funding?.lastFundingEventDate, lastRound?.roundDate, lastRound?.announcedOn),
+    fundingCurrency: firstText(funding?.currency, lastRound?.currency),
+    totalFundingAmount: funding?.totalRoundsAmount ?? null,
+    fundingRounds: funding?.totalRounds ?? (funding?.rounds ? funding.rounds.length : null),
+  };
+}
+
+/** A record with the company's fields prefixed, for embedding in a person record: name → companyName. */
+export type PrefixedCompany = { [K in keyof CompanyRecord as `company${Capitalize<K & string>}`]: CompanyRecord[K] };
+
+export function prefixCompany(record: CompanyRecord): PrefixedCompany {
+  return Object.fromEntries(
+    Object.entries(record).map(([key, value]) => [`company${key[0]?.toUpperCase()}${key.slice(1)}`, value]),
+  ) as PrefixedCompany;
+}
+
+export const companyOutputFields: OutputField[] = [
+  { key: 'id', label: 'Lusha Company ID', type: 'string' },
+  { key: 'name', label: 'Company Name', type: 'string' },
+  { key: 'domain', label: 'Domain', type: 'string' },
+  { key: 'website', label: 'Website', type: 'string' },
+  { key: 'description', label: 'Description', type: 'string' },
+  { key: 'foundedYear', label: 'Founded', type: 'string' },
+  { key: 'logoUrl', label: 'Logo URL', type: 'string' },
+  { key: 'employees', label: 'Employees (Range)', type: 'string' },
+  { key: 'employeesMin', label: 'Employees Min', type: 'integer' },
+  { key: 'employeesMax', label: 'Employees Max', type: 'integer' },
+  { key: 'revenueMin', label: 'Revenue Min (USD)', type: 'number' },
+  { key: 'revenueMax', label: 'Revenue Max (USD)', type: 'number' },
+  { key: 'industry', label: 'Industry', type: 'string' },
+  { key: 'subIndustry', label: 'Sub-Industry', type: 'string' },
+  { key: 'city', label: 'City', type: 'string' },
+  { key: 'state', label: 'State', type: 'string' },
+  { key: 'country', label: 'Country', type: 'string' },
+  { key: 'countryCode', label: 'Country Code', type: 'string' },
+  { key: 'linkedinUrl', label: 'LinkedIn URL', type: 'string' },
+  { key: 'crunchbaseUrl', label: 'Crunchbase URL', type: 'string' },
+  { key: 'technologies', label: 'Technologies', type: 'string', list: true },
+  { key: 'specialities', label: 'Specialities', type: 'string', list: true },
+  { key: 'sicCodes', label: 'SIC Codes', type: 'string', list: true },
+  { key: 'naicsCodes', label: 'NAICS Codes', type: 'string', list: true },
+  { key: 'lastFundingType', label: 'Last Funding Round', type: 'string' },
+  { key: 'lastFundingAmount', label: 'Last Funding Amount', type: 'number' },
+  { key: 'lastFundingDate', label: 'Last Funding Date', type: 'string' },
+  { key: 'fundingCurrency', label: 'Funding Currency', type: 'string' },
+  { key: 'totalFundingAmount', label: 'Total Funding Amount', type: 'number' },
+  { key: 'fundingRounds', label: 'Funding Rounds', type: 'integer' },
+];
+
+export const companySample: CompanyRecord = {
+  id: '33222678',
+  name: 'Northwind Analytics',
+  domain: 'northwind-analytics.com',
+  website: 'https://www.northwind-analytics.com',
+  description: 'Northwind Analytics builds revenue forecasting software for B2B sales teams.',
+  foundedYear: '2014',
+  logoUrl: 'https://logo.lusha.com/northwind-analytics.png',
+  employees: '201-500',
+  employeesMin: 201,
+  employeesMax: 500,
+  revenueMin: 10_000_000,
+  revenueMax: 50_000_000,
+  industry: 'Technology, Information & Media',
+  subIndustry: 'Software Development',
+  city: 'Boston',
+  state: 'Massachusetts',
+  country: 'United States',
+  countryCode: 'US',
+  linkedinUrl: 'https://www.linkedin.com/company/northwind-analytics',
+  crunchbaseUrl: 'https://www.crunchbase.com/organization/northwind-analytics',
+  technologies: ['Salesforce', 'HubSpot', 'Snowflake'],
+  specialities: ['revenue forecasting', 'sales analytics'],
+  sicCodes: ['7372'],
+  naicsCodes: ['511210'],
+  lastFundingType: 'Series B',
+  lastFundingAmount: 42_000_000,
+  lastFundingDate: '2025-03-18',
+  fundingCurrency: 'USD',
+  totalFundingAmount: 61_500_000,
+  fundingRounds: 3,
+};

@@ -1,0 +1,68 @@
+/**
+ * Small readers shared by the record mappers: they accept every documented spelling of a
+ * value and return `null` (never `undefined`) when Lusha sent nothing, so each record
+ * always has the same keys.
+ */
+
+/** An output field as Zapier declares it. */
+export interface OutputField {
+  key: string;
+  label: string;
+  type?: 'string' | 'number' | 'integer' | 'boolean' | 'datetime';
+  list?: boolean;
+  children?: OutputField[];
+}
+
+/** The first value that is a non-empty string or a finite number, as trimmed text. */
+export function firstText(...values: unknown[]): string | null {
+  for (const value of values) {
+    if (typeof value === 'string' && value.trim()) return value.trim();
+    if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  }
+  return null;
+}
+
+/** Distinct non-empty texts, in order. */
+export function uniqueTexts(values: readonly unknown[]): string[] {
+  return [...new Set(values.map((value) => firstText(value)).filter((value): value is string => value !== null))];
+}
+
+const finite = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
+
+/** A range sent as `[min, max]` or `{min, max}`. */
+export function rangeOf(value: unknown): { min: number | null; max: number | null } {
+  if (Array.isArray(value)) return { min: finite(value[0]), max: finite(value[1]) };
+  if (value && typeof value === 'object') {
+    const { min, max } = value as { min?: unknown; max?: unknown };
+    return { min: finite(min), max: finite(max) };
+  }
+  return { min: null, max: null };
+}
+
+/** A social link sent as a URL string or as `{url}`. */
+export function socialUrl(value: unknown): string | null {
+  if (value && typeof value === 'object') return firstText((value as { url?: unknown }).url);
+  return firstText(value);
+}
+
+/** The bare host of the first value that looks like a domain or URL: "https://www.acme.com/x" → "acme.com". */
+export function domainOf(...values: unknown[]): string | null {
+  for (const value of values) {
+    const text = firstText(value);
+    if (!text) continue;
+    try {
+      const host = new URL(/^https?:\/\//i.test(text) ? text : `https://${text}`).hostname.toLowerCase();
+      if (host.includes('.')) return host.replace(/^www\./, '');
+    } catch {
+      // not a URL: try the next spelling
+    }
+  }
+  return null;
+}
+
+/** A website as a full URL: "lusha.com" → "https://lusha.com". */
+export function websiteOf(...values: unknown[]): string | null {
+  const text = firstText(...values);
+  if (!text) return null;
+  return /^https?:\/\//i.test(text) ? text : `https://${text}`;
+}
