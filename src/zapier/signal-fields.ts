@@ -67,7 +67,7 @@ export interface ContactSearch {
   email?: string;
   social_link?: string;
   full_name?: string;
-  companies?: Array<{ name?: string; domain?: string; is_current: boolean }>;
+  companies?: Array<{ name: string; domain: string; is_current: boolean }>;
 }
 
 export interface CompanySearch {
@@ -178,25 +178,26 @@ function readContactRow(row: Record<string, unknown>, problems: Problems, prefix
   const companyName = problems.take(readText(row.company_name, 'Company Name'), prefix);
   const companyDomain = problems.take(readDomain(row.company_domain, 'Company Domain'), prefix);
   if (problems.list.length > before) return undefined;
-  const company = companyName ?? companyDomain;
+  // Lusha matches a name within a company given by both its name and its domain.
+  const company = companyName && companyDomain ? { name: companyName, domain: companyDomain, is_current: true } : undefined;
   if (!email && !linkedin) {
     if (fullName && !company) {
-      problems.add(`${prefix}Full Name ${quote(fullName)} needs a Company Name or Company Domain to be found`);
+      problems.add(`${prefix}Full Name ${quote(fullName)} needs both a Company Name and a Company Domain to be found`);
       return undefined;
     }
     if (!fullName) {
-      problems.add(`${prefix}add an Email, a LinkedIn URL, or a Full Name with its company`);
+      problems.add(`${prefix}add an Email, a LinkedIn URL, or a Full Name with its Company Name and Company Domain`);
       return undefined;
     }
   }
   const search: ContactSearch = {};
   if (email) search.email = email;
   if (linkedin) search.social_link = linkedin;
-  if (fullName) search.full_name = fullName;
-  if (company) {
-    search.companies = [{ ...(companyName && { name: companyName }), ...(companyDomain && { domain: companyDomain }), is_current: true }];
+  if (fullName && company) {
+    search.full_name = fullName;
+    search.companies = [company];
   }
-  const label = email ?? linkedin ?? `${fullName} (${company})`;
+  const label = email ?? linkedin ?? `${fullName} (${companyName})`;
   return { label, search };
 }
 
@@ -403,10 +404,10 @@ export function contactWatchFields(options: ReadOptions) {
           type: 'string' as const,
           helpText:
             'Contacts to watch when you have no Lusha ID, one row each: an email, a LinkedIn profile URL, ' +
-            'or a full name with the company.',
+            'or a full name with the company name and domain.',
         },
         { key: 'linkedin_url', label: 'LinkedIn Profile URL', type: 'string' as const },
-        { key: 'full_name', label: 'Full Name', type: 'string' as const, helpText: 'Needs a Company Name or Company Domain.' },
+        { key: 'full_name', label: 'Full Name', type: 'string' as const, helpText: 'Needs both the Company Name and the Company Domain.' },
         { key: 'company_name', label: 'Company Name', type: 'string' as const },
         { key: 'company_domain', label: 'Company Domain', type: 'string' as const },
       ],

@@ -224,7 +224,7 @@ describe('new_contact_signal', () => {
     it('malformed entries, unknown types and a look-back out of range, all at once with positions', async () => {
       const error = await fails({
         person_ids: ['111', 'abc', '99999999999999999'],
-        contacts: [{ email: 'ok@acme.com' }, { email: 'not-an-email' }, { full_name: 'Ada Lovelace' }, { company_name: 'Acme' }],
+        contacts: [{ email: 'ok@acme.com' }, { email: 'not-an-email' }, { full_name: 'Ada Lovelace', company_name: 'Analytical Engines' }, { company_name: 'Acme' }],
         signal_types: ['promotion', 'jobChange'],
         lookback_days: '200',
       });
@@ -234,8 +234,8 @@ describe('new_contact_signal', () => {
         'Lusha Person IDs, entry 2: Person ID "abc" is not a Lusha ID (expected digits only, e.g. 4183886134)',
         'Lusha Person IDs, entry 3: Person ID "99999999999999999" is too large to be a Lusha ID',
         'Row 2: Email "not-an-email" is not a valid email address (expected something like name@company.com)',
-        'Row 3: Full Name "Ada Lovelace" needs a Company Name or Company Domain to be found',
-        'Row 4: add an Email, a LinkedIn URL, or a Full Name with its company',
+        'Row 3: Full Name "Ada Lovelace" needs both a Company Name and a Company Domain to be found',
+        'Row 4: add an Email, a LinkedIn URL, or a Full Name with its Company Name and Company Domain',
         'Signal Types: "jobChange" is not a contact signal type (choose from: allSignals, promotion, companyChange)',
         'Look Back (Days) must be a whole number of days from 1 to 180 (got "200")',
       ]);
