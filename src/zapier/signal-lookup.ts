@@ -19,11 +19,11 @@ import {
   type CompanySignalRecord,
   type ContactSignalRecord,
 } from '../records/signal';
-import type { CompanySearch, ContactSearch, IdEntry, IdentifierEntry, SignalWatch } from './signal-fields';
+import type { CompanySearch, ContactSearch, SignalWatch } from './signal-fields';
 
 /** Lusha takes at most 100 IDs or identifiers per signals call. */
 export const SIGNALS_BATCH_SIZE = 100;
-/** Signals calls in flight at once (a full watch list of 500 is 5 calls). */
+/** Signals calls in flight at once per endpoint (a full watch list of 500 is 5 calls). */
 const CONCURRENCY = 3;
 /** The editor's sample check: the first few entries of one call, a few results per type. */
 export const SAMPLE_ENTRIES = 5;
@@ -129,12 +129,14 @@ export async function fetchSignals<S, E extends { signals: Array<{ type: string;
     ? ids.length > 0 ? [] : watch.identifiers.slice(0, SAMPLE_ENTRIES)
     : watch.identifiers;
 
-  const idOutcomes = await sendBatches(chunk(ids, SIGNALS_BATCH_SIZE), CONCURRENCY, (entries) =>
-    kind.byIds(lusha, entries.map((entry) => entry.id), request),
-  );
-  const searchOutcomes = await sendBatches(chunk(identifiers, SIGNALS_BATCH_SIZE), CONCURRENCY, (entries) =>
-    kind.bySearch(lusha, entries.map((entry) => ({ ...entry.search, id: entry.ref })), request),
-  );
+  const [idOutcomes, searchOutcomes] = await Promise.all([
+    sendBatches(chunk(ids, SIGNALS_BATCH_SIZE), CONCURRENCY, (entries) =>
+      kind.byIds(lusha, entries.map((entry) => entry.id), request),
+    ),
+    sendBatches(chunk(identifiers, SIGNALS_BATCH_SIZE), CONCURRENCY, (entries) =>
+      kind.bySearch(lusha, entries.map((entry) => ({ ...entry.search, id: entry.ref })), request),
+    ),
+  ]);
 
   const lookup: SignalLookup<R> = {
     records: [],
@@ -148,7 +150,7 @@ export async function fetchSignals<S, E extends { signals: Array<{ type: string;
   const byId = new Map<string, R>();
   // IDs come back keyed by the Lusha ID, identifier rows by our reference: either way the
   // key names the watch-list entry.
-  const take = (outcome: BatchOutcome<{ label: string }, SignalAnswer<E>>, keyOf: (entry: { label: string }) => string) => {
+  const take = <T extends { label: string }>(outcome: BatchOutcome<T, SignalAnswer<E>>, keyOf: (entry: T) => string) => {
     const labels = new Map(outcome.items.map((entry) => [keyOf(entry), entry.label]));
     if (!outcome.ok) {
       lookup.failures.push({ entries: [...labels.values()], error: outcome.error });
@@ -167,8 +169,8 @@ export async function fetchSignals<S, E extends { signals: Array<{ type: string;
       }
     }
   };
-  idOutcomes.forEach((outcome) => take(outcome, (entry) => String((entry as IdEntry).id)));
-  searchOutcomes.forEach((outcome) => take(outcome, (entry) => (entry as IdentifierEntry<S>).ref));
+  idOutcomes.forEach((outcome) => take(outcome, (entry) => String(entry.id)));
+  searchOutcomes.forEach((outcome) => take(outcome, (entry) => entry.ref));
   lookup.records = [...byId.values()].sort(compareNewestFirst);
   return lookup;
 }
