@@ -359,7 +359,7 @@ export function readCompanyWatch(z: ZObject, input: Record<string, unknown>, opt
 // ---------------------------------------------------------------- the fields
 
 const SIGNAL_CREDITS_HELP =
-  'Each signal type requested costs Lusha credits on every check, for every batch of up to 100 entries.';
+  'Lusha charges credits for the signal types requested, on every check or run: pick only the types you need.';
 
 const lookbackField = {
   key: 'lookback_days',

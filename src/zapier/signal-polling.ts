@@ -11,8 +11,9 @@
  * the stored check time itself: z.cache's TTL only clears old entries (and appTester's mock
  * ignores TTL and scope).
  *
- * Size: an entry holds the check time and at most MAX_POLL_ITEMS flat records (the newest;
- * about 1 KB each), so it stays well under z.cache's value limits.
+ * Size: an entry holds only the check time and at most MAX_POLL_ITEMS flat records (the
+ * newest; 0.5 KB for a contact signal, up to about 1.2 KB for a news signal with its summary),
+ * so at most about 300 KB of JSON.
  */
 import { createHash } from 'node:crypto';
 import type { Bundle, ZObject } from 'zapier-platform-core';
