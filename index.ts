@@ -6,9 +6,10 @@
 import { version as platformVersion } from 'zapier-platform-core';
 import { addLushaAuth, authentication } from './src/auth';
 import { CONNECTOR_VERSION } from './src/version';
+import { filterListTriggers } from './src/triggers/prospecting_filter_lists';
 
 /** Operations by kind; each module exports one `{ key, noun, display, operation }` object. */
-const triggers = [] as const;
+const triggers = [...filterListTriggers] as const;
 const searches = [] as const;
 const creates = [] as const;
 
