@@ -6,12 +6,17 @@
 import { version as platformVersion } from 'zapier-platform-core';
 import { addLushaAuth, authentication } from './src/auth';
 import { CONNECTOR_VERSION } from './src/version';
+import prospectCompanies from './src/creates/prospect_companies';
+import prospectContacts from './src/creates/prospect_contacts';
 import { filterListTriggers } from './src/triggers/prospecting_filter_lists';
 
 /** Operations by kind; each module exports one `{ key, noun, display, operation }` object. */
 const triggers = [...filterListTriggers] as const;
 const searches = [] as const;
-const creates = [] as const;
+const creates = [
+  prospectContacts,
+  prospectCompanies,
+] as const;
 
 const byKey = <T extends { key: string }>(operations: readonly T[]): Record<string, T> =>
   Object.fromEntries(operations.map((operation) => [operation.key, operation]));

@@ -50,11 +50,17 @@ export type FilterList = (ListSource | SearchSource) & {
 };
 
 const COMMA_OR_LINE = /[,\n]/;
+/** For lists whose names contain commas ("Technology, Information & Media", "10,001+ employees"). */
 const LINE_OR_SEMICOLON = /[\n;]/;
 
 /** A whole list from a GET endpoint, each entry mapped to zero or more choices. */
-function list<T>(noun: string, load: (lusha: LushaClient) => Promise<T[]>, toChoices: (entry: T) => FilterChoice | FilterChoice[]): FilterList {
-  return { kind: 'list', noun, separator: COMMA_OR_LINE, load: async (lusha) => (await load(lusha)).flatMap(toChoices) };
+function list<T>(
+  noun: string,
+  load: (lusha: LushaClient) => Promise<T[]>,
+  toChoices: (entry: T) => FilterChoice | FilterChoice[],
+  separator = COMMA_OR_LINE,
+): FilterList {
+  return { kind: 'list', noun, separator, load: async (lusha) => (await load(lusha)).flatMap(toChoices) };
 }
 
 /** A list Lusha searches by text, with the companion field the dropdown reads the text from. */
@@ -156,28 +162,30 @@ export const FILTER_LISTS = {
     (c) => ({ id: c.name, label: c.fqdn ? `${c.name} (${c.fqdn})` : c.name, wire: c.name }),
     LINE_OR_SEMICOLON,
   ),
-  industries: list('Industry', (l) => l.listCompanyIndustries(), (i) => ({
-    id: String(i.main_industry_id),
-    label: i.main_industry,
-    aliases: [i.main_industry],
-    wire: Number(i.main_industry_id),
-  })),
-  sub_industries: list('Sub-Industry', (l) => l.listCompanyIndustries(), (i) =>
-    (i.sub_industries ?? []).map((s) => ({
-      id: String(s.id),
-      label: `${i.main_industry}: ${s.value}`,
-      aliases: [`${i.main_industry}: ${s.value}`],
-      wire: Number(s.id),
-    })),
-  ),
-  sizes: list('Company Size', (l) => l.listCompanySizes(), rangeChoice(count, ' employees')),
-  revenues: list('Revenue Range', (l) => l.listCompanyRevenues(), rangeChoice(money, '')),
+  industries: list('Industry', (l) => l.listCompanyIndustries(), industryChoice, LINE_OR_SEMICOLON),
+  sub_industries: list('Sub-Industry', (l) => l.listCompanyIndustries(), subIndustryChoices, LINE_OR_SEMICOLON),
+  sizes: list('Company Size', (l) => l.listCompanySizes(), rangeChoice(count, ' employees'), LINE_OR_SEMICOLON),
+  revenues: list('Revenue Range', (l) => l.listCompanyRevenues(), rangeChoice(money, ''), LINE_OR_SEMICOLON),
   company_locations: search('Company Location', 'company_location_search', (l, t) => l.searchCompanyLocations(t), locationChoice, LINE_OR_SEMICOLON),
   technologies: search('Technology', 'technology_search', (l, t) => l.searchCompanyTechnologies(t), (t) => same(t.name)),
   intent_topics: list('Intent Topic', (l) => l.listCompanyIntentTopics(), same),
-  sic_codes: list('SIC Code', (l) => l.listCompanySics(), (c) => codeChoice(c)),
-  naics_codes: list('NAICS Code', (l) => l.listCompanyNaics(), (c) => codeChoice(c)),
+  sic_codes: list('SIC Code', (l) => l.listCompanySics(), codeChoice, LINE_OR_SEMICOLON),
+  naics_codes: list('NAICS Code', (l) => l.listCompanyNaics(), codeChoice, LINE_OR_SEMICOLON),
 } satisfies Record<string, FilterList>;
+
+type Industry = { main_industry: string; main_industry_id: number | string; sub_industries?: { value: string; id: number | string }[] | null };
+
+function industryChoice(i: Industry): FilterChoice {
+  return { id: String(i.main_industry_id), label: i.main_industry, aliases: [i.main_industry], wire: Number(i.main_industry_id) };
+}
+
+/** Sub-industries are labelled with their industry: "Technology, Information & Media: Software Development". */
+function subIndustryChoices(i: Industry): FilterChoice[] {
+  return (i.sub_industries ?? []).map((s) => {
+    const label = `${i.main_industry}: ${s.value}`;
+    return { id: String(s.id), label, aliases: [label], wire: Number(s.id) };
+  });
+}
 
 function codeChoice(entry: { code: string | number; label?: string | null }): FilterChoice {
   const code = String(entry.code);
