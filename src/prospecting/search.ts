@@ -107,7 +107,7 @@ export interface ProspectingRun<R, V> {
   search: (lusha: LushaClient, pages: Pages, filters: SearchFilters) => Promise<SearchPage<R>>;
   idOf: (result: R) => string | null;
   reveal: (lusha: LushaClient, requestId: string, ids: string[]) => Promise<RevealOutcome<V>>;
-  lineItem: (input: { id: string; requestId: string; search: R; reveal?: V; revealNote?: string | null; revealed: boolean }) => Record<string, LineItemValue>;
+  lineItem: (input: { id: string; requestId: string; search: R; reveal?: V; revealNote?: string | null }) => Record<string, LineItemValue>;
 }
 
 /** Stops the step with every problem of the input, before any (further) call. */
@@ -167,7 +167,6 @@ export async function runProspecting<R, V>(run: ProspectingRun<R, V>, lusha: Lus
           search: result,
           reveal: outcome?.revealed.get(id),
           revealNote: outcome?.notes.get(id) ?? null,
-          revealed: Boolean(outcome?.revealed.has(id)),
         }),
       );
     });
