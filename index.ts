@@ -6,11 +6,25 @@
 import { version as platformVersion } from 'zapier-platform-core';
 import { addLushaAuth, authentication } from './src/auth';
 import { CONNECTOR_VERSION } from './src/version';
+import enrichProspectedCompanies from './src/creates/enrich_prospected_companies';
+import enrichProspectedContacts from './src/creates/enrich_prospected_contacts';
+import findLookalikeCompanies from './src/creates/find_lookalike_companies';
+import findLookalikeContacts from './src/creates/find_lookalike_contacts';
+import prospectCompanies from './src/creates/prospect_companies';
+import prospectContacts from './src/creates/prospect_contacts';
+import { filterListTriggers } from './src/triggers/prospecting_filter_lists';
 
 /** Operations by kind; each module exports one `{ key, noun, display, operation }` object. */
-const triggers = [] as const;
+const triggers = [...filterListTriggers] as const;
 const searches = [] as const;
-const creates = [] as const;
+const creates = [
+  prospectContacts,
+  prospectCompanies,
+  enrichProspectedContacts,
+  enrichProspectedCompanies,
+  findLookalikeContacts,
+  findLookalikeCompanies,
+] as const;
 
 const byKey = <T extends { key: string }>(operations: readonly T[]): Record<string, T> =>
   Object.fromEntries(operations.map((operation) => [operation.key, operation]));

@@ -25,7 +25,8 @@ interface Field {
 interface Operation {
   key: string;
   noun: string;
-  display: { label: string; description: string; hidden?: boolean };
+  // Optional as in core's BasicDisplay type (defineTrigger/defineCreate); every visible operation sets both.
+  display: { label?: string; description?: string; hidden?: boolean };
   operation: { inputFields?: unknown[]; outputFields?: unknown[] };
 }
 
