@@ -25,7 +25,7 @@ interface Field {
 interface Operation {
   key: string;
   noun: string;
-  // Optional as in the types `defineTrigger` / `defineSearch` / `defineCreate` return; `validate` requires both.
+  // Optional as in core's BasicDisplay type (defineTrigger/defineCreate); every visible operation sets both.
   display: { label?: string; description?: string; hidden?: boolean };
   operation: { inputFields?: unknown[]; outputFields?: unknown[] };
 }
