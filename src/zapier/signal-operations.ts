@@ -8,6 +8,7 @@
  */
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { redact } from '../lusha/errors';
+import { lineItemsField, toLineItem, type LineItemValue } from '../records/line-item';
 import type { OutputField } from '../records/shared';
 import { connectionSecrets, withLusha } from './lusha';
 import type { OperationContract } from './contract';
@@ -36,14 +37,17 @@ export function signalTriggerPerform<S, E extends Entity, R extends SignalRecord
   });
 }
 
-export type SignalLookupOutput<R> = {
+/** A signal record as a line item: flat, its lists joined into text. */
+export type SignalLineItem = Record<string, LineItemValue>;
+
+export type SignalLookupOutput = {
   signalCount: number;
   creditsCharged: number;
   startDate: string;
   endDate: string | null;
   checkedCount: number;
   notCheckedCount: number;
-  signals: R[];
+  signals: SignalLineItem[];
   notChecked: Array<{ watchListEntry: string; reason: string }>;
 };
 
@@ -56,7 +60,7 @@ export function signalLookupPerform<S, E extends Entity, R extends SignalRecordB
   kind: SignalKind<S, E, R>,
   readWatch: ReadWatch<S>,
 ) {
-  return withLusha(async (lusha, z, bundle: Bundle): Promise<SignalLookupOutput<R>> => {
+  return withLusha(async (lusha, z, bundle: Bundle): Promise<SignalLookupOutput> => {
     const watch = readWatch(z, bundle.inputData, { polling: false });
     const lookup = await fetchSignals(kind, lusha, watch);
     if (lookup.answered === 0 && lookup.failures[0]) throw lookup.failures[0].error;
@@ -72,29 +76,31 @@ export function signalLookupPerform<S, E extends Entity, R extends SignalRecordB
       endDate: lookup.endDate,
       checkedCount: lookup.checkedEntries,
       notCheckedCount: notChecked.length,
-      signals: lookup.records,
+      signals: lookup.records.map(toLineItem),
       notChecked,
     };
   });
 }
 
-/** Output fields of a lookup: the totals, then each signal's fields as line items. */
-export function signalLookupOutputFields(recordFields: OutputField[]) {
+/** Output fields of a lookup: the totals, each signal as a line item, and the entries not checked. */
+export function signalLookupOutputFields(recordFields: OutputField[]): OutputField[] {
   return [
-    { key: 'signalCount', label: 'Signals Found', type: 'integer' as const },
-    { key: 'creditsCharged', label: 'Credits Charged', type: 'number' as const },
-    { key: 'startDate', label: 'Window Start Date', type: 'datetime' as const },
-    { key: 'endDate', label: 'Window End Date', type: 'datetime' as const },
-    { key: 'checkedCount', label: 'Entries Checked', type: 'integer' as const },
-    { key: 'notCheckedCount', label: 'Entries Not Checked', type: 'integer' as const },
-    ...recordFields.map((field) => ({ ...field, key: `signals[]${field.key}`, label: `Signals: ${field.label}` })),
-    { key: 'notChecked[]watchListEntry', label: 'Not Checked: Watch List Entry', type: 'string' as const },
-    { key: 'notChecked[]reason', label: 'Not Checked: Reason', type: 'string' as const },
+    { key: 'signalCount', label: 'Signals Found', type: 'integer' },
+    { key: 'creditsCharged', label: 'Credits Charged', type: 'number' },
+    { key: 'startDate', label: 'Window Start Date', type: 'datetime' },
+    { key: 'endDate', label: 'Window End Date', type: 'datetime' },
+    { key: 'checkedCount', label: 'Entries Checked', type: 'integer' },
+    { key: 'notCheckedCount', label: 'Entries Not Checked', type: 'integer' },
+    lineItemsField('signals', 'Signals', recordFields),
+    lineItemsField('notChecked', 'Not Checked', [
+      { key: 'watchListEntry', label: 'Watch List Entry', type: 'string' },
+      { key: 'reason', label: 'Reason', type: 'string' },
+    ]),
   ];
 }
 
 /** A lookup's sample: one signal, found in a 30-day window that ends on its date. */
-export function signalLookupSample<R extends SignalRecordBase>(record: R): SignalLookupOutput<R> {
+export function signalLookupSample(record: SignalRecordBase): SignalLookupOutput {
   const endDate = record.signalDate ?? '2025-06-15';
   return {
     signalCount: 1,
@@ -103,7 +109,7 @@ export function signalLookupSample<R extends SignalRecordBase>(record: R): Signa
     endDate,
     checkedCount: 1,
     notCheckedCount: 0,
-    signals: [record],
+    signals: [toLineItem(record)],
     notChecked: [],
   };
 }

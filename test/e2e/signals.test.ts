@@ -24,8 +24,8 @@ const clock = useClock(T0);
 
 const newContactSignal = performOf<ContactSignalRecord[]>(App.triggers.new_contact_signal);
 const newCompanySignal = performOf<CompanySignalRecord[]>(App.triggers.new_company_signal);
-const getContactSignals = performOf<SignalLookupOutput<ContactSignalRecord>>(App.creates.get_contact_signals);
-const getCompanySignals = performOf<SignalLookupOutput<CompanySignalRecord>>(App.creates.get_company_signals);
+const getContactSignals = performOf<SignalLookupOutput>(App.creates.get_contact_signals);
+const getCompanySignals = performOf<SignalLookupOutput>(App.creates.get_company_signals);
 
 const asSandbox = (inputData: Record<string, unknown>, meta: Record<string, unknown> = {}) =>
   bundleWith(inputData, { apiKey: SANDBOX_KEY, meta });
@@ -214,7 +214,7 @@ describe('Get Contact Signals / Get Company Signals against the sandbox', () => 
     );
     const newsItems = output.signals.filter((signal) => signal.newsTitle !== null);
     expect(newsItems.length).toBeGreaterThan(0);
-    expect(newsItems.every((signal) => signal.newsEventType?.toLowerCase() === eventType.toLowerCase())).toBe(true);
+    expect(newsItems.every((signal) => String(signal.newsEventType).toLowerCase() === eventType.toLowerCase())).toBe(true);
     // Items spell event types in lower case; the filter is sent in the spelling of Lusha's list.
     const sent = (signalCalls()[0]?.body as { filters: { include: { newsEventTypes: string[] } } }).filters.include.newsEventTypes;
     expect(sent).toHaveLength(1);

@@ -1,6 +1,5 @@
 /** Get Company Signals: the company lookup's calls, line items and credits. */
 import nock from 'nock';
-import type { CompanySignalRecord } from '../../../src/records/signal';
 import type { SignalLookupOutput } from '../../../src/zapier/signal-operations';
 import { useClock } from '../../support/clock';
 import { useNock } from '../../support/nock';
@@ -8,7 +7,7 @@ import { ownMessage, performOf } from '../../support/signals';
 import { App, appTester, bundleWith, expectZapierError } from '../../support/zapier';
 
 const LUSHA = 'https://api.lusha.com';
-const perform = performOf<SignalLookupOutput<CompanySignalRecord>>(App.creates.get_company_signals);
+const perform = performOf<SignalLookupOutput>(App.creates.get_company_signals);
 
 useNock();
 useClock('2025-06-20T10:00:00Z');

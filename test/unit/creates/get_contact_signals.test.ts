@@ -3,7 +3,6 @@
  * a partial failure lists the entries not checked; no cache between runs.
  */
 import nock from 'nock';
-import type { ContactSignalRecord } from '../../../src/records/signal';
 import type { SignalLookupOutput } from '../../../src/zapier/signal-operations';
 import { useClock } from '../../support/clock';
 import { useNock } from '../../support/nock';
@@ -11,7 +10,7 @@ import { ownMessage, performOf } from '../../support/signals';
 import { App, appTester, bundleWith, expectZapierError, TEST_KEY } from '../../support/zapier';
 
 const LUSHA = 'https://api.lusha.com';
-const perform = performOf<SignalLookupOutput<ContactSignalRecord>>(App.creates.get_contact_signals);
+const perform = performOf<SignalLookupOutput>(App.creates.get_contact_signals);
 
 useNock();
 useClock('2025-06-20T10:00:00Z');
@@ -53,7 +52,7 @@ describe('get_contact_signals', () => {
           watchListEntry: '111',
           jobTitle: 'VP IT',
           seniority: 'vp',
-          departments: ['Information Technology'],
+          departments: 'Information Technology',
           companyId: '8217',
           companyName: 'Callaway Golf',
           companyDomain: 'callawaygolf.com',
