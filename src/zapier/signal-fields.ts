@@ -18,6 +18,7 @@ import {
   readText,
   type Parsed,
 } from '../input/identifiers';
+import { readInteger } from '../input/options';
 import { uniqueBy } from '../lusha/batch';
 import { COMPANY_SIGNAL_TYPES, CONTACT_SIGNAL_TYPES } from '../records/signal';
 import { CHECK_INTERVALS, DEFAULT_CHECK_INTERVAL, type CheckInterval } from './signal-polling';
@@ -252,14 +253,7 @@ function readSignalTypes(value: unknown, catalog: Readonly<Record<string, string
 }
 
 function readLookbackDays(value: unknown, problems: Problems): number {
-  const text = problems.take(readText(value, 'Look Back (Days)'));
-  if (text === undefined) return DEFAULT_LOOKBACK_DAYS;
-  const days = /^\d+$/.test(text) ? Number(text) : Number.NaN;
-  if (!(days >= 1 && days <= MAX_LOOKBACK_DAYS)) {
-    problems.add(`Look Back (Days) must be a whole number of days from 1 to ${MAX_LOOKBACK_DAYS} (got ${quote(text)})`);
-    return DEFAULT_LOOKBACK_DAYS;
-  }
-  return days;
+  return problems.take(readInteger(value, 'Look Back (Days)', 1, MAX_LOOKBACK_DAYS)) ?? DEFAULT_LOOKBACK_DAYS;
 }
 
 function readCheckInterval(value: unknown, lookbackDays: number, problems: Problems): number {

@@ -14,6 +14,7 @@ import type { OperationContract } from './contract';
 import { COMPANY_SIGNAL_TYPES, CONTACT_SIGNAL_TYPES } from '../records/signal';
 import { readConnectionCache, writeConnectionCache } from './connection-cache';
 import { HIRING_DEPARTMENTS, NEWS_EVENT_TYPES } from './signal-fields';
+import { isCheckFresh } from './signal-polling';
 import { withLusha } from './lusha';
 
 const FILTERS_CACHE_SECONDS = 60 * 60;
@@ -22,6 +23,8 @@ export interface SignalFilterOptions {
   signals: string[];
   newsEventTypes: string[];
   hiringByDepartments: string[];
+  /** Epoch ms of the answer: its age is checked here, since not every cache honours its TTL. */
+  storedAt: number;
 }
 
 const strings = (values: unknown[] | null | undefined): string[] =>
@@ -33,14 +36,16 @@ async function signalFilterOptions(
   bundle: Bundle,
   objectType: 'contact' | 'company',
 ): Promise<SignalFilterOptions> {
-  const key = `signal-filters:v1:${objectType}:${connectionFingerprint(bundle)}`;
+  const key = `signal-filters:v2:${objectType}:${connectionFingerprint(bundle)}`;
+  const now = Date.now();
   const cached = (await readConnectionCache(z, key)) as SignalFilterOptions | null;
-  if (cached && Array.isArray(cached.signals)) return cached;
+  if (cached && Array.isArray(cached.signals) && isCheckFresh(cached.storedAt, FILTERS_CACHE_SECONDS, now)) return cached;
   const answer = await lusha.getSignalFilters(objectType);
   const options: SignalFilterOptions = {
     signals: answer.signals,
     newsEventTypes: strings(answer.filterOptions?.newsEventTypes),
     hiringByDepartments: strings(answer.filterOptions?.hiringByDepartments),
+    storedAt: now,
   };
   await writeConnectionCache(z, key, options, FILTERS_CACHE_SECONDS);
   return options;

@@ -178,7 +178,7 @@ describe('new_company_signal', () => {
       'News Event Types: "Alien Landing" is not a news event type Lusha knows (pick one from the list)',
       'News Event Types only narrow news signals: add a News signal type, or clear this filter',
       'Hiring Departments only narrow "Surge in Hiring by Department" signals: add that type, or clear this filter',
-      'Look Back (Days) must be a whole number of days from 1 to 180 (got "0")',
+      'Look Back (Days) must be a whole number from 1 to 180 (got "0")',
     ]);
   });
 

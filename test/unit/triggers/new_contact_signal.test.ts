@@ -237,7 +237,7 @@ describe('new_contact_signal', () => {
         'Row 3: Full Name "Ada Lovelace" needs both a Company Name and a Company Domain to be found',
         'Row 4: add an Email, a LinkedIn URL, or a Full Name with its Company Name and Company Domain',
         'Signal Types: "jobChange" is not a contact signal type (choose from: allSignals, promotion, companyChange)',
-        'Look Back (Days) must be a whole number of days from 1 to 180 (got "200")',
+        'Look Back (Days) must be a whole number from 1 to 180 (got "200")',
       ]);
     });
 

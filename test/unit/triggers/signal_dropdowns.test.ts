@@ -4,7 +4,7 @@
  */
 import nock from 'nock';
 import type { Choice } from '../../../src/zapier/signal-options';
-import { useClock } from '../../support/clock';
+import { HOUR, useClock } from '../../support/clock';
 import { useNock } from '../../support/nock';
 import { performOf } from '../../support/signals';
 import { App, appTester, bundleWith, TEST_KEY } from '../../support/zapier';
@@ -13,7 +13,7 @@ const LUSHA = 'https://api.lusha.com';
 const run = (key: string, clear = false) => appTester(performOf<Choice[]>(App.triggers[key as keyof typeof App.triggers]), bundleWith({}), clear);
 
 useNock();
-useClock('2025-06-20T10:00:00Z');
+const clock = useClock('2025-06-20T10:00:00Z');
 
 const companyFilters = {
   signals: ['allSignals', 'surgeInHiring', 'peopleNews', 'someFutureSignal'],
@@ -34,7 +34,7 @@ describe('signal dropdowns', () => {
     expect(scope.isDone()).toBe(true);
   });
 
-  it('feeds the three company dropdowns from one call', async () => {
+  it('feeds the three company dropdowns from one call, asking again after an hour', async () => {
     const scope = nock(LUSHA).get('/api/signals/filters/company').once().reply(200, companyFilters);
     expect(await run('company_signal_types', true)).toEqual([
       { id: 'allSignals', name: 'All Company Signals' },
@@ -50,6 +50,11 @@ describe('signal dropdowns', () => {
       { id: 'Engineering & Technical', name: 'Engineering & Technical' },
     ]);
     expect(scope.isDone()).toBe(true);
+
+    clock.advance(HOUR);
+    const again = nock(LUSHA).get('/api/signals/filters/company').reply(200, companyFilters);
+    await run('company_signal_types');
+    expect(again.isDone()).toBe(true);
   });
 
   it('offers the documented values when Lusha lists no sub-filter values', async () => {
