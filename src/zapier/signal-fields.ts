@@ -355,15 +355,15 @@ export function readCompanyWatch(z: ZObject, input: Record<string, unknown>, opt
 const SIGNAL_CREDITS_HELP =
   'Lusha charges credits for the signal types requested, on every check or run: pick only the types you need.';
 
-const lookbackField = {
+const lookbackField = (options: ReadOptions) => ({
   key: 'lookback_days',
   label: 'Look Back (Days)',
   type: 'integer' as const,
   default: String(DEFAULT_LOOKBACK_DAYS),
   helpText:
-    `Only signals dated within this many days are returned (1 to ${MAX_LOOKBACK_DAYS}; default ${DEFAULT_LOOKBACK_DAYS}). ` +
-    'For a trigger it must be at least a day longer than the check interval.',
-};
+    `Only signals dated within this many days are returned (1 to ${MAX_LOOKBACK_DAYS}; default ${DEFAULT_LOOKBACK_DAYS}).` +
+    (options.polling ? ' It must be at least a day longer than the check interval, so no signal falls between two checks.' : ''),
+});
 
 const checkEveryField = {
   key: 'check_every',
@@ -415,7 +415,7 @@ export function contactWatchFields(options: ReadOptions) {
       dynamic: 'contact_signal_types.id.name',
       helpText: `What to watch for: a promotion, or a move to another company (job change). ${SIGNAL_CREDITS_HELP}`,
     },
-    lookbackField,
+    lookbackField(options),
     ...(options.polling ? [checkEveryField] : []),
   ];
 }
@@ -469,7 +469,7 @@ export function companyWatchFields(options: ReadOptions) {
       dynamic: 'company_hiring_departments.id.name',
       helpText: 'Optional: only hiring surges in these departments. Applies to "Surge in Hiring by Department".',
     },
-    lookbackField,
+    lookbackField(options),
     ...(options.polling ? [checkEveryField] : []),
   ];
 }
