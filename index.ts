@@ -10,12 +10,28 @@ import enrichProspectedCompanies from './src/creates/enrich_prospected_companies
 import enrichProspectedContacts from './src/creates/enrich_prospected_contacts';
 import findLookalikeCompanies from './src/creates/find_lookalike_companies';
 import findLookalikeContacts from './src/creates/find_lookalike_contacts';
+import getCompanySignals from './src/creates/get_company_signals';
+import getContactSignals from './src/creates/get_contact_signals';
 import prospectCompanies from './src/creates/prospect_companies';
 import prospectContacts from './src/creates/prospect_contacts';
+import companyHiringDepartments from './src/triggers/company_hiring_departments';
+import companyNewsEventTypes from './src/triggers/company_news_event_types';
+import companySignalTypes from './src/triggers/company_signal_types';
+import contactSignalTypes from './src/triggers/contact_signal_types';
+import newCompanySignal from './src/triggers/new_company_signal';
+import newContactSignal from './src/triggers/new_contact_signal';
 import { filterListTriggers } from './src/triggers/prospecting_filter_lists';
 
 /** Operations by kind; each module exports one `{ key, noun, display, operation }` object. */
-const triggers = [...filterListTriggers] as const;
+const triggers = [
+  newContactSignal,
+  newCompanySignal,
+  contactSignalTypes,
+  companySignalTypes,
+  companyNewsEventTypes,
+  companyHiringDepartments,
+  ...filterListTriggers,
+] as const;
 const searches = [] as const;
 const creates = [
   prospectContacts,
@@ -24,6 +40,8 @@ const creates = [
   enrichProspectedCompanies,
   findLookalikeContacts,
   findLookalikeCompanies,
+  getContactSignals,
+  getCompanySignals,
 ] as const;
 
 const byKey = <T extends { key: string }>(operations: readonly T[]): Record<string, T> =>

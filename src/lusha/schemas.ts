@@ -328,34 +328,110 @@ export const SignalFiltersSchema = loose({
 });
 
 /**
- * One signal item. Contact signals carry no id of their own; company signals carry
- * `signalId`. Family-specific fields (headcount counts, article title...) are kept as sent.
+ * A contact signal item (`promotion`, `companyChange`). It carries no id of its own: the
+ * connector derives one (src/records/signal.ts). `currentDepartments` comes as a string or a list.
  */
-export const SignalItemSchema = loose({
-  signalId: id,
-  signalDate: date,
-  articlePublishedDate: date,
+export const ContactSignalItemSchema = loose({
   personId: id,
-  companyId: id,
+  currentCompanyId: id,
+  currentCompanyName: text,
+  currentDomain: text,
+  currentTitle: text,
+  currentDepartments: z.union([text, strings]),
+  currentSeniorityLabel: text,
+  previousCompanyName: text,
+  previousDomain: text,
+  signalDate: date,
 });
 
-/** A per-entity entry: identity fields plus one array per signal type. */
-const SignalEntitySchema = z.record(z.string(), z.unknown());
+/**
+ * A company signal item. Every family carries `signalId` and `signalDate` (news:
+ * `articlePublishedDate`); the other fields depend on the family (headcount, hiring surge,
+ * website traffic, IT spend, news).
+ */
+export const CompanySignalItemSchema = loose({
+  signalId: id,
+  companyId: id,
+  companyName: text,
+  domain: text,
+  signalDate: date,
+  articlePublishedDate: date,
+  changeRatePercent: num,
+  historicalAvg: num,
+  baselineEmployeesCount: num,
+  newEmployeesCount: num,
+  newJobsPostedLastWeek: num,
+  newJobsPostedLast4Weeks: num,
+  department: text,
+  country: text,
+  state: text,
+  lastMonthVisits: num,
+  estimatedAnnualItSpend: num,
+  eventType: text,
+  eventSummary: text,
+  articleTitle: text,
+  articleHighlight: text,
+  articleUrl: text,
+  eventEffectiveDate: date,
+});
 
-/** POST /api/signals/contacts and /api/signals/contacts/search */
+/**
+ * One watched entity of a signals response: identity fields plus one array per signal type
+ * found, e.g. `{"personId": "1", "promotion": [...], "companyChange": [...]}`. Every array of
+ * objects is read as the signals of the type named by its key (so a type Lusha adds later
+ * still comes through); each item must parse, or the response is reported as unreadable.
+ */
+function signalEntity<I extends z.ZodTypeAny, T extends z.ZodTypeAny>(identity: I, item: T) {
+  return z.record(z.string(), z.unknown()).transform((entity, ctx) => {
+    const signals: Array<{ type: string; item: z.output<T> }> = [];
+    const fields: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(entity)) {
+      const isSignalList =
+        Array.isArray(value) && value.length > 0 && value.every((v) => v !== null && typeof v === 'object' && !Array.isArray(v));
+      if (!isSignalList) {
+        if (!Array.isArray(value)) fields[key] = value;
+        continue;
+      }
+      (value as unknown[]).forEach((raw, index) => {
+        const parsed = item.safeParse(raw);
+        if (parsed.success) signals.push({ type: key, item: parsed.data });
+        else ctx.addIssue({ code: 'custom', path: [key, index], message: parsed.error.issues[0]?.message ?? 'invalid signal' });
+      });
+    }
+    const parsedIdentity = identity.safeParse(fields);
+    if (!parsedIdentity.success) {
+      ctx.addIssue({ code: 'custom', message: parsedIdentity.error.issues[0]?.message ?? 'invalid entity' });
+      return z.NEVER;
+    }
+    return Object.assign({}, parsedIdentity.data as z.output<I>, { signals });
+  });
+}
+
+export const ContactSignalEntitySchema = signalEntity(loose({ personId: id }), ContactSignalItemSchema);
+export const CompanySignalEntitySchema = signalEntity(
+  loose({ companyId: id, companyName: text, domain: text }),
+  CompanySignalItemSchema,
+);
+
+/**
+ * POST /api/signals/contacts and /api/signals/contacts/search. Credits come as
+ * `creditCharged` (V2) or `creditsCharged` (the spelling of V3 and the recommendations API).
+ */
 export const ContactSignalsResponseSchema = loose({
-  contacts: z.record(z.string(), SignalEntitySchema),
+  contacts: z.record(z.string(), ContactSignalEntitySchema),
   startDate: date,
   endDate: date,
   creditCharged: num,
+  creditsCharged: num,
 });
 
 /** POST /api/signals/companies and /api/signals/companies/search */
 export const CompanySignalsResponseSchema = loose({
-  companies: z.record(z.string(), SignalEntitySchema),
+  companies: z.record(z.string(), CompanySignalEntitySchema),
   startDate: date,
   endDate: date,
   creditCharged: num,
+  creditsCharged: num,
 });
 
 // ---------------------------------------------------------------- recommendations
@@ -389,5 +465,8 @@ export type Contact = z.output<typeof ContactSchema>;
 export type ContactResult = z.output<typeof ContactResultSchema>;
 export type Company = z.output<typeof CompanySchema>;
 export type ProspectContact = z.output<typeof ProspectContactSchema>;
-export type SignalItem = z.output<typeof SignalItemSchema>;
+export type ContactSignalItem = z.output<typeof ContactSignalItemSchema>;
+export type CompanySignalItem = z.output<typeof CompanySignalItemSchema>;
+export type ContactSignalEntity = z.output<typeof ContactSignalEntitySchema>;
+export type CompanySignalEntity = z.output<typeof CompanySignalEntitySchema>;
 export type AccountUsage = z.output<typeof AccountUsageSchema>;

@@ -13,7 +13,8 @@
  * | 502/503/504, timeout, network       | ThrottledError      | transient: Zapier retries later       |
  * | 500, unexpected status, bad body    | Error               | Lusha (or the connector) failed       |
  *
- * Messages say what happened and what to do, and never contain the API key.
+ * Messages say what happened and what to do, and never contain the API key. A 403 from a
+ * signals endpoint says in words that the plan lacks Signals.
  */
 import type { ZObject } from 'zapier-platform-core';
 import {
@@ -39,6 +40,23 @@ export const MAX_THROTTLE_SECONDS = 300;
 export const UNAVAILABLE_RETRY_SECONDS = 60;
 /** Cap for a quota reset delay: a daily quota resets within a day. */
 const MAX_QUOTA_SECONDS = 24 * 60 * 60;
+
+/**
+ * What to do about a 403, by the feature the endpoint belongs to: a plan without Signals
+ * is said in those words; elsewhere the usual cause is a reveal option the plan lacks.
+ */
+function forbiddenAdvice(endpoint: string): string {
+  if (endpoint.includes(' /api/signals/')) {
+    return (
+      'Your Lusha plan does not include Signals (or the Lusha account is inactive): ' +
+      'ask your Lusha admin to add Signals to the plan, or turn this Zap off.'
+    );
+  }
+  return (
+    "Your Lusha plan or account does not allow this: change the step's options " +
+    '(for example turn off the reveal options) or ask your Lusha admin.'
+  );
+}
 
 /** Turns any failure of an operation into the Zapier error it should surface as. */
 export function toZapierError(z: ZObject, error: unknown, secrets: readonly string[] = []): Error {
@@ -80,14 +98,7 @@ export function toZapierError(z: ZObject, error: unknown, secrets: readonly stri
     return new z.errors.HaltedError(explain('Check the identifiers passed to this step.'));
   }
   if (error instanceof LushaForbiddenError) {
-    return new z.errors.Error(
-      explain(
-        "Your Lusha plan or account does not allow this: change the step's options " +
-          '(for example turn off the reveal options) or ask your Lusha admin.',
-      ),
-      'forbidden',
-      403,
-    );
+    return new z.errors.Error(explain(forbiddenAdvice(error.endpoint)), 'forbidden', 403);
   }
   if (error instanceof LushaQuotaError) {
     const seconds = Math.min(MAX_QUOTA_SECONDS, Math.max(1, error.retryAfterSeconds ?? DEFAULT_THROTTLE_SECONDS));

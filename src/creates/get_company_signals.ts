@@ -1,0 +1,28 @@
+/**
+ * Get Company Signals: a one-off look at the signals of a list of companies (headcount,
+ * hiring, traffic, IT spend, news), returned as line items with the credits Lusha charged.
+ */
+import { defineCreate } from 'zapier-platform-core';
+import type { OperationContract } from '../zapier/contract';
+import { companySignalOutputFields, companySignalSample } from '../records/signal';
+import { companyWatchFields, readCompanyWatch } from '../zapier/signal-fields';
+import { COMPANY_SIGNALS } from '../zapier/signal-lookup';
+import { signalContract, signalLookupOutputFields, signalLookupPerform, signalLookupSample } from '../zapier/signal-operations';
+
+export default defineCreate({
+  key: 'get_company_signals',
+  noun: 'Company Signals',
+  display: {
+    label: 'Get Company Signals',
+    description:
+      'Gets the recent signals of up to 500 companies from Lusha Signals (headcount, hiring, website traffic, IT spend, news), as line items, with the credits charged.',
+  },
+  operation: {
+    inputFields: companyWatchFields({ polling: false }),
+    perform: signalLookupPerform(COMPANY_SIGNALS, readCompanyWatch),
+    sample: signalLookupSample(companySignalSample),
+    outputFields: signalLookupOutputFields(companySignalOutputFields),
+  },
+});
+
+export const contract: OperationContract = signalContract('company', { polling: false });

@@ -1,0 +1,350 @@
+/**
+ * Signal records: one flat item per signal, for the signal triggers (New Contact Signal,
+ * New Company Signal) and the lookups (Get Contact Signals, Get Company Signals).
+ *
+ * Every record has a stable `id`, the one place where it is derived:
+ * - contact signals carry no id on the wire, so the id is a hash of what makes the signal
+ *   this signal: the person, the signal type, the signal date, and the company and title the
+ *   person moved to (`contactSignalId`). The same signal gets the same id in every poll; two
+ *   different signals of one person on one day differ in type, company or title.
+ * - company signals carry Lusha's `signalId`; a hash of their content stands in when one
+ *   is missing (`companySignalId`).
+ *
+ * Field names are the connector's own (no wire names), so a move to Lusha V3 breaks no Zap.
+ */
+import { createHash } from 'node:crypto';
+import type { CompanySignalEntity, CompanySignalItem, ContactSignalEntity, ContactSignalItem } from '../lusha/schemas';
+import { uniqueTexts, type OutputField } from './shared';
+
+// ---------------------------------------------------------------- signal types
+
+/** Contact signal types Lusha documents, with the names shown to a Zap builder. */
+export const CONTACT_SIGNAL_TYPES: Readonly<Record<string, string>> = {
+  allSignals: 'All Contact Signals',
+  promotion: 'Promotion',
+  companyChange: 'Company Change (Job Change)',
+};
+
+const HEADCOUNT_PERIODS: Array<[string, string]> = [
+  ['1m', '1 Month'],
+  ['3m', '3 Months'],
+  ['6m', '6 Months'],
+  ['12m', '12 Months'],
+];
+
+/** Company signal types Lusha documents, with the names shown to a Zap builder. */
+export const COMPANY_SIGNAL_TYPES: Readonly<Record<string, string>> = {
+  allSignals: 'All Company Signals',
+  ...Object.fromEntries(
+    HEADCOUNT_PERIODS.flatMap(([suffix, period]) => [
+      [`headcountIncrease${suffix}`, `Headcount Increase (${period})`],
+      [`headcountDecrease${suffix}`, `Headcount Decrease (${period})`],
+    ]),
+  ),
+  surgeInHiring: 'Surge in Hiring',
+  surgeInHiringByDepartment: 'Surge in Hiring by Department',
+  surgeInHiringByLocation: 'Surge in Hiring by Location',
+  websiteTrafficIncrease: 'Website Traffic Increase',
+  websiteTrafficDecrease: 'Website Traffic Decrease',
+  itSpendIncrease: 'IT Spend Increase',
+  itSpendDecrease: 'IT Spend Decrease',
+  riskNews: 'News: Risk',
+  commercialActivityNews: 'News: Commercial Activity',
+  corporateStrategyNews: 'News: Corporate Strategy',
+  financialEventsNews: 'News: Financial Events',
+  marketIntelligenceNews: 'News: Market Intelligence',
+  peopleNews: 'News: People',
+  productActivityNews: 'News: Product Activity',
+};
+
+/** "surgeInHiring" → "Surge In Hiring", for a type Lusha adds before the connector knows it. */
+function humanize(type: string): string {
+  const words = type.replace(/([a-z])([A-Z0-9])/g, '$1 $2').split(/\s+/);
+  return words.map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join(' ');
+}
+
+export const signalTypeName = (names: Readonly<Record<string, string>>, type: string): string => names[type] ?? humanize(type);
+
+// ---------------------------------------------------------------- ids, dates, order
+
+const normal = (value: unknown): string =>
+  value === undefined || value === null ? '' : String(value).trim().replace(/\s+/g, ' ').toLowerCase();
+
+/** A short, stable hex digest of the parts (JSON-encoded, so no two part lists collide by concatenation). */
+function digest(parts: unknown[]): string {
+  return createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 32);
+}
+
+/**
+ * The id of a contact signal: sha256 of person, type, signal date, current company (its
+ * Lusha id, or its name when the id is missing) and current title, compared without case or
+ * extra spaces; 32 hex characters.
+ */
+export function contactSignalId(parts: {
+  personId: unknown;
+  type: string;
+  signalDate: string | null;
+  companyId: unknown;
+  companyName: unknown;
+  jobTitle: unknown;
+}): string {
+  return digest([
+    'contact-signal',
+    normal(parts.personId),
+    parts.type,
+    parts.signalDate ?? '',
+    normal(parts.companyId) || normal(parts.companyName),
+    normal(parts.jobTitle),
+  ]);
+}
+
+/** The id of a company signal: Lusha's `signalId`, or a hash of its content when missing. */
+export function companySignalId(type: string, item: CompanySignalItem, companyId: unknown): string {
+  if (item.signalId) return item.signalId;
+  return digest([
+    'company-signal',
+    normal(companyId),
+    type,
+    toIsoDate(item.signalDate ?? item.articlePublishedDate),
+    normal(item.articleUrl ?? item.articleTitle),
+    normal(item.department),
+    normal(item.country),
+    normal(item.state),
+  ]);
+}
+
+/** A date as YYYY-MM-DD (an ISO timestamp is cut to its date; other parseable dates are read in UTC). */
+export function toIsoDate(value: string | null | undefined): string | null {
+  if (!value) return null;
+  const head = /^(\d{4}-\d{2}-\d{2})/.exec(value);
+  if (head) return head[1] as string;
+  const time = Date.parse(value);
+  return Number.isNaN(time) ? value : new Date(time).toISOString().slice(0, 10);
+}
+
+/** Newest signal first; within a day, by id, so the order is the same in every poll. Undated last. */
+export function compareNewestFirst(a: { id: string; signalDate: string | null }, b: { id: string; signalDate: string | null }): number {
+  const dateA = a.signalDate ?? '';
+  const dateB = b.signalDate ?? '';
+  if (dateA !== dateB) return dateA < dateB ? 1 : -1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+// ---------------------------------------------------------------- contact signals
+
+export type ContactSignalRecord = {
+  id: string;
+  signalType: string;
+  signalName: string;
+  signalDate: string | null;
+  personId: string | null;
+  watchListEntry: string;
+  jobTitle: string | null;
+  seniority: string | null;
+  departments: string[];
+  companyId: string | null;
+  companyName: string | null;
+  companyDomain: string | null;
+  previousCompanyName: string | null;
+  previousCompanyDomain: string | null;
+};
+
+/** One contact signal of `type`, found for the watch-list entry described by `watchListEntry`. */
+export function toContactSignalRecord(
+  type: string,
+  item: ContactSignalItem,
+  entity: Pick<ContactSignalEntity, 'personId'>,
+  watchListEntry: string,
+): ContactSignalRecord {
+  const personId = item.personId ?? entity.personId ?? null;
+  const signalDate = toIsoDate(item.signalDate);
+  return {
+    id: contactSignalId({
+      personId,
+      type,
+      signalDate,
+      companyId: item.currentCompanyId,
+      companyName: item.currentCompanyName,
+      jobTitle: item.currentTitle,
+    }),
+    signalType: type,
+    signalName: signalTypeName(CONTACT_SIGNAL_TYPES, type),
+    signalDate,
+    personId,
+    watchListEntry,
+    jobTitle: item.currentTitle ?? null,
+    seniority: item.currentSeniorityLabel ?? null,
+    // One department as text, or several as a list: always a list, like the person record's.
+    departments: uniqueTexts(Array.isArray(item.currentDepartments) ? item.currentDepartments : [item.currentDepartments]),
+    companyId: item.currentCompanyId ?? null,
+    companyName: item.currentCompanyName ?? null,
+    companyDomain: item.currentDomain ?? null,
+    previousCompanyName: item.previousCompanyName ?? null,
+    previousCompanyDomain: item.previousDomain ?? null,
+  };
+}
+
+const SIGNAL_FIELDS: OutputField[] = [
+  { key: 'id', label: 'Signal ID', type: 'string' },
+  { key: 'signalType', label: 'Signal Type', type: 'string' },
+  { key: 'signalName', label: 'Signal Name', type: 'string' },
+  { key: 'signalDate', label: 'Signal Date', type: 'datetime' },
+];
+
+const WATCH_LIST_ENTRY: OutputField = { key: 'watchListEntry', label: 'Watch List Entry', type: 'string' };
+
+export const contactSignalOutputFields: OutputField[] = [
+  ...SIGNAL_FIELDS,
+  { key: 'personId', label: 'Lusha Person ID', type: 'string' },
+  WATCH_LIST_ENTRY,
+  { key: 'jobTitle', label: 'Job Title', type: 'string' },
+  { key: 'seniority', label: 'Seniority', type: 'string' },
+  { key: 'departments', label: 'Departments', type: 'string', list: true },
+  { key: 'companyId', label: 'Lusha Company ID', type: 'string' },
+  { key: 'companyName', label: 'Company Name', type: 'string' },
+  { key: 'companyDomain', label: 'Company Domain', type: 'string' },
+  { key: 'previousCompanyName', label: 'Previous Company Name', type: 'string' },
+  { key: 'previousCompanyDomain', label: 'Previous Company Domain', type: 'string' },
+];
+
+export const contactSignalSample: ContactSignalRecord = {
+  id: '5b0c1f6d2e8a4b7c9d3e1f2a6b8c0d4e',
+  signalType: 'companyChange',
+  signalName: 'Company Change (Job Change)',
+  signalDate: '2025-05-01',
+  personId: '115889',
+  watchListEntry: 'dana.whitfield@callawaygolf.com',
+  jobTitle: 'Senior Manager, IT Solutions',
+  seniority: 'Manager',
+  departments: ['Information Technology'],
+  companyId: '8217',
+  companyName: 'Callaway Golf',
+  companyDomain: 'callawaygolf.com',
+  previousCompanyName: 'Vendavo',
+  previousCompanyDomain: 'vendavo.com',
+};
+
+// ---------------------------------------------------------------- company signals
+
+export type CompanySignalRecord = {
+  id: string;
+  signalType: string;
+  signalName: string;
+  signalDate: string | null;
+  companyId: string | null;
+  companyName: string | null;
+  companyDomain: string | null;
+  watchListEntry: string;
+  changeRatePercent: number | null;
+  historicalAverage: number | null;
+  baselineEmployeeCount: number | null;
+  newEmployeeCount: number | null;
+  newJobsLastWeek: number | null;
+  newJobsLast4Weeks: number | null;
+  hiringDepartment: string | null;
+  hiringCountry: string | null;
+  hiringState: string | null;
+  websiteVisitsLastMonth: number | null;
+  estimatedAnnualItSpend: number | null;
+  newsEventType: string | null;
+  newsTitle: string | null;
+  newsSummary: string | null;
+  newsHighlight: string | null;
+  newsUrl: string | null;
+  newsPublishedDate: string | null;
+  newsEffectiveDate: string | null;
+};
+
+/** One company signal of `type`, found for the watch-list entry described by `watchListEntry`. */
+export function toCompanySignalRecord(
+  type: string,
+  item: CompanySignalItem,
+  entity: Pick<CompanySignalEntity, 'companyId' | 'companyName' | 'domain'>,
+  watchListEntry: string,
+): CompanySignalRecord {
+  const companyId = item.companyId ?? entity.companyId ?? null;
+  return {
+    id: companySignalId(type, item, companyId),
+    signalType: type,
+    signalName: signalTypeName(COMPANY_SIGNAL_TYPES, type),
+    signalDate: toIsoDate(item.signalDate ?? item.articlePublishedDate),
+    companyId,
+    // The entity's identity is the watched company; an item may repeat it or not.
+    companyName: entity.companyName ?? item.companyName ?? null,
+    companyDomain: entity.domain ?? item.domain ?? null,
+    watchListEntry,
+    changeRatePercent: item.changeRatePercent ?? null,
+    historicalAverage: item.historicalAvg ?? null,
+    baselineEmployeeCount: item.baselineEmployeesCount ?? null,
+    newEmployeeCount: item.newEmployeesCount ?? null,
+    newJobsLastWeek: item.newJobsPostedLastWeek ?? null,
+    newJobsLast4Weeks: item.newJobsPostedLast4Weeks ?? null,
+    hiringDepartment: item.department ?? null,
+    hiringCountry: item.country ?? null,
+    hiringState: item.state ?? null,
+    websiteVisitsLastMonth: item.lastMonthVisits ?? null,
+    estimatedAnnualItSpend: item.estimatedAnnualItSpend ?? null,
+    newsEventType: item.eventType ?? null,
+    newsTitle: item.articleTitle ?? null,
+    newsSummary: item.eventSummary ?? null,
+    newsHighlight: item.articleHighlight ?? null,
+    newsUrl: item.articleUrl ?? null,
+    newsPublishedDate: toIsoDate(item.articlePublishedDate),
+    newsEffectiveDate: toIsoDate(item.eventEffectiveDate),
+  };
+}
+
+export const companySignalOutputFields: OutputField[] = [
+  ...SIGNAL_FIELDS,
+  { key: 'companyId', label: 'Lusha Company ID', type: 'string' },
+  { key: 'companyName', label: 'Company Name', type: 'string' },
+  { key: 'companyDomain', label: 'Company Domain', type: 'string' },
+  WATCH_LIST_ENTRY,
+  { key: 'changeRatePercent', label: 'Change Rate (%)', type: 'number' },
+  { key: 'historicalAverage', label: 'Historical Average', type: 'number' },
+  { key: 'baselineEmployeeCount', label: 'Headcount: Baseline Employee Count', type: 'integer' },
+  { key: 'newEmployeeCount', label: 'Headcount: New Employee Count', type: 'integer' },
+  { key: 'newJobsLastWeek', label: 'Hiring: New Jobs Posted Last Week', type: 'integer' },
+  { key: 'newJobsLast4Weeks', label: 'Hiring: New Jobs Posted Last 4 Weeks', type: 'integer' },
+  { key: 'hiringDepartment', label: 'Hiring: Department', type: 'string' },
+  { key: 'hiringCountry', label: 'Hiring: Country', type: 'string' },
+  { key: 'hiringState', label: 'Hiring: State', type: 'string' },
+  { key: 'websiteVisitsLastMonth', label: 'Traffic: Website Visits Last Month', type: 'integer' },
+  { key: 'estimatedAnnualItSpend', label: 'IT Spend: Estimated Annual IT Spend', type: 'number' },
+  { key: 'newsEventType', label: 'News: Event Type', type: 'string' },
+  { key: 'newsTitle', label: 'News: Title', type: 'string' },
+  { key: 'newsSummary', label: 'News: Summary', type: 'string' },
+  { key: 'newsHighlight', label: 'News: Highlight', type: 'string' },
+  { key: 'newsUrl', label: 'News: URL', type: 'string' },
+  { key: 'newsPublishedDate', label: 'News: Published Date', type: 'datetime' },
+  { key: 'newsEffectiveDate', label: 'News: Effective Date', type: 'datetime' },
+];
+
+export const companySignalSample: CompanySignalRecord = {
+  id: '1503905',
+  signalType: 'surgeInHiring',
+  signalName: 'Surge in Hiring',
+  signalDate: '2025-06-15',
+  companyId: '3416',
+  companyName: 'Lusha',
+  companyDomain: 'lusha.com',
+  watchListEntry: 'lusha.com',
+  changeRatePercent: 150,
+  historicalAverage: 10,
+  baselineEmployeeCount: null,
+  newEmployeeCount: null,
+  newJobsLastWeek: 25,
+  newJobsLast4Weeks: null,
+  hiringDepartment: null,
+  hiringCountry: null,
+  hiringState: null,
+  websiteVisitsLastMonth: null,
+  estimatedAnnualItSpend: null,
+  newsEventType: null,
+  newsTitle: null,
+  newsSummary: null,
+  newsHighlight: null,
+  newsUrl: null,
+  newsPublishedDate: null,
+  newsEffectiveDate: null,
+};

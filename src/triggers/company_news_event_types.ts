@@ -1,0 +1,11 @@
+/**
+ * Hidden trigger behind the "News Event Types" dropdown of the signal operations
+ * (src/zapier/signal-options.ts): Lusha's values, free of credits.
+ */
+import { defineTrigger } from 'zapier-platform-core';
+import type { OperationContract } from '../zapier/contract';
+import { signalDropdownContract, signalDropdownTrigger } from '../zapier/signal-options';
+
+export default defineTrigger(signalDropdownTrigger('company_news_event_types'));
+
+export const contract: OperationContract = signalDropdownContract('company_news_event_types');

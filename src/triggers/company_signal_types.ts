@@ -1,0 +1,11 @@
+/**
+ * Hidden trigger behind the "Company Signal Types" dropdown of the signal operations
+ * (src/zapier/signal-options.ts): Lusha's values, free of credits.
+ */
+import { defineTrigger } from 'zapier-platform-core';
+import type { OperationContract } from '../zapier/contract';
+import { signalDropdownContract, signalDropdownTrigger } from '../zapier/signal-options';
+
+export default defineTrigger(signalDropdownTrigger('company_signal_types'));
+
+export const contract: OperationContract = signalDropdownContract('company_signal_types');

@@ -1,0 +1,11 @@
+/**
+ * Hidden trigger behind the "Contact Signal Types" dropdown of the signal operations
+ * (src/zapier/signal-options.ts): Lusha's values, free of credits.
+ */
+import { defineTrigger } from 'zapier-platform-core';
+import type { OperationContract } from '../zapier/contract';
+import { signalDropdownContract, signalDropdownTrigger } from '../zapier/signal-options';
+
+export default defineTrigger(signalDropdownTrigger('contact_signal_types'));
+
+export const contract: OperationContract = signalDropdownContract('contact_signal_types');

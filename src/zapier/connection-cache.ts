@@ -1,0 +1,21 @@
+/**
+ * z.cache for one connection: entries are stored with the `auth` scope (Zapier keeps them
+ * apart per connection; core accepts the scope on `get` although its TypeScript types lack
+ * it), and a cache that fails is treated as empty: it may cost a call, never a run.
+ */
+import type { ZObject } from 'zapier-platform-core';
+
+type ScopedCache = {
+  get: (key: string, scope?: string[]) => Promise<unknown>;
+  set: (key: string, value: unknown, ttl?: number, scope?: string[]) => Promise<unknown>;
+};
+
+const SCOPE = ['auth'];
+
+export async function readConnectionCache(z: ZObject, key: string): Promise<unknown> {
+  return (z.cache as unknown as ScopedCache).get(key, SCOPE).catch(() => null);
+}
+
+export async function writeConnectionCache(z: ZObject, key: string, value: unknown, ttlSeconds: number): Promise<void> {
+  await (z.cache as unknown as ScopedCache).set(key, value, Math.max(1, Math.round(ttlSeconds)), SCOPE).catch(() => null);
+}

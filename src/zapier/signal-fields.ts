@@ -1,0 +1,475 @@
+/**
+ * The input fields the four signal operations share (New Contact Signal, New Company Signal,
+ * Get Contact Signals, Get Company Signals), and the readers that turn what a Zap builder
+ * typed into a checked watch list — before any Lusha call, with every problem listed at once.
+ *
+ * A watch list is Lusha IDs (sent to `POST /api/signals/{contacts|companies}`) plus rows of
+ * identifiers (sent to the `/search` variants, each row with its own `id`). Entries naming the
+ * same contact or company twice are watched once. At most MAX_WATCHED entries.
+ */
+import type { ZObject } from 'zapier-platform-core';
+import {
+  quote,
+  readDomain,
+  readEmail,
+  readLinkedinProfileUrl,
+  readList,
+  readLushaId,
+  readText,
+  type Parsed,
+} from '../input/identifiers';
+import { readInteger } from '../input/options';
+import { uniqueBy } from '../lusha/batch';
+import { COMPANY_SIGNAL_TYPES, CONTACT_SIGNAL_TYPES } from '../records/signal';
+import { CHECK_INTERVALS, DEFAULT_CHECK_INTERVAL, type CheckInterval } from './signal-polling';
+
+/** Contacts or companies one step may watch (Lusha takes 100 per call: at most 5 calls a check). */
+export const MAX_WATCHED = 500;
+export const DEFAULT_LOOKBACK_DAYS = 30;
+export const MAX_LOOKBACK_DAYS = 180;
+/** Problems listed in one error message; the rest are counted. */
+const MAX_PROBLEMS_SHOWN = 20;
+
+/** News event types Lusha documents for the company news filter. */
+export const NEWS_EVENT_TYPES = [
+  'Asset Investment', 'Asset Sale', 'Competitor Activity', 'Event Participation', 'Executive Departure',
+  'Executive Hire', 'Executive Promotion', 'Facilities Expansion', 'Facility Closure', 'Funding Round',
+  'Headcount Decrease', 'Headcount Increase', 'IPO', 'Lawsuit Faced', 'Lawsuit Filed', 'M&A', 'New Customer',
+  'New Location', 'New Vendor', 'Partnership', 'Product Development', 'Product Integration', 'Product Launch',
+  'Recognition', 'Security Issue', 'Strategic Investment',
+] as const;
+
+/** Departments Lusha documents for the hiring-surge-by-department filter. */
+export const HIRING_DEPARTMENTS = [
+  'Business Development', 'Consulting', 'Customer Service', 'Engineering & Technical', 'Finance',
+  'General Management', 'Health Care & Medical', 'Human Resources', 'Information Technology', 'Legal',
+  'Marketing', 'Operations', 'Other', 'Product', 'Research & Analytics', 'Sales',
+] as const;
+
+const NEWS_SIGNAL_TYPES = Object.keys(COMPANY_SIGNAL_TYPES).filter((type) => type.endsWith('News'));
+
+// ---------------------------------------------------------------- the watch list, read
+
+export interface IdEntry {
+  id: number;
+  /** The entry as the builder gave it, shown on each signal as "Watch List Entry". */
+  label: string;
+}
+
+export interface IdentifierEntry<S> {
+  /** Our reference for the entry in a `/search` call: its row number. */
+  ref: string;
+  label: string;
+  search: S;
+}
+
+/** A contact to find by identifiers (Lusha's snake_case fields). */
+export interface ContactSearch {
+  email?: string;
+  social_link?: string;
+  full_name?: string;
+  companies?: Array<{ name: string; domain: string; is_current: boolean }>;
+}
+
+export interface CompanySearch {
+  domain?: string;
+  name?: string;
+}
+
+export interface CompanySignalFilters {
+  include: { newsEventTypes?: string[]; hiringByDepartments?: string[] };
+}
+
+export interface SignalWatch<S> {
+  ids: IdEntry[];
+  identifiers: Array<IdentifierEntry<S>>;
+  /** Signal types as sent: deduplicated, and just `allSignals` when that is among them. */
+  types: string[];
+  lookbackDays: number;
+  filters?: CompanySignalFilters;
+  /** Polling triggers only: the least time between two checks of Lusha. */
+  intervalSeconds: number;
+}
+
+export type ContactWatch = SignalWatch<ContactSearch>;
+export type CompanyWatch = SignalWatch<CompanySearch>;
+
+/**
+ * The watch configuration in a canonical form (order-free, deduplicated) that names the
+ * same configuration identically across polls: the trigger's cache key hashes it.
+ */
+export function watchConfig(watch: SignalWatch<unknown>): unknown {
+  const sorted = (values: string[]) => [...values].sort();
+  return {
+    ids: sorted(watch.ids.map((entry) => String(entry.id))),
+    identifiers: sorted(watch.identifiers.map((entry) => JSON.stringify(entry.search))),
+    types: sorted(watch.types),
+    lookbackDays: watch.lookbackDays,
+    filters: watch.filters ?? null,
+  };
+}
+
+/** Collects problems while reading, then stops the run with all of them at once. */
+class Problems {
+  readonly list: string[] = [];
+  add(text: string): void {
+    this.list.push(text);
+  }
+  /** The value of a reader, or undefined after recording its problem (prefixed). */
+  take<T>(parsed: Parsed<T>, prefix = ''): T | undefined {
+    if (parsed.ok) return parsed.value;
+    this.add(prefix + parsed.problem);
+    return undefined;
+  }
+  throwIfAny(z: ZObject): void {
+    if (this.list.length === 0) return;
+    const shown = this.list.slice(0, MAX_PROBLEMS_SHOWN);
+    const more = this.list.length - shown.length;
+    const lines = more > 0 ? [...shown, `…and ${more} more problems`] : shown;
+    throw new z.errors.HaltedError(`Please fix the step's fields (nothing was sent to Lusha):\n${lines.join('\n')}`);
+  }
+}
+
+/** A list of Lusha IDs (person or company), each checked; reported as "<field>, entry N: ...". */
+function readIdList(value: unknown, fieldLabel: string, idLabel: string, problems: Problems): IdEntry[] {
+  const list = problems.take(readList(value, fieldLabel));
+  const entries: IdEntry[] = [];
+  (list ?? []).forEach((raw, index) => {
+    const prefix = `${fieldLabel}, entry ${index + 1}: `;
+    const id = problems.take(readLushaId(raw, idLabel), prefix);
+    if (id === undefined) return;
+    if (!Number.isSafeInteger(Number(id))) {
+      problems.add(`${prefix}${idLabel} ${quote(id)} is too large to be a Lusha ID`);
+      return;
+    }
+    entries.push({ id: Number(id), label: id });
+  });
+  return uniqueBy(entries, (entry) => String(entry.id)).unique;
+}
+
+/** Line-item rows: an array of objects (or one object); fully blank rows are not entries. */
+function readRows<S>(
+  value: unknown,
+  fieldLabel: string,
+  problems: Problems,
+  readRow: (row: Record<string, unknown>, problems: Problems, prefix: string) => { label: string; search: S } | undefined,
+): Array<IdentifierEntry<S>> {
+  if (value === undefined || value === null || value === '') return [];
+  const rows = Array.isArray(value) ? value : [value];
+  const entries: Array<IdentifierEntry<S>> = [];
+  rows.forEach((row, index) => {
+    const prefix = `Row ${index + 1}: `;
+    if (row === null || typeof row !== 'object' || Array.isArray(row)) {
+      problems.add(`${prefix}${fieldLabel} must be a row of fields, not ${quote(row)}`);
+      return;
+    }
+    const values = Object.values(row as Record<string, unknown>);
+    if (values.every((v) => v === undefined || v === null || (typeof v === 'string' && v.trim() === ''))) return;
+    const entry = readRow(row as Record<string, unknown>, problems, prefix);
+    if (entry) entries.push({ ref: String(index + 1), ...entry });
+  });
+  return uniqueBy(entries, (entry) => JSON.stringify(entry.search)).unique;
+}
+
+function readContactRow(row: Record<string, unknown>, problems: Problems, prefix: string) {
+  const before = problems.list.length;
+  const email = problems.take(readEmail(row.email, 'Email'), prefix);
+  const linkedin = problems.take(readLinkedinProfileUrl(row.linkedin_url, 'LinkedIn URL'), prefix);
+  const fullName = problems.take(readText(row.full_name, 'Full Name'), prefix);
+  const companyName = problems.take(readText(row.company_name, 'Company Name'), prefix);
+  const companyDomain = problems.take(readDomain(row.company_domain, 'Company Domain'), prefix);
+  if (problems.list.length > before) return undefined;
+  // Lusha matches a name within a company given by both its name and its domain.
+  const company = companyName && companyDomain ? { name: companyName, domain: companyDomain, is_current: true } : undefined;
+  if (!email && !linkedin) {
+    if (fullName && !company) {
+      problems.add(`${prefix}Full Name ${quote(fullName)} needs both a Company Name and a Company Domain to be found`);
+      return undefined;
+    }
+    if (!fullName) {
+      problems.add(`${prefix}add an Email, a LinkedIn URL, or a Full Name with its Company Name and Company Domain`);
+      return undefined;
+    }
+  }
+  const search: ContactSearch = {};
+  if (email) search.email = email;
+  if (linkedin) search.social_link = linkedin;
+  if (fullName && company) {
+    search.full_name = fullName;
+    search.companies = [company];
+  }
+  const label = email ?? linkedin ?? `${fullName} (${companyName})`;
+  return { label, search };
+}
+
+function readCompanyRow(row: Record<string, unknown>, problems: Problems, prefix: string) {
+  const before = problems.list.length;
+  const domain = problems.take(readDomain(row.domain, 'Domain'), prefix);
+  const name = problems.take(readText(row.name, 'Company Name'), prefix);
+  if (problems.list.length > before) return undefined;
+  if (!domain && !name) {
+    problems.add(`${prefix}add a Domain or a Company Name`);
+    return undefined;
+  }
+  const search: CompanySearch = { ...(domain && { domain }), ...(name && { name }) };
+  return { label: domain ?? (name as string), search };
+}
+
+/** Values from a fixed vocabulary, matched without case and returned in Lusha's spelling. */
+function readChoices(
+  value: unknown,
+  fieldLabel: string,
+  allowed: readonly string[],
+  describe: (text: string) => string,
+  problems: Problems,
+): string[] {
+  const byLower = new Map(allowed.map((choice) => [choice.toLowerCase(), choice]));
+  const chosen: string[] = [];
+  for (const text of problems.take(readList(value, fieldLabel)) ?? []) {
+    const match = byLower.get(text.toLowerCase());
+    if (match) {
+      if (!chosen.includes(match)) chosen.push(match);
+    } else {
+      problems.add(`${fieldLabel}: ${describe(text)}`);
+    }
+  }
+  return chosen;
+}
+
+function readSignalTypes(value: unknown, catalog: Readonly<Record<string, string>>, noun: string, problems: Problems): string[] {
+  const allowed = Object.keys(catalog);
+  const types = readChoices(
+    value,
+    'Signal Types',
+    allowed,
+    (text) => `${quote(text)} is not a ${noun} signal type (choose from: ${allowed.join(', ')})`,
+    problems,
+  );
+  if (types.length === 0 && problems.list.every((problem) => !problem.startsWith('Signal Types'))) {
+    problems.add(`Signal Types: choose at least one ${noun} signal type`);
+  }
+  // "All signals" already includes every other type: asking for both would cost more for nothing.
+  return types.includes('allSignals') ? ['allSignals'] : types;
+}
+
+function readLookbackDays(value: unknown, problems: Problems): number {
+  return problems.take(readInteger(value, 'Look Back (Days)', 1, MAX_LOOKBACK_DAYS)) ?? DEFAULT_LOOKBACK_DAYS;
+}
+
+function readCheckInterval(value: unknown, lookbackDays: number, problems: Problems): number {
+  const text = problems.take(readText(value, 'Check At Most Every')) ?? DEFAULT_CHECK_INTERVAL;
+  const interval = CHECK_INTERVALS[text as CheckInterval];
+  if (!interval) {
+    problems.add(`Check At Most Every: ${quote(text)} is not one of ${Object.keys(CHECK_INTERVALS).join(', ')}`);
+    return CHECK_INTERVALS[DEFAULT_CHECK_INTERVAL].seconds;
+  }
+  // A signal can be dated up to a day before Lusha reports it: the window of each check
+  // must reach back past the previous check, or signals could fall between two checks.
+  const minimumDays = Math.ceil(interval.seconds / 86_400) + 1;
+  if (lookbackDays < minimumDays) {
+    problems.add(
+      `Look Back (Days) must be at least ${minimumDays} when checking ${interval.label.toLowerCase()}, ` +
+        `so that no signal falls between two checks (got ${lookbackDays})`,
+    );
+  }
+  return interval.seconds;
+}
+
+function checkWatchSize(watch: SignalWatch<unknown>, noun: string, problems: Problems): void {
+  const count = watch.ids.length + watch.identifiers.length;
+  if (count === 0 && problems.list.length === 0) {
+    problems.add(`Add at least one ${noun} to watch: a Lusha ID or a row of identifiers`);
+  }
+  if (count > MAX_WATCHED) {
+    problems.add(`The watch list has ${count} ${noun === 'company' ? 'companies' : 'contacts'}; one step can watch at most ${MAX_WATCHED}`);
+  }
+}
+
+export interface ReadOptions {
+  /** Polling triggers read the check interval too. */
+  polling: boolean;
+}
+
+/** Reads and checks the contact watch list and options, or stops with every problem found. */
+export function readContactWatch(z: ZObject, input: Record<string, unknown>, options: ReadOptions): ContactWatch {
+  const problems = new Problems();
+  const ids = readIdList(input.person_ids, 'Lusha Person IDs', 'Person ID', problems);
+  const identifiers = readRows(input.contacts, 'Contacts', problems, readContactRow);
+  const types = readSignalTypes(input.signal_types, CONTACT_SIGNAL_TYPES, 'contact', problems);
+  const lookbackDays = readLookbackDays(input.lookback_days, problems);
+  const intervalSeconds = options.polling ? readCheckInterval(input.check_every, lookbackDays, problems) : 0;
+  const watch: ContactWatch = { ids, identifiers, types, lookbackDays, intervalSeconds };
+  checkWatchSize(watch, 'contact', problems);
+  problems.throwIfAny(z);
+  return watch;
+}
+
+/** Reads and checks the company watch list, options and filters, or stops with every problem found. */
+export function readCompanyWatch(z: ZObject, input: Record<string, unknown>, options: ReadOptions): CompanyWatch {
+  const problems = new Problems();
+  const ids = readIdList(input.company_ids, 'Lusha Company IDs', 'Company ID', problems);
+  const identifiers = readRows(input.companies, 'Companies', problems, readCompanyRow);
+  const types = readSignalTypes(input.signal_types, COMPANY_SIGNAL_TYPES, 'company', problems);
+  const newsEventTypes = readChoices(
+    input.news_event_types,
+    'News Event Types',
+    NEWS_EVENT_TYPES,
+    (text) => `${quote(text)} is not a news event type Lusha knows (pick one from the list)`,
+    problems,
+  );
+  const hiringByDepartments = readChoices(
+    input.hiring_departments,
+    'Hiring Departments',
+    HIRING_DEPARTMENTS,
+    (text) => `${quote(text)} is not a department Lusha knows (pick one from the list)`,
+    problems,
+  );
+  const all = types.includes('allSignals');
+  if (newsEventTypes.length > 0 && !all && !types.some((type) => NEWS_SIGNAL_TYPES.includes(type))) {
+    problems.add('News Event Types only narrow news signals: add a News signal type, or clear this filter');
+  }
+  if (hiringByDepartments.length > 0 && !all && !types.includes('surgeInHiringByDepartment')) {
+    problems.add('Hiring Departments only narrow "Surge in Hiring by Department" signals: add that type, or clear this filter');
+  }
+  const lookbackDays = readLookbackDays(input.lookback_days, problems);
+  const intervalSeconds = options.polling ? readCheckInterval(input.check_every, lookbackDays, problems) : 0;
+  const include = {
+    ...(newsEventTypes.length > 0 && { newsEventTypes }),
+    ...(hiringByDepartments.length > 0 && { hiringByDepartments }),
+  };
+  const watch: CompanyWatch = {
+    ids,
+    identifiers,
+    types,
+    lookbackDays,
+    intervalSeconds,
+    ...(Object.keys(include).length > 0 && { filters: { include } }),
+  };
+  checkWatchSize(watch, 'company', problems);
+  problems.throwIfAny(z);
+  return watch;
+}
+
+// ---------------------------------------------------------------- the fields
+
+const SIGNAL_CREDITS_HELP =
+  'Lusha charges credits for the signal types requested, on every check or run: pick only the types you need.';
+
+const lookbackField = (options: ReadOptions) => ({
+  key: 'lookback_days',
+  label: 'Look Back (Days)',
+  type: 'integer' as const,
+  default: String(DEFAULT_LOOKBACK_DAYS),
+  helpText:
+    `Only signals dated within this many days are returned (1 to ${MAX_LOOKBACK_DAYS}; default ${DEFAULT_LOOKBACK_DAYS}).` +
+    (options.polling ? ' It must be at least a day longer than the check interval, so no signal falls between two checks.' : ''),
+});
+
+const checkEveryField = {
+  key: 'check_every',
+  label: 'Check At Most Every',
+  type: 'string' as const,
+  required: true,
+  default: DEFAULT_CHECK_INTERVAL,
+  choices: Object.entries(CHECK_INTERVALS).map(([value, { label }]) => ({ value, label, sample: value })),
+  helpText:
+    'Every check of Lusha costs credits. Zapier polls every few minutes; between two checks this trigger makes no ' +
+    'Lusha call and costs nothing. Signals change at most daily, so "Once a Day" is usually right.',
+};
+
+export function contactWatchFields(options: ReadOptions) {
+  return [
+    {
+      key: 'person_ids',
+      label: 'Lusha Person IDs',
+      type: 'string' as const,
+      list: true,
+      helpText:
+        'Contacts to watch, by their Lusha person ID (digits, e.g. 4183886134, as returned by a Lusha enrichment step). ' +
+        `Together with the contacts below, at most ${MAX_WATCHED}.`,
+    },
+    {
+      key: 'contacts',
+      label: 'Contacts by Email, LinkedIn or Name',
+      children: [
+        {
+          key: 'email',
+          label: 'Email',
+          type: 'string' as const,
+          helpText:
+            'Contacts to watch when you have no Lusha ID, one row each: an email, a LinkedIn profile URL, ' +
+            'or a full name with the company name and domain.',
+        },
+        { key: 'linkedin_url', label: 'LinkedIn Profile URL', type: 'string' as const },
+        { key: 'full_name', label: 'Full Name', type: 'string' as const, helpText: 'Needs both the Company Name and the Company Domain.' },
+        { key: 'company_name', label: 'Company Name', type: 'string' as const },
+        { key: 'company_domain', label: 'Company Domain', type: 'string' as const },
+      ],
+    },
+    {
+      key: 'signal_types',
+      label: 'Signal Types',
+      type: 'string' as const,
+      list: true,
+      required: true,
+      dynamic: 'contact_signal_types.id.name',
+      helpText: `What to watch for: a promotion, or a move to another company (job change). ${SIGNAL_CREDITS_HELP}`,
+    },
+    lookbackField(options),
+    ...(options.polling ? [checkEveryField] : []),
+  ];
+}
+
+export function companyWatchFields(options: ReadOptions) {
+  return [
+    {
+      key: 'company_ids',
+      label: 'Lusha Company IDs',
+      type: 'string' as const,
+      list: true,
+      helpText: `Companies to watch, by their Lusha company ID (digits). Together with the companies below, at most ${MAX_WATCHED}.`,
+    },
+    {
+      key: 'companies',
+      label: 'Companies by Domain or Name',
+      children: [
+        {
+          key: 'domain',
+          label: 'Domain',
+          type: 'string' as const,
+          helpText:
+            'Companies to watch when you have no Lusha ID, one row each: the domain (e.g. acme.com; a website URL ' +
+            'or an email works too) or the company name.',
+        },
+        { key: 'name', label: 'Company Name', type: 'string' as const },
+      ],
+    },
+    {
+      key: 'signal_types',
+      label: 'Signal Types',
+      type: 'string' as const,
+      list: true,
+      required: true,
+      dynamic: 'company_signal_types.id.name',
+      helpText: `What to watch for: headcount changes, hiring surges, website traffic, IT spend, or news. ${SIGNAL_CREDITS_HELP}`,
+    },
+    {
+      key: 'news_event_types',
+      label: 'News Event Types',
+      type: 'string' as const,
+      list: true,
+      dynamic: 'company_news_event_types.id.name',
+      helpText: 'Optional: only news about these events (e.g. Funding Round). Applies to the News signal types.',
+    },
+    {
+      key: 'hiring_departments',
+      label: 'Hiring Departments',
+      type: 'string' as const,
+      list: true,
+      dynamic: 'company_hiring_departments.id.name',
+      helpText: 'Optional: only hiring surges in these departments. Applies to "Surge in Hiring by Department".',
+    },
+    lookbackField(options),
+    ...(options.polling ? [checkEveryField] : []),
+  ];
+}

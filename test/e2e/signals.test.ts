@@ -1,0 +1,253 @@
+/**
+ * The signal operations end to end: the real app against the sandbox over HTTP. The sandbox's
+ * request log and credit ledger show what the credit guard saves: polls between two checks
+ * make no call at all, a new signal fires once and only once, samples cost one small call.
+ */
+import type { CompanySignalRecord, ContactSignalRecord } from '../../src/records/signal';
+import type { Choice } from '../../src/zapier/signal-options';
+import type { SignalLookupOutput } from '../../src/zapier/signal-operations';
+import { DAY, HOUR, useClock } from '../support/clock';
+import { SANDBOX_KEY, useSandbox } from '../support/sandbox';
+import { ownMessage, performOf } from '../support/signals';
+import { App, appTester, bundleWith, expectZapierError } from '../support/zapier';
+
+const T0 = '2025-06-15T12:00:00Z';
+const NO_SIGNALS_KEY = 'no-signals-plan-key';
+const sandbox = useSandbox({
+  now: T0,
+  keys: [
+    { key: SANDBOX_KEY, plan: 'unified', credits: 10_000, signals: true },
+    { key: NO_SIGNALS_KEY, plan: 'unified', credits: 100, signals: false },
+  ],
+});
+const clock = useClock(T0);
+
+const newContactSignal = performOf<ContactSignalRecord[]>(App.triggers.new_contact_signal);
+const newCompanySignal = performOf<CompanySignalRecord[]>(App.triggers.new_company_signal);
+const getContactSignals = performOf<SignalLookupOutput>(App.creates.get_contact_signals);
+const getCompanySignals = performOf<SignalLookupOutput>(App.creates.get_company_signals);
+
+const asSandbox = (inputData: Record<string, unknown>, meta: Record<string, unknown> = {}) =>
+  bundleWith(inputData, { apiKey: SANDBOX_KEY, meta });
+const signalCalls = () => sandbox().log.entries().filter((entry) => entry.path.startsWith('/api/signals/'));
+const creditsUsed = () => sandbox().credits.usage(SANDBOX_KEY).used;
+
+/** Both clocks, the connector's and the sandbox's, move together. */
+function advance(ms: number) {
+  clock.advance(ms);
+  sandbox().clock.set(new Date(clock.now()));
+}
+
+/** Zapier's dedupe: which items of a poll it has not seen before. */
+function dedupe(seen: Set<string>, items: Array<{ id: string }>) {
+  const fresh = items.filter((item) => !seen.has(item.id));
+  fresh.forEach((item) => seen.add(item.id));
+  return fresh;
+}
+
+beforeEach(() => sandbox().clock.set(T0));
+
+describe('New Contact Signal against the sandbox', () => {
+  const watched = () => [sandbox().data.samples.personWithRecentPromotion, sandbox().data.samples.personWithRecentCompanyChange];
+  const input = () => ({
+    person_ids: watched().map((person) => String(person.personId)),
+    signal_types: ['promotion', 'companyChange'],
+    lookback_days: 180,
+    check_every: 'daily',
+  });
+
+  it('two polls within the interval make exactly one API call, and charge once', async () => {
+    const before = creditsUsed();
+    const first = await appTester(newContactSignal, asSandbox(input()), true);
+    const [call, ...others] = signalCalls();
+    expect(others).toHaveLength(0);
+    expect(call).toMatchObject({ method: 'POST', path: '/api/signals/contacts', status: 200, keySuffix: '-key' });
+    expect(call?.body).toEqual({
+      contactIds: watched().map((person) => person.personId),
+      signals: ['promotion', 'companyChange'],
+      startDate: '2024-12-17',
+    });
+    expect(first.length).toBeGreaterThanOrEqual(2);
+    expect(creditsUsed() - before).toBe(call?.creditsCharged);
+    expect(call?.creditsCharged).toBeGreaterThan(0);
+
+    advance(23 * HOUR);
+    const second = await appTester(newContactSignal, asSandbox(input()));
+    expect(second).toEqual(first);
+    expect(signalCalls()).toHaveLength(1);
+    expect(creditsUsed() - before).toBe(call?.creditsCharged);
+  });
+
+  it('returns every signal of the window, once, newest first, matching the sandbox data', async () => {
+    const items = await appTester(newContactSignal, asSandbox(input()), true);
+    const expected = watched()
+      .flatMap((person) => sandbox().data.contactSignals(person.personId))
+      .filter((signal) => signal.signalDate >= '2024-12-17' && signal.signalDate <= '2025-06-15');
+    expect(items.map((item) => [item.personId, item.signalType, item.signalDate]).sort()).toEqual(
+      expected.map((signal) => [String(signal.personId), signal.type, signal.signalDate]).sort(),
+    );
+    const dates = items.map((item) => item.signalDate as string);
+    expect(dates).toEqual([...dates].sort().reverse());
+    expect(new Set(items.map((item) => item.id)).size).toBe(items.length);
+  });
+
+  it('a new signal appearing in the sandbox shows up once and only once', async () => {
+    const seen = new Set<string>();
+    dedupe(seen, await appTester(newContactSignal, asSandbox(input()), true)); // the Zap is turned on
+    const person = watched()[0]!;
+
+    advance(2 * HOUR);
+    const added = sandbox().signals.addContactSignal(person.personId, 'promotion', {
+      currentTitle: 'Chief Revenue Officer',
+      signalDate: '2025-06-15',
+    });
+    // Still within the interval: no call, nothing new yet.
+    expect(dedupe(seen, await appTester(newContactSignal, asSandbox(input())))).toEqual([]);
+    expect(signalCalls()).toHaveLength(1);
+
+    advance(DAY - 2 * HOUR);
+    const fresh = dedupe(seen, await appTester(newContactSignal, asSandbox(input())));
+    expect(signalCalls()).toHaveLength(2);
+    expect(fresh).toEqual([
+      expect.objectContaining({
+        personId: String(person.personId),
+        signalType: 'promotion',
+        signalDate: added.signalDate,
+        jobTitle: 'Chief Revenue Officer',
+        companyName: added.currentCompanyName,
+      }),
+    ]);
+
+    // Later polls and later checks find it again under the same id: it never fires again.
+    advance(3 * HOUR);
+    expect(dedupe(seen, await appTester(newContactSignal, asSandbox(input())))).toEqual([]);
+    advance(DAY);
+    const later = await appTester(newContactSignal, asSandbox(input()));
+    expect(dedupe(seen, later)).toEqual([]);
+    expect(later.map((item) => item.id)).toContain(fresh[0]!.id);
+    expect(signalCalls()).toHaveLength(3);
+  });
+
+  it('sample loading stays within one small call, and does not count as a check', async () => {
+    const people = sandbox().data.people.slice(0, 8).map((person) => String(person.personId));
+    const data = { person_ids: people, signal_types: ['allSignals'], lookback_days: 180 };
+    const items = await appTester(newContactSignal, asSandbox(data, { isLoadingSample: true }), true);
+    expect(items.length).toBeLessThanOrEqual(3);
+    const [call, ...others] = signalCalls();
+    expect(others).toHaveLength(0);
+    expect(call?.body).toEqual({ contactIds: people.slice(0, 5).map(Number), signals: ['allSignals'], startDate: '2024-12-17', maxResultsPerSignal: 3 });
+
+    await appTester(newContactSignal, asSandbox(data));
+    expect(signalCalls()).toHaveLength(2);
+    expect(signalCalls()[1]?.body).toMatchObject({ contactIds: people.map(Number) });
+  });
+
+  it('finds contacts by email and LinkedIn URL through the search endpoint, one item per signal', async () => {
+    const [promoted, moved] = watched();
+    const items = await appTester(
+      newContactSignal,
+      asSandbox({
+        contacts: [{ email: promoted!.emails[0]!.email.toUpperCase() }, { linkedin_url: moved!.linkedinUrl }],
+        signal_types: ['allSignals'],
+        lookback_days: 180,
+      }),
+      true,
+    );
+    const [call] = signalCalls();
+    expect(call).toMatchObject({ path: '/api/signals/contacts/search', status: 200 });
+    expect(new Set(items.map((item) => item.personId))).toEqual(new Set([String(promoted!.personId), String(moved!.personId)]));
+    expect(items.find((item) => item.personId === String(promoted!.personId))?.watchListEntry).toBe(promoted!.emails[0]!.email.toLowerCase());
+  });
+});
+
+describe('New Company Signal against the sandbox', () => {
+  it('fires once for a new hiring surge, checking at most once per interval', async () => {
+    const company = sandbox().data.samples.companyWithRecentNews;
+    const data = { companies: [{ domain: `https://www.${company.domain}/` }], signal_types: ['surgeInHiring', 'peopleNews'], check_every: 'every_6_hours' };
+    const seen = new Set<string>();
+    dedupe(seen, await appTester(newCompanySignal, asSandbox(data), true));
+    expect(signalCalls()).toHaveLength(1);
+    expect(signalCalls()[0]?.body).toEqual({ companies: [{ id: '1', domain: company.domain }], signals: ['surgeInHiring', 'peopleNews'], startDate: '2025-05-16' });
+
+    const added = sandbox().signals.addCompanySignal(company.id, 'surgeInHiring');
+    advance(5 * HOUR);
+    expect(dedupe(seen, await appTester(newCompanySignal, asSandbox(data)))).toEqual([]);
+    advance(HOUR);
+    const fresh = dedupe(seen, await appTester(newCompanySignal, asSandbox(data)));
+    expect(fresh).toEqual([
+      expect.objectContaining({
+        id: added.signalId,
+        signalType: 'surgeInHiring',
+        companyId: String(company.id),
+        companyDomain: company.domain,
+        newJobsLastWeek: 25,
+        watchListEntry: company.domain,
+      }),
+    ]);
+    advance(6 * HOUR);
+    expect(dedupe(seen, await appTester(newCompanySignal, asSandbox(data)))).toEqual([]);
+    expect(signalCalls()).toHaveLength(3);
+  });
+});
+
+describe('Get Contact Signals / Get Company Signals against the sandbox', () => {
+  it('report the credits the sandbox charged', async () => {
+    const person = sandbox().data.samples.personWithRecentPromotion;
+    const before = creditsUsed();
+    const output = await appTester(getContactSignals, asSandbox({ person_ids: [String(person.personId)], signal_types: ['allSignals'], lookback_days: 180 }), true);
+    expect(output.creditsCharged).toBe(creditsUsed() - before);
+    expect(output.creditsCharged).toBe(signalCalls()[0]?.creditsCharged);
+    expect(output.signalCount).toBe(output.signals.length);
+    expect(output.signals.some((signal) => signal.signalType === 'promotion')).toBe(true);
+  });
+
+  it('narrow company news by event type with the filters Lusha takes', async () => {
+    const company = sandbox().data.samples.companyWithRecentNews;
+    const news = sandbox()
+      .data.companySignals(company.id)
+      .filter((signal) => 'articlePublishedDate' in signal.fields && signal.date >= '2024-12-17');
+    const eventType = String(news[0]!.fields.eventType);
+    const output = await appTester(
+      getCompanySignals,
+      asSandbox({ company_ids: [String(company.id)], signal_types: ['allSignals'], news_event_types: [eventType], lookback_days: 180 }),
+      true,
+    );
+    const newsItems = output.signals.filter((signal) => signal.newsTitle !== null);
+    expect(newsItems.length).toBeGreaterThan(0);
+    expect(newsItems.every((signal) => String(signal.newsEventType).toLowerCase() === eventType.toLowerCase())).toBe(true);
+    // Items spell event types in lower case; the filter is sent in the spelling of Lusha's list.
+    const sent = (signalCalls()[0]?.body as { filters: { include: { newsEventTypes: string[] } } }).filters.include.newsEventTypes;
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).not.toBe(sent[0]?.toLowerCase());
+    expect(sent[0]?.toLowerCase()).toBe(eventType.toLowerCase());
+  });
+
+  it('say in words when the plan has no Signals, and charge nothing', async () => {
+    const error = ownMessage(
+      await expectZapierError(
+        appTester(getContactSignals, bundleWith({ person_ids: ['1300000000'], signal_types: ['promotion'] }, { apiKey: NO_SIGNALS_KEY }), true),
+      ),
+    );
+    expect(error.name).toBe('Error');
+    expect(error.message).toContain('Your Lusha plan does not include Signals');
+    expect(sandbox().credits.usage(NO_SIGNALS_KEY).used).toBe(0);
+  });
+
+  it('stop bad input before any call', async () => {
+    const error = ownMessage(await expectZapierError(appTester(getCompanySignals, asSandbox({ company_ids: [], signal_types: ['everything'] }), true)));
+    expect(error.name).toBe('HaltedError');
+    expect(sandbox().log.entries()).toHaveLength(0);
+  });
+});
+
+describe('signal dropdowns against the sandbox', () => {
+  it("offer the sandbox's signal types, news event types and departments", async () => {
+    const choices = async (key: keyof typeof App.triggers, clearCache = false) =>
+      (await appTester(performOf<Choice[]>(App.triggers[key]), asSandbox({}), clearCache)).map((c) => c.id);
+    expect(await choices('contact_signal_types', true)).toEqual(['promotion', 'companyChange', 'allSignals']);
+    expect(await choices('company_signal_types')).toHaveLength(23);
+    expect((await choices('company_news_event_types')).length).toBeGreaterThan(20);
+    expect(await choices('company_hiring_departments')).toHaveLength(16);
+    expect(sandbox().log.entries().filter((entry) => entry.path.startsWith('/api/signals/filters/'))).toHaveLength(2);
+  });
+});
