@@ -6,13 +6,15 @@
 import { version as platformVersion } from 'zapier-platform-core';
 import { addLushaAuth, authentication } from './src/auth';
 import { CONNECTOR_VERSION } from './src/version';
+import enrichCompanies from './src/creates/enrich_companies';
+import enrichPeople from './src/creates/enrich_people';
 import findCompany from './src/searches/find_company';
 import findPerson from './src/searches/find_person';
 
 /** Operations by kind; each module exports one `{ key, noun, display, operation }` object. */
 const triggers = [] as const;
 const searches = [findPerson, findCompany] as const;
-const creates = [] as const;
+const creates = [enrichPeople, enrichCompanies] as const;
 
 const byKey = <T extends { key: string }>(operations: readonly T[]): Record<string, T> =>
   Object.fromEntries(operations.map((operation) => [operation.key, operation]));

@@ -373,9 +373,29 @@ export const referenceField = {
     'result, so you can match results to your records.',
 };
 
-/** The line-item input of a bulk create: the builder's reference, then the identifier fields. */
-export function rowsInputField<F extends object>(label: string, identifierFields: readonly F[]) {
-  return { key: 'rows', label, children: [referenceField, ...identifierFields] };
+/**
+ * The input of a bulk create: a note on how the list works, then the line items (the
+ * builder's reference, then the identifier fields). `eachRowNeeds` and `lineItemNote` are
+ * the only words that differ between people and companies.
+ */
+export function bulkRowsInputFields<F extends object>(options: {
+  rowsLabel: string;
+  identifierFields: readonly F[];
+  eachRowNeeds: string;
+  lineItemNote: string;
+}) {
+  return [
+    {
+      key: 'about' as const,
+      type: 'copy' as const,
+      helpText:
+        `Map a list (line items) from an earlier step into the fields below: up to ${MAX_ROWS.toLocaleString('en-US')} ` +
+        `rows per run. Each row needs ${options.eachRowNeeds}. Identical rows are looked up, and charged, once. The ` +
+        'result has one line item per row, in the same order, with a **Status** (matched, not_found, invalid_input, ' +
+        `error) and a **Reason**. ${options.lineItemNote}`,
+    },
+    { key: 'rows' as const, label: options.rowsLabel, children: [referenceField, ...options.identifierFields] },
+  ];
 }
 
 /** The errors every bulk create can end in, for its OperationContract. */

@@ -19,7 +19,11 @@ import {
   summaryOf,
   toLineItem,
 } from '../../../src/zapier/bulk';
+import { useNock } from '../../support/nock';
 import { appTester, bundleWith, expectZapierError, TEST_KEY } from '../../support/zapier';
+
+// No request leaves the process: the client below talks to a scripted transport only.
+useNock();
 
 interface Item {
   name: string;
