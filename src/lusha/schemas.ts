@@ -1,7 +1,7 @@
 /**
  * zod schemas for Lusha's V2 responses.
  *
- * Tolerant where real responses vary: unknown keys are kept (`looseObject`), scalar fields
+ * Tolerant where real responses vary: unknown keys are kept (`loose`), scalar fields
  * accept a number where a string is documented and vice versa, and the documented
  * alternative spellings are all accepted (emails as `email`/`emailType` or
  * `address`/`type`; person location in snake_case or camelCase; company social links as
@@ -13,6 +13,9 @@
  * src/records/, never here.
  */
 import { z } from 'zod';
+
+/** An object schema that keeps the keys it does not name (Lusha adds fields over time). */
+const loose = <T extends z.ZodRawShape>(shape: T) => z.object(shape).passthrough();
 
 /** A display value: a string, or a number rendered as one. */
 const text = z
@@ -32,7 +35,7 @@ const date = text;
 
 // ---------------------------------------------------------------- people
 
-export const EmailAddressSchema = z.looseObject({
+export const EmailAddressSchema = loose({
   email: text,
   address: text,
   emailType: text,
@@ -41,7 +44,7 @@ export const EmailAddressSchema = z.looseObject({
   updateDate: date,
 });
 
-export const PhoneNumberSchema = z.looseObject({
+export const PhoneNumberSchema = loose({
   number: text,
   phoneType: text,
   type: text,
@@ -49,7 +52,7 @@ export const PhoneNumberSchema = z.looseObject({
   updateDate: date,
 });
 
-export const PersonLocationSchema = z.looseObject({
+export const PersonLocationSchema = loose({
   city: text,
   state: text,
   state_code: text,
@@ -65,17 +68,17 @@ export const PersonLocationSchema = z.looseObject({
 
 export const JobTitleSchema = z.union([
   z.string(),
-  z.looseObject({
+  loose({
     title: text,
     seniority: text,
     departments: strings,
   }),
 ]);
 
-const SocialLinkSchema = z.union([z.string(), z.looseObject({ url: text })]).nullish();
+const SocialLinkSchema = z.union([z.string(), loose({ url: text })]).nullish();
 
 /** A funding round: `roundType/roundAmount/roundDate` or the spec's `title/moneyRaised/announcedOn`. */
-export const FundingRoundSchema = z.looseObject({
+export const FundingRoundSchema = loose({
   roundType: text,
   roundAmount: num,
   roundDate: date,
@@ -86,7 +89,7 @@ export const FundingRoundSchema = z.looseObject({
 });
 
 /** Funding: the last round as `lastRound*` or the spec's `lastFundingEvent*`. */
-export const FundingSchema = z.looseObject({
+export const FundingSchema = loose({
   rounds: z.array(FundingRoundSchema).nullish(),
   totalRounds: num,
   totalRoundsAmount: num,
@@ -104,13 +107,13 @@ export const FundingSchema = z.looseObject({
 const IndustryCodeSchema = z.union([
   z.string(),
   z.number().transform(String),
-  z.looseObject({ sic: text, sicCodes: text, naics: text, naicsCodes: text, code: text, description: text }),
+  loose({ sic: text, sicCodes: text, naics: text, naicsCodes: text, code: text, description: text }),
 ]);
 
 const RangeSchema = z
   .union([
     z.array(z.number().nullable()),
-    z.looseObject({ min: num, max: num, employeesInLinkedin: num }),
+    loose({ min: num, max: num, employeesInLinkedin: num }),
   ])
   .nullish();
 
@@ -119,7 +122,7 @@ const RangeSchema = z
  * `data`, a bulk-company value (flat: `lushaCompanyId`, `city`, `linkedin`...), or a
  * prospecting result.
  */
-export const CompanySchema = z.looseObject({
+export const CompanySchema = loose({
   id: id,
   companyId: id,
   lushaCompanyId: id,
@@ -128,7 +131,7 @@ export const CompanySchema = z.looseObject({
   domain: text,
   fqdn: text,
   emailDomain: text,
-  domains: z.looseObject({ homepage: text, email: text }).nullish(),
+  domains: loose({ homepage: text, email: text }).nullish(),
   homepageUrl: text,
   website: text,
   employees: text,
@@ -139,8 +142,7 @@ export const CompanySchema = z.looseObject({
   subIndustry: text,
   founded: text,
   logoUrl: text,
-  location: z
-    .looseObject({
+  location: loose({
       city: text,
       state: text,
       stateCode: text,
@@ -157,21 +159,20 @@ export const CompanySchema = z.looseObject({
   countryIso2: text,
   continent: text,
   rawLocation: text,
-  social: z.looseObject({ linkedin: SocialLinkSchema, crunchbase: SocialLinkSchema }).nullish(),
+  social: loose({ linkedin: SocialLinkSchema, crunchbase: SocialLinkSchema }).nullish(),
   linkedin: text,
   crunchbase: text,
   specialities: strings,
-  technologies: z.array(z.union([z.string(), z.looseObject({ name: text })])).nullish(),
+  technologies: z.array(z.union([z.string(), loose({ name: text })])).nullish(),
   funding: FundingSchema.nullish(),
-  industryPrimaryGroupDetails: z
-    .looseObject({
+  industryPrimaryGroupDetails: loose({
       sicCodes: z.array(IndustryCodeSchema).nullish(),
       naicsCodes: z.array(IndustryCodeSchema).nullish(),
     })
     .nullish(),
 });
 
-export const ContactSchema = z.looseObject({
+export const ContactSchema = loose({
   personId: id,
   id: id,
   firstName: text,
@@ -185,24 +186,23 @@ export const ContactSchema = z.looseObject({
   seniority: z.unknown().optional(),
   departments: strings,
   location: PersonLocationSchema.nullish(),
-  socialLinks: z.looseObject({ linkedin: text, xUrl: text }).nullish(),
+  socialLinks: loose({ linkedin: text, xUrl: text }).nullish(),
   jobStartDate: date,
   company: CompanySchema.nullish(),
 });
 
-export const ContactResultSchema = z.looseObject({
-  error: z
-    .looseObject({ code: text, name: text, message: text })
+export const ContactResultSchema = loose({
+  error: loose({ code: text, name: text, message: text })
     .nullish(),
   isCreditCharged: bool,
   data: ContactSchema.nullish(),
 });
 
 /** GET /v2/person */
-export const PersonResponseSchema = z.looseObject({ contact: ContactResultSchema });
+export const PersonResponseSchema = loose({ contact: ContactResultSchema });
 
 /** POST /v2/person: results keyed by the caller's `contactId`. */
-export const BulkPersonResponseSchema = z.looseObject({
+export const BulkPersonResponseSchema = loose({
   contacts: z.record(z.string(), ContactResultSchema),
   companies: z.record(z.string(), CompanySchema.nullable()).nullish(),
 });
@@ -210,7 +210,7 @@ export const BulkPersonResponseSchema = z.looseObject({
 // ---------------------------------------------------------------- companies
 
 /** GET /v2/company */
-export const CompanyResponseSchema = z.looseObject({
+export const CompanyResponseSchema = loose({
   data: CompanySchema.nullish(),
   errors: z.unknown().optional(),
   meta: z.unknown().optional(),
@@ -227,7 +227,7 @@ export const BulkCompanyResponseSchema = z.record(
 
 // ---------------------------------------------------------------- prospecting
 
-export const ProspectContactSchema = z.looseObject({
+export const ProspectContactSchema = loose({
   contactId: id,
   isShown: bool,
   name: text,
@@ -247,8 +247,7 @@ export const ProspectCompanySchema = CompanySchema;
 
 /** The page of a prospecting search, with its results under `data` (real) or the spec's key. */
 function searchPage<T extends z.ZodTypeAny>(item: T, specKey: 'contacts' | 'companies') {
-  return z
-    .looseObject({
+  return loose({
       requestId: z.string().min(1),
       currentPage: num,
       pageLength: num,
@@ -274,10 +273,10 @@ export const ProspectContactSearchSchema = searchPage(ProspectContactSchema, 'co
 export const ProspectCompanySearchSchema = searchPage(ProspectCompanySchema, 'companies');
 
 /** POST /prospecting/contact/enrich */
-export const ProspectContactEnrichSchema = z.looseObject({
+export const ProspectContactEnrichSchema = loose({
   requestId: text,
   contacts: z.array(
-    z.looseObject({
+    loose({
       id: id,
       isSuccess: bool,
       data: ContactSchema.nullish(),
@@ -287,41 +286,40 @@ export const ProspectContactEnrichSchema = z.looseObject({
 });
 
 /** POST /prospecting/company/enrich */
-export const ProspectCompanyEnrichSchema = z.looseObject({
+export const ProspectCompanyEnrichSchema = loose({
   requestId: text,
   companies: z.array(CompanySchema),
 });
 
 // Filter lists: bare JSON arrays.
 export const StringListSchema = z.array(z.string());
-export const SenioritiesSchema = z.array(z.looseObject({ id: z.union([z.number(), z.string()]), name: z.string() }));
-export const CountriesSchema = z.array(z.looseObject({ name: z.string(), code: text }));
+export const SenioritiesSchema = z.array(loose({ id: z.union([z.number(), z.string()]), name: z.string() }));
+export const CountriesSchema = z.array(loose({ name: z.string(), code: text }));
 export const LocationsSchema = z.array(
-  z.looseObject({ continent: text, country: text, city: text, state: text, country_grouping: text }),
+  loose({ continent: text, country: text, city: text, state: text, country_grouping: text }),
 );
 export const CompanyNamesSchema = z.array(
-  z.looseObject({ companyId: id, name: z.string(), logoUrl: text, fqdn: text }),
+  loose({ companyId: id, name: z.string(), logoUrl: text, fqdn: text }),
 );
 export const IndustriesSchema = z.array(
-  z.looseObject({
+  loose({
     main_industry: z.string(),
     main_industry_id: z.union([z.number(), z.string()]),
     sub_industries: z
-      .array(z.looseObject({ value: z.string(), id: z.union([z.number(), z.string()]) }))
+      .array(loose({ value: z.string(), id: z.union([z.number(), z.string()]) }))
       .nullish(),
   }),
 );
-export const RangesSchema = z.array(z.looseObject({ min: num, max: num }));
-export const CodesSchema = z.array(z.looseObject({ code: z.union([z.string(), z.number()]), label: text }));
-export const TechnologiesSchema = z.array(z.looseObject({ name: z.string() }));
+export const RangesSchema = z.array(loose({ min: num, max: num }));
+export const CodesSchema = z.array(loose({ code: z.union([z.string(), z.number()]), label: text }));
+export const TechnologiesSchema = z.array(loose({ name: z.string() }));
 
 // ---------------------------------------------------------------- signals
 
-export const SignalFiltersSchema = z.looseObject({
+export const SignalFiltersSchema = loose({
   signals: z.array(z.string()),
   objectType: text,
-  filterOptions: z
-    .looseObject({
+  filterOptions: loose({
       newsEventTypes: z.array(z.unknown()).nullish(),
       hiringByDepartments: z.array(z.unknown()).nullish(),
     })
@@ -332,7 +330,7 @@ export const SignalFiltersSchema = z.looseObject({
  * One signal item. Contact signals carry no id of their own; company signals carry
  * `signalId`. Family-specific fields (headcount counts, article title...) are kept as sent.
  */
-export const SignalItemSchema = z.looseObject({
+export const SignalItemSchema = loose({
   signalId: id,
   signalDate: date,
   articlePublishedDate: date,
@@ -344,7 +342,7 @@ export const SignalItemSchema = z.looseObject({
 const SignalEntitySchema = z.record(z.string(), z.unknown());
 
 /** POST /api/signals/contacts and /api/signals/contacts/search */
-export const ContactSignalsResponseSchema = z.looseObject({
+export const ContactSignalsResponseSchema = loose({
   contacts: z.record(z.string(), SignalEntitySchema),
   startDate: date,
   endDate: date,
@@ -352,7 +350,7 @@ export const ContactSignalsResponseSchema = z.looseObject({
 });
 
 /** POST /api/signals/companies and /api/signals/companies/search */
-export const CompanySignalsResponseSchema = z.looseObject({
+export const CompanySignalsResponseSchema = loose({
   companies: z.record(z.string(), SignalEntitySchema),
   startDate: date,
   endDate: date,
@@ -362,9 +360,9 @@ export const CompanySignalsResponseSchema = z.looseObject({
 // ---------------------------------------------------------------- recommendations
 
 /** POST /api/recommendations/contacts */
-export const ContactRecommendationsSchema = z.looseObject({
+export const ContactRecommendationsSchema = loose({
   contacts: z.array(
-    z.looseObject({ personId: id, companyId: id, name: text, jobTitle: text, companyName: text }),
+    loose({ personId: id, companyId: id, name: text, jobTitle: text, companyName: text }),
   ),
   requestId: text,
   count: num,
@@ -372,8 +370,8 @@ export const ContactRecommendationsSchema = z.looseObject({
 });
 
 /** POST /api/recommendations/companies */
-export const CompanyRecommendationsSchema = z.looseObject({
-  companies: z.array(z.looseObject({ companyId: id, name: text, fqdn: text, description: text })),
+export const CompanyRecommendationsSchema = loose({
+  companies: z.array(loose({ companyId: id, name: text, fqdn: text, description: text })),
   requestId: text,
   count: num,
   creditsCharged: num,
@@ -382,8 +380,8 @@ export const CompanyRecommendationsSchema = z.looseObject({
 // ---------------------------------------------------------------- account
 
 /** GET /account/usage: the credit type key varies by plan (`credits`, `bulkCredits`...). */
-export const AccountUsageSchema = z.looseObject({
-  usage: z.record(z.string(), z.looseObject({ used: num, total: num, remaining: num })),
+export const AccountUsageSchema = loose({
+  usage: z.record(z.string(), loose({ used: num, total: num, remaining: num })),
 });
 
 export type Contact = z.output<typeof ContactSchema>;

@@ -7,7 +7,7 @@ import { LushaClient, quotaExhaustion, retryAfterSeconds, toQueryString } from '
 import { isLushaUrl, lushaBaseUrl, normalizeApiKey } from '../../src/lusha/config';
 import { LushaAuthError, LushaNotFoundError, LushaTimeoutError } from '../../src/lusha/errors';
 import { RateLimiter } from '../../src/lusha/rate-limiter';
-import { UndiciTransport } from '../../src/lusha/transport';
+import { UndiciTransport } from '../../src/lusha/undici-transport';
 import { CONNECTOR_VERSION, USER_AGENT } from '../../src/version';
 import packageJson from '../../package.json';
 

@@ -1,0 +1,115 @@
+/**
+ * Lusha sandbox: a local stand-in for Lusha's V2 REST API, written from the API documentation.
+ * Independent of the connector: nothing here imports from src/ or index.ts.
+ */
+import { Account, DEFAULT_KEY } from './accounts';
+import type { CompanySignalType, ContactSignalType } from './catalog';
+import { makeState } from './context';
+import { toDate, ymd } from './dates';
+import type { CompanySignalRecord, ContactSignalRecord, SandboxPerson } from './model';
+import { makeSamples } from './samples';
+import { SandboxServer } from './server';
+import { Store } from './store';
+import type { Sandbox, SandboxData, SandboxKeyConfig, SandboxOptions } from './types';
+
+export * from './types';
+export { DEFAULT_KEY } from './accounts';
+export {
+  COMPANY_SIGNAL_TYPES,
+  CONTACT_SIGNAL_TYPES,
+  DEPARTMENTS,
+  NEWS_EVENT_TYPES,
+  SENIORITIES,
+} from './catalog';
+
+export const DEFAULT_SEED = 42;
+
+function validateKeys(keys: SandboxKeyConfig[]): void {
+  const seen = new Set<string>();
+  for (const k of keys) {
+    if (typeof k.key !== 'string' || k.key === '') throw new Error('Each key needs a non-empty `key`');
+    if (seen.has(k.key)) throw new Error(`Duplicate key ${k.key}`);
+    seen.add(k.key);
+    if (k.plan !== 'unified' && k.plan !== 'classic') throw new Error(`Key ${k.key}: plan must be 'unified' or 'classic'`);
+    if (typeof k.credits !== 'number' || !(k.credits >= 0)) throw new Error(`Key ${k.key}: credits must be a number >= 0`);
+    if (typeof k.signals !== 'boolean') throw new Error(`Key ${k.key}: signals must be a boolean`);
+  }
+}
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const seed = options.seed ?? DEFAULT_SEED;
+  const host = options.host ?? '127.0.0.1';
+  let frozen: Date | null = options.now === undefined ? null : toDate(options.now);
+  const clockNow = () => (frozen ? new Date(frozen.getTime()) : new Date());
+  const start = clockNow();
+
+  const keys = options.keys ?? [DEFAULT_KEY];
+  validateKeys(keys);
+  const accounts = new Map(keys.map((k) => [k.key, new Account({ ...k })]));
+  const store = new Store(seed, start);
+  const state = makeState(store, clockNow, seed);
+  const server = new SandboxServer({
+    accounts,
+    state,
+    rateLimitPerSecond: options.rateLimitPerSecond ?? 25,
+    usageRateLimitPerMinute: options.usageRateLimitPerMinute ?? 5,
+  });
+  const port = await server.listen(options.port ?? 0, host);
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+
+  const accountOf = (key: string) => {
+    const a = accounts.get(key);
+    if (!a) throw new Error(`Unknown sandbox key: ${key}`);
+    return a;
+  };
+  const byDate = <T>(list: readonly T[], date: (x: T) => string) =>
+    list.slice().sort((a, b) => (date(a) < date(b) ? -1 : date(a) > date(b) ? 1 : 0));
+
+  const data: SandboxData = {
+    people: store.people,
+    companies: store.companies,
+    person: (id) => store.person(id),
+    company: (id) => store.company(id),
+    personByEmail: (email) => store.personByEmailAddress(email),
+    personByLinkedinUrl: (url) => store.personByLinkedinUrl(url),
+    companyByDomain: (domain) => store.companyByDomainName(domain),
+    companyByName: (name) => store.companyByCompanyName(name),
+    peopleAt: (companyId) => store.peopleAt(companyId),
+    companyOf: (p: SandboxPerson) => {
+      const c = store.company(p.companyId);
+      if (!c) throw new Error(`No company ${p.companyId}`);
+      return c;
+    },
+    contactSignals: (personId) => byDate(store.allContactSignals(personId), (s: ContactSignalRecord) => s.signalDate),
+    companySignals: (companyId) => byDate(store.allCompanySignals(companyId), (s: CompanySignalRecord) => s.date),
+    samples: makeSamples(store, start),
+  };
+
+  return {
+    url: `http://${urlHost}:${port}`,
+    port,
+    stop: () => server.stop(),
+    log: { entries: () => server.logEntries(), reset: () => server.resetLog() },
+    faults: { add: (rule) => server.addFault(rule), clear: () => server.clearFaults() },
+    credits: {
+      usage: (key) => {
+        const a = accountOf(key);
+        return { used: a.used, total: a.total, remaining: a.remaining };
+      },
+      set: (key, remaining) => accountOf(key).setRemaining(remaining),
+    },
+    data,
+    signals: {
+      addContactSignal: (personId: number, type: ContactSignalType, fields = {}) =>
+        store.addContactSignal(personId, type, fields.signalDate ?? ymd(clockNow()), fields),
+      addCompanySignal: (companyId: number, type: CompanySignalType, fields = {}) =>
+        store.addCompanySignal(companyId, type, ymd(clockNow()), fields),
+    },
+    clock: {
+      now: clockNow,
+      set: (date) => {
+        frozen = toDate(date);
+      },
+    },
+  };
+}

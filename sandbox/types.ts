@@ -1,0 +1,215 @@
+/** Public types of the sandbox's programmatic API. */
+import type { IncomingHttpHeaders } from 'node:http';
+import type { CompanySignalType, ContactSignalType } from './catalog';
+import type {
+  CompanySignalRecord,
+  ContactSignalRecord,
+  SandboxCompany,
+  SandboxPerson,
+} from './model';
+
+export type Plan = 'unified' | 'classic';
+
+export interface SandboxKeyConfig {
+  /** The raw value clients send in the `api_key` header. */
+  key: string;
+  /** `unified` (Unified Credits: reveal flags allowed) or `classic` (reveal flags answer 403). */
+  plan: Plan;
+  /** Credits available when the sandbox starts (`total` in /account/usage). */
+  credits: number;
+  /** Whether the plan includes Signals (else 403 on Signals endpoints and `signals` parameters). */
+  signals: boolean;
+  /** Whether the plan supports `excludeDnc` in prospecting search (else 403). Default false. */
+  excludeDnc?: boolean;
+  /** Requests per UTC day before 429 (default 100,000). */
+  dailyQuota?: number;
+  /** Requests per UTC hour before 429 (default 10,000). */
+  hourlyQuota?: number;
+  /** Requests per UTC minute before 429 (default 1,500). */
+  minuteQuota?: number;
+}
+
+export interface SandboxOptions {
+  /** 0 = ephemeral (default). */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** PRNG seed for the dataset and generated ids. Default 42. */
+  seed?: number;
+  /** The sandbox clock. Default: the real time. When given, the clock stays there until `clock.set`. */
+  now?: Date | string;
+  /** API keys. Default: one unified key `lusha-sandbox-key` with 10,000 credits, Signals and DNC exclusion enabled. */
+  keys?: SandboxKeyConfig[];
+  /** Per endpoint per key, sliding 1-second window. Default 25. */
+  rateLimitPerSecond?: number;
+  /** GET /account/usage per key, sliding 60-second window. Default 5. */
+  usageRateLimitPerMinute?: number;
+}
+
+export interface LogEntry {
+  method: string;
+  path: string;
+  query: Record<string, string | string[]>;
+  /** Parsed JSON body, the raw text if it was not JSON, or null when empty. */
+  body: unknown;
+  /** Last 4 characters of the `api_key` header, or null when absent. */
+  keySuffix: string | null;
+  /** HTTP status sent (0 when a `drop` fault closed the socket without a response). */
+  status: number;
+  creditsCharged: number;
+  durationMs: number;
+  /** ISO timestamp (real time) when the request arrived. */
+  at: string;
+  /** The fault kind that answered this request, if any. */
+  fault: FaultKind | null;
+}
+
+/** Exact path (string), path prefix ({ prefix }), or RegExp tested against the path. */
+export type RouteMatcher = string | RegExp | { prefix: string };
+
+export interface FaultRequest {
+  method: string;
+  path: string;
+  query: Record<string, string | string[]>;
+  body: unknown;
+  headers: IncomingHttpHeaders;
+}
+
+export interface FaultBase {
+  route: RouteMatcher;
+  /** Only this HTTP method (case-insensitive). */
+  method?: string;
+  /** Only requests for which this returns true. */
+  when?: (req: FaultRequest) => boolean;
+  /** Apply this many times, then remove the rule. */
+  times?: number;
+}
+
+export type FaultSpec =
+  | { kind: 'latency'; ms: number }
+  | { kind: 'status'; status: number; body?: unknown; headers?: Record<string, string> }
+  | { kind: 'rateLimit'; retryAfter?: number | null }
+  | { kind: 'quota' }
+  | { kind: 'gdpr' }
+  | { kind: 'malformed'; body?: string }
+  | { kind: 'drop' }
+  | { kind: 'stall'; partialBody?: string };
+
+export type FaultRule = FaultBase & FaultSpec;
+export type FaultKind = FaultSpec['kind'];
+
+export interface FaultHandle {
+  remove(): void;
+}
+
+export interface CreditUsage {
+  used: number;
+  total: number;
+  remaining: number;
+}
+
+/** Documented picks: records with a known property, for tests. */
+export interface SandboxSamples {
+  /** Has a work email and at least one callable (non-DNC) phone. */
+  personWithEmailAndPhone: SandboxPerson;
+  /** Has at least one email and no phone. */
+  personWithoutPhone: SandboxPerson;
+  /** Has at least one phone and no email. */
+  personWithoutEmail: SandboxPerson;
+  /** Has neither email nor phone (EMPTY_DATA unless partialProfile). */
+  personWithoutContactInfo: SandboxPerson;
+  /** Located in the EU (`is_eu_contact: true`), with an email. */
+  euPerson: SandboxPerson;
+  /** Located outside the EU. */
+  nonEuPerson: SandboxPerson;
+  /** Has both a DNC phone and a callable phone. */
+  personWithDncPhone: SandboxPerson;
+  /** Has phones, all of them DNC. */
+  personWithOnlyDncPhones: SandboxPerson;
+  /** Has a `promotion` signal in the default 6-month window. */
+  personWithRecentPromotion: SandboxPerson;
+  /** Has a `companyChange` signal in the default 6-month window. */
+  personWithRecentCompanyChange: SandboxPerson;
+  /** Has contact signals only 6–12 months back (outside the default window). */
+  personWithOnlyOldSignals: SandboxPerson;
+  /** Has no contact signal at all. */
+  personWithoutSignals: SandboxPerson;
+  companyWithFunding: SandboxCompany;
+  companyWithoutFunding: SandboxCompany;
+  /** Has at least one news signal in the default 6-month window. */
+  companyWithRecentNews: SandboxCompany;
+  /** Has company signals only 6–12 months back. */
+  companyWithOnlyOldSignals: SandboxCompany;
+}
+
+export interface SandboxData {
+  readonly people: readonly SandboxPerson[];
+  readonly companies: readonly SandboxCompany[];
+  person(personId: number): SandboxPerson | undefined;
+  company(companyId: number): SandboxCompany | undefined;
+  personByEmail(email: string): SandboxPerson | undefined;
+  personByLinkedinUrl(url: string): SandboxPerson | undefined;
+  companyByDomain(domain: string): SandboxCompany | undefined;
+  companyByName(name: string): SandboxCompany | undefined;
+  peopleAt(companyId: number): readonly SandboxPerson[];
+  companyOf(person: SandboxPerson): SandboxCompany;
+  /** All contact signals of a person (any date), oldest first. */
+  contactSignals(personId: number): readonly ContactSignalRecord[];
+  /** All company signals of a company (any date), oldest first. */
+  companySignals(companyId: number): readonly CompanySignalRecord[];
+  readonly samples: SandboxSamples;
+}
+
+export interface SandboxLog {
+  entries(): LogEntry[];
+  reset(): void;
+}
+
+export interface SandboxFaults {
+  add(rule: FaultRule): FaultHandle;
+  clear(): void;
+}
+
+export interface SandboxCredits {
+  usage(key: string): CreditUsage;
+  /** Set the remaining credits (total stays unless `remaining` exceeds it). */
+  set(key: string, remaining: number): void;
+}
+
+export interface SandboxSignals {
+  /** A new contact signal, dated today (sandbox clock) unless `fields.signalDate` says otherwise. */
+  addContactSignal(personId: number, type: ContactSignalType, fields?: Partial<ContactSignalRecord>): ContactSignalRecord;
+  /** A new company signal with a fresh `signalId`, dated today unless `fields.signalDate` / `fields.articlePublishedDate` say otherwise. */
+  addCompanySignal(
+    companyId: number,
+    type: CompanySignalType,
+    fields?: Record<string, string | number | null>,
+  ): CompanySignalRecord;
+}
+
+export interface SandboxClock {
+  now(): Date;
+  /** Move the sandbox clock (freezes it there). Affects `endDate`, default windows and new signal dates. */
+  set(date: Date | string): void;
+}
+
+export interface Sandbox {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+  log: SandboxLog;
+  faults: SandboxFaults;
+  credits: SandboxCredits;
+  data: SandboxData;
+  signals: SandboxSignals;
+  clock: SandboxClock;
+}
+
+export type { CompanySignalType, ContactSignalType };
+export type {
+  CompanySignalRecord,
+  ContactSignalRecord,
+  SandboxCompany,
+  SandboxPerson,
+} from './model';
+export type { SandboxEmail, SandboxFundingRound, SandboxLocation, SandboxPhone, SandboxPreviousJob } from './model';

@@ -1,0 +1,171 @@
+/**
+ * Renders docs/operations.md — the operations reference that users read and that a port
+ * to Make or Workato copies — from the app definition itself plus each operation's
+ * `contract` (endpoints, credits, errors). `npm run docs` writes it; a test fails when the
+ * checked-in file no longer matches the definition.
+ */
+import path from 'node:path';
+import { COMMON_ERRORS, type OperationContract } from '../src/zapier/contract';
+
+type Kind = 'triggers' | 'searches' | 'creates';
+
+interface Field {
+  key: string;
+  label?: string;
+  type?: string;
+  required?: boolean;
+  list?: boolean;
+  helpText?: string;
+  default?: string;
+  choices?: unknown;
+  dynamic?: string;
+  children?: Field[];
+}
+
+interface Operation {
+  key: string;
+  noun: string;
+  display: { label: string; description: string; hidden?: boolean };
+  operation: { inputFields?: unknown[]; outputFields?: unknown[] };
+}
+
+interface AppLike {
+  version: string;
+  platformVersion: string;
+  triggers: Record<string, Operation>;
+  searches: Record<string, Operation>;
+  creates: Record<string, Operation>;
+}
+
+const KIND_TITLES: Record<Kind, string> = { triggers: 'Triggers', searches: 'Searches', creates: 'Creates (actions)' };
+
+/** Loads the `contract` an operation file exports (src/<kind>/<key>). */
+export function loadContract(kind: Kind, key: string, srcRoot = path.join(__dirname, '..', 'src')): OperationContract | undefined {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const module = require(path.join(srcRoot, kind, key)) as { contract?: OperationContract };
+  return module.contract;
+}
+
+const cell = (text: unknown) =>
+  String(text ?? '')
+    .replace(/\|/g, '\\|')
+    .replace(/\s*\n\s*/g, ' ')
+    .trim();
+
+function typeOf(field: Field): string {
+  const base = field.children ? 'line items' : (field.type ?? 'string');
+  const parts = [field.list && !field.children ? `list of ${base}` : base];
+  if (field.dynamic) parts.push(`dropdown from \`${field.dynamic.split('.')[0]}\``);
+  else if (field.choices) {
+    const values = Array.isArray(field.choices)
+      ? field.choices.map((c) => (typeof c === 'string' ? c : (c as { value: string }).value))
+      : Object.keys(field.choices as object);
+    parts.push(`one of: ${values.map((v) => `\`${v}\``).join(', ')}`);
+  }
+  if (field.default !== undefined) parts.push(`default \`${field.default}\``);
+  return parts.join('; ');
+}
+
+function inputRows(fields: unknown[], prefix = ''): string[] {
+  const rows: string[] = [];
+  for (const field of fields) {
+    if (typeof field === 'function') {
+      rows.push(`| _(computed)_ | Fields computed from the values above at run time | | | |`);
+      continue;
+    }
+    const f = field as Field;
+    rows.push(`| \`${prefix}${f.key}\` | ${cell(f.label)} | ${cell(typeOf(f))} | ${f.required ? 'yes' : 'no'} | ${cell(f.helpText)} |`);
+    if (f.children) rows.push(...inputRows(f.children, `${prefix}${f.key}[].`));
+  }
+  return rows;
+}
+
+function outputRows(fields: unknown[], prefix = ''): string[] {
+  const rows: string[] = [];
+  for (const field of fields) {
+    if (typeof field === 'function') continue;
+    const f = field as Field;
+    rows.push(`| \`${prefix}${f.key}\` | ${cell(f.label)} | ${cell(f.children ? 'line items' : `${f.list ? 'list of ' : ''}${f.type ?? 'string'}`)} |`);
+    if (f.children) rows.push(...outputRows(f.children, `${prefix}${f.key}[].`));
+  }
+  return rows;
+}
+
+function renderOperation(kind: Kind, op: Operation, contract: OperationContract | undefined): string {
+  const lines = [
+    `### ${op.display.label} (\`${op.key}\`)`,
+    '',
+    op.display.description,
+    '',
+    `- **Kind**: ${kind.replace(/s$/, '').replace(/searche$/, 'search')}; noun: ${op.noun}`,
+  ];
+  if (contract) {
+    lines.push(`- **Lusha endpoints**: ${contract.endpoints.map((e) => `\`${e}\``).join(', ')}`);
+    lines.push(`- **Credits**: ${contract.credits}`);
+  }
+  lines.push('', '**Input fields**', '');
+  const inputs = op.operation.inputFields ?? [];
+  if (inputs.length === 0) lines.push('None.');
+  else lines.push('| Key | Label | Type | Required | Help |', '|---|---|---|---|---|', ...inputRows(inputs));
+  lines.push('', '**Output fields**', '');
+  const outputs = op.operation.outputFields ?? [];
+  if (outputs.length === 0) lines.push('None declared.');
+  else lines.push('| Key | Label | Type |', '|---|---|---|', ...outputRows(outputs));
+  if (contract) {
+    lines.push('', '**Errors**', '', '| When | Zapier error | What to do |', '|---|---|---|');
+    for (const note of contract.errors) lines.push(`| ${cell(note.when)} | \`${note.error}\` | ${cell(note.action)} |`);
+    lines.push('| Any of the common failures below | | See [Errors every operation can raise](#errors-every-operation-can-raise) |');
+  }
+  return lines.join('\n');
+}
+
+/** The whole reference, deterministic for a given definition. */
+export function renderOperationsReference(app: AppLike, contractOf: (kind: Kind, key: string) => OperationContract | undefined = loadContract): string {
+  const kinds: Kind[] = ['triggers', 'searches', 'creates'];
+  const visible = (kind: Kind) => Object.values(app[kind]).filter((op) => !op.display.hidden);
+  const hidden = kinds.flatMap((kind) => Object.values(app[kind]).filter((op) => op.display.hidden));
+
+  const out: string[] = [
+    '# Operations reference',
+    '',
+    '<!-- Generated by `npm run docs` from the app definition (index.ts) and each operation\'s `contract`. Do not edit by hand: a test fails when this file is stale. -->',
+    '',
+    `App version ${app.version}, zapier-platform-core ${app.platformVersion}. Every operation authenticates with the connection's API key (sent as the \`api_key\` header to the Lusha host only).`,
+    '',
+    '| Kind | Key | Label | Lusha endpoints | Credits |',
+    '|---|---|---|---|---|',
+  ];
+  for (const kind of kinds) {
+    for (const op of visible(kind)) {
+      const contract = contractOf(kind, op.key);
+      out.push(
+        `| ${KIND_TITLES[kind]} | [\`${op.key}\`](#${anchor(op)}) | ${cell(op.display.label)} | ${contract ? contract.endpoints.map((e) => `\`${e}\``).join('<br>') : ''} | ${cell(contract?.credits)} |`,
+      );
+    }
+  }
+  for (const kind of kinds) {
+    const ops = visible(kind);
+    if (ops.length === 0) continue;
+    out.push('', `## ${KIND_TITLES[kind]}`);
+    for (const op of ops) out.push('', renderOperation(kind, op, contractOf(kind, op.key)));
+  }
+  if (hidden.length > 0) {
+    out.push('', '## Dropdown sources (hidden triggers)', '', 'These feed dynamic dropdowns; they do not appear in the Zap editor as triggers.', '', '| Key | Label | Description |', '|---|---|---|');
+    for (const op of hidden) out.push(`| \`${op.key}\` | ${cell(op.display.label)} | ${cell(op.display.description)} |`);
+  }
+  out.push('', '## Errors every operation can raise', '', '| When | Zapier error | What to do |', '|---|---|---|');
+  for (const note of COMMON_ERRORS) out.push(`| ${cell(note.when)} | \`${note.error}\` | ${cell(note.action)} |`);
+  out.push(
+    '',
+    '`HaltedError` stops the run without turning the Zap off; `ThrottledError` makes Zapier retry later; `ExpiredAuthError` asks the user to reconnect; `Error` is shown to the user, and many in a row can turn the Zap off, so it is used only where the user must act.',
+    '',
+  );
+  return out.join('\n');
+}
+
+function anchor(op: Operation): string {
+  return `${op.display.label} (${op.key})`
+    .toLowerCase()
+    .replace(/[^a-z0-9 _-]/g, '')
+    .replace(/ /g, '-');
+}

@@ -1,0 +1,51 @@
+import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox';
+
+export const DEMO_KEY = 'lusha-sandbox-key';
+/** A fixed clock so that dates and signal windows are reproducible. */
+export const NOW = '2025-06-15T12:00:00.000Z';
+
+export interface CallOptions {
+  body?: unknown;
+  rawBody?: string;
+  query?: Record<string, string | string[]>;
+  key?: string | null;
+  headers?: Record<string, string>;
+}
+
+export interface CallResult {
+  status: number;
+  headers: Headers;
+  json: any;
+  text: string;
+}
+
+export function boot(options: SandboxOptions = {}): Promise<Sandbox> {
+  return startSandbox({ now: NOW, ...options });
+}
+
+export async function call(sb: Sandbox, method: string, path: string, o: CallOptions = {}): Promise<CallResult> {
+  const url = new URL(path, sb.url);
+  for (const [k, v] of Object.entries(o.query ?? {})) {
+    for (const item of Array.isArray(v) ? v : [v]) url.searchParams.append(k, item);
+  }
+  const headers: Record<string, string> = { ...o.headers };
+  const key = o.key === undefined ? DEMO_KEY : o.key;
+  if (key !== null) headers.api_key = key;
+  let body: string | undefined;
+  if (o.rawBody !== undefined) body = o.rawBody;
+  else if (o.body !== undefined) body = JSON.stringify(o.body);
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const res = await fetch(url, { method, headers, body });
+  const text = await res.text();
+  let json: unknown = undefined;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  return { status: res.status, headers: res.headers, json, text };
+}
+
+export const get = (sb: Sandbox, path: string, query?: Record<string, string | string[]>, o: CallOptions = {}) =>
+  call(sb, 'GET', path, { ...o, query });
+export const post = (sb: Sandbox, path: string, body: unknown, o: CallOptions = {}) => call(sb, 'POST', path, { ...o, body });
