@@ -7,6 +7,7 @@ import { defineCreate } from 'zapier-platform-core';
 import { companyLookupKey, readCompanyLookup } from '../input/company-lookup';
 import { companyOutputFields, companySample, toCompanyRecord, type CompanyRecord } from '../records/company';
 import {
+  BULK_THROTTLE,
   bulkContractErrors,
   bulkOutput,
   bulkOutputFields,
@@ -45,6 +46,7 @@ export default defineCreate({
       'result per row, in order, with its status.',
   },
   operation: {
+    throttle: BULK_THROTTLE,
     inputFields: bulkRowsInputFields({
       rowsLabel: 'Companies',
       identifierFields: companyIdentifierFields,

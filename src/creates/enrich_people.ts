@@ -8,6 +8,7 @@ import { personLookupKey, readPersonLookup, readPersonLookupOptions } from '../i
 import { ContactSchema } from '../lusha/schemas';
 import { personOutputFields, personSample, toPersonRecord, type PersonRecord } from '../records/person';
 import {
+  BULK_THROTTLE,
   bulkContractErrors,
   bulkOutput,
   bulkOutputFields,
@@ -78,6 +79,7 @@ export default defineCreate({
       'company) and returns one result per row, in order, with its status.',
   },
   operation: {
+    throttle: BULK_THROTTLE,
     inputFields: [
       ...bulkRowsInputFields({
         rowsLabel: 'People',

@@ -31,6 +31,12 @@ export const BATCH_SIZE = 100;
 export const CONCURRENCY = 4;
 /** A batch is not started with less than this left before the run's deadline. */
 export const MIN_TIME_PER_BATCH_MS = 3_000;
+/**
+ * A bulk run makes up to 10 requests; Lusha allows 25 per second per endpoint. Zapier starts
+ * at most 2 runs of one bulk operation per second per connection, so runs together stay
+ * near the client's own 20 per second (the app-wide throttle counts runs, not requests).
+ */
+export const BULK_THROTTLE = { window: 1, limit: 2, scope: ['auth' as const, 'action' as const] };
 /** How many row problems a message lists before it summarises the rest. */
 const MAX_LISTED_PROBLEMS = 25;
 
