@@ -8,13 +8,29 @@ import { addLushaAuth, authentication } from './src/auth';
 import { CONNECTOR_VERSION } from './src/version';
 import enrichCompanies from './src/creates/enrich_companies';
 import enrichPeople from './src/creates/enrich_people';
+import enrichProspectedCompanies from './src/creates/enrich_prospected_companies';
+import enrichProspectedContacts from './src/creates/enrich_prospected_contacts';
+import findLookalikeCompanies from './src/creates/find_lookalike_companies';
+import findLookalikeContacts from './src/creates/find_lookalike_contacts';
+import prospectCompanies from './src/creates/prospect_companies';
+import prospectContacts from './src/creates/prospect_contacts';
 import findCompany from './src/searches/find_company';
 import findPerson from './src/searches/find_person';
+import { filterListTriggers } from './src/triggers/prospecting_filter_lists';
 
 /** Operations by kind; each module exports one `{ key, noun, display, operation }` object. */
-const triggers = [] as const;
+const triggers = [...filterListTriggers] as const;
 const searches = [findPerson, findCompany] as const;
-const creates = [enrichPeople, enrichCompanies] as const;
+const creates = [
+  enrichPeople,
+  enrichCompanies,
+  prospectContacts,
+  prospectCompanies,
+  enrichProspectedContacts,
+  enrichProspectedCompanies,
+  findLookalikeContacts,
+  findLookalikeCompanies,
+] as const;
 
 const byKey = <T extends { key: string }>(operations: readonly T[]): Record<string, T> =>
   Object.fromEntries(operations.map((operation) => [operation.key, operation]));

@@ -25,7 +25,7 @@ interface Field {
 interface Operation {
   key: string;
   noun: string;
-  /** Optional in core's types (defineSearch/defineCreate); every visible operation sets both. */
+  // Optional as in core's BasicDisplay type (defineTrigger/defineCreate); every visible operation sets both.
   display: { label?: string; description?: string; hidden?: boolean };
   operation: { inputFields?: unknown[]; outputFields?: unknown[] };
 }
@@ -96,7 +96,7 @@ function renderOperation(kind: Kind, op: Operation, contract: OperationContract 
   const lines = [
     `### ${op.display.label} (\`${op.key}\`)`,
     '',
-    op.display.description ?? '',
+    op.display.description,
     '',
     `- **Kind**: ${kind.replace(/s$/, '').replace(/searche$/, 'search')}; noun: ${op.noun}`,
   ];

@@ -208,15 +208,16 @@ export interface CompanySignalsSearchBody {
   filters?: Record<string, unknown>;
 }
 
+/** Seeds may be left out when `requestId` asks for more of an earlier recommendation. */
 export interface ContactRecommendationsBody {
-  contacts: Array<{ personId: string; companyId: string }>;
+  contacts?: Array<{ personId: string; companyId: string }>;
   exclude?: string[];
   limit?: number;
   requestId?: string;
 }
 
 export interface CompanyRecommendationsBody {
-  companies: Array<{ companyId: string }>;
+  companies?: Array<{ companyId: string }>;
   exclude?: string[];
   limit?: number;
   requestId?: string;

@@ -253,7 +253,8 @@ function searchPage<T extends z.ZodTypeAny>(item: T, specKey: 'contacts' | 'comp
       pageLength: num,
       totalResults: num,
       data: z.array(item).nullish(),
-      [specKey]: z.array(item).nullish(),
+      contacts: z.array(item).nullish(),
+      companies: z.array(item).nullish(),
     })
     .refine((page) => Array.isArray(page.data) || Array.isArray(page[specKey]), {
       message: `expected a "data" (or "${specKey}") array of results`,

@@ -138,12 +138,17 @@ function phonesOf(contact: Partial<Contact>): PhoneEntry[] {
   return entries;
 }
 
-/** Seniority as a label, from `jobTitle.seniority`, a string, `{name}` or a list of those. */
+/**
+ * Seniority as a label, from `jobTitle.seniority`, a string, `{name}`, `{value}` (a revealed
+ * prospect: `[{id, value}]`) or a list of those.
+ */
 function seniorityOf(contact: Partial<Contact>): string | null {
   const fromTitle = typeof contact.jobTitle === 'object' && contact.jobTitle ? contact.jobTitle.seniority : null;
   const raw = contact.seniority;
   const label = (value: unknown): string | null =>
-    value && typeof value === 'object' ? firstText((value as { name?: unknown }).name) : firstText(value);
+    value && typeof value === 'object'
+      ? firstText((value as { name?: unknown }).name, (value as { value?: unknown }).value)
+      : firstText(value);
   return firstText(fromTitle) ?? (Array.isArray(raw) ? label(raw[0]) : label(raw));
 }
 

@@ -1,0 +1,51 @@
+/**
+ * Enrich Prospected Companies: reveal the full profiles of companies that a Prospect
+ * Companies step found (by their ids and the search's request id). Costs credits.
+ */
+import { defineCreate } from 'zapier-platform-core';
+import type { Company } from '../lusha/schemas';
+import { enrichByIdsFields, enrichSummaryFields, MAX_IDS, runEnrichByIds, type EnrichByIdsRun } from '../prospecting/enrich-by-ids';
+import { revealCompanies } from '../prospecting/reveal';
+import { lineItemsField } from '../records/line-item';
+import { prospectCompanyFields, prospectCompanySample, toProspectCompanyLineItem } from '../records/prospect';
+import type { OperationContract } from '../zapier/contract';
+import { withLusha } from '../zapier/lusha';
+
+const run: EnrichByIdsRun<Company> = {
+  what: 'company',
+  idsField: 'company_ids',
+  idsLabel: 'Lusha Company IDs',
+  reveal: revealCompanies,
+  lineItem: ({ id, requestId, reveal, revealNote }) => toProspectCompanyLineItem({ id, requestId, reveal, revealNote }),
+};
+
+export default defineCreate({
+  key: 'enrich_prospected_companies',
+  noun: 'Company',
+  display: {
+    label: 'Enrich Prospected Companies',
+    description: 'Reveals the full profiles of companies found by an earlier Prospect Companies step (costs credits).',
+  },
+  operation: {
+    inputFields: enrichByIdsFields(run.what, run.idsField, run.idsLabel),
+    perform: withLusha((lusha, z, bundle) => runEnrichByIds(run, lusha, z, bundle)),
+    sample: {
+      requestId: prospectCompanySample.requestId,
+      requested: 1,
+      revealedCount: 1,
+      creditsCharged: 1,
+      creditsNote: 'Revealed 1 of 1 company: 1 credit charged (Lusha charges each company it returned).',
+      companies: [prospectCompanySample],
+    },
+    outputFields: [...enrichSummaryFields('company'), lineItemsField('companies', 'Companies', prospectCompanyFields)],
+  },
+});
+
+export const contract: OperationContract = {
+  endpoints: ['POST /prospecting/company/enrich (body key "companiesIds")'],
+  credits: 'One credit per company Lusha returns (creditsCharged); ids are sent 100 per call, each (request id, id) pair once.',
+  errors: [
+    { when: `No IDs, more than ${MAX_IDS}, or Search Request IDs that are neither one nor one per ID`, error: 'HaltedError', action: 'Fix the mapping; nothing was called.' },
+    { when: 'Lusha does not know the Search Request ID (stale, from another search or account) or rejects the IDs', error: 'HaltedError', action: 'Map the Search Request ID and the IDs from the same Prospect Companies step, or run the search again.' },
+  ],
+};

@@ -1,0 +1,53 @@
+/**
+ * Enrich Prospected Contacts: reveal the emails and phone numbers of contacts that a
+ * Prospect Contacts step found (by their ids and the search's request id). Costs credits.
+ */
+import { defineCreate } from 'zapier-platform-core';
+import { enrichByIdsFields, enrichSummaryFields, MAX_IDS, runEnrichByIds, type EnrichByIdsRun } from '../prospecting/enrich-by-ids';
+import { revealContacts } from '../prospecting/reveal';
+import { lineItemsField } from '../records/line-item';
+import { prospectContactFields, prospectContactSample, toProspectContactLineItem, type ContactReveal } from '../records/prospect';
+import type { OperationContract } from '../zapier/contract';
+import { withLusha } from '../zapier/lusha';
+
+const run: EnrichByIdsRun<ContactReveal> = {
+  what: 'contact',
+  idsField: 'contact_ids',
+  idsLabel: 'Prospect Contact IDs',
+  reveal: revealContacts,
+  lineItem: ({ id, requestId, reveal, revealNote }) => toProspectContactLineItem({ contactId: id, requestId, reveal, revealNote }),
+};
+
+export default defineCreate({
+  key: 'enrich_prospected_contacts',
+  noun: 'Contact',
+  display: {
+    label: 'Enrich Prospected Contacts',
+    description:
+      'Reveals the emails and phone numbers of contacts found by an earlier Prospect Contacts step (costs credits).',
+  },
+  operation: {
+    inputFields: enrichByIdsFields(run.what, run.idsField, run.idsLabel),
+    perform: withLusha((lusha, z, bundle) => runEnrichByIds(run, lusha, z, bundle)),
+    sample: {
+      requestId: prospectContactSample.requestId,
+      requested: 1,
+      revealedCount: 1,
+      creditsCharged: 1,
+      creditsNote: 'Revealed 1 of 1 contact: 1 credit charged (Lusha charges each contact it returned an email or phone number for).',
+      contacts: [prospectContactSample],
+    },
+    outputFields: [...enrichSummaryFields('contact'), lineItemsField('contacts', 'Contacts', prospectContactFields)],
+  },
+});
+
+export const contract: OperationContract = {
+  endpoints: ['POST /prospecting/contact/enrich'],
+  credits:
+    'One credit per contact Lusha returns an email or phone number for (creditsCharged); ids are sent 100 per call, ' +
+    'each (request id, id) pair once.',
+  errors: [
+    { when: `No IDs, more than ${MAX_IDS}, or Search Request IDs that are neither one nor one per ID`, error: 'HaltedError', action: 'Fix the mapping; nothing was called.' },
+    { when: 'Lusha does not know the Search Request ID (stale, from another search or account) or rejects the IDs', error: 'HaltedError', action: 'Map the Search Request ID and the IDs from the same Prospect Contacts step, or run the search again.' },
+  ],
+};

@@ -1,0 +1,80 @@
+/**
+ * Find Lookalike Companies: companies like the seed companies given (Lusha company IDs),
+ * from Lusha's recommendations. Costs credits.
+ */
+import { defineCreate } from 'zapier-platform-core';
+import { readList, readLushaId } from '../input/identifiers';
+import { lookalikeOptionFields, lookalikeSummaryFields, MAX_LIMIT, runLookalikes, type LookalikeRun } from '../prospecting/lookalikes';
+import { lineItemsField } from '../records/line-item';
+import { lookalikeCompanyFields, lookalikeCompanySample, toLookalikeCompanyRecord, type LookalikeCompanyRecord } from '../records/prospect';
+import type { OperationContract } from '../zapier/contract';
+import { withLusha } from '../zapier/lusha';
+
+type Seed = { companyId: string };
+
+function readSeeds(inputData: Record<string, unknown>): { seeds: Seed[]; problems: string[] } {
+  const list = readList(inputData.company_ids, 'Seed Company IDs');
+  if (!list.ok) return { seeds: [], problems: [list.problem] };
+  const seeds: Seed[] = [];
+  const problems: string[] = [];
+  list.value.forEach((value, index) => {
+    const id = readLushaId(value, `Seed Company ID ${index + 1}`);
+    if (!id.ok) problems.push(id.problem);
+    else if (id.value) seeds.push({ companyId: id.value });
+  });
+  return { seeds, problems };
+}
+
+const run: LookalikeRun<Seed, LookalikeCompanyRecord> = {
+  what: 'company',
+  readSeeds,
+  ask: async (lusha, request) => {
+    const answer = await lusha.recommendCompanies({
+      ...(request.seeds.length > 0 ? { companies: request.seeds } : {}),
+      ...(request.exclude ? { exclude: request.exclude } : {}),
+      limit: request.limit,
+      ...(request.requestId ? { requestId: request.requestId } : {}),
+    });
+    return { results: answer.companies.map(toLookalikeCompanyRecord), requestId: answer.requestId ?? null, creditsCharged: answer.creditsCharged ?? null };
+  },
+};
+
+export default defineCreate({
+  key: 'find_lookalike_companies',
+  noun: 'Company',
+  display: {
+    label: 'Find Lookalike Companies',
+    description: 'Finds companies similar to the seed companies you give, from Lusha recommendations (costs credits).',
+  },
+  operation: {
+    inputFields: [
+      {
+        key: 'company_ids',
+        label: 'Seed Company IDs',
+        type: 'string',
+        list: true,
+        required: false,
+        helpText: 'Lusha Company IDs of companies to find lookalikes of (as output by Find Company or Prospect Companies).',
+      },
+      ...lookalikeOptionFields('company'),
+    ],
+    perform: withLusha((lusha, z, bundle) => runLookalikes(run, lusha, z, bundle)),
+    sample: {
+      requestId: '2b7e4c1d-8f3a-4a6b-9d0e-1c5f7a3b9e24',
+      count: 1,
+      creditsCharged: 1,
+      creditsNote: "1 recommended company: Lusha charged 1 credit. Map this step's Request ID into another run to get more.",
+      companies: [lookalikeCompanySample],
+    },
+    outputFields: [...lookalikeSummaryFields('company'), lineItemsField('companies', 'Companies', lookalikeCompanyFields)],
+  },
+});
+
+export const contract: OperationContract = {
+  endpoints: ['POST /api/recommendations/companies'],
+  credits: 'Lusha charges for the recommendations it returns and states the charge (creditsCharged); Number of Recommendations caps it.',
+  errors: [
+    { when: `An id that is not digits, no seeds and no Request ID, or a limit outside 1–${MAX_LIMIT}`, error: 'HaltedError', action: 'Fix the fields named in the message; nothing was called.' },
+    { when: 'Lusha does not know the Request ID (stale, or from another account or kind)', error: 'HaltedError', action: 'Clear Request ID to start again from the seeds, or map it from an earlier run of this step.' },
+  ],
+};

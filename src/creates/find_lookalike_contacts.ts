@@ -1,0 +1,95 @@
+/**
+ * Find Lookalike Contacts: contacts like the seed contacts given (each a Lusha person ID
+ * with its company ID), from Lusha's recommendations. Costs credits.
+ */
+import { defineCreate } from 'zapier-platform-core';
+import { readLushaId } from '../input/identifiers';
+import { lookalikeOptionFields, lookalikeSummaryFields, MAX_LIMIT, runLookalikes, type LookalikeRun } from '../prospecting/lookalikes';
+import { lineItemsField } from '../records/line-item';
+import { lookalikeContactFields, lookalikeContactSample, toLookalikeContactRecord, type LookalikeContactRecord } from '../records/prospect';
+import type { OperationContract } from '../zapier/contract';
+import { withLusha } from '../zapier/lusha';
+
+type Seed = { personId: string; companyId: string };
+
+/** Seed rows: each needs both ids; every bad row is reported with its number. */
+function readSeeds(inputData: Record<string, unknown>): { seeds: Seed[]; problems: string[] } {
+  const raw = inputData.seeds;
+  const rows = Array.isArray(raw) ? raw : raw === undefined || raw === null || raw === '' ? [] : [raw];
+  const seeds: Seed[] = [];
+  const problems: string[] = [];
+  rows.forEach((row, index) => {
+    const at = `Row ${index + 1}`;
+    const values = row !== null && typeof row === 'object' ? (row as Record<string, unknown>) : {};
+    const personId = readLushaId(values.person_id, `${at}: Person ID`);
+    const companyId = readLushaId(values.company_id, `${at}: Company ID`);
+    if (!personId.ok) problems.push(personId.problem);
+    if (!companyId.ok) problems.push(companyId.problem);
+    if (personId.ok && companyId.ok) {
+      if (personId.value && companyId.value) seeds.push({ personId: personId.value, companyId: companyId.value });
+      else problems.push(`${at}: a seed needs both its Person ID and its Company ID`);
+    }
+  });
+  return { seeds, problems };
+}
+
+const run: LookalikeRun<Seed, LookalikeContactRecord> = {
+  what: 'contact',
+  readSeeds,
+  ask: async (lusha, request) => {
+    const answer = await lusha.recommendContacts({
+      ...(request.seeds.length > 0 ? { contacts: request.seeds } : {}),
+      ...(request.exclude ? { exclude: request.exclude } : {}),
+      limit: request.limit,
+      ...(request.requestId ? { requestId: request.requestId } : {}),
+    });
+    return { results: answer.contacts.map(toLookalikeContactRecord), requestId: answer.requestId ?? null, creditsCharged: answer.creditsCharged ?? null };
+  },
+};
+
+export default defineCreate({
+  key: 'find_lookalike_contacts',
+  noun: 'Contact',
+  display: {
+    label: 'Find Lookalike Contacts',
+    description: 'Finds contacts similar to the seed contacts you give, from Lusha recommendations (costs credits).',
+  },
+  operation: {
+    inputFields: [
+      {
+        key: 'seeds',
+        label: 'Seed Contacts',
+        required: false,
+        children: [
+          {
+            key: 'person_id',
+            label: 'Person ID',
+            type: 'string',
+            required: false,
+            helpText: 'A contact to find lookalikes of: the Lusha Person ID (e.g. 4183886134, as output by Find Person or Enrich People), with its Company ID.',
+          },
+          { key: 'company_id', label: 'Company ID', type: 'string', required: false, helpText: "The Lusha Company ID of the person's company." },
+        ],
+      },
+      ...lookalikeOptionFields('contact'),
+    ],
+    perform: withLusha((lusha, z, bundle) => runLookalikes(run, lusha, z, bundle)),
+    sample: {
+      requestId: '9c1f7a52-3e0b-4d8e-a1c4-5b2f6e7d8a90',
+      count: 1,
+      creditsCharged: 1,
+      creditsNote: "1 recommended contact: Lusha charged 1 credit. Map this step's Request ID into another run to get more.",
+      contacts: [lookalikeContactSample],
+    },
+    outputFields: [...lookalikeSummaryFields('contact'), lineItemsField('contacts', 'Contacts', lookalikeContactFields)],
+  },
+});
+
+export const contract: OperationContract = {
+  endpoints: ['POST /api/recommendations/contacts'],
+  credits: "Lusha charges for the recommendations it returns and states the charge (creditsCharged); Number of Recommendations caps it.",
+  errors: [
+    { when: `A seed row without both ids, an id that is not digits, no seeds and no Request ID, or a limit outside 1–${MAX_LIMIT}`, error: 'HaltedError', action: 'Fix the rows named in the message; nothing was called.' },
+    { when: 'Lusha does not know the Request ID (stale, or from another account or kind)', error: 'HaltedError', action: 'Clear Request ID to start again from the seeds, or map it from an earlier run of this step.' },
+  ],
+};

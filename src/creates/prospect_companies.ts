@@ -1,0 +1,61 @@
+/**
+ * Prospect Companies: search Lusha's companies by filters (free) and, only when asked,
+ * reveal their full profiles (paid).
+ */
+import { defineCreate } from 'zapier-platform-core';
+import type { Company } from '../lusha/schemas';
+import { COMPANY_FILTERS, FILTER_GROUPS, filterInputFields } from '../prospecting/filter-fields';
+import { revealCompanies } from '../prospecting/reveal';
+import { resultFields, runProspecting, searchSummaryFields, searchSummarySample, type ProspectingRun } from '../prospecting/search';
+import { lineItemsField } from '../records/line-item';
+import { prospectCompanyFields, prospectCompanySample, toProspectCompanyLineItem } from '../records/prospect';
+import { firstText } from '../records/shared';
+import type { OperationContract } from '../zapier/contract';
+import { withLusha } from '../zapier/lusha';
+
+const run: ProspectingRun<Company, Company> = {
+  what: 'company',
+  specs: COMPANY_FILTERS,
+  search: async (lusha, pages, filters) => {
+    const answer = await lusha.searchProspectCompanies({ pages, filters: { companies: filters.companies ?? {} } });
+    return { requestId: answer.requestId, totalResults: answer.totalResults, results: answer.results };
+  },
+  idOf: (company) => firstText(company.id, company.companyId, company.lushaCompanyId),
+  reveal: revealCompanies,
+  lineItem: ({ id, requestId, search, reveal, revealNote }) => toProspectCompanyLineItem({ id, requestId, search, reveal, revealNote }),
+};
+
+export default defineCreate({
+  key: 'prospect_companies',
+  noun: 'Company',
+  display: {
+    label: 'Prospect Companies',
+    description:
+      "Finds companies matching your filters in Lusha's database (free), and optionally reveals their full profiles (costs credits).",
+  },
+  operation: {
+    inputFieldGroups: FILTER_GROUPS.filter((g) => g.key !== 'contact_filters'),
+    inputFields: [...filterInputFields(run.specs), ...resultFields('company')],
+    perform: withLusha((lusha, z, bundle) => runProspecting(run, lusha, z, bundle)),
+    // A run may make up to 10 searches and 10 reveals: at most 2 runs per second per connection.
+    throttle: { window: 1, limit: 2, scope: ['auth'] },
+    sample: { ...searchSummarySample('company'), companies: [prospectCompanySample] },
+    outputFields: [...searchSummaryFields('company'), lineItemsField('companies', 'Companies', prospectCompanyFields)],
+  },
+});
+
+export const contract: OperationContract = {
+  endpoints: [
+    'POST /prospecting/company/search',
+    'POST /prospecting/company/enrich',
+    'GET /prospecting/filters/companies/... (free filter lists, cached for a day)',
+  ],
+  credits:
+    'Searching is free. With Reveal Company Details on, Lusha charges one credit per company it returns; ' +
+    'creditsCharged and creditsNote say what was spent (0 when not revealed).',
+  errors: [
+    { when: 'No filter is set, a Page Size outside 10–50, a Page past 1,000, Up to N Results outside 1–500, or Up to N Results with a Page Size', error: 'HaltedError', action: 'Fix the fields named in the message; nothing was called.' },
+    { when: "A filter value is not in Lusha's list (a mapped value, or a location/technology/company Lusha does not know)", error: 'HaltedError', action: 'Pick values from the dropdowns; the message lists every bad value. No search was made.' },
+    { when: 'Reveal is on and the first reveal fails (e.g. out of credits, 402)', error: 'HaltedError', action: 'Add credits, or turn Reveal Company Details off: the search itself is free.' },
+  ],
+};

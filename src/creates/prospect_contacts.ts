@@ -1,0 +1,64 @@
+/**
+ * Prospect Contacts: search Lusha's contacts by filters (free) and, only when asked, reveal
+ * their emails and phone numbers (paid).
+ */
+import { defineCreate } from 'zapier-platform-core';
+import { COMPANY_FILTERS, CONTACT_FILTERS, FILTER_GROUPS, filterInputFields } from '../prospecting/filter-fields';
+import { revealContacts } from '../prospecting/reveal';
+import { resultFields, runProspecting, searchSummaryFields, searchSummarySample, type ProspectingRun } from '../prospecting/search';
+import type { ProspectContact } from '../lusha/schemas';
+import type { ContactReveal } from '../records/prospect';
+import { lineItemsField } from '../records/line-item';
+import { prospectContactFields, prospectContactSample, toProspectContactLineItem } from '../records/prospect';
+import { firstText } from '../records/shared';
+import type { OperationContract } from '../zapier/contract';
+import { withLusha } from '../zapier/lusha';
+
+const run: ProspectingRun<ProspectContact, ContactReveal> = {
+  what: 'contact',
+  specs: [...CONTACT_FILTERS, ...COMPANY_FILTERS],
+  search: async (lusha, pages, filters) => {
+    const answer = await lusha.searchProspectContacts({ pages, filters });
+    return { requestId: answer.requestId, totalResults: answer.totalResults, results: answer.results };
+  },
+  idOf: (contact) => firstText(contact.contactId),
+  reveal: revealContacts,
+  lineItem: ({ id, requestId, search, reveal, revealNote }) =>
+    toProspectContactLineItem({ contactId: id, requestId, search, reveal, revealNote }),
+};
+
+export default defineCreate({
+  key: 'prospect_contacts',
+  noun: 'Contact',
+  display: {
+    label: 'Prospect Contacts',
+    description:
+      "Finds contacts matching your filters in Lusha's database (free), and optionally reveals their emails and phone numbers (costs credits).",
+  },
+  operation: {
+    inputFieldGroups: FILTER_GROUPS,
+    inputFields: [...filterInputFields(run.specs), ...resultFields('contact')],
+    perform: withLusha((lusha, z, bundle) => runProspecting(run, lusha, z, bundle)),
+    // A run may make up to 10 searches and 10 reveals: at most 2 runs per second per connection.
+    throttle: { window: 1, limit: 2, scope: ['auth'] },
+    sample: { ...searchSummarySample('contact'), contacts: [prospectContactSample] },
+    outputFields: [...searchSummaryFields('contact'), lineItemsField('contacts', 'Contacts', prospectContactFields)],
+  },
+});
+
+export const contract: OperationContract = {
+  endpoints: [
+    'POST /prospecting/contact/search',
+    'POST /prospecting/contact/enrich',
+    'GET /prospecting/filters/... (free filter lists, cached for a day)',
+  ],
+  credits:
+    'Searching is free. With Reveal Contact Details on, Lusha charges one credit per contact it returns an email or ' +
+    'phone number for; creditsCharged and creditsNote say what was spent (0 when not revealed).',
+  errors: [
+    { when: 'No filter is set, a Page Size outside 10–50, a Page past 1,000, Up to N Results outside 1–500, or Up to N Results with a Page Size', error: 'HaltedError', action: 'Fix the fields named in the message; nothing was called.' },
+    { when: "A filter value is not in Lusha's list (a mapped value, or a location/technology/company Lusha does not know)", error: 'HaltedError', action: 'Pick values from the dropdowns; the message lists every bad value. No search was made.' },
+    { when: 'Reveal is on and the first reveal fails (e.g. out of credits, 402)', error: 'HaltedError', action: 'Add credits, or turn Reveal Contact Details off: the search itself is free.' },
+    { when: 'A later page\'s reveal fails', error: 'HaltedError', action: 'Nothing fails: those contacts come back unrevealed with the reason in Reveal Note; reveal them later with Enrich Prospected Contacts.' },
+  ],
+};

@@ -1,0 +1,132 @@
+/**
+ * Find Lookalike Contacts / Companies: Lusha's recommendations of contacts or companies
+ * like the seeds given, with an exclude list, a limit (at most 25) and the requestId of an
+ * earlier run to get the next ones for the same seeds. Lusha states what it charged.
+ */
+import type { Bundle, ZObject } from 'zapier-platform-core';
+import { readList, readLushaId, readText } from '../input/identifiers';
+import { readInteger } from '../input/options';
+import type { LushaClient } from '../lusha/client';
+import type { PlainInputField } from '../zapier/fields';
+import { counted, explainRequestIdError } from './reveal';
+import { haltOnProblems } from './search';
+
+export const MAX_LIMIT = 25;
+export const DEFAULT_LIMIT = 10;
+/** Lusha takes at most 100 seeds. */
+export const MAX_SEEDS = 100;
+
+export interface LookalikeRequest<S> {
+  seeds: S[];
+  exclude?: string[];
+  limit: number;
+  requestId?: string;
+}
+
+export interface LookalikeRun<S, R> {
+  what: 'contact' | 'company';
+  /** The seeds from the step, or the problems with them (row numbers for line items). */
+  readSeeds: (inputData: Record<string, unknown>) => { seeds: S[]; problems: string[] };
+  ask: (lusha: LushaClient, request: LookalikeRequest<S>) => Promise<{ results: R[]; requestId: string | null; creditsCharged: number | null }>;
+}
+
+export function lookalikeOptionFields(what: 'contact' | 'company'): PlainInputField[] {
+  const plural = what === 'contact' ? 'contacts' : 'companies';
+  return [
+    {
+      key: 'exclude_ids',
+      label: what === 'contact' ? 'Exclude Person IDs' : 'Exclude Company IDs',
+      type: 'string',
+      list: true,
+      required: false,
+      helpText: `Lusha ${what === 'contact' ? 'person' : 'company'} IDs never to recommend (e.g. ${plural} already in your CRM).`,
+    },
+    {
+      key: 'limit',
+      label: 'Number of Recommendations',
+      type: 'integer',
+      required: false,
+      helpText: `How many ${plural} to get, 1 to ${MAX_LIMIT} (default ${DEFAULT_LIMIT}). **Costs credits:** Lusha charges for the recommendations it returns.`,
+    },
+    {
+      key: 'request_id',
+      label: 'Request ID (for More)',
+      type: 'string',
+      required: false,
+      helpText:
+        `To get the next ${plural} for the same seeds, map the Request ID output by an earlier Find Lookalike ` +
+        `${what === 'contact' ? 'Contacts' : 'Companies'} step; Lusha leaves out what it already recommended. Seeds are then optional.`,
+    },
+  ];
+}
+
+export async function runLookalikes<S, R>(run: LookalikeRun<S, R>, lusha: LushaClient, z: ZObject, bundle: Bundle) {
+  const inputData = (bundle.inputData ?? {}) as Record<string, unknown>;
+  const { seeds, problems } = run.readSeeds(inputData);
+  const idLabel = run.what === 'contact' ? 'Exclude Person IDs' : 'Exclude Company IDs';
+  const exclude: string[] = [];
+  const excludeList = readList(inputData.exclude_ids, idLabel);
+  if (!excludeList.ok) problems.push(excludeList.problem);
+  else {
+    for (const value of excludeList.value) {
+      const id = readLushaId(value, idLabel);
+      if (!id.ok) problems.push(id.problem);
+      else if (id.value) exclude.push(id.value);
+    }
+  }
+  const limit = readInteger(inputData.limit, 'Number of Recommendations', 1, MAX_LIMIT);
+  if (!limit.ok) problems.push(limit.problem);
+  const requestId = readText(inputData.request_id, 'Request ID');
+  if (!requestId.ok) problems.push(requestId.problem);
+  if (seeds.length === 0 && requestId.ok && !requestId.value && problems.length === 0) {
+    problems.push(
+      run.what === 'contact'
+        ? 'Add at least one seed (a Person ID with its Company ID), or a Request ID from an earlier run'
+        : 'Add at least one seed Company ID, or a Request ID from an earlier run',
+    );
+  }
+  if (seeds.length > MAX_SEEDS) problems.push(`At most ${MAX_SEEDS} seeds per step (got ${seeds.length})`);
+  haltOnProblems(z, problems);
+
+  const request: LookalikeRequest<S> = {
+    seeds,
+    limit: (limit.ok ? limit.value : undefined) ?? DEFAULT_LIMIT,
+    ...(exclude.length > 0 ? { exclude: [...new Set(exclude)] } : {}),
+    ...(requestId.ok && requestId.value ? { requestId: requestId.value } : {}),
+  };
+  let answer;
+  try {
+    answer = await run.ask(lusha, request);
+  } catch (error) {
+    throw request.requestId
+      ? explainRequestIdError(
+          error,
+          request.requestId,
+          `it must come from an earlier Find Lookalike ${run.what === 'contact' ? 'Contacts' : 'Companies'} step of this Lusha account, and Lusha forgets it after a while: clear Request ID to start again from the seeds`,
+        )
+      : error;
+  }
+  const plural = run.what === 'contact' ? 'contacts' : 'companies';
+  const creditsCharged = answer.creditsCharged ?? 0;
+  const found = counted(answer.results.length, run.what === 'contact' ? 'recommended contact' : 'recommended company', `recommended ${plural}`);
+  const creditsNote =
+    answer.results.length === 0
+      ? `No ${plural} to recommend${request.requestId ? ' beyond those already returned for this Request ID' : ''}: ${counted(creditsCharged, 'credit')} charged.`
+      : `${found}: Lusha charged ${counted(creditsCharged, 'credit')}. Map this step's Request ID into another run to get more.`;
+  return {
+    requestId: answer.requestId ?? request.requestId ?? null,
+    count: answer.results.length,
+    creditsCharged,
+    creditsNote,
+    [plural]: answer.results,
+  };
+}
+
+export function lookalikeSummaryFields(what: 'contact' | 'company') {
+  return [
+    { key: 'requestId', label: 'Request ID', type: 'string' as const },
+    { key: 'count', label: what === 'contact' ? 'Contacts Returned' : 'Companies Returned', type: 'integer' as const },
+    { key: 'creditsCharged', label: 'Credits Charged', type: 'integer' as const },
+    { key: 'creditsNote', label: 'Credits Note', type: 'string' as const },
+  ];
+}

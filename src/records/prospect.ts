@@ -1,0 +1,237 @@
+/**
+ * Flat records for prospecting and lookalikes, as Zapier line items.
+ *
+ * A prospect line item has ONE shape whether or not it was revealed, so a Zap's mappings do
+ * not depend on the reveal switch: the person (or company) record's fields, filled from the
+ * free search result where the search says anything (name, title, company), and from the
+ * paid reveal when there was one; plus the facts of the search itself (its ids, what Lusha
+ * has on file, whether it was revealed). Field names are those of the enrichment records
+ * wherever the data is the same.
+ */
+import type { Company, Contact, ProspectContact } from '../lusha/schemas';
+import { companyOutputFields, companySample, toCompanyRecord, type CompanyRecord } from './company';
+import { lineItemFields, toLineItem, type LineItemValue } from './line-item';
+import { personOutputFields, personSample, toPersonRecord, type PersonRecord } from './person';
+import { domainOf, firstText, type OutputField } from './shared';
+
+type LineItem = Record<string, LineItemValue>;
+
+/** `over`'s values where it has one (not null, not an empty list), else `base`'s. */
+function merge<T extends object>(base: T, over: T): T {
+  const out = { ...base };
+  for (const [key, value] of Object.entries(over) as [keyof T, T[keyof T]][]) {
+    const empty = value === null || (Array.isArray(value) && value.length === 0);
+    if (!empty) out[key] = value;
+  }
+  return out;
+}
+
+const flag = (value: boolean | null | undefined) => (typeof value === 'boolean' ? value : null);
+
+// ------------------------------------------------------------------ contacts
+
+/** What the reveal of one contact gave (POST /prospecting/contact/enrich). */
+export interface ContactReveal {
+  data: Contact | null | undefined;
+  isSuccess: boolean | null | undefined;
+}
+
+/** Whether Lusha charges for this reveal: it charges a contact whose email or phone it returned. */
+export function revealCharged(reveal: ContactReveal | undefined): boolean {
+  const data = reveal?.data;
+  return Boolean(reveal?.isSuccess && data && ((data.emailAddresses?.length ?? 0) > 0 || (data.phoneNumbers?.length ?? 0) > 0));
+}
+
+export interface ProspectContactInput {
+  contactId: string;
+  requestId: string;
+  /** The free search result, when this contact came from a search in this step. */
+  search?: ProspectContact;
+  /** The reveal, when one was asked for. */
+  reveal?: ContactReveal;
+  /** Why a requested reveal gave nothing, in words. */
+  revealNote?: string | null;
+}
+
+/** One prospected contact as a flat line item. */
+export function toProspectContactLineItem(input: ProspectContactInput): LineItem {
+  const s = input.search;
+  const fromSearch = toPersonRecord(
+    s
+      ? ({
+          fullName: s.name,
+          jobTitle: s.jobTitle,
+          companyId: s.companyId,
+          companyName: s.companyName,
+          company: { id: s.companyId, name: s.companyName, fqdn: s.fqdn },
+        } as Contact)
+      : ({} as Contact),
+  );
+  const revealedData = input.reveal?.isSuccess ? input.reveal.data : undefined;
+  const person: PersonRecord = revealedData
+    ? merge(fromSearch, toPersonRecord(revealedData, { creditCharged: revealCharged(input.reveal) }))
+    : { ...fromSearch, creditCharged: input.reveal || input.revealNote ? false : null };
+  return toLineItem({
+    contactId: input.contactId,
+    requestId: input.requestId,
+    ...person,
+    revealed: Boolean(revealedData),
+    revealNote: input.revealNote ?? null,
+    previouslyRevealed: flag(s?.isShown),
+    hasEmail: flag(s?.hasEmails),
+    hasWorkEmail: flag(s?.hasWorkEmail),
+    hasPrivateEmail: flag(s?.hasPrivateEmail),
+    hasPhone: flag(s?.hasPhones),
+    hasMobilePhone: flag(s?.hasMobilePhone),
+    hasDirectPhone: flag(s?.hasDirectPhone),
+  });
+}
+
+const SEARCH_ID_FIELDS: OutputField[] = [
+  { key: 'requestId', label: 'Search Request ID', type: 'string' },
+];
+
+export const prospectContactFields: OutputField[] = [
+  { key: 'contactId', label: 'Prospect Contact ID', type: 'string' },
+  ...SEARCH_ID_FIELDS,
+  ...lineItemFields(personOutputFields),
+  { key: 'revealed', label: 'Revealed', type: 'boolean' },
+  { key: 'revealNote', label: 'Reveal Note', type: 'string' },
+  { key: 'previouslyRevealed', label: 'Previously Revealed by Your Team', type: 'boolean' },
+  { key: 'hasEmail', label: 'Lusha Has Email', type: 'boolean' },
+  { key: 'hasWorkEmail', label: 'Lusha Has Work Email', type: 'boolean' },
+  { key: 'hasPrivateEmail', label: 'Lusha Has Private Email', type: 'boolean' },
+  { key: 'hasPhone', label: 'Lusha Has Phone', type: 'boolean' },
+  { key: 'hasMobilePhone', label: 'Lusha Has Mobile Phone', type: 'boolean' },
+  { key: 'hasDirectPhone', label: 'Lusha Has Direct Phone', type: 'boolean' },
+];
+
+const SAMPLE_REQUEST_ID = '5ad275c8-7dd4-462a-bd45-6bc1970da64e';
+
+export const prospectContactSample: LineItem = toLineItem({
+  contactId: '37b4c536-eaec-11ef-ad4b-a75f8e9e1484',
+  requestId: SAMPLE_REQUEST_ID,
+  ...personSample,
+  id: null,
+  revealed: true,
+  revealNote: null,
+  previouslyRevealed: false,
+  hasEmail: true,
+  hasWorkEmail: true,
+  hasPrivateEmail: true,
+  hasPhone: true,
+  hasMobilePhone: true,
+  hasDirectPhone: true,
+});
+
+// ------------------------------------------------------------------ companies
+
+export interface ProspectCompanyInput {
+  id: string;
+  requestId: string;
+  search?: Company;
+  /** The revealed company (POST /prospecting/company/enrich), when there was one. */
+  reveal?: Company;
+  revealNote?: string | null;
+}
+
+/** One prospected company as a flat line item. */
+export function toProspectCompanyLineItem(input: ProspectCompanyInput): LineItem {
+  const fromSearch = toCompanyRecord(input.search, input.id);
+  const company: CompanyRecord = input.reveal ? merge(fromSearch, toCompanyRecord(input.reveal, input.id)) : fromSearch;
+  return toLineItem({
+    requestId: input.requestId,
+    ...company,
+    revealed: Boolean(input.reveal),
+    revealNote: input.revealNote ?? null,
+  });
+}
+
+export const prospectCompanyFields: OutputField[] = [
+  ...SEARCH_ID_FIELDS,
+  ...lineItemFields(companyOutputFields),
+  { key: 'revealed', label: 'Revealed', type: 'boolean' },
+  { key: 'revealNote', label: 'Reveal Note', type: 'string' },
+];
+
+export const prospectCompanySample: LineItem = toLineItem({
+  requestId: SAMPLE_REQUEST_ID,
+  ...companySample,
+  revealed: true,
+  revealNote: null,
+});
+
+// ------------------------------------------------------------------ lookalikes
+
+const pick = (fields: readonly OutputField[], keys: readonly string[]): OutputField[] =>
+  keys.map((key) => {
+    const field = fields.find((f) => f.key === key);
+    if (!field) throw new Error(`no output field "${key}"`);
+    return field;
+  });
+
+/** A recommended contact: the person record's names for the same data. */
+export interface LookalikeContactRecord {
+  id: string | null;
+  fullName: string | null;
+  jobTitle: string | null;
+  companyId: string | null;
+  companyName: string | null;
+}
+
+export function toLookalikeContactRecord(entry: {
+  personId?: string | null;
+  companyId?: string | null;
+  name?: string | null;
+  jobTitle?: string | null;
+  companyName?: string | null;
+}): LookalikeContactRecord {
+  return {
+    id: firstText(entry.personId),
+    fullName: firstText(entry.name),
+    jobTitle: firstText(entry.jobTitle),
+    companyId: firstText(entry.companyId),
+    companyName: firstText(entry.companyName),
+  };
+}
+
+export const lookalikeContactFields = pick(personOutputFields, ['id', 'fullName', 'jobTitle', 'companyId', 'companyName']);
+
+export const lookalikeContactSample: LookalikeContactRecord = {
+  id: personSample.id,
+  fullName: personSample.fullName,
+  jobTitle: personSample.jobTitle,
+  companyId: personSample.companyId,
+  companyName: personSample.companyName,
+};
+
+/** A recommended company: the company record's names for the same data. */
+export interface LookalikeCompanyRecord {
+  id: string | null;
+  name: string | null;
+  domain: string | null;
+  description: string | null;
+}
+
+export function toLookalikeCompanyRecord(entry: {
+  companyId?: string | null;
+  name?: string | null;
+  fqdn?: string | null;
+  description?: string | null;
+}): LookalikeCompanyRecord {
+  return {
+    id: firstText(entry.companyId),
+    name: firstText(entry.name),
+    domain: domainOf(entry.fqdn),
+    description: firstText(entry.description),
+  };
+}
+
+export const lookalikeCompanyFields = pick(companyOutputFields, ['id', 'name', 'domain', 'description']);
+
+export const lookalikeCompanySample: LookalikeCompanyRecord = {
+  id: companySample.id,
+  name: companySample.name,
+  domain: companySample.domain,
+  description: companySample.description,
+};

@@ -1,0 +1,154 @@
+/**
+ * Prospect Companies: the company filters' body, the same paging and reveal as contacts
+ * (with Lusha's `companiesIds` key), and its error paths.
+ */
+import nock from 'nock';
+import { prospectCompanyFields } from '../../../src/records/prospect';
+import { useNock } from '../../support/nock';
+import { LUSHA, serveLists, serveSearch } from '../../support/lusha-lists';
+import { expectStepError } from '../../support/step-error';
+import { App, appTester, bundleWith, TEST_KEY } from '../../support/zapier';
+
+useNock();
+
+const perform = App.creates.prospect_companies!.operation.perform;
+const run = (inputData: Record<string, unknown>) => appTester(perform as never, bundleWith(inputData), true) as Promise<Record<string, unknown>>;
+const lusha = () => nock(LUSHA, { reqheaders: { api_key: TEST_KEY } });
+
+const company = (n: number) => ({ id: String(1000 + n), name: `Company ${n}`, fqdn: `www.company${n}.com`, description: `Company ${n} makes things.`, logoUrl: `https://logo.lusha.com/${1000 + n}.png`, hasCompanyRevenue: true });
+const EMPTY_ITEM = Object.fromEntries(prospectCompanyFields.map((field) => [field.key, null]));
+const unrevealed = (n: number, requestId: string, extra: Record<string, unknown> = {}) => ({
+  ...EMPTY_ITEM,
+  requestId,
+  id: String(1000 + n),
+  name: `Company ${n}`,
+  domain: `company${n}.com`,
+  website: `https://www.company${n}.com`,
+  description: `Company ${n} makes things.`,
+  logoUrl: `https://logo.lusha.com/${1000 + n}.png`,
+  revealed: false,
+  ...extra,
+});
+
+describe('prospect_companies', () => {
+  it('sends only company filters, and spends nothing without reveal', async () => {
+    const scope = serveLists(lusha(), ['industries_labels', 'sizes']);
+    serveSearch(scope, 'companyLocations', 'germany');
+    serveSearch(scope, 'technologies', 'salesforce');
+    scope
+      .post('/prospecting/company/search', {
+        pages: { page: 0, size: 20 },
+        filters: {
+          companies: {
+            include: {
+              mainIndustriesIds: [4],
+              sizes: [{ min: 51, max: 200 }, { min: 201, max: 500 }],
+              locations: [{ continent: 'Europe', country: 'Germany', country_grouping: 'emea' }],
+            },
+            exclude: { technologies: ['Salesforce'] },
+          },
+        },
+      })
+      .reply(200, { requestId: 'req-c', currentPage: 0, pageLength: 2, totalResults: 2, data: [company(1), company(2)] });
+
+    const output = await run({
+      industries: 'Technology, Information & Media', // a mapped label is found by name
+      company_sizes: ['51-200', '201–500 employees'],
+      company_locations: ['Germany'],
+      exclude_technologies: ['salesforce'],
+      // a contact filter is not a field of this step: ignored
+      departments: ['Sales'],
+    });
+
+    expect(scope.isDone()).toBe(true);
+    expect(output).toEqual({
+      requestId: 'req-c',
+      totalResults: 2,
+      page: 0,
+      pageSize: 20,
+      pagesFetched: 1,
+      resultCount: 2,
+      nextPage: null,
+      stoppedForTime: false,
+      pagingNote: '2 companies from page 0 (20 per page) of 2 matching.',
+      revealed: false,
+      creditsCharged: 0,
+      creditsNote:
+        'No credits spent: searching is free. Turn on Reveal Company Details, or reveal chosen companies with Enrich ' +
+        'Prospected Companies and this Search Request ID, to get their details (revealing costs credits).',
+      companies: [unrevealed(1, 'req-c'), unrevealed(2, 'req-c')],
+    });
+  });
+
+  it('reveals with Lusha\'s "companiesIds" key and charges what Lusha returned', async () => {
+    const scope = serveLists(lusha(), ['intent_topics'])
+      .post('/prospecting/company/search', { pages: { page: 0, size: 20 }, filters: { companies: { include: { intentTopics: ['Zero Trust'] } } } })
+      .reply(200, { requestId: 'req-c', currentPage: 0, pageLength: 2, totalResults: 2, data: [company(1), company(2)] })
+      .post('/prospecting/company/enrich', { requestId: 'req-c', companiesIds: ['1001', '1002'] })
+      .reply(200, {
+        requestId: 'req-c',
+        companies: [
+          {
+            id: 1001,
+            name: 'Company 1',
+            companySize: { min: 51, max: 200, employees_in_linkedin: 140 },
+            employees: '51 - 200',
+            revenueRange: [10000000, 50000000],
+            fqdn: 'www.company1.com',
+            domains: { email: 'company1.com', homepage: 'company1.com' },
+            mainIndustry: 'Technology, Information & Media',
+            city: 'Berlin',
+            country: 'Germany',
+            countryIso2: 'DE',
+            technologies: [{ name: 'Salesforce' }],
+            specialities: ['widgets'],
+          },
+        ],
+      });
+
+    const output = await run({ intent_topics: ['Zero Trust'], reveal: true });
+
+    expect(scope.isDone()).toBe(true);
+    expect(output).toMatchObject({
+      revealed: true,
+      creditsCharged: 1,
+      creditsNote: 'Revealed 1 of 2 companies: 1 credit charged (Lusha charges each company it returned).',
+    });
+    const [first, second] = output.companies as Record<string, unknown>[];
+    expect(first).toEqual(
+      unrevealed(1, 'req-c', {
+        domain: 'company1.com',
+        website: 'https://company1.com', // the revealed homepage wins over the search's fqdn
+        employees: '51-200',
+        employeesMin: 51,
+        employeesMax: 200,
+        revenueMin: 10000000,
+        revenueMax: 50000000,
+        industry: 'Technology, Information & Media',
+        city: 'Berlin',
+        country: 'Germany',
+        countryCode: 'DE',
+        technologies: 'Salesforce',
+        specialities: 'widgets',
+        revealed: true,
+      }),
+    );
+    expect(second).toEqual(
+      unrevealed(2, 'req-c', { revealNote: 'Lusha returned nothing for this company ID with this Search Request ID (no credit charged)' }),
+    );
+  });
+
+  it('refuses an empty filter set and bad values before any call', async () => {
+    const empty = await expectStepError(run({ page_size: 20 }));
+    expect(empty.name).toBe('HaltedError');
+    expect(empty.message).toMatch(/^Set at least one filter/);
+
+    const scope = serveLists(lusha(), ['naics']);
+    const bad = await expectStepError(run({ naics_codes: ['511210', '999999'] }));
+    expect(scope.isDone()).toBe(true);
+    expect(bad).toEqual({
+      name: 'HaltedError',
+      message: `NAICS Codes: "999999" is not in Lusha's list of naics code values (Lusha's list: 11: Agriculture, Forestry, Fishing and Hunting, 511210: Software Publishers).`,
+    });
+  });
+});

@@ -1,0 +1,156 @@
+/**
+ * Prospect and lookalike records as line items: one flat shape whether revealed or not,
+ * lists joined into text, the enrichment records' field names where the data is the same.
+ */
+import { ProspectCompanyEnrichSchema, ProspectCompanySearchSchema, ProspectContactSearchSchema } from '../../../src/lusha/schemas';
+import { companyOutputFields } from '../../../src/records/company';
+import { lineItemFields, toLineItem } from '../../../src/records/line-item';
+import { personOutputFields } from '../../../src/records/person';
+import {
+  lookalikeCompanyFields,
+  lookalikeContactFields,
+  prospectCompanyFields,
+  prospectCompanySample,
+  prospectContactFields,
+  prospectContactSample,
+  toLookalikeCompanyRecord,
+  toLookalikeContactRecord,
+  toProspectCompanyLineItem,
+  toProspectContactLineItem,
+} from '../../../src/records/prospect';
+import type { OutputField } from '../../../src/records/shared';
+
+const keys = (fields: readonly OutputField[]) => fields.map((f) => f.key);
+
+describe('line items', () => {
+  it('join lists of texts, and lists of entries by their first field', () => {
+    expect(
+      toLineItem({
+        departments: ['Sales', 'Marketing'],
+        emails: [
+          { email: 'a@x.com', type: 'work' },
+          { email: 'b@y.com', type: 'private' },
+        ],
+        technologies: [],
+        name: 'Acme',
+        count: 3,
+        ok: false,
+        missing: undefined,
+      }),
+    ).toEqual({ departments: 'Sales, Marketing', emails: 'a@x.com, b@y.com', technologies: null, name: 'Acme', count: 3, ok: false, missing: null });
+  });
+
+  it('declare lists as text fields, so no line item holds a list', () => {
+    const fields = lineItemFields(personOutputFields);
+    expect(fields.find((f) => f.key === 'emails')).toEqual({ key: 'emails', label: 'All Emails', type: 'string' });
+    expect(fields.find((f) => f.key === 'departments')).toEqual({ key: 'departments', label: 'Departments', type: 'string' });
+    for (const field of [...prospectContactFields, ...prospectCompanyFields]) {
+      expect(field.children).toBeUndefined();
+      expect(field.list).toBeUndefined();
+      expect(field.label).toMatch(/^[A-Z0-9(]/);
+    }
+  });
+});
+
+describe('prospect contact line items', () => {
+  const search = ProspectContactSearchSchema.parse({
+    requestId: 'req-1',
+    data: [{ contactId: 'c-1', isShown: true, name: 'Li Wei', jobTitle: 'Head of Growth', companyId: 1586, companyName: 'Acme', fqdn: 'www.acme.com', hasEmails: false }],
+  }).results[0]!;
+
+  it('have the same keys revealed or not, in the order of their output fields', () => {
+    const plain = toProspectContactLineItem({ contactId: 'c-1', requestId: 'req-1', search });
+    const revealed = toProspectContactLineItem({
+      contactId: 'c-1',
+      requestId: 'req-1',
+      search,
+      reveal: { isSuccess: true, data: { fullName: 'Li Wei', emailAddresses: [{ email: 'li@acme.io', emailType: 'work' }] } },
+    });
+    expect(Object.keys(plain)).toEqual(keys(prospectContactFields));
+    expect(Object.keys(revealed)).toEqual(keys(prospectContactFields));
+    expect(Object.keys(prospectContactSample)).toEqual(keys(prospectContactFields));
+  });
+
+  it('use the person record names for what the search tells', () => {
+    expect(toProspectContactLineItem({ contactId: 'c-1', requestId: 'req-1', search })).toMatchObject({
+      contactId: 'c-1',
+      requestId: 'req-1',
+      id: null,
+      fullName: 'Li Wei',
+      jobTitle: 'Head of Growth',
+      companyId: '1586',
+      companyName: 'Acme',
+      companyDomain: 'acme.com',
+      previouslyRevealed: true,
+      hasEmail: false,
+      hasPhone: null, // Lusha did not say
+      revealed: false,
+      creditCharged: null,
+    });
+  });
+
+  it('keep the search facts where a reveal says nothing, and take the reveal where it does', () => {
+    const item = toProspectContactLineItem({
+      contactId: 'c-1',
+      requestId: 'req-1',
+      search,
+      reveal: { isSuccess: true, data: { firstName: 'Li', lastName: 'Wei', jobTitle: 'VP Growth', phoneNumbers: [{ number: '+44 20 7946 0000', phoneType: 'direct' }] } },
+    });
+    expect(item).toMatchObject({
+      fullName: 'Li Wei',
+      jobTitle: 'VP Growth',
+      companyDomain: 'acme.com',
+      phone: '+44 20 7946 0000',
+      phones: '+44 20 7946 0000',
+      emails: null,
+      revealed: true,
+      creditCharged: true,
+    });
+  });
+});
+
+describe('prospect company line items', () => {
+  it('have one shape, the company record names, and the revealed profile over the search result', () => {
+    const search = ProspectCompanySearchSchema.parse({ requestId: 'r', data: [{ id: '1586', name: 'Acme', fqdn: 'www.acme.com', logoUrl: 'https://logo/1586.png' }] }).results[0]!;
+    const revealed = ProspectCompanyEnrichSchema.parse({
+      requestId: 'r',
+      companies: [{ id: 1586, name: 'Acme Inc', companySize: { min: 51, max: 200 }, employees: '51 - 200', technologies: [{ name: 'Salesforce' }, { name: 'Snowflake' }], countryIso2: 'de' }],
+    }).companies[0]!;
+    const plain = toProspectCompanyLineItem({ id: '1586', requestId: 'r', search });
+    const full = toProspectCompanyLineItem({ id: '1586', requestId: 'r', search, reveal: revealed });
+    expect(Object.keys(plain)).toEqual(keys(prospectCompanyFields));
+    expect(Object.keys(full)).toEqual(keys(prospectCompanyFields));
+    expect(Object.keys(prospectCompanySample)).toEqual(keys(prospectCompanyFields));
+    expect(plain).toMatchObject({ id: '1586', name: 'Acme', domain: 'acme.com', logoUrl: 'https://logo/1586.png', revealed: false });
+    expect(full).toMatchObject({
+      id: '1586',
+      name: 'Acme Inc',
+      domain: 'acme.com',
+      employees: '51-200',
+      employeesMin: 51,
+      technologies: 'Salesforce, Snowflake',
+      countryCode: 'DE',
+      revealed: true,
+    });
+  });
+});
+
+describe('lookalike records', () => {
+  it('use the person and company record names and labels', () => {
+    expect(toLookalikeContactRecord({ personId: '42', companyId: '7', name: 'Ada Lovelace', jobTitle: 'CTO', companyName: 'Engines' })).toEqual({
+      id: '42',
+      fullName: 'Ada Lovelace',
+      jobTitle: 'CTO',
+      companyId: '7',
+      companyName: 'Engines',
+    });
+    expect(toLookalikeCompanyRecord({ companyId: '7', name: 'Engines', fqdn: 'www.engines.io', description: 'Analytical engines' })).toEqual({
+      id: '7',
+      name: 'Engines',
+      domain: 'engines.io',
+      description: 'Analytical engines',
+    });
+    expect(lookalikeContactFields).toEqual(personOutputFields.filter((f) => keys(lookalikeContactFields).includes(f.key)));
+    expect(lookalikeCompanyFields).toEqual(companyOutputFields.filter((f) => keys(lookalikeCompanyFields).includes(f.key)));
+  });
+});
