@@ -14,15 +14,11 @@ import {
   bulkRowsInputFields,
   bulkSample,
   enrichInBulk,
-  lineItemFields,
   type LookupOutcome,
-  toLineItem,
 } from '../zapier/bulk';
 import type { OperationContract } from '../zapier/contract';
 import { bulkCompanyItem, companyIdentifierFields, companyOutcome } from '../zapier/enrichment';
 import { withLusha } from '../zapier/lusha';
-
-const companyLineItem = (record: CompanyRecord) => toLineItem(record, companyOutputFields);
 
 const emptyCompany = toCompanyRecord(null);
 
@@ -69,14 +65,9 @@ export default defineCreate({
           );
         },
       });
-      return bulkOutput(result, companyLineItem);
+      return bulkOutput(result);
     }),
-    outputFields: bulkOutputFields(lineItemFields(companyOutputFields), 'Companies'),
-    sample: bulkSample(
-      companySample,
-      emptyCompany,
-      'Company Domain "northwind" is not a domain (expected something like acme.com)',
-      companyLineItem,
-    ),
+    outputFields: bulkOutputFields(companyOutputFields, 'Companies'),
+    sample: bulkSample(companySample, emptyCompany, 'Company Domain "northwind" is not a domain (expected something like acme.com)'),
   },
 });

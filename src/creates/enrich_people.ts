@@ -12,13 +12,10 @@ import {
   bulkContractErrors,
   bulkOutput,
   bulkOutputFields,
+  bulkRowsInputFields,
   bulkSample,
   enrichInBulk,
-  type LineItemDescribers,
-  lineItemFields,
   type LookupOutcome,
-  bulkRowsInputFields,
-  toLineItem,
 } from '../zapier/bulk';
 import type { OperationContract } from '../zapier/contract';
 import {
@@ -32,25 +29,6 @@ import {
 import { withLusha } from '../zapier/lusha';
 
 const OPERATION = 'Bulk Enrich People';
-
-/** " (a, b)" from the parts that are there. */
-const details = (...parts: unknown[]) => {
-  const present = parts.filter((part) => typeof part === 'string' && part !== '');
-  return present.length > 0 ? ` (${present.join(', ')})` : '';
-};
-
-/**
- * Inside a line item, a person's emails and phones are text, one entry after another:
- * "maya@northwind-analytics.com (work, A+); maya@gmail.com (private, A)" and
- * "+1 617-555-0142 (mobile); +1 617-555-0100 (direct, do not call)". The best email and
- * phone stay in their own fields, ready to map.
- */
-const describePerson: LineItemDescribers = {
-  emails: (entry) => `${String(entry.email)}${details(entry.type, entry.confidence)}`,
-  phones: (entry) => `${String(entry.number)}${details(entry.type, entry.doNotCall === true ? 'do not call' : null)}`,
-};
-
-const personLineItem = (record: PersonRecord) => toLineItem(record, personOutputFields, describePerson);
 
 const emptyPerson = toPersonRecord(ContactSchema.parse({}));
 
@@ -87,8 +65,8 @@ export default defineCreate({
         eachRowNeeds:
           'an Email, a LinkedIn Profile URL, a Lusha Person ID, or First Name + Last Name + Company Name or Domain',
         lineItemNote:
-          'In line items, All Emails and All Phones are text ("address (type, confidence); ..."); Best Email and ' +
-          'Best Phone hold the top one, ready to map.',
+          'In line items, lists are text: All Emails and All Phones hold the addresses and numbers, separated by ' +
+          'commas; Best Email and Best Phone hold the top one with its type, confidence and Do Not Call flag.',
       }),
       ...personOptionFields,
     ],
@@ -117,20 +95,9 @@ export default defineCreate({
           return outcomes;
         },
       });
-      return bulkOutput(result, personLineItem);
+      return bulkOutput(result);
     }),
-    outputFields: bulkOutputFields(
-      lineItemFields(personOutputFields, {
-        emails: 'All Emails (Email (Type, Confidence); ...)',
-        phones: 'All Phones (Number (Type, Do Not Call); ...)',
-      }),
-      'People',
-    ),
-    sample: bulkSample(
-      personSample,
-      emptyPerson,
-      'Email "maya@" is not a valid email address (expected something like name@company.com)',
-      personLineItem,
-    ),
+    outputFields: bulkOutputFields(personOutputFields, 'People'),
+    sample: bulkSample(personSample, emptyPerson, 'Email "maya@" is not a valid email address (expected something like name@company.com)'),
   },
 });

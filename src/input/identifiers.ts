@@ -154,23 +154,6 @@ export function readList(value: unknown, label: string, separator: RegExp = /[,\
   return ok(items);
 }
 
-const TRUE_WORDS = new Set(['true', 'yes', 'y', '1', 'on']);
-const FALSE_WORDS = new Set(['false', 'no', 'n', '0', 'off']);
-
-/**
- * A yes/no option: Zapier sends boolean fields as booleans or as the text "true"/"false"
- * (or "yes"/"no" when mapped); empty means `undefined`, so the caller applies its default.
- */
-export function readBoolean(value: unknown, label: string): Parsed<boolean | undefined> {
-  if (typeof value === 'boolean') return ok(value);
-  return readWith(value, label, (text) => {
-    const word = text.toLowerCase();
-    if (TRUE_WORDS.has(word)) return ok(true);
-    if (FALSE_WORDS.has(word)) return ok(false);
-    return problem(`${label} ${quote(text)} is not yes or no (expected true or false)`);
-  });
-}
-
 /** The outcome of reading a whole input (several fields): the value, or every problem found. */
 export type Checked<T> = { ok: true; value: T } | { ok: false; problems: string[] };
 

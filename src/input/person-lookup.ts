@@ -12,7 +12,6 @@ import {
   type Checked,
   isBlank,
   ProblemList,
-  readBoolean,
   readChoice,
   readDate,
   readDomain,
@@ -22,6 +21,7 @@ import {
   readLushaId,
   readText,
 } from './identifiers';
+import { readBoolean } from './options';
 
 /** The labels of the person fields, as the builder sees them (messages quote them). */
 export const PERSON_LABELS = {

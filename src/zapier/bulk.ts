@@ -18,8 +18,10 @@ import { type Checked, isBlank } from '../input/identifiers';
 import type { LushaClient } from '../lusha/client';
 import { chunk, sendBatches, uniqueBy } from '../lusha/batch';
 import { LushaAuthError, LushaError, redact } from '../lusha/errors';
+import { lineItemFields, toLineItem } from '../records/line-item';
 import type { OutputField } from '../records/shared';
 import type { ErrorNote } from './contract';
+import type { PlainInputField } from './fields';
 import { toZapierError } from './errors';
 import { connectionSecrets } from './lusha';
 
@@ -266,42 +268,6 @@ export async function enrichInBulk<L, R>(
 
 // ------------------------------------------------------------------ Zapier output
 
-/**
- * How a record reads inside a line item. Zapier shows each line item's fields flat; a
- * list inside a line item cannot be mapped on its own, so lists become text: plain lists
- * joined with ", ", lists of objects (emails, phones) through `describe` joined with "; ".
- */
-export type LineItemDescribers = Record<string, (entry: Record<string, unknown>) => string>;
-
-export function toLineItem(
-  record: object,
-  fields: readonly OutputField[],
-  describe: LineItemDescribers = {},
-): Record<string, string | number | boolean | null> {
-  const values = record as Record<string, unknown>;
-  return Object.fromEntries(
-    fields.map((field) => {
-      const value = values[field.key];
-      if (!Array.isArray(value)) return [field.key, (value ?? null) as string | number | boolean | null];
-      if (value.length === 0) return [field.key, null];
-      const describer = describe[field.key];
-      return [
-        field.key,
-        describer ? value.map((entry) => describer(entry as Record<string, unknown>)).join('; ') : value.map(String).join(', '),
-      ];
-    }),
-  );
-}
-
-/** The output fields of a record inside a line item: lists become text (see `toLineItem`). */
-export function lineItemFields(fields: readonly OutputField[], labels: Record<string, string> = {}): OutputField[] {
-  return fields.map((field) =>
-    field.children || field.list
-      ? { key: field.key, label: labels[field.key] ?? field.label, type: 'string' as const }
-      : field,
-  );
-}
-
 /** The per-row fields every bulk operation outputs before the record's fields. */
 const rowFields: OutputField[] = [
   { key: 'row', label: 'Row Number', type: 'integer' },
@@ -322,9 +288,12 @@ const totalFields: OutputField[] = [
   { key: 'summary', label: 'Summary', type: 'string' },
 ];
 
-/** The output fields of a bulk operation: totals, then `rows` as line items. */
-export function bulkOutputFields(recordLineItemFields: readonly OutputField[], rowsLabel: string): OutputField[] {
-  return [...totalFields, { key: 'rows', label: rowsLabel, children: [...rowFields, ...recordLineItemFields] }];
+/**
+ * The output fields of a bulk operation: totals, then `rows` as line items, each the row's
+ * fields and the record's, flat (lists as text, see src/records/line-item.ts).
+ */
+export function bulkOutputFields(recordFields: readonly OutputField[], rowsLabel: string): OutputField[] {
+  return [...totalFields, { key: 'rows', label: rowsLabel, children: [...rowFields, ...lineItemFields(recordFields)] }];
 }
 
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
@@ -339,11 +308,11 @@ export function summaryOf(totals: BulkTotals): string {
 }
 
 /** The object a bulk create returns: totals, a summary, and one flat line item per input row. */
-export function bulkOutput<R>(result: BulkResult<R>, toItem: (record: R) => Record<string, unknown>) {
+export function bulkOutput<R extends object>(result: BulkResult<R>) {
   return {
     ...result.totals,
     summary: summaryOf(result.totals),
-    rows: result.rows.map(({ record, ...row }) => ({ ...row, ...toItem(record) })),
+    rows: result.rows.map(({ record, ...row }) => ({ ...row, ...toLineItem(record) })),
   };
 }
 
@@ -351,12 +320,7 @@ export function bulkOutput<R>(result: BulkResult<R>, toItem: (record: R) => Reco
  * A realistic static sample of a bulk create's output: a matched row, a duplicate of it,
  * a row without a match and a row with invalid input.
  */
-export function bulkSample<R>(
-  matched: R,
-  empty: R,
-  invalidReason: string,
-  toItem: (record: R) => Record<string, unknown>,
-): ReturnType<typeof bulkOutput<R>> {
+export function bulkSample<R extends object>(matched: R, empty: R, invalidReason: string): ReturnType<typeof bulkOutput<R>> {
   const rows: BulkRow<R>[] = [
     { row: 1, reference: 'crm-1001', status: 'matched', reason: null, duplicateOfRow: null, record: matched },
     { row: 2, reference: 'crm-1002', status: 'not_found', reason: null, duplicateOfRow: null, record: empty },
@@ -364,16 +328,16 @@ export function bulkSample<R>(
     { row: 4, reference: 'crm-1004', status: 'invalid_input', reason: invalidReason, duplicateOfRow: null, record: empty },
   ];
   const totals: BulkTotals = { total: 4, matched: 2, notFound: 1, invalid: 1, errors: 0, requests: 1, creditsCharged: 1 };
-  return bulkOutput({ totals, rows }, toItem);
+  return bulkOutput({ totals, rows });
 }
 
 // ------------------------------------------------------------------ Zapier input
 
 /** The builder's own reference for a row, returned with its result. */
-export const referenceField = {
+export const referenceField: PlainInputField = {
   key: 'reference',
   label: 'Your Reference',
-  type: 'string' as const,
+  type: 'string',
   helpText:
     "Optional: your own ID for this row (a CRM record ID, a sheet row number...). It comes back with the row's " +
     'result, so you can match results to your records.',
@@ -384,23 +348,23 @@ export const referenceField = {
  * builder's reference, then the identifier fields). `eachRowNeeds` and `lineItemNote` are
  * the only words that differ between people and companies.
  */
-export function bulkRowsInputFields<F extends object>(options: {
+export function bulkRowsInputFields(options: {
   rowsLabel: string;
-  identifierFields: readonly F[];
+  identifierFields: readonly PlainInputField[];
   eachRowNeeds: string;
   lineItemNote: string;
-}) {
+}): PlainInputField[] {
   return [
     {
-      key: 'about' as const,
-      type: 'copy' as const,
+      key: 'about',
+      type: 'copy',
       helpText:
         `Map a list (line items) from an earlier step into the fields below: up to ${MAX_ROWS.toLocaleString('en-US')} ` +
         `rows per run. Each row needs ${options.eachRowNeeds}. Identical rows are looked up, and charged, once. The ` +
         'result has one line item per row, in the same order, with a **Status** (matched, not_found, invalid_input, ' +
         `error) and a **Reason**. ${options.lineItemNote}`,
     },
-    { key: 'rows' as const, label: options.rowsLabel, children: [referenceField, ...options.identifierFields] },
+    { key: 'rows', label: options.rowsLabel, children: [referenceField, ...options.identifierFields] },
   ];
 }
 

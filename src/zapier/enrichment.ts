@@ -20,6 +20,7 @@ import { toCompanyRecord, type CompanyRecord } from '../records/company';
 import { toPersonRecord, type PersonRecord } from '../records/person';
 import { firstText } from '../records/shared';
 import type { LookupOutcome } from './bulk';
+import type { PlainInputField } from './fields';
 
 // ------------------------------------------------------------------ input problems
 
@@ -43,7 +44,7 @@ export const personIdentifierFields = [
   {
     key: 'email',
     label: PERSON_LABELS.email,
-    type: 'string' as const,
+    type: 'string',
     helpText:
       "The person's email address, e.g. maya@northwind-analytics.com. Email, LinkedIn Profile URL or " +
       'Lusha Person ID alone is enough; without them, fill in First Name, Last Name and Company Name or Domain.',
@@ -51,37 +52,37 @@ export const personIdentifierFields = [
   {
     key: 'linkedinUrl',
     label: PERSON_LABELS.linkedinUrl,
-    type: 'string' as const,
+    type: 'string',
     helpText: 'The URL of their LinkedIn profile, e.g. https://www.linkedin.com/in/maya-goldberg.',
   },
-  { key: 'firstName', label: PERSON_LABELS.firstName, type: 'string' as const, helpText: 'Used with Last Name and a company.' },
-  { key: 'lastName', label: PERSON_LABELS.lastName, type: 'string' as const, helpText: 'Used with First Name and a company.' },
+  { key: 'firstName', label: PERSON_LABELS.firstName, type: 'string', helpText: 'Used with Last Name and a company.' },
+  { key: 'lastName', label: PERSON_LABELS.lastName, type: 'string', helpText: 'Used with First Name and a company.' },
   {
     key: 'companyName',
     label: PERSON_LABELS.companyName,
-    type: 'string' as const,
+    type: 'string',
     helpText: 'Where the person works now, e.g. Northwind Analytics. Needed with First Name and Last Name, unless Company Domain is given.',
   },
   {
     key: 'companyDomain',
     label: PERSON_LABELS.companyDomain,
-    type: 'string' as const,
+    type: 'string',
     helpText: "The website domain of the person's company, e.g. northwind-analytics.com (a URL or an email address works too).",
   },
   {
     key: 'personId',
     label: PERSON_LABELS.personId,
-    type: 'string' as const,
+    type: 'string',
     helpText: "Lusha's ID for the person (digits only), from an earlier Lusha step. The most precise way to look a person up.",
   },
-];
+] satisfies PlainInputField[];
 
 /** The options of a person lookup that apply to one person and to every row of a list. */
 export const personOptionFields = [
   {
     key: 'reveal',
     label: PERSON_OPTION_LABELS.reveal,
-    type: 'string' as const,
+    type: 'string',
     choices: REVEAL_LABELS,
     default: 'both',
     helpText:
@@ -91,27 +92,27 @@ export const personOptionFields = [
   {
     key: 'refreshJobInfo',
     label: PERSON_OPTION_LABELS.refreshJobInfo,
-    type: 'boolean' as const,
+    type: 'boolean',
     default: 'false',
     helpText: "Ask Lusha to refresh the person's current job (title and company) before answering.",
   },
   {
     key: 'partialProfile',
     label: PERSON_OPTION_LABELS.partialProfile,
-    type: 'boolean' as const,
+    type: 'boolean',
     default: 'false',
     helpText:
       'Also return people Lusha knows only in part (for example without an email or phone). Check **Credit Charged** ' +
       'in the output to see whether a credit was spent.',
   },
-];
+] satisfies PlainInputField[];
 
 /** Signal options of Find Person: each signal type found costs extra credits. */
 export const personSignalFields = [
   {
     key: 'signals',
     label: PERSON_OPTION_LABELS.signals,
-    type: 'string' as const,
+    type: 'string',
     list: true,
     choices: SIGNAL_TYPE_LABELS,
     helpText:
@@ -121,17 +122,17 @@ export const personSignalFields = [
   {
     key: 'signalsStartDate',
     label: PERSON_OPTION_LABELS.signalsStartDate,
-    type: 'datetime' as const,
+    type: 'datetime',
     helpText: 'Only signals from this date on (YYYY-MM-DD). Lusha looks back 6 months when empty.',
   },
-];
+] satisfies PlainInputField[];
 
 /** The fields that identify a company; Find Company shows them, Bulk Enrich Companies repeats them per row. */
 export const companyIdentifierFields = [
   {
     key: 'domain',
     label: COMPANY_LABELS.domain,
-    type: 'string' as const,
+    type: 'string',
     helpText:
       "The company's website domain, e.g. northwind-analytics.com (a URL or an email address works too). " +
       'The most reliable way to find a company.',
@@ -139,16 +140,16 @@ export const companyIdentifierFields = [
   {
     key: 'name',
     label: COMPANY_LABELS.name,
-    type: 'string' as const,
+    type: 'string',
     helpText: 'The company name, e.g. Northwind Analytics. Names can be ambiguous: add the domain when you have it.',
   },
   {
     key: 'companyId',
     label: COMPANY_LABELS.companyId,
-    type: 'string' as const,
+    type: 'string',
     helpText: "Lusha's ID for the company (digits only), e.g. from an earlier Lusha step.",
   },
-];
+] satisfies PlainInputField[];
 
 // ------------------------------------------------------------------ to Lusha's wire format
 

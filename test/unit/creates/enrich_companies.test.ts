@@ -6,6 +6,7 @@ import nock from 'nock';
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { companySample } from '../../../src/records/company';
 import { useNock } from '../../support/nock';
+import { expectStepError } from '../../support/step-error';
 import { App, appTester, bundleWith, expectZapierError, TEST_KEY } from '../../support/zapier';
 
 const LUSHA = 'https://api.lusha.com';
@@ -144,9 +145,9 @@ describe('Bulk Enrich Companies', () => {
 
   it('halts before any call when no row can be looked up', async () => {
     const scope = nock(LUSHA).post('/v2/company').reply(200, {});
-    const error = await expectZapierError(enrichCompanies({ rows: [{ reference: 'only a reference' }] }));
+    const error = await expectStepError(enrichCompanies({ rows: [{ reference: 'only a reference' }] }));
     expect(error.name).toBe('HaltedError');
-    expect(error.message.split('\nWhat happened:')[0]).toBe(
+    expect(error.message).toBe(
       'The company cannot be looked up, so nothing was sent to Lusha. Row 1: Nothing identifies the company: fill in ' +
         'Company Domain, Company Name or Lusha Company ID.',
     );

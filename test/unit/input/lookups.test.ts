@@ -4,7 +4,7 @@
  * for them.
  */
 import { companyLookupKey, readCompanyLookup } from '../../../src/input/company-lookup';
-import { isBlank, ProblemList, readBoolean, readChoice } from '../../../src/input/identifiers';
+import { isBlank, ProblemList, readChoice } from '../../../src/input/identifiers';
 import { personLookupKey, readPersonLookup, readPersonLookupOptions } from '../../../src/input/person-lookup';
 
 describe('readPersonLookup', () => {
@@ -119,7 +119,7 @@ describe('readPersonLookupOptions', () => {
       ok: false,
       problems: [
         'Reveal "everything" is not one of: both, emails, phones',
-        'Refresh Job Info "maybe" is not yes or no (expected true or false)',
+        'Refresh Job Info must be yes or no (got "maybe")',
         'Signal Type "layoffs" is not one of: allSignals, promotion, companyChange',
         'Signals Start Date "soon" is not a date (expected YYYY-MM-DD)',
       ],
@@ -168,13 +168,6 @@ describe('readCompanyLookup', () => {
 });
 
 describe('small readers', () => {
-  it('reads yes/no values', () => {
-    expect(readBoolean(true, 'X')).toEqual({ ok: true, value: true });
-    expect(readBoolean('No', 'X')).toEqual({ ok: true, value: false });
-    expect(readBoolean('', 'X')).toEqual({ ok: true, value: undefined });
-    expect(readBoolean('perhaps', 'X')).toEqual({ ok: false, problem: 'X "perhaps" is not yes or no (expected true or false)' });
-  });
-
   it('reads a choice without case, returning its canonical spelling', () => {
     expect(readChoice('PHONES', 'Reveal', ['both', 'phones'] as const)).toEqual({ ok: true, value: 'phones' });
     expect(readChoice(undefined, 'Reveal', ['both'] as const)).toEqual({ ok: true, value: undefined });

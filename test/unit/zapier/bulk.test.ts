@@ -12,15 +12,17 @@ import type { TransportRequest, TransportResponse } from '../../../src/lusha/tra
 import {
   type BulkLookup,
   type BulkResult,
+  type BulkRow,
+  bulkOutput,
+  bulkOutputFields,
   enrichInBulk,
-  lineItemFields,
   type LookupOutcome,
   MAX_ROWS,
   summaryOf,
-  toLineItem,
 } from '../../../src/zapier/bulk';
 import { useNock } from '../../support/nock';
-import { appTester, bundleWith, expectZapierError, TEST_KEY } from '../../support/zapier';
+import { expectStepError } from '../../support/step-error';
+import { appTester, bundleWith, TEST_KEY } from '../../support/zapier';
 
 // No request leaves the process: the client below talks to a scripted transport only.
 useNock();
@@ -89,11 +91,7 @@ function harness(reply: Reply, clock?: { now: () => number; deadline: number }) 
   });
   const run = (rows: unknown) =>
     appTester((z: ZObject, bundle) => enrichInBulk(z, bundle, client, rows, spec), bundleWith({})) as Promise<BulkResult<Item | null>>;
-  /** The error a run fails with; core appends a trace ("What happened: ...") to errors of a bare function. */
-  const runFails = async (rows: unknown) => {
-    const error = await expectZapierError(run(rows));
-    return { ...error, message: error.message.split('\nWhat happened:')[0] };
-  };
+  const runFails = (rows: unknown) => expectStepError(run(rows));
   return { run, runFails, requests, client, maxInFlight: () => maxInFlight };
 }
 
@@ -113,12 +111,12 @@ describe('enrichInBulk: before any call', () => {
   });
 
   it('refuses an empty list', async () => {
-    const { run, runFails, requests } = harness(found);
+    const { runFails, requests } = harness(found);
     expect(await runFails([])).toEqual({
       name: 'HaltedError',
       message: 'Bulk Test got no rows: map a list of companies from an earlier step into the line-item fields, or add rows.',
     });
-    expect(await expectZapierError(run(undefined))).toMatchObject({ name: 'HaltedError' });
+    expect(await runFails(undefined)).toMatchObject({ name: 'HaltedError' });
     expect(requests).toHaveLength(0);
   });
 
@@ -287,32 +285,47 @@ describe('enrichInBulk: the time budget', () => {
   });
 });
 
-describe('line items', () => {
-  const fields = [
-    { key: 'name', label: 'Name', type: 'string' as const },
-    { key: 'tags', label: 'Tags', type: 'string' as const, list: true },
-    { key: 'emails', label: 'All Emails', children: [{ key: 'email', label: 'Email' }] },
-    { key: 'count', label: 'Count', type: 'integer' as const },
-  ];
-
-  it('flattens lists to text: plain lists with commas, object lists through a describer', () => {
-    const record = { name: 'Ada', tags: ['a', 'b'], emails: [{ email: 'a@x.com', type: 'work' }, { email: 'b@y.com', type: 'private' }], count: 0 };
-    expect(toLineItem(record, fields, { emails: (e) => `${String(e.email)} (${String(e.type)})` })).toEqual({
-      name: 'Ada',
-      tags: 'a, b',
-      emails: 'a@x.com (work); b@y.com (private)',
-      count: 0,
+describe('output', () => {
+  it('returns totals, a summary and one flat line item per row (lists as text)', () => {
+    const rows: BulkRow<{ name: string | null; tags: string[] }>[] = [
+      { row: 1, reference: 'r1', status: 'matched', reason: null, duplicateOfRow: null, record: { name: 'Ada', tags: ['a', 'b'] } },
+      { row: 2, reference: null, status: 'not_found', reason: null, duplicateOfRow: null, record: { name: null, tags: [] } },
+    ];
+    const totals = { total: 2, matched: 1, notFound: 1, invalid: 0, errors: 0, requests: 1, creditsCharged: 1 };
+    expect(bulkOutput({ totals, rows })).toEqual({
+      ...totals,
+      summary: '2 rows: 1 matched, 1 not found, 0 invalid input, 0 errors. 1 request to Lusha, 1 credit charged.',
+      rows: [
+        { row: 1, reference: 'r1', status: 'matched', reason: null, duplicateOfRow: null, name: 'Ada', tags: 'a, b' },
+        { row: 2, reference: null, status: 'not_found', reason: null, duplicateOfRow: null, name: null, tags: null },
+      ],
     });
-    expect(toLineItem({ name: null, tags: [], emails: [] }, fields)).toEqual({ name: null, tags: null, emails: null, count: null });
   });
 
-  it('declares flattened lists as text fields', () => {
-    expect(lineItemFields(fields, { emails: 'All Emails (Text)' })).toEqual([
-      { key: 'name', label: 'Name', type: 'string' },
-      { key: 'tags', label: 'Tags', type: 'string' },
-      { key: 'emails', label: 'All Emails (Text)', type: 'string' },
-      { key: 'count', label: 'Count', type: 'integer' },
-    ]);
+  it('declares the rows as line items whose fields are all flat', () => {
+    const fields = bulkOutputFields(
+      [
+        { key: 'name', label: 'Name', type: 'string' },
+        { key: 'tags', label: 'Tags', type: 'string', list: true },
+        { key: 'emails', label: 'All Emails', children: [{ key: 'email', label: 'Email' }] },
+      ],
+      'Things',
+    );
+    expect(fields.map((f) => f.key)).toEqual(['total', 'matched', 'notFound', 'invalid', 'errors', 'requests', 'creditsCharged', 'summary', 'rows']);
+    expect(fields.at(-1)).toEqual({
+      key: 'rows',
+      label: 'Things',
+      children: [
+        { key: 'row', label: 'Row Number', type: 'integer' },
+        { key: 'reference', label: 'Your Reference', type: 'string' },
+        { key: 'status', label: 'Status (matched, not_found, invalid_input, error)', type: 'string' },
+        { key: 'reason', label: 'Reason (for invalid_input and error)', type: 'string' },
+        { key: 'duplicateOfRow', label: 'Same Lookup As Row', type: 'integer' },
+        { key: 'name', label: 'Name', type: 'string' },
+        { key: 'tags', label: 'Tags', type: 'string' },
+        { key: 'emails', label: 'All Emails', type: 'string' },
+      ],
+    });
   });
 
   it('summarises the totals in words', () => {
