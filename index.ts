@@ -6,6 +6,8 @@
 import { version as platformVersion } from 'zapier-platform-core';
 import { addLushaAuth, authentication } from './src/auth';
 import { CONNECTOR_VERSION } from './src/version';
+import enrichCompanies from './src/creates/enrich_companies';
+import enrichPeople from './src/creates/enrich_people';
 import enrichProspectedCompanies from './src/creates/enrich_prospected_companies';
 import enrichProspectedContacts from './src/creates/enrich_prospected_contacts';
 import findLookalikeCompanies from './src/creates/find_lookalike_companies';
@@ -14,6 +16,8 @@ import getCompanySignals from './src/creates/get_company_signals';
 import getContactSignals from './src/creates/get_contact_signals';
 import prospectCompanies from './src/creates/prospect_companies';
 import prospectContacts from './src/creates/prospect_contacts';
+import findCompany from './src/searches/find_company';
+import findPerson from './src/searches/find_person';
 import companyHiringDepartments from './src/triggers/company_hiring_departments';
 import companyNewsEventTypes from './src/triggers/company_news_event_types';
 import companySignalTypes from './src/triggers/company_signal_types';
@@ -32,8 +36,10 @@ const triggers = [
   companyHiringDepartments,
   ...filterListTriggers,
 ] as const;
-const searches = [] as const;
+const searches = [findPerson, findCompany] as const;
 const creates = [
+  enrichPeople,
+  enrichCompanies,
   prospectContacts,
   prospectCompanies,
   enrichProspectedContacts,

@@ -10,6 +10,16 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: string };
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 const problem = <T>(text: string): Parsed<T> => ({ ok: false, problem: text });
 
+/** Whether the builder left a field empty (nothing, blank text, or a list of blanks). */
+export function isBlank(value: unknown): boolean {
+  return (
+    value === undefined ||
+    value === null ||
+    (typeof value === 'string' && value.trim() === '') ||
+    (Array.isArray(value) && value.every(isBlank))
+  );
+}
+
 /** Longest free-text value accepted (names, titles); Lusha has no use for longer ones. */
 export const MAX_TEXT_LENGTH = 200;
 
@@ -142,4 +152,39 @@ export function readList(value: unknown, label: string, separator: RegExp = /[,\
     if (text.value !== undefined) items.push(text.value);
   }
   return ok(items);
+}
+
+/** The outcome of reading a whole input (several fields): the value, or every problem found. */
+export type Checked<T> = { ok: true; value: T } | { ok: false; problems: string[] };
+
+/**
+ * Collects the problems of several readers, so a builder sees every problem at once:
+ * `const email = problems.take(readEmail(input.email))` is the value, or `undefined` with
+ * the problem recorded.
+ */
+export class ProblemList {
+  readonly problems: string[] = [];
+
+  take<T>(parsed: Parsed<T>): T | undefined {
+    if (parsed.ok) return parsed.value;
+    this.problems.push(parsed.problem);
+    return undefined;
+  }
+
+  add(problemText: string): void {
+    this.problems.push(problemText);
+  }
+
+  /** `value` when nothing went wrong, else every problem. */
+  result<T>(value: T): Checked<T> {
+    return this.problems.length === 0 ? { ok: true, value } : { ok: false, problems: [...this.problems] };
+  }
+}
+
+/** One of `choices` (matched without case, returned as spelled in `choices`); empty means `undefined`. */
+export function readChoice<T extends string>(value: unknown, label: string, choices: readonly T[]): Parsed<T | undefined> {
+  return readWith(value, label, (text) => {
+    const match = choices.find((choice) => choice.toLowerCase() === text.toLowerCase());
+    return match ? ok(match) : problem(`${label} ${quote(text)} is not one of: ${choices.join(', ')}`);
+  });
 }

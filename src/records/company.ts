@@ -38,6 +38,8 @@ export interface CompanyRecord {
   fundingCurrency: string | null;
   totalFundingAmount: number | null;
   fundingRounds: number | null;
+  /** Whether Lusha charged a credit for this record (null when the operation cannot tell). */
+  creditCharged: boolean | null;
 }
 
 function codesOf(list: unknown[] | null | undefined, keys: string[]): string[] {
@@ -50,7 +52,15 @@ function codesOf(list: unknown[] | null | undefined, keys: string[]): string[] {
   );
 }
 
-export function toCompanyRecord(company: Company | null | undefined, fallbackId?: string | null): CompanyRecord {
+export interface CompanyRecordOptions {
+  creditCharged?: boolean | null;
+}
+
+export function toCompanyRecord(
+  company: Company | null | undefined,
+  fallbackId?: string | null,
+  options: CompanyRecordOptions = {},
+): CompanyRecord {
   const c: Partial<Company> = company ?? {};
   const employees = rangeOf(c.companySize);
   const revenue = rangeOf(c.revenueRange);
@@ -91,6 +101,7 @@ export function toCompanyRecord(company: Company | null | undefined, fallbackId?
     fundingCurrency: firstText(funding?.currency, lastRound?.currency),
     totalFundingAmount: funding?.totalRoundsAmount ?? null,
     fundingRounds: funding?.totalRounds ?? (funding?.rounds ? funding.rounds.length : null),
+    creditCharged: options.creditCharged ?? null,
   };
 }
 
@@ -134,6 +145,7 @@ export const companyOutputFields: OutputField[] = [
   { key: 'fundingCurrency', label: 'Funding Currency', type: 'string' },
   { key: 'totalFundingAmount', label: 'Total Funding Amount', type: 'number' },
   { key: 'fundingRounds', label: 'Funding Rounds', type: 'integer' },
+  { key: 'creditCharged', label: 'Credit Charged', type: 'boolean' },
 ];
 
 export const companySample: CompanyRecord = {
@@ -167,4 +179,5 @@ export const companySample: CompanyRecord = {
   fundingCurrency: 'USD',
   totalFundingAmount: 61_500_000,
   fundingRounds: 3,
+  creditCharged: true,
 };

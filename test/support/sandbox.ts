@@ -2,13 +2,17 @@
  * End-to-end tests run the real app against the project's Lusha sandbox over real HTTP:
  * `useSandbox()` starts one per test file on an ephemeral port, points LUSHA_BASE_URL at
  * it, clears its request log and faults before each test, and stops it after the file.
+ * nock stays on with only the sandbox's host let through (see test/support/nock.ts: a file
+ * that runs the app with nock off breaks the nock files that run after it in its worker).
  */
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox';
+import { useNock } from './nock';
 
 export const SANDBOX_KEY = 'lusha-sandbox-key';
 
 export function useSandbox(options: SandboxOptions = {}): () => Sandbox {
   let sandbox: Sandbox | undefined;
+  useNock({ allowHosts: [options.host ?? '127.0.0.1'] });
   const previous = process.env.LUSHA_BASE_URL;
   beforeAll(async () => {
     sandbox = await startSandbox(options);

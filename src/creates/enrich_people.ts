@@ -1,0 +1,103 @@
+/**
+ * Bulk Enrich People: "enrich this list". Up to 1,000 line items per run through
+ * POST /v2/person, by the shared bulk machine (src/zapier/bulk.ts): one line item back per
+ * row, in order, with its status and the flat person record.
+ */
+import { defineCreate } from 'zapier-platform-core';
+import { personLookupKey, readPersonLookup, readPersonLookupOptions } from '../input/person-lookup';
+import { ContactSchema } from '../lusha/schemas';
+import { personOutputFields, personSample, toPersonRecord, type PersonRecord } from '../records/person';
+import {
+  BULK_THROTTLE,
+  bulkContractErrors,
+  bulkOutput,
+  bulkOutputFields,
+  bulkRowsInputFields,
+  bulkSample,
+  enrichInBulk,
+  type LookupOutcome,
+} from '../zapier/bulk';
+import type { OperationContract } from '../zapier/contract';
+import {
+  bulkPersonContact,
+  bulkPersonMetadata,
+  contactOutcome,
+  inputError,
+  personIdentifierFields,
+  personOptionFields,
+} from '../zapier/enrichment';
+import { withLusha } from '../zapier/lusha';
+
+const OPERATION = 'Bulk Enrich People';
+
+const emptyPerson = toPersonRecord(ContactSchema.parse({}));
+
+export const contract: OperationContract = {
+  endpoints: ['POST /v2/person'],
+  credits:
+    'One credit per person Lusha returns (Credit Charged on each row, Credits Charged in total). Rows with the same ' +
+    'identifiers are looked up, and charged, once. Nothing for rows without a match or with invalid input.',
+  errors: [
+    ...bulkContractErrors(),
+    {
+      when: 'Reveal is set to one kind on a plan without Unified Credits (403)',
+      error: 'Error',
+      action: 'Set Reveal to Emails and Phones.',
+    },
+  ],
+};
+
+export default defineCreate({
+  key: 'enrich_people',
+  noun: 'People',
+  display: {
+    label: 'Bulk Enrich People',
+    description:
+      'Enriches a list of up to 1,000 people in Lusha (by email, LinkedIn profile URL, Lusha person ID, or name and ' +
+      'company) and returns one result per row, in order, with its status.',
+  },
+  operation: {
+    throttle: BULK_THROTTLE,
+    inputFields: [
+      ...bulkRowsInputFields({
+        rowsLabel: 'People',
+        identifierFields: personIdentifierFields,
+        eachRowNeeds:
+          'an Email, a LinkedIn Profile URL, a Lusha Person ID, or First Name + Last Name + Company Name or Domain',
+        lineItemNote:
+          'In line items, lists are text: All Emails and All Phones hold the addresses and numbers, separated by ' +
+          'commas; Best Email and Best Phone hold the top one with its type, confidence and Do Not Call flag.',
+      }),
+      ...personOptionFields,
+    ],
+    perform: withLusha(async (lusha, z, bundle) => {
+      const options = readPersonLookupOptions(bundle.inputData);
+      if (!options.ok) throw inputError(z, `Cannot run ${OPERATION}`, options.problems);
+      const result = await enrichInBulk(z, bundle, lusha, (bundle.inputData as Record<string, unknown>).rows, {
+        noun: 'person',
+        plural: 'people',
+        operation: OPERATION,
+        read: readPersonLookup,
+        keyOf: personLookupKey,
+        emptyRecord: emptyPerson,
+        send: async (client, batch) => {
+          const answer = await client.enrichPeople({
+            contacts: batch.map(({ id, lookup }) => bulkPersonContact(id, lookup)),
+            ...bulkPersonMetadata(options.value),
+          });
+          const outcomes = new Map<string, LookupOutcome<PersonRecord>>();
+          for (const { id } of batch) {
+            const contact = answer.contacts[id];
+            if (!contact) continue; // reported by the bulk machine as an error row
+            const companyId = contact.data?.companyId;
+            outcomes.set(id, contactOutcome(contact, companyId ? answer.companies?.[companyId] : null));
+          }
+          return outcomes;
+        },
+      });
+      return bulkOutput(result);
+    }),
+    outputFields: bulkOutputFields(personOutputFields, 'People'),
+    sample: bulkSample(personSample, emptyPerson, 'Email "maya@" is not a valid email address (expected something like name@company.com)'),
+  },
+});

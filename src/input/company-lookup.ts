@@ -1,0 +1,44 @@
+/**
+ * What identifies a company for a Lusha lookup, read from a step's fields or one line item:
+ * Find Company and Bulk Enrich Companies both read companies through this file. A company
+ * is looked up by domain, by name, or by Lusha company ID; every value given must be well
+ * formed. Nothing here knows Zapier or Lusha's wire format.
+ */
+import { type Checked, isBlank, ProblemList, readDomain, readLushaId, readText } from './identifiers';
+
+export const COMPANY_LABELS = {
+  domain: 'Company Domain',
+  name: 'Company Name',
+  companyId: 'Lusha Company ID',
+} as const;
+
+/** A company's identifiers, normalised (bare lower-case domain, trimmed name). */
+export interface CompanyLookup {
+  domain?: string;
+  name?: string;
+  companyId?: string;
+}
+
+/** Reads a company's identifiers from `input`: the lookup, or every problem. */
+export function readCompanyLookup(input: Record<string, unknown>): Checked<CompanyLookup> {
+  const problems = new ProblemList();
+  const domain = problems.take(readDomain(input.domain, COMPANY_LABELS.domain));
+  const name = problems.take(readText(input.name, COMPANY_LABELS.name));
+  const companyId = problems.take(readLushaId(input.companyId, COMPANY_LABELS.companyId));
+  // What the builder filled in counts, even when malformed: its own problem says what is wrong.
+  if (isBlank(input.domain) && isBlank(input.name) && isBlank(input.companyId)) {
+    problems.add(
+      `Nothing identifies the company: fill in ${COMPANY_LABELS.domain}, ${COMPANY_LABELS.name} or ${COMPANY_LABELS.companyId}`,
+    );
+  }
+  return problems.result({
+    ...(domain !== undefined ? { domain } : {}),
+    ...(name !== undefined ? { name } : {}),
+    ...(companyId !== undefined ? { companyId } : {}),
+  });
+}
+
+/** The key under which identical company lookups collapse into one (names compared without case). */
+export function companyLookupKey(lookup: CompanyLookup): string {
+  return JSON.stringify([lookup.companyId ?? '', lookup.domain ?? '', lookup.name?.toLowerCase() ?? '']);
+}

@@ -1,0 +1,165 @@
+/**
+ * What identifies a person for a Lusha lookup, read from a step's fields or from one line
+ * item of a list: Find Person and Bulk Enrich People both read people through this file, so
+ * a row of a list is held to exactly the rules of a single lookup.
+ *
+ * A person can be looked up by email, by LinkedIn profile URL, by Lusha person ID, or by
+ * first name + last name + company (name or domain). Every value given must be well formed;
+ * what is missing is named in the builder's words. Nothing here knows Zapier or Lusha's
+ * wire format.
+ */
+import {
+  type Checked,
+  isBlank,
+  ProblemList,
+  readChoice,
+  readDate,
+  readDomain,
+  readEmail,
+  readLinkedinProfileUrl,
+  readList,
+  readLushaId,
+  readText,
+} from './identifiers';
+import { readBoolean } from './options';
+
+/** The labels of the person fields, as the builder sees them (messages quote them). */
+export const PERSON_LABELS = {
+  email: 'Email',
+  linkedinUrl: 'LinkedIn Profile URL',
+  firstName: 'First Name',
+  lastName: 'Last Name',
+  companyName: 'Company Name',
+  companyDomain: 'Company Domain',
+  personId: 'Lusha Person ID',
+} as const;
+
+/** A person's identifiers, normalised (email lower-cased, LinkedIn URL canonical, domain bare). */
+export interface PersonLookup {
+  email?: string;
+  linkedinUrl?: string;
+  personId?: string;
+  firstName?: string;
+  lastName?: string;
+  companyName?: string;
+  companyDomain?: string;
+}
+
+/**
+ * Reads a person's identifiers from `input` (the step's fields, or one line item). Returns
+ * the lookup, or every problem: each malformed value, and what is missing when no
+ * combination can identify a person.
+ */
+export function readPersonLookup(input: Record<string, unknown>): Checked<PersonLookup> {
+  const problems = new ProblemList();
+  const lookup: PersonLookup = {
+    email: problems.take(readEmail(input.email, PERSON_LABELS.email)),
+    linkedinUrl: problems.take(readLinkedinProfileUrl(input.linkedinUrl, PERSON_LABELS.linkedinUrl)),
+    personId: problems.take(readLushaId(input.personId, PERSON_LABELS.personId)),
+    firstName: problems.take(readText(input.firstName, PERSON_LABELS.firstName)),
+    lastName: problems.take(readText(input.lastName, PERSON_LABELS.lastName)),
+    companyName: problems.take(readText(input.companyName, PERSON_LABELS.companyName)),
+    companyDomain: problems.take(readDomain(input.companyDomain, PERSON_LABELS.companyDomain)),
+  };
+  // What the builder filled in counts, even when malformed: its own problem says what is wrong.
+  const given = (key: keyof PersonLookup) => !isBlank(input[key]);
+  const hasCompany = given('companyName') || given('companyDomain');
+  const byName = given('firstName') && given('lastName') && hasCompany;
+  if (!given('email') && !given('linkedinUrl') && !given('personId') && !byName) {
+    problems.add(missingIdentifierProblem(given('firstName'), given('lastName'), hasCompany));
+  }
+  return problems.result(withoutEmpty(lookup));
+}
+
+function missingIdentifierProblem(hasFirst: boolean, hasLast: boolean, hasCompany: boolean): string {
+  const others = `${PERSON_LABELS.email}, ${PERSON_LABELS.linkedinUrl} or ${PERSON_LABELS.personId}`;
+  if (!hasFirst && !hasLast && !hasCompany) {
+    return (
+      `Nothing identifies the person: fill in ${others}, or ${PERSON_LABELS.firstName} + ` +
+      `${PERSON_LABELS.lastName} + ${PERSON_LABELS.companyName} (or ${PERSON_LABELS.companyDomain})`
+    );
+  }
+  const missing = [
+    hasFirst ? null : PERSON_LABELS.firstName,
+    hasLast ? null : PERSON_LABELS.lastName,
+    hasCompany ? null : `${PERSON_LABELS.companyName} (or ${PERSON_LABELS.companyDomain})`,
+  ].filter((part): part is string => part !== null);
+  return `To find a person by name, also fill in ${missing.join(' and ')}; or fill in ${others} instead`;
+}
+
+function withoutEmpty<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+/**
+ * The key under which identical lookups collapse into one paid lookup: the same normalised
+ * identifiers (names and company names compared without case).
+ */
+export function personLookupKey(lookup: PersonLookup): string {
+  return JSON.stringify([
+    lookup.personId ?? '',
+    lookup.email ?? '',
+    lookup.linkedinUrl ?? '',
+    lookup.firstName?.toLowerCase() ?? '',
+    lookup.lastName?.toLowerCase() ?? '',
+    lookup.companyName?.toLowerCase() ?? '',
+    lookup.companyDomain ?? '',
+  ]);
+}
+
+// ------------------------------------------------------------------ options of a person lookup
+
+/** What to reveal: both kinds (Lusha's default, no flag sent), or one kind only. */
+export const REVEAL_CHOICES = ['both', 'emails', 'phones'] as const;
+export type RevealChoice = (typeof REVEAL_CHOICES)[number];
+
+/** The contact signal types Lusha offers on a person lookup. */
+export const CONTACT_SIGNAL_TYPES = ['allSignals', 'promotion', 'companyChange'] as const;
+export type ContactSignalType = (typeof CONTACT_SIGNAL_TYPES)[number];
+
+export const PERSON_OPTION_LABELS = {
+  reveal: 'Reveal',
+  refreshJobInfo: 'Refresh Job Info',
+  partialProfile: 'Include Partial Profiles',
+  signals: 'Signal Types',
+  signalsStartDate: 'Signals Start Date',
+} as const;
+
+export interface PersonLookupOptions {
+  reveal: RevealChoice;
+  refreshJobInfo: boolean;
+  partialProfile: boolean;
+  /** Empty: no signals requested. */
+  signals: ContactSignalType[];
+  signalsStartDate?: string;
+}
+
+/**
+ * Reads the options of a person lookup (the same for every row of one run). Fields that
+ * are absent take Lusha's defaults: reveal both, no refresh, no partial profiles, no signals.
+ */
+export function readPersonLookupOptions(input: Record<string, unknown>): Checked<PersonLookupOptions> {
+  const problems = new ProblemList();
+  const reveal = problems.take(readChoice(input.reveal, PERSON_OPTION_LABELS.reveal, REVEAL_CHOICES));
+  const refreshJobInfo = problems.take(readBoolean(input.refreshJobInfo, PERSON_OPTION_LABELS.refreshJobInfo));
+  const partialProfile = problems.take(readBoolean(input.partialProfile, PERSON_OPTION_LABELS.partialProfile));
+  const signals: ContactSignalType[] = [];
+  for (const entry of problems.take(readList(input.signals, PERSON_OPTION_LABELS.signals)) ?? []) {
+    const type = problems.take(readChoice(entry, 'Signal Type', CONTACT_SIGNAL_TYPES));
+    if (type && !signals.includes(type)) signals.push(type);
+  }
+  const signalsStartDate = problems.take(readDate(input.signalsStartDate, PERSON_OPTION_LABELS.signalsStartDate));
+  if (signalsStartDate !== undefined && signals.length === 0 && isBlank(input.signals)) {
+    problems.add(
+      `${PERSON_OPTION_LABELS.signalsStartDate} only applies to signals: choose at least one of ` +
+        `${PERSON_OPTION_LABELS.signals}, or clear the date`,
+    );
+  }
+  return problems.result({
+    reveal: reveal ?? 'both',
+    refreshJobInfo: refreshJobInfo ?? false,
+    partialProfile: partialProfile ?? false,
+    signals,
+    ...(signalsStartDate !== undefined ? { signalsStartDate } : {}),
+  });
+}

@@ -1,0 +1,51 @@
+/**
+ * Find Company: one GET /v2/company by domain, name or Lusha company ID. Lusha answers a
+ * miss with 404, which returns nothing, so "find or create" flows can go on to create.
+ */
+import { defineSearch } from 'zapier-platform-core';
+import { readCompanyLookup } from '../input/company-lookup';
+import { LushaNotFoundError } from '../lusha/errors';
+import { companyOutputFields, companySample } from '../records/company';
+import type { OperationContract } from '../zapier/contract';
+import { companyIdentifierFields, companyOutcome, companyQuery, inputError } from '../zapier/enrichment';
+import { withLusha } from '../zapier/lusha';
+
+export const contract: OperationContract = {
+  endpoints: ['GET /v2/company'],
+  credits: 'One credit when Lusha returns the company; none when there is no match or the input is rejected before the call.',
+  errors: [
+    {
+      when: 'Nothing identifies the company, or the domain or ID is malformed',
+      error: 'HaltedError',
+      action: 'Fill in or fix the fields the message names; nothing was sent to Lusha.',
+    },
+  ],
+};
+
+export default defineSearch({
+  key: 'find_company',
+  noun: 'Company',
+  display: {
+    label: 'Find Company',
+    description:
+      'Finds a company in Lusha by domain, name or Lusha company ID, and returns its firmographics: size, revenue, ' +
+      'industry, location, technologies and funding.',
+  },
+  operation: {
+    inputFields: companyIdentifierFields,
+    perform: withLusha(async (lusha, z, bundle) => {
+      const lookup = readCompanyLookup(bundle.inputData);
+      if (!lookup.ok) throw inputError(z, 'Cannot look up this company', lookup.problems);
+      try {
+        const { data } = await lusha.enrichCompany(companyQuery(lookup.value));
+        const outcome = companyOutcome(data, lookup.value.companyId);
+        return outcome.status === 'matched' ? [outcome.record] : [];
+      } catch (error) {
+        if (error instanceof LushaNotFoundError) return [];
+        throw error;
+      }
+    }),
+    outputFields: companyOutputFields,
+    sample: { ...companySample },
+  },
+});

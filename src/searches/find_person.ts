@@ -1,0 +1,82 @@
+/**
+ * Find Person: "a lead arrived — fill in the blanks". One GET /v2/person by email, LinkedIn
+ * profile, Lusha person ID, or name + company; no match returns nothing, so "find or
+ * create" flows can go on to create.
+ */
+import { defineSearch } from 'zapier-platform-core';
+import { readPersonLookup, readPersonLookupOptions } from '../input/person-lookup';
+import { LushaNotFoundError } from '../lusha/errors';
+import {
+  contactSignalSummaryOutputFields,
+  contactSignalSummarySample,
+  toContactSignalSummary,
+} from '../records/contact-signals';
+import { personOutputFields, personSample } from '../records/person';
+import type { OperationContract } from '../zapier/contract';
+import {
+  contactOutcome,
+  inputError,
+  personIdentifierFields,
+  personOptionFields,
+  personQuery,
+  personSignalFields,
+} from '../zapier/enrichment';
+import { withLusha } from '../zapier/lusha';
+
+export const contract: OperationContract = {
+  endpoints: ['GET /v2/person'],
+  credits:
+    'One credit when Lusha returns the person (Credit Charged in the output says whether it did); none when there ' +
+    'is no match or the input is rejected before the call. Each signal type Lusha finds costs extra credits.',
+  errors: [
+    {
+      when: 'Nothing identifies the person, or a value is malformed (email, LinkedIn URL not on linkedin.com, ID)',
+      error: 'HaltedError',
+      action: 'Fill in or fix the fields the message names; nothing was sent to Lusha.',
+    },
+    {
+      when: 'Reveal is set to one kind on a plan without Unified Credits, or signals on a plan without them (403)',
+      error: 'Error',
+      action: 'Set Reveal to Emails and Phones, or clear Signal Types.',
+    },
+    {
+      when: 'Lusha answers the lookup with an error other than "no data"',
+      error: 'HaltedError',
+      action: "Check the step's fields; the message quotes Lusha.",
+    },
+  ],
+};
+
+export default defineSearch({
+  key: 'find_person',
+  noun: 'Person',
+  display: {
+    label: 'Find Person',
+    description:
+      'Finds a person in Lusha by email, LinkedIn profile URL, Lusha person ID, or name and company, and returns ' +
+      'their contact details, job and company.',
+  },
+  operation: {
+    inputFields: [...personIdentifierFields, ...personOptionFields, ...personSignalFields],
+    perform: withLusha(async (lusha, z, bundle) => {
+      const lookup = readPersonLookup(bundle.inputData);
+      const options = readPersonLookupOptions(bundle.inputData);
+      const problems = [...(lookup.ok ? [] : lookup.problems), ...(options.ok ? [] : options.problems)];
+      if (!lookup.ok || !options.ok) throw inputError(z, 'Cannot look up this person', problems);
+
+      let contact;
+      try {
+        ({ contact } = await lusha.enrichPerson(personQuery(lookup.value, options.value)));
+      } catch (error) {
+        if (error instanceof LushaNotFoundError) return [];
+        throw error;
+      }
+      const outcome = contactOutcome(contact);
+      if (outcome.status === 'not_found') return [];
+      if (outcome.status === 'error') throw new z.errors.HaltedError(outcome.reason);
+      return [{ ...outcome.record, ...toContactSignalSummary(contact.data) }];
+    }),
+    outputFields: [...personOutputFields, ...contactSignalSummaryOutputFields],
+    sample: { ...personSample, ...contactSignalSummarySample },
+  },
+});

@@ -1,0 +1,388 @@
+/**
+ * The one machine behind every "enrich this list" operation (Bulk Enrich People, Bulk
+ * Enrich Companies): each create supplies how to read a row, how rows compare, and how to
+ * send one batch; this file does the rest, the same way for both.
+ *
+ *   rows ─ read & validate each ─ dedupe by normalised lookup ─ batches of ≤100 ─ send with
+ *   bounded concurrency (under the client's rate limiter and deadline) ─ fan results back
+ *   out to every row, in input order, with a status ─ totals
+ *
+ * Guarantees: no row is ever dropped (each comes back as matched, not_found, invalid_input
+ * or error, with a reason); one bad row or one failed batch never fails the others, and
+ * credits already spent are never thrown away. The whole run fails only before any call
+ * (no usable row, too many rows, bad options), when Lusha rejects the key, or when every
+ * batch failed the same way and nothing was charged (so Zapier's retry and halt rules apply).
+ */
+import type { Bundle, ZObject } from 'zapier-platform-core';
+import { type Checked, isBlank } from '../input/identifiers';
+import type { LushaClient } from '../lusha/client';
+import { chunk, sendBatches, uniqueBy } from '../lusha/batch';
+import { LushaAuthError, LushaError, redact } from '../lusha/errors';
+import { lineItemFields, toLineItem } from '../records/line-item';
+import type { OutputField } from '../records/shared';
+import type { ErrorNote } from './contract';
+import type { PlainInputField } from './fields';
+import { toZapierError } from './errors';
+import { connectionSecrets } from './lusha';
+
+/** Most rows one run takes: 10 requests of 100, which finish well inside Zapier's 30 seconds. */
+export const MAX_ROWS = 1000;
+/** Lusha's bulk endpoints take 1 to 100 items per request. */
+export const BATCH_SIZE = 100;
+/** Requests in flight at once (the client's rate limiter still applies). */
+export const CONCURRENCY = 4;
+/** A batch is not started with less than this left before the run's deadline. */
+export const MIN_TIME_PER_BATCH_MS = 3_000;
+/**
+ * A bulk run makes up to 10 requests; Lusha allows 25 per second per endpoint. Zapier starts
+ * at most 2 runs of one bulk operation per second per connection, so runs together stay
+ * near the client's own 20 per second (the app-wide throttle counts runs, not requests).
+ */
+export const BULK_THROTTLE = { window: 1, limit: 2, scope: ['auth' as const, 'action' as const] };
+/** How many row problems a message lists before it summarises the rest. */
+const MAX_LISTED_PROBLEMS = 25;
+
+export type RowStatus = 'matched' | 'not_found' | 'invalid_input' | 'error';
+
+/** What Lusha said about one lookup (see src/zapier/enrichment.ts for people and companies). */
+export type LookupOutcome<R> =
+  | { status: 'matched'; record: R; creditsCharged: number }
+  | { status: 'not_found'; creditsCharged: number }
+  | { status: 'error'; reason: string; creditsCharged: number };
+
+/** What a bulk operation supplies: the rest of the run is the same for every kind of lookup. */
+export interface BulkLookup<L, R> {
+  /** What one row is, for messages: "person", "company". */
+  noun: string;
+  /** The plural, for messages: "people", "companies". */
+  plural: string;
+  /** The step's label, for messages: "Bulk Enrich People". */
+  operation: string;
+  /** Reads one row into a lookup, or every problem with it. */
+  read(row: Record<string, unknown>): Checked<L>;
+  /** Rows whose lookups have the same key are sent once. */
+  keyOf(lookup: L): string;
+  /**
+   * Sends one batch (at most BATCH_SIZE lookups, each under a generated id) and returns
+   * the outcome per id. An id missing from the map comes back as an error row.
+   */
+  send(lusha: LushaClient, batch: Array<{ id: string; lookup: L }>): Promise<Map<string, LookupOutcome<R>>>;
+  /** The record of a row without a match: every key present, all empty. */
+  emptyRecord: R;
+}
+
+export interface BulkRow<R> {
+  /** 1-based position in the input list. */
+  row: number;
+  /** The builder's own reference for the row, as given. */
+  reference: string | null;
+  status: RowStatus;
+  reason: string | null;
+  /** The earlier row with the same lookup, whose result this row shares (sent and charged once). */
+  duplicateOfRow: number | null;
+  record: R;
+}
+
+export interface BulkTotals {
+  total: number;
+  matched: number;
+  notFound: number;
+  invalid: number;
+  errors: number;
+  requests: number;
+  creditsCharged: number;
+}
+
+export interface BulkResult<R> {
+  totals: BulkTotals;
+  rows: BulkRow<R>[];
+}
+
+/** Thrown instead of sending a batch when the run's deadline is too close. */
+class NotSentError extends Error {}
+
+const NOT_SENT_REASON =
+  "Not sent: this run reached Zapier's time limit (30 seconds per step) before this row's turn. " +
+  'Run it again, or split the list into smaller runs.';
+
+/** The rows a builder passed: a list of line items (one object is one row). */
+function rowsOf(input: unknown): Record<string, unknown>[] {
+  if (isBlank(input)) return [];
+  const list = Array.isArray(input) ? input : [input];
+  return list.map((row) => (row !== null && typeof row === 'object' && !Array.isArray(row) ? (row as Record<string, unknown>) : {}));
+}
+
+function referenceOf(value: unknown): string | null {
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return typeof value === 'string' && value.trim() ? value.trim() : null;
+}
+
+/** "Row 1: a; Row 2: b" for at most MAX_LISTED_PROBLEMS rows, then how many more. */
+function listProblems(rows: Array<{ row: number; problems: string[] }>): string {
+  const listed = rows.slice(0, MAX_LISTED_PROBLEMS).map(({ row, problems }) => `Row ${row}: ${problems.join('; ')}`);
+  const more = rows.length - listed.length;
+  return listed.join('. ') + (more > 0 ? `. (${more} more ${more === 1 ? 'row has' : 'rows have'} problems.)` : '.');
+}
+
+/** The plain message of a Zapier error (core encodes Error and ThrottledError messages as JSON). */
+function plainMessage(error: Error): string {
+  if (error.name === 'AppError' || error.name === 'ThrottledError') {
+    try {
+      const parsed = JSON.parse(error.message) as { message?: unknown };
+      if (typeof parsed.message === 'string') return parsed.message;
+    } catch {
+      // not JSON: use it as is
+    }
+  }
+  return error.message;
+}
+
+/**
+ * Why a failed batch's rows were not enriched, short and without the key: what happened
+ * and what to do. Transient failures say to run the rows again (Zapier does not retry a
+ * step that returned results); others carry the advice of the one error map.
+ */
+function failureReason(z: ZObject, error: unknown, secrets: readonly string[]): string {
+  if (error instanceof NotSentError) return NOT_SENT_REASON;
+  if (error instanceof LushaError && error.retryable) {
+    return redact(`${error.message}. This row was not enriched: run it again later.`, secrets);
+  }
+  return plainMessage(toZapierError(z, error, secrets));
+}
+
+/** Two failures are "the same" when they are the same kind of Lusha error (or the same message). */
+function failureSignature(error: unknown): string {
+  if (error instanceof LushaError) return `${error.kind}:${error.status ?? ''}`;
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Runs a bulk lookup over the line items in `input`. Throws a HaltedError before any call
+ * when there is nothing usable to send or too much; otherwise returns one row per input row.
+ */
+export async function enrichInBulk<L, R>(
+  z: ZObject,
+  bundle: Pick<Bundle, 'authData'>,
+  lusha: LushaClient,
+  input: unknown,
+  spec: BulkLookup<L, R>,
+): Promise<BulkResult<R>> {
+  const rows = rowsOf(input);
+  if (rows.length === 0) {
+    throw new z.errors.HaltedError(
+      `${spec.operation} got no rows: map a list of ${spec.plural} from an earlier step into the line-item fields, or add rows.`,
+    );
+  }
+  if (rows.length > MAX_ROWS) {
+    throw new z.errors.HaltedError(
+      `${spec.operation} got ${rows.length.toLocaleString('en-US')} rows, but takes at most ${MAX_ROWS.toLocaleString('en-US')} ` +
+        "per run so that it finishes within Zapier's 30-second limit. Nothing was sent to Lusha: split the list " +
+        '(for example with Looping by Zapier) and run it in parts.',
+    );
+  }
+
+  // 1. Read every row; the invalid ones are answered without a call.
+  const read = rows.map((row, index) => ({ row: index + 1, reference: referenceOf(row.reference), parsed: spec.read(row) }));
+  const invalid = read.flatMap((r) => (r.parsed.ok ? [] : [{ row: r.row, problems: r.parsed.problems }]));
+  if (invalid.length === rows.length) {
+    const which = rows.length === 1 ? `The ${spec.noun} cannot be looked up` : `None of the ${rows.length} rows can be looked up`;
+    throw new z.errors.HaltedError(`${which}, so nothing was sent to Lusha. ${listProblems(invalid)}`);
+  }
+  const valid = read.flatMap((r) => (r.parsed.ok ? [{ row: r.row, lookup: r.parsed.value }] : []));
+
+  // 2. Identical lookups are sent once, under a generated id (never the builder's reference).
+  const { unique, uniqueIndexOf } = uniqueBy(valid, (v) => spec.keyOf(v.lookup));
+  const items = unique.map((v, index) => ({ id: String(index + 1), lookup: v.lookup }));
+
+  // 3. Batches of at most 100, a few at a time, each only while the deadline allows.
+  const outcomes = await sendBatches(chunk(items, BATCH_SIZE), CONCURRENCY, async (batch) => {
+    if (lusha.timeLeft() < MIN_TIME_PER_BATCH_MS) throw new NotSentError();
+    return spec.send(lusha, batch);
+  });
+
+  const failures = outcomes.flatMap((o) => (o.ok ? [] : [o.error]));
+  const auth = failures.find((error) => error instanceof LushaAuthError);
+  if (auth) throw auth;
+  const attempted = failures.filter((error) => !(error instanceof NotSentError));
+  const anySucceeded = outcomes.some((o) => o.ok);
+  if (!anySucceeded && attempted.length > 0 && new Set(attempted.map(failureSignature)).size === 1) {
+    // Nothing was enriched or charged: fail the run, so Zapier retries (429, 5xx) or halts (402...).
+    throw attempted[0];
+  }
+
+  // 4. The outcome of each unique lookup.
+  const secrets = connectionSecrets(bundle);
+  const byId = new Map<string, LookupOutcome<R>>();
+  for (const outcome of outcomes) {
+    if (outcome.ok) {
+      for (const item of outcome.items) {
+        byId.set(
+          item.id,
+          outcome.result.get(item.id) ?? {
+            status: 'error',
+            reason: `Lusha's answer did not include this ${spec.noun}: run it again.`,
+            creditsCharged: 0,
+          },
+        );
+      }
+    } else {
+      const reason = failureReason(z, outcome.error, secrets);
+      for (const item of outcome.items) byId.set(item.id, { status: 'error', reason, creditsCharged: 0 });
+    }
+  }
+
+  // 5. Fan out to every row, in input order.
+  const firstRowOf = unique.map((v) => v.row);
+  const uniqueOfRow = new Map(valid.map((v, index) => [v.row, uniqueIndexOf[index] as number]));
+  const resultRows: BulkRow<R>[] = read.map((r) => {
+    if (!r.parsed.ok) {
+      return { row: r.row, reference: r.reference, status: 'invalid_input', reason: r.parsed.problems.join('; '), duplicateOfRow: null, record: spec.emptyRecord };
+    }
+    const uniqueIndex = uniqueOfRow.get(r.row) as number;
+    const outcome = byId.get(items[uniqueIndex]!.id) as LookupOutcome<R>;
+    const first = firstRowOf[uniqueIndex] as number;
+    return {
+      row: r.row,
+      reference: r.reference,
+      status: outcome.status,
+      reason: outcome.status === 'error' ? outcome.reason : null,
+      duplicateOfRow: first === r.row ? null : first,
+      record: outcome.status === 'matched' ? outcome.record : spec.emptyRecord,
+    };
+  });
+
+  const count = (status: RowStatus) => resultRows.filter((r) => r.status === status).length;
+  return {
+    totals: {
+      total: resultRows.length,
+      matched: count('matched'),
+      notFound: count('not_found'),
+      invalid: count('invalid_input'),
+      errors: count('error'),
+      requests: lusha.requestCount,
+      creditsCharged: [...byId.values()].reduce((sum, outcome) => sum + outcome.creditsCharged, 0),
+    },
+    rows: resultRows,
+  };
+}
+
+// ------------------------------------------------------------------ Zapier output
+
+/** The per-row fields every bulk operation outputs before the record's fields. */
+const rowFields: OutputField[] = [
+  { key: 'row', label: 'Row Number', type: 'integer' },
+  { key: 'reference', label: 'Your Reference', type: 'string' },
+  { key: 'status', label: 'Status (matched, not_found, invalid_input, error)', type: 'string' },
+  { key: 'reason', label: 'Reason (for invalid_input and error)', type: 'string' },
+  { key: 'duplicateOfRow', label: 'Same Lookup As Row', type: 'integer' },
+];
+
+const totalFields: OutputField[] = [
+  { key: 'total', label: 'Rows', type: 'integer' },
+  { key: 'matched', label: 'Matched', type: 'integer' },
+  { key: 'notFound', label: 'Not Found', type: 'integer' },
+  { key: 'invalid', label: 'Invalid Input', type: 'integer' },
+  { key: 'errors', label: 'Errors', type: 'integer' },
+  { key: 'requests', label: 'Requests to Lusha', type: 'integer' },
+  { key: 'creditsCharged', label: 'Credits Charged', type: 'integer' },
+  { key: 'summary', label: 'Summary', type: 'string' },
+];
+
+/**
+ * The output fields of a bulk operation: totals, then `rows` as line items, each the row's
+ * fields and the record's, flat (lists as text, see src/records/line-item.ts).
+ */
+export function bulkOutputFields(recordFields: readonly OutputField[], rowsLabel: string): OutputField[] {
+  return [...totalFields, { key: 'rows', label: rowsLabel, children: [...rowFields, ...lineItemFields(recordFields)] }];
+}
+
+const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+
+/** "3 rows: 1 matched, 1 not found, 1 invalid input, 0 errors. 1 request to Lusha, 1 credit charged." */
+export function summaryOf(totals: BulkTotals): string {
+  return (
+    `${plural(totals.total, 'row', 'rows')}: ${totals.matched} matched, ${totals.notFound} not found, ` +
+    `${totals.invalid} invalid input, ${plural(totals.errors, 'error', 'errors')}. ` +
+    `${plural(totals.requests, 'request', 'requests')} to Lusha, ${plural(totals.creditsCharged, 'credit', 'credits')} charged.`
+  );
+}
+
+/** The object a bulk create returns: totals, a summary, and one flat line item per input row. */
+export function bulkOutput<R extends object>(result: BulkResult<R>) {
+  return {
+    ...result.totals,
+    summary: summaryOf(result.totals),
+    rows: result.rows.map(({ record, ...row }) => ({ ...row, ...toLineItem(record) })),
+  };
+}
+
+/**
+ * A realistic static sample of a bulk create's output: a matched row, a duplicate of it,
+ * a row without a match and a row with invalid input.
+ */
+export function bulkSample<R extends object>(matched: R, empty: R, invalidReason: string): ReturnType<typeof bulkOutput<R>> {
+  const rows: BulkRow<R>[] = [
+    { row: 1, reference: 'crm-1001', status: 'matched', reason: null, duplicateOfRow: null, record: matched },
+    { row: 2, reference: 'crm-1002', status: 'not_found', reason: null, duplicateOfRow: null, record: empty },
+    { row: 3, reference: 'crm-1003', status: 'matched', reason: null, duplicateOfRow: 1, record: matched },
+    { row: 4, reference: 'crm-1004', status: 'invalid_input', reason: invalidReason, duplicateOfRow: null, record: empty },
+  ];
+  const totals: BulkTotals = { total: 4, matched: 2, notFound: 1, invalid: 1, errors: 0, requests: 1, creditsCharged: 1 };
+  return bulkOutput({ totals, rows });
+}
+
+// ------------------------------------------------------------------ Zapier input
+
+/** The builder's own reference for a row, returned with its result. */
+export const referenceField: PlainInputField = {
+  key: 'reference',
+  label: 'Your Reference',
+  type: 'string',
+  helpText:
+    "Optional: your own ID for this row (a CRM record ID, a sheet row number...). It comes back with the row's " +
+    'result, so you can match results to your records.',
+};
+
+/**
+ * The input of a bulk create: a note on how the list works, then the line items (the
+ * builder's reference, then the identifier fields). `eachRowNeeds` and `lineItemNote` are
+ * the only words that differ between people and companies.
+ */
+export function bulkRowsInputFields(options: {
+  rowsLabel: string;
+  identifierFields: readonly PlainInputField[];
+  eachRowNeeds: string;
+  lineItemNote: string;
+}): PlainInputField[] {
+  return [
+    {
+      key: 'about',
+      type: 'copy',
+      helpText:
+        `Map a list (line items) from an earlier step into the fields below: up to ${MAX_ROWS.toLocaleString('en-US')} ` +
+        `rows per run. Each row needs ${options.eachRowNeeds}. Identical rows are looked up, and charged, once. The ` +
+        'result has one line item per row, in the same order, with a **Status** (matched, not_found, invalid_input, ' +
+        `error) and a **Reason**. ${options.lineItemNote}`,
+    },
+    { key: 'rows', label: options.rowsLabel, children: [referenceField, ...options.identifierFields] },
+  ];
+}
+
+/** The errors every bulk create can end in, for its OperationContract. */
+export function bulkContractErrors(): ErrorNote[] {
+  return [
+    {
+      when: `No row can be looked up, more than ${MAX_ROWS.toLocaleString('en-US')} rows, or an option is malformed`,
+      error: 'HaltedError',
+      action: 'Fix what the message names (it lists the rows), or split the list; nothing was sent to Lusha.',
+    },
+    {
+      when: 'Every request fails the same way and nothing was enriched (for example all rate-limited)',
+      error: 'ThrottledError',
+      action:
+        'The step fails with the mapped error of that failure, as in the common errors (here Zapier retries later). ' +
+        'When only some requests fail, their rows come back with status error and a reason, and the other rows keep ' +
+        'their results: filter on Status.',
+    },
+  ];
+}

@@ -1,0 +1,322 @@
+/**
+ * Enrichment end to end: Find Person, Find Company, Bulk Enrich People and Bulk Enrich
+ * Companies run in the real app against the sandbox over HTTP. The sandbox's request log
+ * and credit ledger are the witnesses: how many calls each operation makes, what they
+ * cost, and that the output says so.
+ */
+import type { Bundle, ZObject } from 'zapier-platform-core';
+import type { SandboxPerson } from '../../sandbox';
+import { SANDBOX_KEY, useSandbox } from '../support/sandbox';
+import { App, appTester, bundleWith, expectZapierError } from '../support/zapier';
+
+const CLASSIC_KEY = 'classic-plan-key';
+
+const sandbox = useSandbox({
+  now: '2026-06-15T12:00:00Z',
+  keys: [
+    { key: SANDBOX_KEY, plan: 'unified', credits: 10_000, signals: true },
+    { key: CLASSIC_KEY, plan: 'classic', credits: 100, signals: false },
+  ],
+});
+
+type Output = Record<string, unknown>;
+type BulkOutput = Output & { rows: Output[] };
+
+function run<T>(kind: 'searches' | 'creates', key: string, inputData: Record<string, unknown>, apiKey = SANDBOX_KEY): Promise<T> {
+  const perform = App[kind][key]!.operation.perform as (z: ZObject, bundle: Bundle) => Promise<T>;
+  return appTester(perform, bundleWith(inputData, { apiKey }));
+}
+const findPerson = (input: Record<string, unknown>, apiKey?: string) => run<Output[]>('searches', 'find_person', input, apiKey);
+const findCompany = (input: Record<string, unknown>) => run<Output[]>('searches', 'find_company', input);
+const enrichPeople = (input: Record<string, unknown>) => run<BulkOutput>('creates', 'enrich_people', input);
+const enrichCompanies = (input: Record<string, unknown>) => run<BulkOutput>('creates', 'enrich_companies', input);
+
+/** What the sandbox saw: its requests, and the credits its ledger charged for them. */
+function ledger(apiKey = SANDBOX_KEY) {
+  const entries = sandbox().log.entries();
+  return {
+    entries,
+    requests: entries.length,
+    charged: entries.reduce((sum, entry) => sum + entry.creditsCharged, 0),
+    used: sandbox().credits.usage(apiKey).used,
+  };
+}
+
+const GRADES = ['A+', 'A', 'B', 'C'];
+/** The work email with the best grade: the "best email" rule, restated for the sandbox's data. */
+const bestWorkEmail = (p: SandboxPerson) =>
+  [...p.emails].filter((e) => e.emailType === 'work').sort((a, b) => GRADES.indexOf(a.emailConfidence) - GRADES.indexOf(b.emailConfidence))[0]!;
+
+const hasContactInfo = (p: SandboxPerson) => p.emails.length + p.phones.length > 0;
+
+describe('Find Person against the sandbox', () => {
+  it('makes exactly one request, charges one credit, and returns the flat record', async () => {
+    const p = sandbox().data.samples.personWithEmailAndPhone;
+    const c = sandbox().data.companyOf(p);
+    const usedBefore = sandbox().credits.usage(SANDBOX_KEY).used;
+
+    const [record, ...more] = await findPerson({ email: bestWorkEmail(p).email.toUpperCase() });
+
+    const { entries, charged, used } = ledger();
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ method: 'GET', path: '/v2/person', query: { email: bestWorkEmail(p).email.toLowerCase() }, status: 200 });
+    expect(charged).toBe(1);
+    expect(used - usedBefore).toBe(1);
+    expect(more).toHaveLength(0);
+    expect(record).toMatchObject({
+      id: String(p.personId),
+      firstName: p.firstName,
+      lastName: p.lastName,
+      fullName: p.fullName,
+      email: bestWorkEmail(p).email,
+      emailType: 'work',
+      emailConfidence: bestWorkEmail(p).emailConfidence,
+      emails: p.emails.map((e) => ({ email: e.email, type: e.emailType, confidence: e.emailConfidence, updatedOn: e.updateDate })),
+      phones: p.phones.map((ph) => ({ number: ph.number, type: ph.phoneType, doNotCall: ph.doNotCall, updatedOn: ph.updateDate })),
+      phoneDoNotCall: false,
+      jobTitle: p.jobTitle,
+      seniority: p.seniority,
+      departments: p.departments,
+      linkedinUrl: p.linkedinUrl,
+      city: p.location.city,
+      country: p.location.country,
+      countryCode: p.location.countryIso2,
+      isEuContact: p.location.isEu,
+      companyId: String(c.id),
+      companyName: c.name,
+      companyDomain: c.domain,
+      companyEmployeesMin: c.size.min,
+      companyEmployeesMax: c.size.max,
+      companyIndustry: c.mainIndustry,
+      creditCharged: true,
+      signalCount: null,
+    });
+    expect(p.phones.find((ph) => ph.number === record!.phone)?.doNotCall).toBe(false);
+  });
+
+  it('finds the same person by LinkedIn URL, by Lusha ID and by name + company, one request each', async () => {
+    const p = sandbox().data.samples.personWithEmailAndPhone;
+    const c = sandbox().data.companyOf(p);
+    const inputs = [
+      { linkedinUrl: `${p.linkedinUrl!.replace('https://www.', '').toUpperCase()}/?utm=zap` },
+      { personId: p.personId },
+      { firstName: p.firstName, lastName: p.lastName, companyDomain: `https://www.${c.domain}/about` },
+      { firstName: p.firstName.toLowerCase(), lastName: p.lastName, companyName: c.name },
+    ];
+    for (const input of inputs) {
+      sandbox().log.reset();
+      const result = await findPerson(input);
+      expect(result.map((r) => r.id)).toEqual([String(p.personId)]);
+      expect(ledger().requests).toBe(1);
+    }
+  });
+
+  it('returns nothing for a miss, in one free request', async () => {
+    expect(await findPerson({ email: 'nobody.at.all@example.org' })).toEqual([]);
+    expect(ledger()).toMatchObject({ requests: 1, charged: 0 });
+  });
+
+  it('sends nothing for input that cannot match', async () => {
+    for (const input of [{ email: 'maya@' }, { linkedinUrl: 'https://example.com/in/maya' }, { firstName: 'Maya', lastName: 'Goldberg' }, {}]) {
+      expect((await expectZapierError(findPerson(input))).name).toBe('HaltedError');
+    }
+    expect(ledger().requests).toBe(0);
+  });
+
+  it('reveals one kind on a Unified Credits plan, and fails with a clear Error on a classic plan', async () => {
+    const p = sandbox().data.samples.personWithEmailAndPhone;
+    const [phonesOnly] = await findPerson({ personId: p.personId, reveal: 'phones' });
+    expect(phonesOnly).toMatchObject({ email: null, emails: [], phone: expect.any(String) });
+    expect(ledger().entries[0]!.query).toEqual({ personId: String(p.personId), revealPhones: 'true' });
+
+    const error = await expectZapierError(findPerson({ personId: p.personId, reveal: 'emails' }, CLASSIC_KEY));
+    expect(error).toMatchObject({ name: 'Error', status: 403 });
+    expect(error.message).toMatch(/turn off the reveal options/);
+    expect(ledger(CLASSIC_KEY).used).toBe(0);
+  });
+
+  it('adds the signal summary when signals are asked for, charged as the ledger says', async () => {
+    const p = sandbox().data.samples.personWithRecentPromotion;
+    const [record] = await findPerson({ personId: p.personId, signals: ['promotion'] });
+    expect(record).toMatchObject({ id: String(p.personId), signalTypes: ['promotion'], latestSignalType: 'promotion' });
+    expect(record!.signalCount).toBeGreaterThan(0);
+    expect(ledger().charged).toBe(2); // the person, and one signal type with results
+  });
+
+  it('returns a partial profile without charging, and says so', async () => {
+    const p = sandbox().data.samples.personWithoutContactInfo;
+    expect(await findPerson({ personId: p.personId })).toEqual([]);
+    const [record] = await findPerson({ personId: p.personId, partialProfile: true });
+    expect(record).toMatchObject({ id: String(p.personId), email: null, phone: null, creditCharged: false });
+    expect(ledger()).toMatchObject({ requests: 2, charged: 0 });
+  });
+});
+
+describe('Find Company against the sandbox', () => {
+  it('makes exactly one request and returns the flat record', async () => {
+    const c = sandbox().data.samples.companyWithFunding;
+    const [record, ...more] = await findCompany({ domain: `https://www.${c.domain}/pricing` });
+    expect(more).toHaveLength(0);
+    expect(ledger()).toMatchObject({ requests: 1, charged: 1 });
+    expect(record).toMatchObject({
+      id: String(c.id),
+      name: c.name,
+      domain: c.domain,
+      employeesMin: c.size.min,
+      employeesMax: c.size.max,
+      industry: c.mainIndustry,
+      city: c.location.city,
+      countryCode: c.location.countryIso2,
+      linkedinUrl: c.linkedinUrl,
+      technologies: c.technologies,
+      fundingRounds: c.funding!.rounds.length,
+      creditCharged: true,
+    });
+  });
+
+  it('returns nothing for a miss (404), free; sends nothing for input that cannot match', async () => {
+    expect(await findCompany({ domain: 'no-such-company-anywhere.example' })).toEqual([]);
+    expect(ledger()).toMatchObject({ requests: 1, charged: 0 });
+    sandbox().log.reset();
+    expect((await expectZapierError(findCompany({ domain: 'not a domain' }))).name).toBe('HaltedError');
+    expect(ledger().requests).toBe(0);
+  });
+});
+
+describe('Bulk Enrich People against the sandbox', () => {
+  it('answers a list mixing matches, misses, duplicates and invalid rows, in order, in one request', async () => {
+    const { samples } = sandbox().data;
+    const a = samples.personWithEmailAndPhone;
+    const b = samples.euPerson;
+    const c = samples.personWithoutPhone;
+    const companyOfC = sandbox().data.companyOf(c);
+    const usedBefore = sandbox().credits.usage(SANDBOX_KEY).used;
+    const rows = [
+      { reference: 'lead-1', email: a.emails[0]!.email },
+      { reference: 'lead-2', email: 'nobody.at.all@example.org' },
+      { reference: 'lead-3', linkedinUrl: b.linkedinUrl },
+      { reference: 'lead-4', email: 'not-an-email' },
+      { reference: 'lead-5', email: ` ${a.emails[0]!.email.toUpperCase()} ` },
+      { reference: 'lead-6', firstName: c.firstName, lastName: c.lastName, companyName: companyOfC.name },
+      { reference: 'lead-7', personId: samples.personWithoutContactInfo.personId },
+      { reference: 'lead-8', firstName: 'Only', lastName: 'Names' },
+      { reference: 'lead-1', linkedinUrl: b.linkedinUrl },
+    ];
+
+    const output = await enrichPeople({ rows });
+
+    const { entries, charged, used } = ledger();
+    expect(entries).toHaveLength(1); // ceil(5 distinct valid rows / 100)
+    expect((entries[0]!.body as { contacts: unknown[] }).contacts).toHaveLength(5);
+    expect(output.rows.map((r) => [r.row, r.reference, r.status, r.duplicateOfRow, r.id])).toEqual([
+      [1, 'lead-1', 'matched', null, String(a.personId)],
+      [2, 'lead-2', 'not_found', null, null],
+      [3, 'lead-3', 'matched', null, String(b.personId)],
+      [4, 'lead-4', 'invalid_input', null, null],
+      [5, 'lead-5', 'matched', 1, String(a.personId)],
+      [6, 'lead-6', 'matched', null, String(c.personId)],
+      [7, 'lead-7', 'not_found', null, null],
+      [8, 'lead-8', 'invalid_input', null, null],
+      [9, 'lead-1', 'matched', 3, String(b.personId)],
+    ]);
+    expect(output.rows[3]!.reason).toBe('Email "not-an-email" is not a valid email address (expected something like name@company.com)');
+    expect(output.rows[2]).toMatchObject({ isEuContact: true, companyName: sandbox().data.companyOf(b).name });
+    expect(output).toMatchObject({ total: 9, matched: 5, notFound: 2, invalid: 2, errors: 0, requests: 1, creditsCharged: 3 });
+    expect(charged).toBe(3);
+    expect(used - usedBefore).toBe(3);
+  });
+
+  it('sends ceil(distinct rows / 100) requests for a long list, and reports the credits the ledger charged', async () => {
+    const people = sandbox().data.people.filter(hasContactInfo).slice(0, 250);
+    const rows = [...people, ...people.slice(0, 40)].map((p, i) => ({ reference: `row-${i + 1}`, personId: p.personId }));
+    const usedBefore = sandbox().credits.usage(SANDBOX_KEY).used;
+
+    const output = await enrichPeople({ rows });
+
+    const { entries, charged, used } = ledger();
+    expect(entries).toHaveLength(Math.ceil(250 / 100));
+    expect(entries.map((e) => (e.body as { contacts: unknown[] }).contacts.length).sort((x, y) => y - x)).toEqual([100, 100, 50]);
+    expect(output).toMatchObject({ total: 290, matched: 290, notFound: 0, invalid: 0, errors: 0, requests: 3 });
+    expect(output.creditsCharged).toBe(charged);
+    expect(used - usedBefore).toBe(charged);
+    expect(output.rows.map((r) => r.reference)).toEqual(rows.map((r) => r.reference));
+    expect(output.rows.map((r) => r.id)).toEqual(rows.map((r) => String(r.personId)));
+    expect(output.rows[260]).toMatchObject({ row: 261, duplicateOfRow: 11 });
+  });
+
+  it('keeps the results of the requests that worked when one fails, and charges only those', async () => {
+    const people = sandbox().data.people.filter(hasContactInfo).slice(0, 150);
+    sandbox().faults.add({
+      route: '/v2/person',
+      method: 'POST',
+      kind: 'status',
+      status: 500,
+      when: (req) => (req.body as { contacts: Array<{ contactId: string }> }).contacts[0]?.contactId === '101',
+    });
+
+    const output = await enrichPeople({ rows: people.map((p) => ({ email: p.emails[0]?.email, personId: p.personId })) });
+
+    expect(ledger().requests).toBe(2);
+    expect(output.rows.slice(0, 100).every((r) => r.status === 'matched')).toBe(true);
+    expect(output.rows.slice(100).every((r) => r.status === 'error')).toBe(true);
+    expect(output.rows[100]!.reason).toMatch(/^Lusha failed to process the request \(POST \/v2\/person, HTTP 500\)/);
+    expect(output).toMatchObject({ matched: 100, errors: 50, creditsCharged: ledger().charged });
+  });
+
+  it('fails as ThrottledError when every request is rate-limited, charging nothing', async () => {
+    sandbox().faults.add({ route: '/v2/person', kind: 'rateLimit', retryAfter: 30 });
+    const error = await expectZapierError(enrichPeople({ rows: [{ personId: sandbox().data.samples.euPerson.personId }] }));
+    expect(error).toMatchObject({ name: 'ThrottledError', delay: 30 });
+    expect(ledger()).toMatchObject({ requests: 1, charged: 0 });
+  });
+
+  it('sends nothing when no row can be looked up', async () => {
+    const error = await expectZapierError(enrichPeople({ rows: [{ email: 'x@' }, { reference: 'empty' }] }));
+    expect(error.name).toBe('HaltedError');
+    expect(error.message).toMatch(/^None of the 2 rows can be looked up, so nothing was sent to Lusha\. Row 1: Email "x@"/);
+    expect(ledger().requests).toBe(0);
+  });
+});
+
+describe('Bulk Enrich Companies against the sandbox', () => {
+  it('answers a mixed list in order, in one request, with the credits the ledger charged', async () => {
+    const { companies, samples } = sandbox().data;
+    const a = samples.companyWithFunding;
+    const b = samples.companyWithoutFunding;
+    const usedBefore = sandbox().credits.usage(SANDBOX_KEY).used;
+    const output = await enrichCompanies({
+      rows: [
+        { reference: 'acct-1', domain: a.domain },
+        { reference: 'acct-2', domain: 'no-such-company-anywhere.example' },
+        { reference: 'acct-3', name: b.name },
+        { reference: 'acct-4', domain: 'not a domain' },
+        { reference: 'acct-5', domain: `www.${a.domain.toUpperCase()}` },
+        { reference: 'acct-6', companyId: companies[5]!.id },
+      ],
+    });
+
+    const { entries, charged, used } = ledger();
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ method: 'POST', path: '/v2/company' });
+    expect(output.rows.map((r) => [r.reference, r.status, r.duplicateOfRow, r.id])).toEqual([
+      ['acct-1', 'matched', null, String(a.id)],
+      ['acct-2', 'not_found', null, null],
+      ['acct-3', 'matched', null, String(b.id)],
+      ['acct-4', 'invalid_input', null, null],
+      ['acct-5', 'matched', 1, String(a.id)],
+      ['acct-6', 'matched', null, String(companies[5]!.id)],
+    ]);
+    expect(output.rows[0]).toMatchObject({ name: a.name, domain: a.domain, technologies: a.technologies.join(', '), creditCharged: true });
+    expect(output).toMatchObject({ total: 6, matched: 4, notFound: 1, invalid: 1, errors: 0, requests: 1, creditsCharged: 3 });
+    expect(charged).toBe(3);
+    expect(used - usedBefore).toBe(3);
+  });
+
+  it('sends ceil(distinct rows / 100) requests', async () => {
+    const companies = sandbox().data.companies.slice(0, 150);
+    const output = await enrichCompanies({ rows: [...companies, companies[0]!].map((c) => ({ domain: c.domain })) });
+    expect(ledger().requests).toBe(2);
+    expect(output).toMatchObject({ total: 151, matched: 151, requests: 2, creditsCharged: 150 });
+    expect(ledger().charged).toBe(150);
+  });
+});

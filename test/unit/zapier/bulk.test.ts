@@ -1,0 +1,339 @@
+/**
+ * The bulk machine shared by Bulk Enrich People and Bulk Enrich Companies: validation,
+ * dedupe, batches of 100 with bounded concurrency, the time budget, per-row statuses in
+ * input order, totals, and when a run fails as a whole. Driven through a Lusha client over
+ * a scripted transport, so the client's real error typing applies.
+ */
+import type { ZObject } from 'zapier-platform-core';
+import { type Checked } from '../../../src/input/identifiers';
+import { LushaClient } from '../../../src/lusha/client';
+import { LushaAuthError, LushaRateLimitError } from '../../../src/lusha/errors';
+import type { TransportRequest, TransportResponse } from '../../../src/lusha/transport';
+import {
+  type BulkLookup,
+  type BulkResult,
+  type BulkRow,
+  bulkOutput,
+  bulkOutputFields,
+  enrichInBulk,
+  type LookupOutcome,
+  MAX_ROWS,
+  summaryOf,
+} from '../../../src/zapier/bulk';
+import { useNock } from '../../support/nock';
+import { expectStepError } from '../../support/step-error';
+import { appTester, bundleWith, TEST_KEY } from '../../support/zapier';
+
+// No request leaves the process: the client below talks to a scripted transport only.
+useNock();
+
+interface Item {
+  name: string;
+}
+
+/** A lookup by company name; names starting with "miss" are not found, "bad" is invalid input. */
+const spec: BulkLookup<string, Item | null> = {
+  noun: 'company',
+  plural: 'companies',
+  operation: 'Bulk Test',
+  read: (row): Checked<string> => {
+    const name = typeof row.name === 'string' ? row.name.trim() : '';
+    if (!name) return { ok: false, problems: ['Company Name is missing'] };
+    if (name.startsWith('bad')) return { ok: false, problems: [`Company Name "${name}" is bad`, 'and so is the rest'] };
+    return { ok: true, value: name };
+  },
+  keyOf: (name) => name.toLowerCase(),
+  emptyRecord: null,
+  send: async (client, batch) => {
+    const answer = await client.enrichCompanies({ companies: batch.map(({ id, lookup }) => ({ id, name: lookup })) });
+    return new Map<string, LookupOutcome<Item | null>>(
+      batch.flatMap(({ id }) => {
+        const company = answer[id];
+        if (company === undefined) return []; // left out of the answer
+        return [[id, company?.name ? { status: 'matched', record: { name: company.name }, creditsCharged: 1 } : { status: 'not_found', creditsCharged: 0 }]];
+      }),
+    );
+  },
+};
+
+type Reply = (body: { companies: Array<{ id: string; name: string }> }, index: number) => TransportResponse | Promise<TransportResponse>;
+
+const json = (status: number, body: unknown, headers: Record<string, string> = {}): TransportResponse => ({ status, headers, text: JSON.stringify(body) });
+
+/** The answer: every company found, except names starting with "miss" (null). */
+const found: Reply = (body) =>
+  json(200, Object.fromEntries(body.companies.map((c) => [c.id, c.name.startsWith('miss') ? null : { name: c.name, lushaCompanyId: '1' }])));
+
+function harness(reply: Reply, clock?: { now: () => number; deadline: number }) {
+  const requests: Array<{ companies: Array<{ id: string; name: string }> }> = [];
+  let inFlight = 0;
+  let maxInFlight = 0;
+  const client = new LushaClient({
+    transport: {
+      async send(request: TransportRequest) {
+        const body = request.body as { companies: Array<{ id: string; name: string }> };
+        const index = requests.length;
+        requests.push(body);
+        inFlight += 1;
+        maxInFlight = Math.max(maxInFlight, inFlight);
+        await new Promise((resolve) => setImmediate(resolve));
+        try {
+          return await reply(body, index);
+        } finally {
+          inFlight -= 1;
+        }
+      },
+    },
+    retryDelayMs: 1,
+    requestsPerSecond: 1000,
+    secrets: [TEST_KEY],
+    ...(clock ?? {}),
+  });
+  const run = (rows: unknown) =>
+    appTester((z: ZObject, bundle) => enrichInBulk(z, bundle, client, rows, spec), bundleWith({})) as Promise<BulkResult<Item | null>>;
+  const runFails = (rows: unknown) => expectStepError(run(rows));
+  return { run, runFails, requests, client, maxInFlight: () => maxInFlight };
+}
+
+const names = (count: number, prefix = 'co') => Array.from({ length: count }, (_, i) => ({ name: `${prefix}${i + 1}` }));
+
+describe('enrichInBulk: before any call', () => {
+  it(`refuses more than ${MAX_ROWS} rows`, async () => {
+    const { runFails, requests } = harness(found);
+    const error = await runFails(names(MAX_ROWS + 1));
+    expect(error).toEqual({
+      name: 'HaltedError',
+      message:
+        "Bulk Test got 1,001 rows, but takes at most 1,000 per run so that it finishes within Zapier's 30-second limit. " +
+        'Nothing was sent to Lusha: split the list (for example with Looping by Zapier) and run it in parts.',
+    });
+    expect(requests).toHaveLength(0);
+  });
+
+  it('refuses an empty list', async () => {
+    const { runFails, requests } = harness(found);
+    expect(await runFails([])).toEqual({
+      name: 'HaltedError',
+      message: 'Bulk Test got no rows: map a list of companies from an earlier step into the line-item fields, or add rows.',
+    });
+    expect(await runFails(undefined)).toMatchObject({ name: 'HaltedError' });
+    expect(requests).toHaveLength(0);
+  });
+
+  it('halts, listing every row with its problems, when no row can be looked up', async () => {
+    const { runFails, requests } = harness(found);
+    expect(await runFails([{ name: 'bad1' }, {}, 'not an object'])).toEqual({
+      name: 'HaltedError',
+      message:
+        'None of the 3 rows can be looked up, so nothing was sent to Lusha. Row 1: Company Name "bad1" is bad; and so is ' +
+        'the rest. Row 2: Company Name is missing. Row 3: Company Name is missing.',
+    });
+    expect(requests).toHaveLength(0);
+  });
+
+  it('keeps a long list of problems readable', async () => {
+    const { runFails } = harness(found);
+    const error = await runFails(Array.from({ length: 40 }, () => ({})));
+    expect(error.message).toMatch(/Row 25: Company Name is missing\. \(15 more rows have problems\.\)$/);
+    expect(error.message).not.toContain('Row 26');
+  });
+
+  it('says "the company" for a single invalid row', async () => {
+    const { runFails } = harness(found);
+    expect(await runFails({})).toEqual({
+      name: 'HaltedError',
+      message: 'The company cannot be looked up, so nothing was sent to Lusha. Row 1: Company Name is missing.',
+    });
+  });
+});
+
+describe('enrichInBulk: sending', () => {
+  it('sends each distinct lookup once, in batches of at most 100 under generated ids, and fans results back out in order', async () => {
+    const { run, requests } = harness(found);
+    const rows = [
+      ...names(150),
+      { name: 'CO1', reference: 'again' }, // same lookup as row 1
+      { name: 'miss-1', reference: 42 },
+      { name: 'bad-row' },
+      ...names(60, 'more'),
+    ];
+    const result = await run(rows);
+
+    expect(requests.map((r) => r.companies.length)).toEqual([100, 100, 11]); // 211 distinct lookups
+    expect(requests[0]!.companies[0]).toEqual({ id: '1', name: 'co1' });
+    expect(requests.flatMap((r) => r.companies.map((c) => c.id))).toEqual(Array.from({ length: 211 }, (_, i) => String(i + 1)));
+
+    expect(result.rows).toHaveLength(rows.length);
+    expect(result.rows.map((r) => r.row)).toEqual(rows.map((_, i) => i + 1));
+    expect(result.rows[0]).toEqual({ row: 1, reference: null, status: 'matched', reason: null, duplicateOfRow: null, record: { name: 'co1' } });
+    expect(result.rows[150]).toEqual({ row: 151, reference: 'again', status: 'matched', reason: null, duplicateOfRow: 1, record: { name: 'co1' } });
+    expect(result.rows[151]).toEqual({ row: 152, reference: '42', status: 'not_found', reason: null, duplicateOfRow: null, record: null });
+    expect(result.rows[152]).toEqual({
+      row: 153,
+      reference: null,
+      status: 'invalid_input',
+      reason: 'Company Name "bad-row" is bad; and so is the rest',
+      duplicateOfRow: null,
+      record: null,
+    });
+    expect(result.rows[212]).toMatchObject({ row: 213, status: 'matched', record: { name: 'more60' } });
+    expect(result.totals).toEqual({ total: 213, matched: 211, notFound: 1, invalid: 1, errors: 0, requests: 3, creditsCharged: 210 });
+  });
+
+  it('keeps at most 4 requests in flight', async () => {
+    const { run, requests, maxInFlight } = harness(found);
+    await run(names(1000));
+    expect(requests).toHaveLength(10);
+    expect(maxInFlight()).toBe(4);
+  });
+
+  it('keeps the results of the batches that worked when one fails, and says why the others failed', async () => {
+    const { run } = harness((body, index) => (index === 1 ? json(500, { statusCode: 500, message: 'Internal server error' }) : found(body, index)));
+    const result = await run(names(250));
+    expect(result.rows.slice(0, 100).every((r) => r.status === 'matched')).toBe(true);
+    expect(result.rows[100]).toEqual({
+      row: 101,
+      reference: null,
+      status: 'error',
+      reason:
+        'Lusha failed to process the request (POST /v2/company, HTTP 500): Internal server error. If this keeps happening, ' +
+        'contact Lusha support.',
+      duplicateOfRow: null,
+      record: null,
+    });
+    expect(result.rows.slice(100, 200).every((r) => r.status === 'error')).toBe(true);
+    expect(result.rows.slice(200).every((r) => r.status === 'matched')).toBe(true);
+    expect(result.totals).toEqual({ total: 250, matched: 150, notFound: 0, invalid: 0, errors: 100, requests: 3, creditsCharged: 150 });
+  });
+
+  it('says to run rows again when their batch failed for a passing reason', async () => {
+    const { run } = harness((body, index) =>
+      index === 0 ? json(429, { message: 'Too many requests' }, { 'retry-after': '3' }) : found(body, index),
+    );
+    const result = await run(names(101));
+    expect(result.rows[0]).toMatchObject({
+      status: 'error',
+      reason: 'Lusha rate limit reached (POST /v2/company, HTTP 429): Too many requests. This row was not enriched: run it again later.',
+    });
+    expect(result.rows[100]).toMatchObject({ status: 'matched' });
+  });
+
+  it('reports a lookup missing from a successful answer as an error row', async () => {
+    const { run } = harness(() => json(200, {}));
+    // The test spec leaves every company out of the map: each row is reported, none dropped.
+    const result = await run([{ name: 'co1' }]);
+    expect(result.rows).toEqual([
+      { row: 1, reference: null, status: 'error', reason: "Lusha's answer did not include this company: run it again.", duplicateOfRow: null, record: null },
+    ]);
+  });
+});
+
+describe('enrichInBulk: failing the run as a whole', () => {
+  it('throws the failure when every batch failed the same way (nothing enriched, nothing charged)', async () => {
+    const { run, requests } = harness(() => json(429, { message: 'Too many requests' }, { 'retry-after': '7' }));
+    const error = await run(names(250)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LushaRateLimitError);
+    expect((error as LushaRateLimitError).retryAfterSeconds).toBe(7);
+    expect(requests).toHaveLength(3);
+  });
+
+  it('returns rows with reasons when every batch failed, but not the same way', async () => {
+    const { run } = harness((_body, index) => (index === 0 ? json(500, {}) : json(402, { message: 'Insufficient credits' })));
+    const result = await run(names(150));
+    expect(result.rows[0]).toMatchObject({ status: 'error', reason: expect.stringMatching(/HTTP 500/) });
+    expect(result.rows[100]).toMatchObject({
+      status: 'error',
+      reason:
+        'The Lusha account has no credits left (POST /v2/company, HTTP 402): Insufficient credits. Add credits to your ' +
+        'Lusha account or wait for your plan to renew, then replay the run.',
+    });
+    expect(result.totals).toMatchObject({ errors: 150, creditsCharged: 0 });
+  });
+
+  it('always throws when Lusha rejects the key, even after other batches worked', async () => {
+    const { run } = harness((body, index) => (index === 1 ? json(401, { message: 'Invalid API key' }) : found(body, index)));
+    await expect(run(names(300))).rejects.toBeInstanceOf(LushaAuthError);
+  });
+});
+
+describe('enrichInBulk: the time budget', () => {
+  it('does not start a batch too close to the deadline: its rows come back as not sent', async () => {
+    let now = 1_000_000;
+    const deadline = now + 25_000;
+    // The first answer takes 23 seconds: the 4 batches already in flight finish, the rest are not sent.
+    const { run, requests } = harness(
+      (body, index) => {
+        if (index === 0) now += 23_000;
+        return found(body, index);
+      },
+      { now: () => now, deadline },
+    );
+    const result = await run(names(600));
+    expect(requests).toHaveLength(4);
+    expect(result.rows.slice(0, 400).every((r) => r.status === 'matched')).toBe(true);
+    expect(result.rows[400]).toEqual({
+      row: 401,
+      reference: null,
+      status: 'error',
+      reason:
+        "Not sent: this run reached Zapier's time limit (30 seconds per step) before this row's turn. Run it again, or " +
+        'split the list into smaller runs.',
+      duplicateOfRow: null,
+      record: null,
+    });
+    expect(result.totals).toEqual({ total: 600, matched: 400, notFound: 0, invalid: 0, errors: 200, requests: 4, creditsCharged: 400 });
+  });
+});
+
+describe('output', () => {
+  it('returns totals, a summary and one flat line item per row (lists as text)', () => {
+    const rows: BulkRow<{ name: string | null; tags: string[] }>[] = [
+      { row: 1, reference: 'r1', status: 'matched', reason: null, duplicateOfRow: null, record: { name: 'Ada', tags: ['a', 'b'] } },
+      { row: 2, reference: null, status: 'not_found', reason: null, duplicateOfRow: null, record: { name: null, tags: [] } },
+    ];
+    const totals = { total: 2, matched: 1, notFound: 1, invalid: 0, errors: 0, requests: 1, creditsCharged: 1 };
+    expect(bulkOutput({ totals, rows })).toEqual({
+      ...totals,
+      summary: '2 rows: 1 matched, 1 not found, 0 invalid input, 0 errors. 1 request to Lusha, 1 credit charged.',
+      rows: [
+        { row: 1, reference: 'r1', status: 'matched', reason: null, duplicateOfRow: null, name: 'Ada', tags: 'a, b' },
+        { row: 2, reference: null, status: 'not_found', reason: null, duplicateOfRow: null, name: null, tags: null },
+      ],
+    });
+  });
+
+  it('declares the rows as line items whose fields are all flat', () => {
+    const fields = bulkOutputFields(
+      [
+        { key: 'name', label: 'Name', type: 'string' },
+        { key: 'tags', label: 'Tags', type: 'string', list: true },
+        { key: 'emails', label: 'All Emails', children: [{ key: 'email', label: 'Email' }] },
+      ],
+      'Things',
+    );
+    expect(fields.map((f) => f.key)).toEqual(['total', 'matched', 'notFound', 'invalid', 'errors', 'requests', 'creditsCharged', 'summary', 'rows']);
+    expect(fields.at(-1)).toEqual({
+      key: 'rows',
+      label: 'Things',
+      children: [
+        { key: 'row', label: 'Row Number', type: 'integer' },
+        { key: 'reference', label: 'Your Reference', type: 'string' },
+        { key: 'status', label: 'Status (matched, not_found, invalid_input, error)', type: 'string' },
+        { key: 'reason', label: 'Reason (for invalid_input and error)', type: 'string' },
+        { key: 'duplicateOfRow', label: 'Same Lookup As Row', type: 'integer' },
+        { key: 'name', label: 'Name', type: 'string' },
+        { key: 'tags', label: 'Tags', type: 'string' },
+        { key: 'emails', label: 'All Emails', type: 'string' },
+      ],
+    });
+  });
+
+  it('summarises the totals in words', () => {
+    expect(summaryOf({ total: 1, matched: 1, notFound: 0, invalid: 0, errors: 0, requests: 1, creditsCharged: 1 })).toBe(
+      '1 row: 1 matched, 0 not found, 0 invalid input, 0 errors. 1 request to Lusha, 1 credit charged.',
+    );
+    expect(summaryOf({ total: 1200, matched: 2, notFound: 3, invalid: 4, errors: 1, requests: 2, creditsCharged: 0 })).toBe(
+      '1,200 rows: 2 matched, 3 not found, 4 invalid input, 1 error. 2 requests to Lusha, 0 credits charged.',
+    );
+  });
+});
