@@ -8,15 +8,11 @@ import App from '../../index';
 export { App };
 
 /**
- * The app under test, with core's `skipHttpPatch` flag. Without it, the first run of the app
- * in a jest worker replaces Node's shared `http.request` with a logging wrapper that takes
- * only `(options, callback)` and is never replaced again; when that happens before nock is
- * active (an end-to-end file that runs first in the worker), nock's later interception passes
- * `(url, options, callback)` through the wrapper, loses its mock agent, and every nock test
- * in that worker goes to the real network. The patch only logs requests made outside
- * `z.request`, and the app makes none.
+ * The app under test, exactly as Zapier runs it. Every test file that runs it has nock
+ * active first (useNock, or useSandbox which lets only the sandbox's host through): core
+ * patches Node's http module on the app's first run, and nock must already be in place.
  */
-export const appTester = createAppTester({ ...App, flags: { ...(App as { flags?: object }).flags, skipHttpPatch: true } });
+export const appTester = createAppTester(App);
 
 export const TEST_KEY = 'test-key-9f3c2a71e5d84b06';
 
