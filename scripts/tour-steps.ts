@@ -1,0 +1,462 @@
+/**
+ * The steps of `npm start` (scripts/tour.ts), in order. Each runs one operation of the real
+ * app through Zapier's app tester and says what it got; later steps take their inputs from
+ * earlier ones (the person a reveal found, that person's company...), so the same tour
+ * runs against the sandbox and against the real API.
+ */
+import type { Bundle, createAppTester, ZObject } from 'zapier-platform-core';
+import App from '../index';
+import type { Sandbox } from '../sandbox';
+
+type AppTester = ReturnType<typeof createAppTester>;
+type Perform = (z: ZObject, bundle: Bundle) => unknown;
+type Json = Record<string, unknown>;
+type Kind = 'triggers' | 'searches' | 'creates';
+
+export interface TourContext {
+  appTester: AppTester;
+  authData: { api_key: string };
+  /** The embedded sandbox, when the tour runs against it. */
+  sandbox?: Sandbox;
+  /** Whether steps that cost credits may run (always against the sandbox). */
+  spendCredits: boolean;
+  /** What earlier steps found, for later ones. */
+  memory: TourMemory;
+}
+
+export interface TourMemory {
+  requestId?: string;
+  prospectIds?: string[];
+  person?: Json;
+  revealedEmails?: string[];
+  company?: Json;
+  watchedPeople?: string[];
+  watchedCompanies?: string[];
+  /** Signal ids already delivered, per trigger: Zapier's dedupe, as the tour sees it. */
+  seen?: Record<string, Set<string>>;
+}
+
+export interface StepOutcome {
+  /** The step's key inputs, in one line. */
+  inputs: string;
+  records: number;
+  note?: string;
+  /** Credits the operation's own output reports (used when there is no sandbox ledger). */
+  creditsReported?: number;
+  /** Extra checks on the measured result: a problem in words, or undefined. */
+  check?: (result: { apiCalls: number; creditsCharged: number | null }) => string | undefined;
+}
+
+export interface TourStep {
+  title: string;
+  operation: string;
+  costsCredits: boolean;
+  /** Steps that need control over the API (making a new signal appear). */
+  sandboxOnly?: boolean;
+  run(ctx: TourContext): Promise<StepOutcome>;
+}
+
+const bundle = (ctx: TourContext, inputData: Json, meta: Json = {}) => ({ authData: ctx.authData, inputData, meta });
+
+/** Runs one operation of the app, as Zapier would, and returns its output. */
+async function run(ctx: TourContext, kind: Kind, key: string, inputData: Json, clearCache = false): Promise<Json> {
+  const operation = (App[kind] as Record<string, { operation: { perform: Perform } } | undefined>)[key];
+  if (!operation) throw new Error(`the app has no ${kind} operation "${key}"`);
+  return (await ctx.appTester(operation.operation.perform, bundle(ctx, inputData), clearCache)) as Json;
+}
+
+const list = (value: unknown): Json[] => (Array.isArray(value) ? (value as Json[]) : []);
+const text = (value: unknown) => (typeof value === 'string' ? value : value === null || value === undefined ? '' : String(value));
+const expect = (condition: boolean, problem: string) => (condition ? undefined : problem);
+const firstProblem = (...problems: (string | undefined)[]) => problems.find((p) => p !== undefined);
+
+function need<T>(value: T | undefined | null, what: string): T {
+  if (value === undefined || value === null || value === '') throw new Error(`an earlier step did not provide ${what}`);
+  return value;
+}
+
+/** Runs a polling trigger like Zapier: returns the items and which of them are new since the last poll. */
+async function poll(ctx: TourContext, key: 'new_contact_signal' | 'new_company_signal', inputData: Json, afterInterval: boolean) {
+  const items = list(await run(ctx, 'triggers', key, inputData, afterInterval));
+  const seen = ((ctx.memory.seen ??= {})[key] ??= new Set<string>());
+  const fresh = items.filter((item) => !seen.has(text(item.id)));
+  fresh.forEach((item) => seen.add(text(item.id)));
+  return { items, fresh };
+}
+
+const PROSPECT_FILTERS = { seniority: ['VP', 'Director'], departments: ['Sales'], data_points: ['work_email'] };
+
+const LOOKBACK_DAYS = 60;
+
+/** In the sandbox, a few more entities with signals inside the look-back, so the polls have something to show. */
+function activeInSandbox(ctx: TourContext, kind: 'people' | 'companies'): string[] {
+  const sandbox = ctx.sandbox;
+  if (!sandbox) return [];
+  const since = new Date(sandbox.clock.now().getTime() - LOOKBACK_DAYS * 86_400_000).toISOString().slice(0, 10);
+  const ids =
+    kind === 'people'
+      ? sandbox.data.people.filter((p) => sandbox.data.contactSignals(p.personId).some((s) => s.signalDate >= since)).map((p) => p.personId)
+      : sandbox.data.companies.filter((c) => sandbox.data.companySignals(c.id).some((s) => s.date >= since)).map((c) => c.id);
+  return ids.slice(0, 2).map(String);
+}
+
+/** The watch lists, chosen once: the trigger's configuration must not change between polls. */
+function contactSignalWatch(ctx: TourContext): Json {
+  const person = need(ctx.memory.person, 'a person');
+  ctx.memory.watchedPeople ??= [...new Set([text(person.id), ...activeInSandbox(ctx, 'people')])];
+  return { person_ids: ctx.memory.watchedPeople, signal_types: ['allSignals'], lookback_days: LOOKBACK_DAYS, check_every: 'daily' };
+}
+
+function companySignalWatch(ctx: TourContext): Json {
+  const company = need(ctx.memory.company, 'a company');
+  ctx.memory.watchedCompanies ??= [...new Set([text(company.id), ...activeInSandbox(ctx, 'companies')])];
+  return { company_ids: ctx.memory.watchedCompanies, signal_types: ['allSignals'], lookback_days: LOOKBACK_DAYS, check_every: 'daily' };
+}
+
+export const tourSteps: TourStep[] = [
+  {
+    title: 'Test the connection',
+    operation: 'authentication.test',
+    costsCredits: false,
+    async run(ctx) {
+      const result = (await ctx.appTester(App.authentication.test as Perform, bundle(ctx, {}), true)) as Json;
+      const usage = (result.usage ?? {}) as Record<string, { remaining?: number }>;
+      const pools = Object.entries(usage).map(([pool, figures]) => `${pool}: ${figures.remaining ?? '?'} left`);
+      return {
+        inputs: `key …${ctx.authData.api_key.slice(-4)}`,
+        records: 1,
+        note: `Connection "${App.authentication.connectionLabel({} as ZObject, bundle(ctx, {}) as unknown as Bundle)}"; ${pools.join(', ')}`,
+        check: ({ apiCalls, creditsCharged }) => firstProblem(expect(apiCalls === 1, 'expected 1 call'), expect(!creditsCharged, 'the test must be free')),
+      };
+    },
+  },
+  {
+    title: 'Prospect contacts (search only)',
+    operation: 'prospect_contacts',
+    costsCredits: false,
+    async run(ctx) {
+      const output = await run(ctx, 'creates', 'prospect_contacts', { ...PROSPECT_FILTERS, page_size: 10 });
+      const contacts = list(output.contacts);
+      ctx.memory.requestId = text(output.requestId);
+      ctx.memory.prospectIds = contacts.map((c) => text(c.contactId));
+      return {
+        inputs: 'VPs and Directors in Sales with a work email, 10 per page',
+        records: contacts.length,
+        creditsReported: Number(output.creditsCharged ?? 0),
+        note: `${text(output.totalResults)} matches in Lusha; ${text(output.creditsNote)}`,
+        check: ({ creditsCharged }) =>
+          firstProblem(expect(contacts.length > 0, 'no contacts found'), expect(creditsCharged === 0, 'a search must cost nothing')),
+      };
+    },
+  },
+  {
+    title: 'Prospect contacts + reveal',
+    operation: 'prospect_contacts',
+    costsCredits: true,
+    async run(ctx) {
+      const output = await run(ctx, 'creates', 'prospect_contacts', { ...PROSPECT_FILTERS, page_size: 10, reveal: true });
+      const contacts = list(output.contacts);
+      ctx.memory.revealedEmails = contacts.map((c) => text(c.email)).filter(Boolean);
+      const reported = Number(output.creditsCharged ?? 0);
+      return {
+        inputs: 'the same filters, Reveal Contact Details on',
+        records: contacts.length,
+        creditsReported: reported,
+        note: text(output.creditsNote),
+        check: ({ creditsCharged }) =>
+          firstProblem(
+            expect((ctx.memory.revealedEmails?.length ?? 0) >= 2, 'expected at least 2 revealed emails'),
+            expect(creditsCharged === null || creditsCharged === reported, `the output says ${reported} credits, the account says ${creditsCharged}`),
+          ),
+      };
+    },
+  },
+  {
+    title: 'Reveal 2 prospects by id',
+    operation: 'enrich_prospected_contacts',
+    costsCredits: true,
+    async run(ctx) {
+      const ids = need(ctx.memory.prospectIds, 'prospect ids').slice(0, 2);
+      const output = await run(ctx, 'creates', 'enrich_prospected_contacts', {
+        request_id: need(ctx.memory.requestId, 'a request id'),
+        contact_ids: ids,
+      });
+      const contacts = list(output.contacts);
+      return {
+        inputs: `request id ${text(ctx.memory.requestId).slice(0, 8)}…, ${ids.length} contact ids`,
+        records: contacts.length,
+        creditsReported: Number(output.creditsCharged ?? 0),
+        note: text(output.creditsNote),
+        check: () => expect(contacts.length === ids.length, `expected ${ids.length} line items`),
+      };
+    },
+  },
+  {
+    title: 'Find person by email',
+    operation: 'find_person',
+    costsCredits: true,
+    async run(ctx) {
+      const email = need(ctx.memory.revealedEmails?.[0], 'a revealed email');
+      const [person] = list(await run(ctx, 'searches', 'find_person', { email }));
+      ctx.memory.person = person;
+      return {
+        inputs: `email ${email}`,
+        records: person ? 1 : 0,
+        note: person ? `${text(person.fullName)}, ${text(person.jobTitle)} at ${text(person.companyName)}; best phone ${text(person.phone) || 'none'}` : '',
+        check: ({ apiCalls }) => firstProblem(expect(Boolean(person), 'no match'), expect(apiCalls === 1, `expected 1 call, made ${apiCalls}`)),
+      };
+    },
+  },
+  {
+    title: 'Find company by domain',
+    operation: 'find_company',
+    costsCredits: true,
+    async run(ctx) {
+      const domain = text(need(ctx.memory.person, 'a person').companyDomain);
+      const [company] = list(await run(ctx, 'searches', 'find_company', { domain }));
+      ctx.memory.company = company;
+      return {
+        inputs: `domain ${domain}`,
+        records: company ? 1 : 0,
+        note: company ? `${text(company.name)}: ${text(company.employees)} employees, ${text(company.industry)}` : '',
+        check: ({ apiCalls }) => firstProblem(expect(Boolean(company), 'no match'), expect(apiCalls === 1, `expected 1 call, made ${apiCalls}`)),
+      };
+    },
+  },
+  {
+    title: 'Bulk enrich people',
+    operation: 'enrich_people',
+    costsCredits: true,
+    async run(ctx) {
+      const [first, second] = need(ctx.memory.revealedEmails, 'revealed emails');
+      const rows = [
+        { reference: 'lead-1', email: need(first, 'a first email') },
+        { reference: 'lead-2', email: need(second, 'a second email') },
+        { reference: 'lead-3', email: text(first).toUpperCase() },
+        { reference: 'lead-4', email: 'not-an-email' },
+        { reference: 'lead-5', email: 'nobody@no-such-company.example' },
+      ];
+      const output = await run(ctx, 'creates', 'enrich_people', { rows });
+      const statuses = list(output.rows).map((row) => `${text(row.reference)}=${text(row.status)}`);
+      const expected = ['lead-1=matched', 'lead-2=matched', 'lead-3=matched', 'lead-4=invalid_input', 'lead-5=not_found'];
+      return {
+        inputs: `${rows.length} rows: lead-3 repeats lead-1, lead-4 is not an email, lead-5 is unknown`,
+        records: statuses.length,
+        creditsReported: Number(output.creditsCharged ?? 0),
+        note: `${statuses.join(', ')}; ${text(output.summary)}`,
+        check: ({ apiCalls }) =>
+          firstProblem(
+            expect(statuses.join() === expected.join(), `statuses ${statuses.join(', ')}`),
+            expect(apiCalls === 1, `expected 1 request for 3 unique valid rows, made ${apiCalls}`),
+          ),
+      };
+    },
+  },
+  {
+    title: 'Bulk enrich companies',
+    operation: 'enrich_companies',
+    costsCredits: true,
+    async run(ctx) {
+      const company = need(ctx.memory.company, 'a company');
+      const rows = [
+        { reference: 'account-1', domain: text(company.domain) },
+        { reference: 'account-2', name: text(company.name) },
+        { reference: 'account-3', domain: 'no-such-company.example' },
+      ];
+      const output = await run(ctx, 'creates', 'enrich_companies', { rows });
+      const statuses = list(output.rows).map((row) => `${text(row.reference)}=${text(row.status)}`);
+      return {
+        inputs: `${rows.length} rows: by domain, by name, unknown domain`,
+        records: statuses.length,
+        creditsReported: Number(output.creditsCharged ?? 0),
+        note: statuses.join(', '),
+        check: ({ apiCalls }) => expect(apiCalls === 1, `expected 1 request, made ${apiCalls}`),
+      };
+    },
+  },
+  {
+    title: 'Prospect companies (search only)',
+    operation: 'prospect_companies',
+    costsCredits: false,
+    async run(ctx) {
+      const output = await run(ctx, 'creates', 'prospect_companies', { company_sizes: ['51-200', '201-500'], page_size: 10 });
+      const companies = list(output.companies);
+      return {
+        inputs: 'companies of 51–500 employees, 10 per page',
+        records: companies.length,
+        creditsReported: Number(output.creditsCharged ?? 0),
+        note: `${text(output.totalResults)} matches; ${text(output.creditsNote)}`,
+        check: ({ creditsCharged }) => expect(creditsCharged === 0, 'a search must cost nothing'),
+      };
+    },
+  },
+  {
+    title: 'Lookalike contacts',
+    operation: 'find_lookalike_contacts',
+    costsCredits: true,
+    async run(ctx) {
+      const person = need(ctx.memory.person, 'a person');
+      const output = await run(ctx, 'creates', 'find_lookalike_contacts', {
+        seeds: [{ person_id: text(person.id), company_id: text(person.companyId) }],
+        limit: 5,
+      });
+      const contacts = list(output.contacts);
+      return {
+        inputs: `seed ${text(person.fullName)}, limit 5`,
+        records: contacts.length,
+        creditsReported: Number(output.creditsCharged ?? 0),
+        note: contacts.slice(0, 3).map((c) => `${text(c.fullName)} (${text(c.jobTitle)})`).join(', '),
+      };
+    },
+  },
+  {
+    title: 'Lookalike companies',
+    operation: 'find_lookalike_companies',
+    costsCredits: true,
+    async run(ctx) {
+      const company = need(ctx.memory.company, 'a company');
+      const output = await run(ctx, 'creates', 'find_lookalike_companies', { company_ids: [text(company.id)], limit: 5 });
+      const companies = list(output.companies);
+      return {
+        inputs: `seed ${text(company.name)}, limit 5`,
+        records: companies.length,
+        creditsReported: Number(output.creditsCharged ?? 0),
+        note: companies.slice(0, 3).map((c) => text(c.name)).join(', '),
+      };
+    },
+  },
+  {
+    title: 'Get contact signals',
+    operation: 'get_contact_signals',
+    costsCredits: true,
+    async run(ctx) {
+      const watch = contactSignalWatch(ctx);
+      const output = await run(ctx, 'creates', 'get_contact_signals', { ...watch, check_every: undefined });
+      const signals = list(output.signals);
+      return {
+        inputs: `${list(watch.person_ids).length} people, all signal types, last ${LOOKBACK_DAYS} days`,
+        records: signals.length,
+        creditsReported: Number(output.creditsCharged ?? 0),
+        note: signals.slice(0, 2).map((s) => `${text(s.signalName)} on ${text(s.signalDate)}`).join('; '),
+      };
+    },
+  },
+  {
+    title: 'New contact signal: poll 1',
+    operation: 'new_contact_signal',
+    costsCredits: true,
+    async run(ctx) {
+      const { items, fresh } = await poll(ctx, 'new_contact_signal', contactSignalWatch(ctx), true);
+      return {
+        inputs: 'the same people, Check At Most Every: daily',
+        records: items.length,
+        note: `${fresh.length} signal(s) Zapier sees for the first time`,
+        check: ({ apiCalls }) => expect(apiCalls >= 1, 'the first poll must check Lusha'),
+      };
+    },
+  },
+  {
+    title: 'New contact signal: poll 2, same interval',
+    operation: 'new_contact_signal',
+    costsCredits: false,
+    sandboxOnly: true,
+    async run(ctx) {
+      const person = need(ctx.memory.person, 'a person');
+      need(ctx.sandbox, 'the sandbox').signals.addContactSignal(Number(person.id), 'promotion', { currentTitle: 'Chief Revenue Officer' });
+      const { items, fresh } = await poll(ctx, 'new_contact_signal', contactSignalWatch(ctx), false);
+      return {
+        inputs: 'a new promotion just happened in Lusha; Zapier polls again minutes later',
+        records: items.length,
+        note: `${fresh.length} new; no call to Lusha until the interval has passed`,
+        check: ({ apiCalls, creditsCharged }) =>
+          firstProblem(
+            expect(apiCalls === 0, `expected no call within the interval, made ${apiCalls}`),
+            expect(!creditsCharged, 'a poll within the interval must cost nothing'),
+            expect(fresh.length === 0, 'nothing may fire twice'),
+          ),
+      };
+    },
+  },
+  {
+    title: 'New contact signal: poll 3, next interval',
+    operation: 'new_contact_signal',
+    costsCredits: true,
+    sandboxOnly: true,
+    async run(ctx) {
+      const { items, fresh } = await poll(ctx, 'new_contact_signal', contactSignalWatch(ctx), true);
+      return {
+        inputs: 'a day later: the last check has expired',
+        records: items.length,
+        note: `${fresh.length} new: ${fresh.map((s) => `${text(s.signalName)} (${text(s.jobTitle)})`).join(', ')}`,
+        check: () => expect(fresh.length === 1, `exactly the 1 new signal must fire, got ${fresh.length}`),
+      };
+    },
+  },
+  {
+    title: 'Get company signals',
+    operation: 'get_company_signals',
+    costsCredits: true,
+    async run(ctx) {
+      const watch = companySignalWatch(ctx);
+      const output = await run(ctx, 'creates', 'get_company_signals', { ...watch, check_every: undefined });
+      const signals = list(output.signals);
+      return {
+        inputs: `${list(watch.company_ids).length} companies, all signal types, last ${LOOKBACK_DAYS} days`,
+        records: signals.length,
+        creditsReported: Number(output.creditsCharged ?? 0),
+        note: signals.slice(0, 2).map((s) => `${text(s.signalName)} on ${text(s.signalDate)}`).join('; '),
+      };
+    },
+  },
+  {
+    title: 'New company signal: poll 1',
+    operation: 'new_company_signal',
+    costsCredits: true,
+    async run(ctx) {
+      const { items, fresh } = await poll(ctx, 'new_company_signal', companySignalWatch(ctx), true);
+      return {
+        inputs: 'the same companies, Check At Most Every: daily',
+        records: items.length,
+        note: `${fresh.length} signal(s) Zapier sees for the first time`,
+        check: ({ apiCalls }) => expect(apiCalls >= 1, 'the first poll must check Lusha'),
+      };
+    },
+  },
+  {
+    title: 'New company signal: poll 2, same interval',
+    operation: 'new_company_signal',
+    costsCredits: false,
+    sandboxOnly: true,
+    async run(ctx) {
+      const company = need(ctx.memory.company, 'a company');
+      need(ctx.sandbox, 'the sandbox').signals.addCompanySignal(Number(company.id), 'surgeInHiring');
+      const { items, fresh } = await poll(ctx, 'new_company_signal', companySignalWatch(ctx), false);
+      return {
+        inputs: 'a hiring surge just happened in Lusha; Zapier polls again minutes later',
+        records: items.length,
+        note: `${fresh.length} new; no call to Lusha until the interval has passed`,
+        check: ({ apiCalls, creditsCharged }) =>
+          firstProblem(
+            expect(apiCalls === 0, `expected no call within the interval, made ${apiCalls}`),
+            expect(!creditsCharged, 'a poll within the interval must cost nothing'),
+            expect(fresh.length === 0, 'nothing may fire twice'),
+          ),
+      };
+    },
+  },
+  {
+    title: 'New company signal: poll 3, next interval',
+    operation: 'new_company_signal',
+    costsCredits: true,
+    sandboxOnly: true,
+    async run(ctx) {
+      const { items, fresh } = await poll(ctx, 'new_company_signal', companySignalWatch(ctx), true);
+      return {
+        inputs: 'a day later: the last check has expired',
+        records: items.length,
+        note: `${fresh.length} new: ${fresh.map((s) => text(s.signalName)).join(', ')}`,
+        check: () => expect(fresh.length === 1, `exactly the 1 new signal must fire, got ${fresh.length}`),
+      };
+    },
+  },
+];

@@ -1,0 +1,119 @@
+/**
+ * The tour (`npm start`) is the end-to-end smoke test of the whole product: it runs the
+ * built app through Zapier's app tester, operation by operation, against the sandbox.
+ * Here it runs as a user runs it, in its own process, and every step's result is checked.
+ */
+import { execFile, execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { startSandbox, type Sandbox } from '../../sandbox';
+
+const root = path.join(__dirname, '..', '..');
+const tour = path.join(root, 'dist', 'scripts', 'tour.js');
+
+interface TourStepResult {
+  step: string;
+  operation: string;
+  ok: boolean;
+  records: number;
+  apiCalls: number;
+  creditsCharged: number | null;
+  error?: string;
+}
+
+/** Runs the tour in its own process (asynchronously: a sandbox in this process must keep serving). */
+function runTour(args: string[], env: Record<string, string | undefined> = {}) {
+  return new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+    execFile(
+      process.execPath,
+      [tour, ...args],
+      { cwd: root, encoding: 'utf8', env: { ...process.env, LUSHA_API_KEY: undefined, LUSHA_BASE_URL: undefined, ...env }, timeout: 60_000 },
+      (error, stdout, stderr) => resolve({ status: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr }),
+    );
+  });
+}
+
+beforeAll(() => {
+  // The tour runs the built app: build it as `npm start` does.
+  execFileSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: root });
+}, 120_000);
+
+describe('npm start against the embedded sandbox', () => {
+  let steps: TourStepResult[];
+
+  beforeAll(async () => {
+    const { status, stdout, stderr } = await runTour(['--json']);
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+    const report = JSON.parse(stdout) as { target: string; steps: TourStepResult[]; failed: number };
+    expect(report).toMatchObject({ target: 'sandbox', failed: 0 });
+    steps = report.steps;
+  }, 60_000);
+
+  const step = (title: string) => {
+    const found = steps.find((s) => s.step === title);
+    if (!found) throw new Error(`the tour has no step "${title}"`);
+    return found;
+  };
+
+  it('runs every operation of the app, and every step passes its own checks', () => {
+    expect(steps.filter((s) => !s.ok)).toEqual([]);
+    expect(new Set(steps.map((s) => s.operation))).toEqual(
+      new Set([
+        'authentication.test', 'prospect_contacts', 'enrich_prospected_contacts', 'find_person', 'find_company',
+        'enrich_people', 'enrich_companies', 'prospect_companies', 'find_lookalike_contacts', 'find_lookalike_companies',
+        'get_contact_signals', 'new_contact_signal', 'get_company_signals', 'new_company_signal',
+      ]),
+    );
+  });
+
+  it('shows the credit model: searches are free, reveals and lookups are paid', () => {
+    expect(step('Prospect contacts (search only)').creditsCharged).toBe(0);
+    expect(step('Prospect companies (search only)').creditsCharged).toBe(0);
+    expect(step('Prospect contacts + reveal').creditsCharged).toBe(step('Prospect contacts + reveal').records);
+    expect(step('Find person by email')).toMatchObject({ records: 1, apiCalls: 1, creditsCharged: 1 });
+    expect(step('Bulk enrich people')).toMatchObject({ records: 5, apiCalls: 1, creditsCharged: 2 });
+  });
+
+  it('shows the signal triggers firing each signal once, and polls within the interval costing nothing', () => {
+    for (const kind of ['contact', 'company']) {
+      expect(step(`New ${kind} signal: poll 2, same interval`)).toMatchObject({ ok: true, apiCalls: 0, creditsCharged: 0 });
+      expect(step(`New ${kind} signal: poll 3, next interval`)).toMatchObject({ ok: true, apiCalls: 1 });
+    }
+  });
+
+  it('prints a readable summary per step and a totals table', async () => {
+    const { status, stdout } = await runTour([]);
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/^Lusha connector tour against the embedded sandbox at http:\/\/127\.0\.0\.1:\d+/);
+    expect(stdout).toMatch(/✓ Find person by email\n {4}find_person {2}email \S+@\S+\n {4}1 record\(s\), 1 API call\(s\), 1 credit\(s\), \d+ ms/);
+    expect(stdout).toMatch(/Totals \(the embedded sandbox at .*\)\n.*Step.*Records.*API calls.*Credits.*ms/);
+    expect(stdout).toMatch(new RegExp(`All ${steps.length} steps passed\\.\\n$`));
+  });
+});
+
+describe('npm start with LUSHA_API_KEY (read-only unless --spend-credits)', () => {
+  let sandbox: Sandbox;
+  beforeAll(async () => {
+    sandbox = await startSandbox({ keys: [{ key: 'customer-key-1234', plan: 'unified', credits: 500, signals: true }] });
+  });
+  afterAll(() => sandbox.stop());
+
+  it('runs only the credit-free steps and spends nothing', async () => {
+    const { status, stdout } = await runTour(['--json'], { LUSHA_API_KEY: 'customer-key-1234', LUSHA_BASE_URL: sandbox.url });
+    expect(status).toBe(0);
+    const report = JSON.parse(stdout) as { target: string; steps: TourStepResult[] };
+    expect(report.target).toBe('lusha');
+    expect(report.steps.map((s) => s.step)).toEqual(['Test the connection', 'Prospect contacts (search only)', 'Prospect companies (search only)']);
+    expect(report.steps.every((s) => s.ok)).toBe(true);
+    expect(sandbox.credits.usage('customer-key-1234').used).toBe(0);
+    expect(new Set(sandbox.log.entries().map((e) => e.keySuffix))).toEqual(new Set(['1234']));
+  });
+
+  it('exits non-zero when a step fails (a rejected key)', async () => {
+    const { status, stdout } = await runTour([], { LUSHA_API_KEY: 'wrong-key', LUSHA_BASE_URL: sandbox.url });
+    expect(status).toBe(1);
+    expect(stdout).toMatch(/✗ Test the connection[\s\S]*FAILED: .*Invalid API key/);
+    expect(stdout).not.toContain('wrong-key');
+    expect(stdout).toMatch(/FAILED\.\n$/);
+  });
+});
