@@ -96,7 +96,7 @@ describe('Bulk Enrich Companies', () => {
         { reference: 'acct-2', name: 'Nowhere Ltd' },
         { reference: 'acct-3', domain: 'northwind' },
         { reference: 'acct-4', domain: 'NORTHWIND-ANALYTICS.COM' },
-        { reference: 'acct-5', companyId: 33222678 },
+        { reference: 'acct-5', company_id: 33222678 },
       ],
     });
 

@@ -116,10 +116,10 @@ describe('Bulk Enrich People: a mixed list', () => {
     const output = await enrichPeople({
       rows: [
         { reference: 'crm/1001?x=1', email: 'Maya.Goldberg@Northwind-Analytics.com' },
-        { reference: 'crm-1002', linkedinUrl: 'linkedin.com/in/nobody-here' },
+        { reference: 'crm-1002', linkedin_url: 'linkedin.com/in/nobody-here' },
         { reference: 'crm-1003', email: 'not-an-email' },
         { reference: 'crm/1001?x=1', email: 'maya.goldberg@northwind-analytics.com ' },
-        { reference: 'crm-1005', firstName: 'Sam', lastName: 'Lee', companyName: 'Contoso', companyDomain: 'contoso.com' },
+        { reference: 'crm-1005', first_name: 'Sam', last_name: 'Lee', company_name: 'Contoso', company_domain: 'contoso.com' },
         {},
       ],
     });
@@ -176,7 +176,7 @@ describe('Bulk Enrich People: a mixed list', () => {
         return true;
       })
       .reply(200, { contacts: { '1': mayaResult }, companies: {} });
-    await enrichPeople({ rows: [{ personId: '4183886134' }], reveal: 'phones', refreshJobInfo: 'true', partialProfile: true });
+    await enrichPeople({ rows: [{ person_id: '4183886134' }], reveal: 'phones', refresh_job_info: 'true', partial_profile: true });
     expect(sent).toEqual({
       contacts: [{ contactId: '1', personId: '4183886134' }],
       metadata: { refreshJobInfo: true, revealPhones: true, partialProfile: true },
@@ -187,7 +187,7 @@ describe('Bulk Enrich People: a mixed list', () => {
     const scope = nock(LUSHA)
       .post('/v2/person', { contacts: [{ contactId: '1', personId: '4183886134' }] })
       .reply(200, { contacts: { '1': mayaResult }, companies: {} });
-    await enrichPeople({ rows: [{ personId: '4183886134' }], reveal: 'both', refreshJobInfo: false });
+    await enrichPeople({ rows: [{ person_id: '4183886134' }], reveal: 'both', refresh_job_info: false });
     expect(scope.isDone()).toBe(true);
   });
 
@@ -213,7 +213,7 @@ describe('Bulk Enrich People: a mixed list', () => {
 describe('Bulk Enrich People: the run as a whole', () => {
   it('halts before any call when no row can be looked up, naming each row', async () => {
     const scope = nock(LUSHA).post('/v2/person').reply(200, { contacts: {} });
-    const error = await expectStepError(enrichPeople({ rows: [{ email: 'maya@' }, { firstName: 'Maya', lastName: 'Goldberg' }] }));
+    const error = await expectStepError(enrichPeople({ rows: [{ email: 'maya@' }, { first_name: 'Maya', last_name: 'Goldberg' }] }));
     expect(error.name).toBe('HaltedError');
     expect(error.message).toBe(
       'None of the 2 rows can be looked up, so nothing was sent to Lusha. Row 1: Email "maya@" is not a valid email ' +
@@ -293,7 +293,7 @@ describe('Bulk Enrich People: the run as a whole', () => {
         contacts: { '1': { error: { code: 7, name: 'INVALID_NAME', message: 'The full name is not valid' }, isCreditCharged: false, data: null } },
         companies: {},
       });
-    const output = await enrichPeople({ rows: [{ firstName: 'X', lastName: 'Y', companyName: 'Z' }] });
+    const output = await enrichPeople({ rows: [{ first_name: 'X', last_name: 'Y', company_name: 'Z' }] });
     expect(output.rows[0]).toMatchObject({ status: 'error', reason: 'Lusha could not look up this person: The full name is not valid.' });
   });
 });

@@ -98,7 +98,7 @@ describe('Find Company', () => {
       .get('/v2/company')
       .query({ companyId: '33222678', domain: 'northwind-analytics.com', company: 'Northwind' })
       .reply(200, northwind);
-    expect(await findCompany({ companyId: 33222678, domain: 'northwind-analytics.com', name: 'Northwind' })).toEqual([northwindRecord]);
+    expect(await findCompany({ company_id: 33222678, domain: 'northwind-analytics.com', name: 'Northwind' })).toEqual([northwindRecord]);
     expect(scope.isDone()).toBe(true);
   });
 
@@ -122,7 +122,7 @@ describe('Find Company', () => {
     ],
     [
       'a malformed domain and ID',
-      { domain: 'northwind', companyId: 'NW-1' },
+      { domain: 'northwind', company_id: 'NW-1' },
       'Cannot look up this company, so nothing was sent to Lusha: Company Domain "northwind" is not a domain (expected ' +
         'something like acme.com); Lusha Company ID "NW-1" is not a Lusha ID (expected digits only, e.g. 4183886134).',
     ],
