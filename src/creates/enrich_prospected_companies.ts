@@ -11,7 +11,10 @@ import { prospectCompanyFields, prospectCompanySample, toProspectCompanyLineItem
 import type { OperationContract } from '../zapier/contract';
 import { withLusha } from '../zapier/lusha';
 
+const LABEL = 'Enrich Prospected Companies';
+
 const run: EnrichByIdsRun<Company> = {
+  step: LABEL,
   what: 'company',
   idsField: 'company_ids',
   idsLabel: 'Lusha Company IDs',
@@ -23,7 +26,7 @@ export default defineCreate({
   key: 'enrich_prospected_companies',
   noun: 'Company',
   display: {
-    label: 'Enrich Prospected Companies',
+    label: LABEL,
     description: 'Reveals the full profiles of companies found by an earlier Prospect Companies step (costs credits).',
   },
   operation: {

@@ -10,7 +10,10 @@ import { prospectContactFields, prospectContactSample, toProspectContactLineItem
 import type { OperationContract } from '../zapier/contract';
 import { withLusha } from '../zapier/lusha';
 
+const LABEL = 'Enrich Prospected Contacts';
+
 const run: EnrichByIdsRun<ContactReveal> = {
+  step: LABEL,
   what: 'contact',
   idsField: 'contact_ids',
   idsLabel: 'Prospect Contact IDs',
@@ -22,7 +25,7 @@ export default defineCreate({
   key: 'enrich_prospected_contacts',
   noun: 'Contact',
   display: {
-    label: 'Enrich Prospected Contacts',
+    label: LABEL,
     description:
       'Reveals the emails and phone numbers of contacts found by an earlier Prospect Contacts step (costs credits).',
   },

@@ -25,7 +25,10 @@ function readSeeds(inputData: Record<string, unknown>): { seeds: Seed[]; problem
   return { seeds, problems };
 }
 
+const LABEL = 'Find Lookalike Companies';
+
 const run: LookalikeRun<Seed, LookalikeCompanyRecord> = {
+  step: LABEL,
   what: 'company',
   readSeeds,
   ask: async (lusha, request) => {
@@ -43,7 +46,7 @@ export default defineCreate({
   key: 'find_lookalike_companies',
   noun: 'Company',
   display: {
-    label: 'Find Lookalike Companies',
+    label: LABEL,
     description: 'Finds companies similar to the seed companies you give, from Lusha recommendations (costs credits).',
   },
   operation: {

@@ -33,7 +33,10 @@ function readSeeds(inputData: Record<string, unknown>): { seeds: Seed[]; problem
   return { seeds, problems };
 }
 
+const LABEL = 'Find Lookalike Contacts';
+
 const run: LookalikeRun<Seed, LookalikeContactRecord> = {
+  step: LABEL,
   what: 'contact',
   readSeeds,
   ask: async (lusha, request) => {
@@ -51,7 +54,7 @@ export default defineCreate({
   key: 'find_lookalike_contacts',
   noun: 'Contact',
   display: {
-    label: 'Find Lookalike Contacts',
+    label: LABEL,
     description: 'Finds contacts similar to the seed contacts you give, from Lusha recommendations (costs credits).',
   },
   operation: {

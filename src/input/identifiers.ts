@@ -160,19 +160,24 @@ export type Checked<T> = { ok: true; value: T } | { ok: false; problems: string[
 /**
  * Collects the problems of several readers, so a builder sees every problem at once:
  * `const email = problems.take(readEmail(input.email))` is the value, or `undefined` with
- * the problem recorded.
+ * the problem recorded (after `prefix`, e.g. "Row 3: ").
  */
 export class ProblemList {
   readonly problems: string[] = [];
 
-  take<T>(parsed: Parsed<T>): T | undefined {
+  take<T>(parsed: Parsed<T>, prefix = ''): T | undefined {
     if (parsed.ok) return parsed.value;
-    this.problems.push(parsed.problem);
+    this.problems.push(prefix + parsed.problem);
     return undefined;
   }
 
   add(problemText: string): void {
     this.problems.push(problemText);
+  }
+
+  /** How many problems so far (a reader can tell whether its own steps added any). */
+  get count(): number {
+    return this.problems.length;
   }
 
   /** `value` when nothing went wrong, else every problem. */

@@ -8,8 +8,8 @@ import { readList, readLushaId, readText } from '../input/identifiers';
 import { readInteger } from '../input/options';
 import type { LushaClient } from '../lusha/client';
 import type { PlainInputField } from '../zapier/fields';
+import { haltOnInputProblems } from '../zapier/input-problems';
 import { counted, explainRequestIdError } from './reveal';
-import { haltOnProblems } from './search';
 
 export const MAX_LIMIT = 25;
 export const DEFAULT_LIMIT = 10;
@@ -24,6 +24,8 @@ export interface LookalikeRequest<S> {
 }
 
 export interface LookalikeRun<S, R> {
+  /** The step's label, for messages: "Find Lookalike Contacts". */
+  step: string;
   what: 'contact' | 'company';
   /** The seeds from the step, or the problems with them (row numbers for line items). */
   readSeeds: (inputData: Record<string, unknown>) => { seeds: S[]; problems: string[] };
@@ -86,7 +88,7 @@ export async function runLookalikes<S, R>(run: LookalikeRun<S, R>, lusha: LushaC
     );
   }
   if (seeds.length > MAX_SEEDS) problems.push(`At most ${MAX_SEEDS} seeds per step (got ${seeds.length})`);
-  haltOnProblems(z, problems);
+  haltOnInputProblems(z, run.step, problems);
 
   const request: LookalikeRequest<S> = {
     seeds,

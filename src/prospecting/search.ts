@@ -8,6 +8,7 @@ import type { Bundle, ZObject } from 'zapier-platform-core';
 import type { LushaClient, Pages } from '../lusha/client';
 import { readBoolean, readInteger } from '../input/options';
 import type { PlainInputField } from '../zapier/fields';
+import { haltOnInputProblems } from '../zapier/input-problems';
 import type { LineItemValue } from '../records/line-item';
 import { readFilterInputs, resolveFilters, type FilterSpec, type SearchFilters } from './filter-fields';
 import { counted, revealCreditsNote, type RevealOutcome } from './reveal';
@@ -102,6 +103,8 @@ export interface SearchPage<R> {
 }
 
 export interface ProspectingRun<R, V> {
+  /** The step's label, for messages: "Prospect Contacts". */
+  step: string;
   what: 'contact' | 'company';
   specs: readonly FilterSpec[];
   search: (lusha: LushaClient, pages: Pages, filters: SearchFilters) => Promise<SearchPage<R>>;
@@ -110,23 +113,15 @@ export interface ProspectingRun<R, V> {
   lineItem: (input: { id: string; requestId: string; search: R; reveal?: V; revealNote?: string | null }) => Record<string, LineItemValue>;
 }
 
-/** Stops the step with every problem of the input, before any (further) call. */
-export function haltOnProblems(z: ZObject, problems: readonly string[]): void {
-  if (problems.length === 0) return;
-  const sentence = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
-  throw new z.errors.HaltedError(
-    problems.length === 1 ? sentence(problems[0] as string) : `Please fix these fields:\n- ${problems.join('\n- ')}`,
-  );
-}
-
 /** The whole run of a prospecting step. */
 export async function runProspecting<R, V>(run: ProspectingRun<R, V>, lusha: LushaClient, z: ZObject, bundle: Bundle) {
   const inputData = (bundle.inputData ?? {}) as Record<string, unknown>;
   const inputs = readFilterInputs(inputData, run.specs);
   const { paging, reveal, problems } = readPaging(inputData);
-  haltOnProblems(z, [...inputs.problems, ...problems]);
+  haltOnInputProblems(z, run.step, [...inputs.problems, ...problems]);
+  // Checking values against Lusha's lists is free: no credits are spent before this halt either.
   const resolved = await resolveFilters({ lusha, cache: z.cache }, inputs);
-  haltOnProblems(z, resolved.problems);
+  haltOnInputProblems(z, run.step, resolved.problems);
 
   const plural = run.what === 'contact' ? 'contacts' : 'companies';
   const items: Record<string, LineItemValue>[] = [];

@@ -4,7 +4,6 @@
  * People), the person lookup options, how a lookup becomes Lusha's wire format, and how
  * Lusha's answer for one lookup becomes an outcome (matched, not found, error).
  */
-import type { ZObject } from 'zapier-platform-core';
 import type { BulkCompanyBody, BulkPersonBody, BulkPersonContact, CompanyQuery, PersonQuery } from '../lusha/client';
 import type { Company, ContactResult } from '../lusha/schemas';
 import { COMPANY_LABELS, type CompanyLookup } from '../input/company-lookup';
@@ -21,13 +20,6 @@ import { toPersonRecord, type PersonRecord } from '../records/person';
 import { firstText } from '../records/shared';
 import type { LookupOutcome } from './bulk';
 import type { PlainInputField } from './fields';
-
-// ------------------------------------------------------------------ input problems
-
-/** The HaltedError for input that cannot be looked up: every problem, and that nothing was spent. */
-export function inputError(z: ZObject, what: string, problems: readonly string[]): Error {
-  return new z.errors.HaltedError(`${what}, so nothing was sent to Lusha: ${problems.join('; ')}.`);
-}
 
 // ------------------------------------------------------------------ input fields
 

@@ -273,7 +273,7 @@ describe('Bulk Enrich People against the sandbox', () => {
   it('sends nothing when no row can be looked up', async () => {
     const error = await expectZapierError(enrichPeople({ rows: [{ email: 'x@' }, { reference: 'empty' }] }));
     expect(error.name).toBe('HaltedError');
-    expect(error.message).toMatch(/^None of the 2 rows can be looked up, so nothing was sent to Lusha\. Row 1: Email "x@"/);
+    expect(error.message).toMatch(/^Bulk Enrich People cannot run with this input \(no credits were spent\):\n- Row 1: Email "x@"/);
     expect(ledger().requests).toBe(0);
   });
 });

@@ -216,9 +216,10 @@ describe('Bulk Enrich People: the run as a whole', () => {
     const error = await expectStepError(enrichPeople({ rows: [{ email: 'maya@' }, { first_name: 'Maya', last_name: 'Goldberg' }] }));
     expect(error.name).toBe('HaltedError');
     expect(error.message).toBe(
-      'None of the 2 rows can be looked up, so nothing was sent to Lusha. Row 1: Email "maya@" is not a valid email ' +
-        'address (expected something like name@company.com). Row 2: To find a person by name, also fill in Company Name ' +
-        '(or Company Domain); or fill in Email, LinkedIn Profile URL or Lusha Person ID instead.',
+      'Bulk Enrich People cannot run with this input (no credits were spent):\n' +
+        '- Row 1: Email "maya@" is not a valid email address (expected something like name@company.com).\n' +
+        '- Row 2: To find a person by name, also fill in Company Name (or Company Domain); or fill in Email, LinkedIn ' +
+        'Profile URL or Lusha Person ID instead.',
     );
     expect(scope.isDone()).toBe(false);
   });
@@ -228,7 +229,22 @@ describe('Bulk Enrich People: the run as a whole', () => {
     const error = await expectStepError(enrichPeople({ rows: [{ email: 'maya@northwind-analytics.com' }], reveal: 'everything' }));
     expect(error.name).toBe('HaltedError');
     expect(error.message).toBe(
-      'Cannot run Bulk Enrich People, so nothing was sent to Lusha: Reveal "everything" is not one of: both, emails, phones.',
+      'Bulk Enrich People cannot run with this input (no credits were spent):\n' +
+        '- Reveal "everything" is not one of: both, emails, phones.',
+    );
+    expect(scope.isDone()).toBe(false);
+  });
+
+  it('lists a malformed option with the problems of the rows, all at once', async () => {
+    const scope = nock(LUSHA).post('/v2/person').reply(200, { contacts: {} });
+    const error = await expectStepError(
+      enrichPeople({ rows: [{ email: 'maya@northwind-analytics.com' }, { email: 'sam@' }], refresh_job_info: 'maybe' }),
+    );
+    expect(error.name).toBe('HaltedError');
+    expect(error.message).toBe(
+      'Bulk Enrich People cannot run with this input (no credits were spent):\n' +
+        '- Refresh Job Info must be yes or no (got "maybe").\n' +
+        '- Row 2: Email "sam@" is not a valid email address (expected something like name@company.com).',
     );
     expect(scope.isDone()).toBe(false);
   });
@@ -236,9 +252,13 @@ describe('Bulk Enrich People: the run as a whole', () => {
   it('refuses more than 1,000 rows before any call', async () => {
     const scope = nock(LUSHA).post('/v2/person').reply(200, { contacts: {} });
     const rows = Array.from({ length: 1001 }, (_, i) => ({ email: `p${i}@northwind-analytics.com` }));
-    const error = await expectZapierError(enrichPeople({ rows }));
+    const error = await expectStepError(enrichPeople({ rows }));
     expect(error.name).toBe('HaltedError');
-    expect(error.message).toMatch(/^Bulk Enrich People got 1,001 rows, but takes at most 1,000 per run/);
+    expect(error.message).toBe(
+      'Bulk Enrich People cannot run with this input (no credits were spent):\n' +
+        "- The list has 1,001 rows, but one run takes at most 1,000 so that it finishes within Zapier's 30-second limit: " +
+        'split the list (for example with Looping by Zapier) and run it in parts.',
+    );
     expect(scope.isDone()).toBe(false);
   });
 

@@ -251,36 +251,43 @@ describe('Find Person: no match', () => {
 });
 
 describe('Find Person: input rejected before any call', () => {
+  const halted = (...problems: string[]) =>
+    `Find Person cannot run with this input (no credits were spent):\n${problems.map((p) => `- ${p}`).join('\n')}`;
+
   it.each([
     [
       'nothing to identify the person',
       { reveal: 'emails' },
-      'Cannot look up this person, so nothing was sent to Lusha: Nothing identifies the person: fill in Email, LinkedIn ' +
-        'Profile URL or Lusha Person ID, or First Name + Last Name + Company Name (or Company Domain).',
+      halted(
+        'Nothing identifies the person: fill in Email, LinkedIn Profile URL or Lusha Person ID, or First Name + Last Name + ' +
+          'Company Name (or Company Domain).',
+      ),
     ],
     [
       'a name without a company',
       { first_name: 'Maya', last_name: 'Goldberg' },
-      'Cannot look up this person, so nothing was sent to Lusha: To find a person by name, also fill in Company Name (or ' +
-        'Company Domain); or fill in Email, LinkedIn Profile URL or Lusha Person ID instead.',
+      halted(
+        'To find a person by name, also fill in Company Name (or Company Domain); or fill in Email, LinkedIn Profile URL or ' +
+          'Lusha Person ID instead.',
+      ),
     ],
     [
       'a malformed email',
       { email: 'maya.goldberg@northwind' },
-      'Cannot look up this person, so nothing was sent to Lusha: Email "maya.goldberg@northwind" is not a valid email ' +
-        'address (expected something like name@company.com).',
+      halted('Email "maya.goldberg@northwind" is not a valid email address (expected something like name@company.com).'),
     ],
     [
       'a LinkedIn URL not on linkedin.com',
       { linkedin_url: 'https://linkedin.com.evil.io/in/maya' },
-      'Cannot look up this person, so nothing was sent to Lusha: LinkedIn Profile URL "https://linkedin.com.evil.io/in/maya" ' +
-        'is not a LinkedIn URL (expected https://www.linkedin.com/in/...).',
+      halted('LinkedIn Profile URL "https://linkedin.com.evil.io/in/maya" is not a LinkedIn URL (expected https://www.linkedin.com/in/...).'),
     ],
     [
       'a malformed ID and a bad option together',
       { person_id: 'maya-1', reveal: 'all of it' },
-      'Cannot look up this person, so nothing was sent to Lusha: Lusha Person ID "maya-1" is not a Lusha ID (expected ' +
-        'digits only, e.g. 4183886134); Reveal "all of it" is not one of: both, emails, phones.',
+      halted(
+        'Lusha Person ID "maya-1" is not a Lusha ID (expected digits only, e.g. 4183886134).',
+        'Reveal "all of it" is not one of: both, emails, phones.',
+      ),
     ],
   ])('halts on %s, sending nothing', async (_what, inputData, message) => {
     const scope = untouched();
