@@ -65,7 +65,8 @@ export default defineCreate({
           'an Email, a LinkedIn Profile URL, a Lusha Person ID, or First Name + Last Name + Company Name or Domain',
         lineItemNote:
           'In line items, lists are text: All Emails and All Phones hold the addresses and numbers, separated by ' +
-          'commas; Best Email and Best Phone hold the top one with its type, confidence and Do Not Call flag.',
+          'commas, with "(do not call)" after each number on a do-not-call list; Best Email and Best Phone hold the ' +
+          'top one with its type, confidence and Do Not Call flag.',
       }),
       ...personOptionFields,
     ],

@@ -70,7 +70,7 @@ const mayaItem = {
   phone: '+1 617-555-0142',
   phoneType: 'mobile',
   phoneDoNotCall: false,
-  phones: '+1 617-555-0142, +1 617-555-0100',
+  phones: '+1 617-555-0142, +1 617-555-0100 (do not call)',
   jobTitle: 'VP of Sales',
   seniority: 'VP',
   departments: 'Sales, Business Development',
