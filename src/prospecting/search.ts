@@ -26,6 +26,9 @@ export interface Paging {
   upTo?: number;
 }
 
+/** The label of the reveal switch, as the builder sees it (messages quote it). */
+const revealLabel = (what: 'contact' | 'company') => (what === 'contact' ? 'Reveal Contact Details' : 'Reveal Company Details');
+
 /** The paging and reveal fields, shared by both prospecting steps. */
 export function resultFields(what: 'contact' | 'company'): PlainInputField[] {
   const plural = what === 'contact' ? 'contacts' : 'companies';
@@ -59,7 +62,7 @@ export function resultFields(what: 'contact' | 'company'): PlainInputField[] {
     },
     {
       key: 'reveal',
-      label: what === 'contact' ? 'Reveal Contact Details' : 'Reveal Company Details',
+      label: revealLabel(what),
       type: 'boolean',
       required: false,
       default: 'false',
@@ -77,7 +80,10 @@ export function resultFields(what: 'contact' | 'company'): PlainInputField[] {
 }
 
 /** Paging and reveal from the step, or the problems with them (no network). */
-export function readPaging(inputData: Record<string, unknown>): { paging: Paging; reveal: boolean; problems: string[] } {
+export function readPaging(
+  inputData: Record<string, unknown>,
+  what: 'contact' | 'company',
+): { paging: Paging; reveal: boolean; problems: string[] } {
   const problems: string[] = [];
   const take = <T>(parsed: { ok: true; value: T } | { ok: false; problem: string }, fallback: T): T => {
     if (parsed.ok) return parsed.value;
@@ -87,7 +93,7 @@ export function readPaging(inputData: Record<string, unknown>): { paging: Paging
   const upTo = take(readInteger(inputData.max_results, 'Up to N Results', 1, MAX_UP_TO), undefined);
   const size = take(readInteger(inputData.page_size, 'Page Size', PAGE_SIZE.min, PAGE_SIZE.max), undefined);
   const page = take(readInteger(inputData.page, 'Page', 0, MAX_PAGE), undefined) ?? 0;
-  const reveal = take(readBoolean(inputData.reveal, 'Reveal'), false);
+  const reveal = take(readBoolean(inputData.reveal, revealLabel(what)), false);
   if (upTo !== undefined && size !== undefined) {
     problems.push('Use either Up to N Results or Page Size, not both: Up to N Results chooses the page size itself.');
   }
@@ -117,7 +123,7 @@ export interface ProspectingRun<R, V> {
 export async function runProspecting<R, V>(run: ProspectingRun<R, V>, lusha: LushaClient, z: ZObject, bundle: Bundle) {
   const inputData = (bundle.inputData ?? {}) as Record<string, unknown>;
   const inputs = readFilterInputs(inputData, run.specs);
-  const { paging, reveal, problems } = readPaging(inputData);
+  const { paging, reveal, problems } = readPaging(inputData, run.what);
   haltOnInputProblems(z, run.step, [...inputs.problems, ...problems]);
   // Checking values against Lusha's lists is free: no credits are spent before this halt either.
   const resolved = await resolveFilters({ lusha, cache: z.cache }, inputs);
@@ -181,7 +187,7 @@ export async function runProspecting<R, V>(run: ProspectingRun<R, V>, lusha: Lus
   const revealedCount = credits.reduce((sum, c) => sum + c.revealed.size, 0);
   const creditsNote = reveal
     ? revealCreditsNote(run.what, revealRequested, revealedCount, creditsCharged)
-    : `No credits spent: searching is free. Turn on ${run.what === 'contact' ? 'Reveal Contact Details' : 'Reveal Company Details'}, ` +
+    : `No credits spent: searching is free. Turn on ${revealLabel(run.what)}, ` +
       `or reveal chosen ${plural} with ${run.what === 'contact' ? 'Enrich Prospected Contacts' : 'Enrich Prospected Companies'} ` +
       'and this Search Request ID, to get their details (revealing costs credits).';
   const lastPageFetched = paging.page + pagesFetched - 1;

@@ -151,7 +151,7 @@ function readRows<S>(
 function readContactRow(row: Record<string, unknown>, problems: ProblemList, prefix: string) {
   const before = problems.count;
   const email = problems.take(readEmail(row.email, 'Email'), prefix);
-  const linkedin = problems.take(readLinkedinProfileUrl(row.linkedin_url, 'LinkedIn URL'), prefix);
+  const linkedin = problems.take(readLinkedinProfileUrl(row.linkedin_url, 'LinkedIn Profile URL'), prefix);
   const fullName = problems.take(readText(row.full_name, 'Full Name'), prefix);
   const companyName = problems.take(readText(row.company_name, 'Company Name'), prefix);
   const companyDomain = problems.take(readDomain(row.company_domain, 'Company Domain'), prefix);
@@ -164,7 +164,7 @@ function readContactRow(row: Record<string, unknown>, problems: ProblemList, pre
       return undefined;
     }
     if (!fullName) {
-      problems.add(`${prefix}add an Email, a LinkedIn URL, or a Full Name with its Company Name and Company Domain`);
+      problems.add(`${prefix}add an Email, a LinkedIn Profile URL, or a Full Name with its Company Name and Company Domain`);
       return undefined;
     }
   }

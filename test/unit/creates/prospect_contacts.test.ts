@@ -377,7 +377,7 @@ describe('prospect_contacts: bad input is refused before any call', () => {
         'Prospect Contacts cannot run with this input (no credits were spent):\n' +
         '- Page Size must be a whole number from 10 to 50 (got "5").\n' +
         '- Page must be a whole number from 0 to 1000 (got "1001").\n' +
-        '- Reveal must be yes or no (got "maybe").',
+        '- Reveal Contact Details must be yes or no (got "maybe").',
     });
   });
 

@@ -237,7 +237,7 @@ describe('new_contact_signal', () => {
         '- Lusha Person IDs, entry 3: Person ID "99999999999999999" is too large to be a Lusha ID.',
         '- Row 2: Email "not-an-email" is not a valid email address (expected something like name@company.com).',
         '- Row 3: Full Name "Ada Lovelace" needs both a Company Name and a Company Domain to be found.',
-        '- Row 4: add an Email, a LinkedIn URL, or a Full Name with its Company Name and Company Domain.',
+        '- Row 4: add an Email, a LinkedIn Profile URL, or a Full Name with its Company Name and Company Domain.',
         '- Signal Types: "jobChange" is not a contact signal type (choose from: allSignals, promotion, companyChange).',
         '- Look Back (Days) must be a whole number from 1 to 180 (got "200").',
       ]);
