@@ -4,7 +4,7 @@
  */
 import { defineCreate } from 'zapier-platform-core';
 import type { Company } from '../lusha/schemas';
-import { enrichByIdsFields, enrichSummaryFields, MAX_IDS, runEnrichByIds, type EnrichByIdsRun } from '../prospecting/enrich-by-ids';
+import { enrichByIdsFields, enrichSummaryFields, enrichSummarySample, MAX_IDS, runEnrichByIds, type EnrichByIdsRun } from '../prospecting/enrich-by-ids';
 import { revealCompanies } from '../prospecting/reveal';
 import { lineItemsField } from '../records/line-item';
 import { prospectCompanyFields, prospectCompanySample, toProspectCompanyLineItem } from '../records/prospect';
@@ -32,14 +32,7 @@ export default defineCreate({
   operation: {
     inputFields: enrichByIdsFields(run.what, run.idsField, run.idsLabel),
     perform: withLusha((lusha, z, bundle) => runEnrichByIds(run, lusha, z, bundle)),
-    sample: {
-      requestId: prospectCompanySample.requestId,
-      requested: 1,
-      revealedCount: 1,
-      creditsCharged: 1,
-      creditsNote: 'Revealed 1 of 1 company: 1 credit charged (Lusha charges each company it returned).',
-      companies: [prospectCompanySample],
-    },
+    sample: { ...enrichSummarySample('company'), companies: [prospectCompanySample] },
     outputFields: [...enrichSummaryFields('company'), lineItemsField('companies', 'Companies', prospectCompanyFields)],
   },
 });

@@ -9,6 +9,7 @@ import { readList, readText } from '../input/identifiers';
 import { uniqueBy } from '../lusha/batch';
 import type { LushaClient } from '../lusha/client';
 import type { LineItemValue } from '../records/line-item';
+import { SAMPLE_REQUEST_ID } from '../records/prospect';
 import type { PlainInputField } from '../zapier/fields';
 import { haltOnInputProblems } from '../zapier/input-problems';
 import { counted, REVEAL_BATCH, revealCreditsNote, type RevealOutcome } from './reveal';
@@ -120,6 +121,11 @@ export async function runEnrichByIds<V>(run: EnrichByIdsRun<V>, lusha: LushaClie
       (unique.length < rows.length ? ` ${counted(rows.length - unique.length, 'repeated ID')} revealed once.` : ''),
     [plural]: items,
   };
+}
+
+/** The summary of a sample run: one ID revealed for one credit (the operation adds the line item). */
+export function enrichSummarySample(what: 'contact' | 'company') {
+  return { requestId: SAMPLE_REQUEST_ID, requested: 1, revealedCount: 1, creditsCharged: 1, creditsNote: revealCreditsNote(what, 1, 1, 1) };
 }
 
 export function enrichSummaryFields(what: 'contact' | 'company') {

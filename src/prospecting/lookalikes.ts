@@ -16,6 +16,7 @@ export const DEFAULT_LIMIT = 10;
 /** Lusha takes at most 100 seeds. */
 export const MAX_SEEDS = 100;
 
+/** A recommendations request: the seeds, and Lusha's options as sent (only those given). */
 export interface LookalikeRequest<S> {
   seeds: S[];
   exclude?: string[];
@@ -29,7 +30,11 @@ export interface LookalikeRun<S, R> {
   what: 'contact' | 'company';
   /** The seeds from the step, or the problems with them (row numbers for line items). */
   readSeeds: (inputData: Record<string, unknown>) => { seeds: S[]; problems: string[] };
-  ask: (lusha: LushaClient, request: LookalikeRequest<S>) => Promise<{ results: R[]; requestId: string | null; creditsCharged: number | null }>;
+  /** One recommendations call: `request`'s options go to Lusha as they are, the seeds under Lusha's key for them. */
+  ask: (
+    lusha: LushaClient,
+    request: LookalikeRequest<S>,
+  ) => Promise<{ results: R[]; requestId?: string | null; creditsCharged?: number | null }>;
 }
 
 export function lookalikeOptionFields(what: 'contact' | 'company'): PlainInputField[] {
@@ -108,20 +113,31 @@ export async function runLookalikes<S, R>(run: LookalikeRun<S, R>, lusha: LushaC
         )
       : error;
   }
-  const plural = run.what === 'contact' ? 'contacts' : 'companies';
   const creditsCharged = answer.creditsCharged ?? 0;
-  const found = counted(answer.results.length, run.what === 'contact' ? 'recommended contact' : 'recommended company', `recommended ${plural}`);
-  const creditsNote =
-    answer.results.length === 0
-      ? `No ${plural} to recommend${request.requestId ? ' beyond those already returned for this Request ID' : ''}: ${counted(creditsCharged, 'credit')} charged.`
-      : `${found}: Lusha charged ${counted(creditsCharged, 'credit')}. Map this step's Request ID into another run to get more.`;
   return {
     requestId: answer.requestId ?? request.requestId ?? null,
     count: answer.results.length,
     creditsCharged,
-    creditsNote,
-    [plural]: answer.results,
+    creditsNote: lookalikeCreditsNote(run.what, answer.results.length, creditsCharged, Boolean(request.requestId)),
+    [pluralOf(run.what)]: answer.results,
   };
+}
+
+const pluralOf = (what: 'contact' | 'company') => (what === 'contact' ? 'contacts' : 'companies');
+
+/** Plain words on what a run found and cost. */
+function lookalikeCreditsNote(what: 'contact' | 'company', count: number, creditsCharged: number, forRequestId: boolean): string {
+  const plural = pluralOf(what);
+  if (count === 0) {
+    return `No ${plural} to recommend${forRequestId ? ' beyond those already returned for this Request ID' : ''}: ${counted(creditsCharged, 'credit')} charged.`;
+  }
+  const found = counted(count, `recommended ${what}`, `recommended ${plural}`);
+  return `${found}: Lusha charged ${counted(creditsCharged, 'credit')}. Map this step's Request ID into another run to get more.`;
+}
+
+/** The summary of a sample run: one recommendation, one credit (the operation adds the line item). */
+export function lookalikeSummarySample(what: 'contact' | 'company', requestId: string) {
+  return { requestId, count: 1, creditsCharged: 1, creditsNote: lookalikeCreditsNote(what, 1, 1, false) };
 }
 
 export function lookalikeSummaryFields(what: 'contact' | 'company') {

@@ -10,6 +10,7 @@ import { readBoolean, readInteger } from '../input/options';
 import type { PlainInputField } from '../zapier/fields';
 import { haltOnInputProblems } from '../zapier/input-problems';
 import type { LineItemValue } from '../records/line-item';
+import { SAMPLE_REQUEST_ID } from '../records/prospect';
 import { readFilterInputs, resolveFilters, type FilterSpec, type SearchFilters } from './filter-fields';
 import { counted, revealCreditsNote, type RevealOutcome } from './reveal';
 
@@ -235,9 +236,10 @@ export function searchSummaryFields(what: 'contact' | 'company') {
   ];
 }
 
+/** The summary of a sample search: one result, revealed for one credit (the operation adds the line item). */
 export function searchSummarySample(what: 'contact' | 'company') {
   return {
-    requestId: '5ad275c8-7dd4-462a-bd45-6bc1970da64e',
+    requestId: SAMPLE_REQUEST_ID,
     totalResults: 1342,
     page: 0,
     pageSize: 20,
@@ -248,9 +250,6 @@ export function searchSummarySample(what: 'contact' | 'company') {
     pagingNote: `1 ${what} from page 0 (20 per page) of 1,342 matching. More results from Page 1.`,
     revealed: true,
     creditsCharged: 1,
-    creditsNote:
-      what === 'contact'
-        ? 'Revealed 1 of 1 contact: 1 credit charged (Lusha charges each contact it returned an email or phone number for).'
-        : 'Revealed 1 of 1 company: 1 credit charged (Lusha charges each company it returned).',
+    creditsNote: revealCreditsNote(what, 1, 1, 1),
   };
 }
