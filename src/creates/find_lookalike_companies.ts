@@ -3,7 +3,7 @@
  * from Lusha's recommendations. Costs credits.
  */
 import { defineCreate } from 'zapier-platform-core';
-import { readList, readLushaId } from '../input/identifiers';
+import { readLushaIdList } from '../input/identifiers';
 import { lookalikeOptionFields, lookalikeSummaryFields, lookalikeSummarySample, MAX_LIMIT, runLookalikes, type LookalikeRun } from '../prospecting/lookalikes';
 import { lineItemsField } from '../records/line-item';
 import { lookalikeCompanyFields, lookalikeCompanySample, toLookalikeCompanyRecord, type LookalikeCompanyRecord } from '../records/prospect';
@@ -13,16 +13,8 @@ import { withLusha } from '../zapier/lusha';
 type Seed = { companyId: string };
 
 function readSeeds(inputData: Record<string, unknown>): { seeds: Seed[]; problems: string[] } {
-  const list = readList(inputData.company_ids, 'Seed Company IDs');
-  if (!list.ok) return { seeds: [], problems: [list.problem] };
-  const seeds: Seed[] = [];
-  const problems: string[] = [];
-  list.value.forEach((value, index) => {
-    const id = readLushaId(value, `Seed Company ID ${index + 1}`);
-    if (!id.ok) problems.push(id.problem);
-    else if (id.value) seeds.push({ companyId: id.value });
-  });
-  return { seeds, problems };
+  const ids = readLushaIdList(inputData.company_ids, 'Seed Company IDs');
+  return ids.ok ? { seeds: ids.value.map((companyId) => ({ companyId })), problems: [] } : { seeds: [], problems: ids.problems };
 }
 
 const LABEL = 'Find Lookalike Companies';

@@ -4,7 +4,7 @@
  * earlier run to get the next ones for the same seeds. Lusha states what it charged.
  */
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { readList, readLushaId, readText } from '../input/identifiers';
+import { readLushaIdList, readText } from '../input/identifiers';
 import { readInteger } from '../input/options';
 import type { LushaClient } from '../lusha/client';
 import type { PlainInputField } from '../zapier/fields';
@@ -37,12 +37,14 @@ export interface LookalikeRun<S, R> {
   ) => Promise<{ results: R[]; requestId?: string | null; creditsCharged?: number | null }>;
 }
 
+const excludeLabel = (what: 'contact' | 'company') => (what === 'contact' ? 'Exclude Person IDs' : 'Exclude Company IDs');
+
 export function lookalikeOptionFields(what: 'contact' | 'company'): PlainInputField[] {
   const plural = what === 'contact' ? 'contacts' : 'companies';
   return [
     {
       key: 'exclude_ids',
-      label: what === 'contact' ? 'Exclude Person IDs' : 'Exclude Company IDs',
+      label: excludeLabel(what),
       type: 'string',
       list: true,
       required: false,
@@ -70,17 +72,9 @@ export function lookalikeOptionFields(what: 'contact' | 'company'): PlainInputFi
 export async function runLookalikes<S, R>(run: LookalikeRun<S, R>, lusha: LushaClient, z: ZObject, bundle: Bundle) {
   const inputData = (bundle.inputData ?? {}) as Record<string, unknown>;
   const { seeds, problems } = run.readSeeds(inputData);
-  const idLabel = run.what === 'contact' ? 'Exclude Person IDs' : 'Exclude Company IDs';
-  const exclude: string[] = [];
-  const excludeList = readList(inputData.exclude_ids, idLabel);
-  if (!excludeList.ok) problems.push(excludeList.problem);
-  else {
-    for (const value of excludeList.value) {
-      const id = readLushaId(value, idLabel);
-      if (!id.ok) problems.push(id.problem);
-      else if (id.value) exclude.push(id.value);
-    }
-  }
+  const excludeIds = readLushaIdList(inputData.exclude_ids, excludeLabel(run.what));
+  if (!excludeIds.ok) problems.push(...excludeIds.problems);
+  const exclude = excludeIds.ok ? excludeIds.value : [];
   const limit = readInteger(inputData.limit, 'Number of Recommendations', 1, MAX_LIMIT);
   if (!limit.ok) problems.push(limit.problem);
   const requestId = readText(inputData.request_id, 'Request ID');

@@ -15,7 +15,7 @@ import {
   readEmail,
   readLinkedinProfileUrl,
   readList,
-  readLushaId,
+  readLushaIdList,
   readText,
 } from '../input/identifiers';
 import { readInteger } from '../input/options';
@@ -107,20 +107,10 @@ export function watchConfig(watch: SignalWatch<unknown>): unknown {
   };
 }
 
-/** A list of Lusha IDs (person or company), each checked; reported as "<field>, entry N: ...". */
-function readIdList(value: unknown, fieldLabel: string, idLabel: string, problems: ProblemList): IdEntry[] {
-  const list = problems.take(readList(value, fieldLabel));
-  const entries: IdEntry[] = [];
-  (list ?? []).forEach((raw, index) => {
-    const prefix = `${fieldLabel}, entry ${index + 1}: `;
-    const id = problems.take(readLushaId(raw, idLabel), prefix);
-    if (id === undefined) return;
-    if (!Number.isSafeInteger(Number(id))) {
-      problems.add(`${prefix}${idLabel} ${quote(id)} is too large to be a Lusha ID`);
-      return;
-    }
-    entries.push({ id: Number(id), label: id });
-  });
+/** A list of Lusha IDs (person or company), each checked; the signals API takes them as JSON numbers. */
+function readIdList(value: unknown, fieldLabel: string, problems: ProblemList): IdEntry[] {
+  const ids = problems.takeAll(readLushaIdList(value, fieldLabel, { asNumbers: true })) ?? [];
+  const entries = ids.map((id) => ({ id: Number(id), label: id }));
   return uniqueBy(entries, (entry) => String(entry.id)).unique;
 }
 
@@ -270,7 +260,7 @@ export interface ReadOptions {
 /** Reads and checks the contact watch list and options: the watch, or every problem found. */
 export function readContactWatch(input: Record<string, unknown>, options: ReadOptions): Checked<ContactWatch> {
   const problems = new ProblemList();
-  const ids = readIdList(input.person_ids, 'Lusha Person IDs', 'Person ID', problems);
+  const ids = readIdList(input.person_ids, 'Lusha Person IDs', problems);
   const identifiers = readRows(input.contacts, 'Contacts', problems, readContactRow);
   const types = readSignalTypes(input.signal_types, CONTACT_SIGNAL_TYPES, 'contact', problems);
   const lookbackDays = readLookbackDays(input.lookback_days, problems);
@@ -283,7 +273,7 @@ export function readContactWatch(input: Record<string, unknown>, options: ReadOp
 /** Reads and checks the company watch list, options and filters: the watch, or every problem found. */
 export function readCompanyWatch(input: Record<string, unknown>, options: ReadOptions): Checked<CompanyWatch> {
   const problems = new ProblemList();
-  const ids = readIdList(input.company_ids, 'Lusha Company IDs', 'Company ID', problems);
+  const ids = readIdList(input.company_ids, 'Lusha Company IDs', problems);
   const identifiers = readRows(input.companies, 'Companies', problems, readCompanyRow);
   const types = readSignalTypes(input.signal_types, COMPANY_SIGNAL_TYPES, 'company', problems);
   const newsEventTypes = readChoices(

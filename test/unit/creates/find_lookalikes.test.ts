@@ -84,7 +84,7 @@ describe('find_lookalike_contacts', () => {
         'Find Lookalike Contacts cannot run with this input (no credits were spent):\n' +
         '- Row 1: a seed needs both its Person ID and its Company ID.\n' +
         '- Row 2: Person ID "abc" is not a Lusha ID (expected digits only, e.g. 4183886134).\n' +
-        '- Exclude Person IDs "x1" is not a Lusha ID (expected digits only, e.g. 4183886134).\n' +
+        '- Exclude Person IDs, entry 1: "x1" is not a Lusha ID (expected digits only, e.g. 4183886134).\n' +
         '- Number of Recommendations must be a whole number from 1 to 25 (got "26").',
     });
     const nothing = await expectStepError(runContacts({}));
@@ -134,7 +134,7 @@ describe('find_lookalike_companies', () => {
     const error = await expectStepError(runCompanies({ company_ids: ['1586', 'acme.com'], limit: 0 }));
     expect(error.message).toBe(
       'Find Lookalike Companies cannot run with this input (no credits were spent):\n' +
-        '- Seed Company ID 2 "acme.com" is not a Lusha ID (expected digits only, e.g. 4183886134).\n' +
+        '- Seed Company IDs, entry 2: "acme.com" is not a Lusha ID (expected digits only, e.g. 4183886134).\n' +
         '- Number of Recommendations must be a whole number from 1 to 25 (got "0").',
     );
   });

@@ -233,8 +233,8 @@ describe('new_contact_signal', () => {
       expect(error.name).toBe('HaltedError');
       expect(error.message.split('\n')).toEqual([
         'New Contact Signal cannot run with this input (no credits were spent):',
-        '- Lusha Person IDs, entry 2: Person ID "abc" is not a Lusha ID (expected digits only, e.g. 4183886134).',
-        '- Lusha Person IDs, entry 3: Person ID "99999999999999999" is too large to be a Lusha ID.',
+        '- Lusha Person IDs, entry 2: "abc" is not a Lusha ID (expected digits only, e.g. 4183886134).',
+        '- Lusha Person IDs, entry 3: "99999999999999999" is too large to be a Lusha ID.',
         '- Row 2: Email "not-an-email" is not a valid email address (expected something like name@company.com).',
         '- Row 3: Full Name "Ada Lovelace" needs both a Company Name and a Company Domain to be found.',
         '- Row 4: add an Email, a LinkedIn Profile URL, or a Full Name with its Company Name and Company Domain.',
