@@ -20,6 +20,8 @@ import type { OperationContract } from '../zapier/contract';
 import { bulkCompanyItem, companyIdentifierFields, companyOutcome } from '../zapier/enrichment';
 import { withLusha } from '../zapier/lusha';
 
+const OPERATION = 'Bulk Enrich Companies';
+
 const emptyCompany = toCompanyRecord(null);
 
 export const contract: OperationContract = {
@@ -36,7 +38,7 @@ export default defineCreate({
   key: 'enrich_companies',
   noun: 'Companies',
   display: {
-    label: 'Bulk Enrich Companies',
+    label: OPERATION,
     description:
       'Enriches a list of up to 1,000 companies in Lusha (by domain, name or Lusha company ID) and returns one ' +
       'result per row, in order, with its status.',
@@ -53,7 +55,7 @@ export default defineCreate({
       const result = await enrichInBulk(z, bundle, lusha, (bundle.inputData as Record<string, unknown>).rows, {
         noun: 'company',
         plural: 'companies',
-        operation: 'Bulk Enrich Companies',
+        operation: OPERATION,
         read: readCompanyLookup,
         keyOf: companyLookupKey,
         emptyRecord: emptyCompany,

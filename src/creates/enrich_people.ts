@@ -22,7 +22,6 @@ import {
   bulkPersonContact,
   bulkPersonMetadata,
   contactOutcome,
-  inputError,
   personIdentifierFields,
   personOptionFields,
 } from '../zapier/enrichment';
@@ -51,7 +50,7 @@ export default defineCreate({
   key: 'enrich_people',
   noun: 'People',
   display: {
-    label: 'Bulk Enrich People',
+    label: OPERATION,
     description:
       'Enriches a list of up to 1,000 people in Lusha (by email, LinkedIn profile URL, Lusha person ID, or name and ' +
       'company) and returns one result per row, in order, with its status.',
@@ -66,24 +65,26 @@ export default defineCreate({
           'an Email, a LinkedIn Profile URL, a Lusha Person ID, or First Name + Last Name + Company Name or Domain',
         lineItemNote:
           'In line items, lists are text: All Emails and All Phones hold the addresses and numbers, separated by ' +
-          'commas; Best Email and Best Phone hold the top one with its type, confidence and Do Not Call flag.',
+          'commas, with "(do not call)" after each number on a do-not-call list; Best Email and Best Phone hold the ' +
+          'top one with its type, confidence and Do Not Call flag.',
       }),
       ...personOptionFields,
     ],
     perform: withLusha(async (lusha, z, bundle) => {
       const options = readPersonLookupOptions(bundle.inputData);
-      if (!options.ok) throw inputError(z, `Cannot run ${OPERATION}`, options.problems);
+      const metadata = options.ok ? bulkPersonMetadata(options.value) : {};
       const result = await enrichInBulk(z, bundle, lusha, (bundle.inputData as Record<string, unknown>).rows, {
         noun: 'person',
         plural: 'people',
         operation: OPERATION,
+        optionProblems: options.ok ? [] : options.problems,
         read: readPersonLookup,
         keyOf: personLookupKey,
         emptyRecord: emptyPerson,
         send: async (client, batch) => {
           const answer = await client.enrichPeople({
             contacts: batch.map(({ id, lookup }) => bulkPersonContact(id, lookup)),
-            ...bulkPersonMetadata(options.value),
+            ...metadata,
           });
           const outcomes = new Map<string, LookupOutcome<PersonRecord>>();
           for (const { id } of batch) {

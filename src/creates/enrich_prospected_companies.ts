@@ -4,14 +4,17 @@
  */
 import { defineCreate } from 'zapier-platform-core';
 import type { Company } from '../lusha/schemas';
-import { enrichByIdsFields, enrichSummaryFields, MAX_IDS, runEnrichByIds, type EnrichByIdsRun } from '../prospecting/enrich-by-ids';
+import { enrichByIdsFields, enrichSummaryFields, enrichSummarySample, MAX_IDS, runEnrichByIds, type EnrichByIdsRun } from '../prospecting/enrich-by-ids';
 import { revealCompanies } from '../prospecting/reveal';
 import { lineItemsField } from '../records/line-item';
 import { prospectCompanyFields, prospectCompanySample, toProspectCompanyLineItem } from '../records/prospect';
 import type { OperationContract } from '../zapier/contract';
 import { withLusha } from '../zapier/lusha';
 
+const LABEL = 'Enrich Prospected Companies';
+
 const run: EnrichByIdsRun<Company> = {
+  step: LABEL,
   what: 'company',
   idsField: 'company_ids',
   idsLabel: 'Lusha Company IDs',
@@ -23,20 +26,13 @@ export default defineCreate({
   key: 'enrich_prospected_companies',
   noun: 'Company',
   display: {
-    label: 'Enrich Prospected Companies',
+    label: LABEL,
     description: 'Reveals the full profiles of companies found by an earlier Prospect Companies step (costs credits).',
   },
   operation: {
     inputFields: enrichByIdsFields(run.what, run.idsField, run.idsLabel),
     perform: withLusha((lusha, z, bundle) => runEnrichByIds(run, lusha, z, bundle)),
-    sample: {
-      requestId: prospectCompanySample.requestId,
-      requested: 1,
-      revealedCount: 1,
-      creditsCharged: 1,
-      creditsNote: 'Revealed 1 of 1 company: 1 credit charged (Lusha charges each company it returned).',
-      companies: [prospectCompanySample],
-    },
+    sample: { ...enrichSummarySample('company'), companies: [prospectCompanySample] },
     outputFields: [...enrichSummaryFields('company'), lineItemsField('companies', 'Companies', prospectCompanyFields)],
   },
 });

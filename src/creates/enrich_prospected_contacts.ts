@@ -3,14 +3,17 @@
  * Prospect Contacts step found (by their ids and the search's request id). Costs credits.
  */
 import { defineCreate } from 'zapier-platform-core';
-import { enrichByIdsFields, enrichSummaryFields, MAX_IDS, runEnrichByIds, type EnrichByIdsRun } from '../prospecting/enrich-by-ids';
+import { enrichByIdsFields, enrichSummaryFields, enrichSummarySample, MAX_IDS, runEnrichByIds, type EnrichByIdsRun } from '../prospecting/enrich-by-ids';
 import { revealContacts } from '../prospecting/reveal';
 import { lineItemsField } from '../records/line-item';
 import { prospectContactFields, prospectContactSample, toProspectContactLineItem, type ContactReveal } from '../records/prospect';
 import type { OperationContract } from '../zapier/contract';
 import { withLusha } from '../zapier/lusha';
 
+const LABEL = 'Enrich Prospected Contacts';
+
 const run: EnrichByIdsRun<ContactReveal> = {
+  step: LABEL,
   what: 'contact',
   idsField: 'contact_ids',
   idsLabel: 'Prospect Contact IDs',
@@ -22,21 +25,14 @@ export default defineCreate({
   key: 'enrich_prospected_contacts',
   noun: 'Contact',
   display: {
-    label: 'Enrich Prospected Contacts',
+    label: LABEL,
     description:
       'Reveals the emails and phone numbers of contacts found by an earlier Prospect Contacts step (costs credits).',
   },
   operation: {
     inputFields: enrichByIdsFields(run.what, run.idsField, run.idsLabel),
     perform: withLusha((lusha, z, bundle) => runEnrichByIds(run, lusha, z, bundle)),
-    sample: {
-      requestId: prospectContactSample.requestId,
-      requested: 1,
-      revealedCount: 1,
-      creditsCharged: 1,
-      creditsNote: 'Revealed 1 of 1 contact: 1 credit charged (Lusha charges each contact it returned an email or phone number for).',
-      contacts: [prospectContactSample],
-    },
+    sample: { ...enrichSummarySample('contact'), contacts: [prospectContactSample] },
     outputFields: [...enrichSummaryFields('contact'), lineItemsField('contacts', 'Contacts', prospectContactFields)],
   },
 });

@@ -3,8 +3,8 @@
  * from Lusha's recommendations. Costs credits.
  */
 import { defineCreate } from 'zapier-platform-core';
-import { readList, readLushaId } from '../input/identifiers';
-import { lookalikeOptionFields, lookalikeSummaryFields, MAX_LIMIT, runLookalikes, type LookalikeRun } from '../prospecting/lookalikes';
+import { readLushaIdList } from '../input/identifiers';
+import { lookalikeOptionFields, lookalikeSummaryFields, lookalikeSummarySample, MAX_LIMIT, runLookalikes, type LookalikeRun } from '../prospecting/lookalikes';
 import { lineItemsField } from '../records/line-item';
 import { lookalikeCompanyFields, lookalikeCompanySample, toLookalikeCompanyRecord, type LookalikeCompanyRecord } from '../records/prospect';
 import type { OperationContract } from '../zapier/contract';
@@ -13,29 +13,19 @@ import { withLusha } from '../zapier/lusha';
 type Seed = { companyId: string };
 
 function readSeeds(inputData: Record<string, unknown>): { seeds: Seed[]; problems: string[] } {
-  const list = readList(inputData.company_ids, 'Seed Company IDs');
-  if (!list.ok) return { seeds: [], problems: [list.problem] };
-  const seeds: Seed[] = [];
-  const problems: string[] = [];
-  list.value.forEach((value, index) => {
-    const id = readLushaId(value, `Seed Company ID ${index + 1}`);
-    if (!id.ok) problems.push(id.problem);
-    else if (id.value) seeds.push({ companyId: id.value });
-  });
-  return { seeds, problems };
+  const ids = readLushaIdList(inputData.company_ids, 'Seed Company IDs');
+  return ids.ok ? { seeds: ids.value.map((companyId) => ({ companyId })), problems: [] } : { seeds: [], problems: ids.problems };
 }
 
+const LABEL = 'Find Lookalike Companies';
+
 const run: LookalikeRun<Seed, LookalikeCompanyRecord> = {
+  step: LABEL,
   what: 'company',
   readSeeds,
-  ask: async (lusha, request) => {
-    const answer = await lusha.recommendCompanies({
-      ...(request.seeds.length > 0 ? { companies: request.seeds } : {}),
-      ...(request.exclude ? { exclude: request.exclude } : {}),
-      limit: request.limit,
-      ...(request.requestId ? { requestId: request.requestId } : {}),
-    });
-    return { results: answer.companies.map(toLookalikeCompanyRecord), requestId: answer.requestId ?? null, creditsCharged: answer.creditsCharged ?? null };
+  ask: async (lusha, { seeds, ...options }) => {
+    const answer = await lusha.recommendCompanies({ ...(seeds.length > 0 ? { companies: seeds } : {}), ...options });
+    return { results: answer.companies.map(toLookalikeCompanyRecord), requestId: answer.requestId, creditsCharged: answer.creditsCharged };
   },
 };
 
@@ -43,7 +33,7 @@ export default defineCreate({
   key: 'find_lookalike_companies',
   noun: 'Company',
   display: {
-    label: 'Find Lookalike Companies',
+    label: LABEL,
     description: 'Finds companies similar to the seed companies you give, from Lusha recommendations (costs credits).',
   },
   operation: {
@@ -59,13 +49,7 @@ export default defineCreate({
       ...lookalikeOptionFields('company'),
     ],
     perform: withLusha((lusha, z, bundle) => runLookalikes(run, lusha, z, bundle)),
-    sample: {
-      requestId: '2b7e4c1d-8f3a-4a6b-9d0e-1c5f7a3b9e24',
-      count: 1,
-      creditsCharged: 1,
-      creditsNote: "1 recommended company: Lusha charged 1 credit. Map this step's Request ID into another run to get more.",
-      companies: [lookalikeCompanySample],
-    },
+    sample: { ...lookalikeSummarySample('company', '2b7e4c1d-8f3a-4a6b-9d0e-1c5f7a3b9e24'), companies: [lookalikeCompanySample] },
     outputFields: [...lookalikeSummaryFields('company'), lineItemsField('companies', 'Companies', lookalikeCompanyFields)],
   },
 });

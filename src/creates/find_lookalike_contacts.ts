@@ -4,7 +4,7 @@
  */
 import { defineCreate } from 'zapier-platform-core';
 import { readLushaId } from '../input/identifiers';
-import { lookalikeOptionFields, lookalikeSummaryFields, MAX_LIMIT, runLookalikes, type LookalikeRun } from '../prospecting/lookalikes';
+import { lookalikeOptionFields, lookalikeSummaryFields, lookalikeSummarySample, MAX_LIMIT, runLookalikes, type LookalikeRun } from '../prospecting/lookalikes';
 import { lineItemsField } from '../records/line-item';
 import { lookalikeContactFields, lookalikeContactSample, toLookalikeContactRecord, type LookalikeContactRecord } from '../records/prospect';
 import type { OperationContract } from '../zapier/contract';
@@ -33,17 +33,15 @@ function readSeeds(inputData: Record<string, unknown>): { seeds: Seed[]; problem
   return { seeds, problems };
 }
 
+const LABEL = 'Find Lookalike Contacts';
+
 const run: LookalikeRun<Seed, LookalikeContactRecord> = {
+  step: LABEL,
   what: 'contact',
   readSeeds,
-  ask: async (lusha, request) => {
-    const answer = await lusha.recommendContacts({
-      ...(request.seeds.length > 0 ? { contacts: request.seeds } : {}),
-      ...(request.exclude ? { exclude: request.exclude } : {}),
-      limit: request.limit,
-      ...(request.requestId ? { requestId: request.requestId } : {}),
-    });
-    return { results: answer.contacts.map(toLookalikeContactRecord), requestId: answer.requestId ?? null, creditsCharged: answer.creditsCharged ?? null };
+  ask: async (lusha, { seeds, ...options }) => {
+    const answer = await lusha.recommendContacts({ ...(seeds.length > 0 ? { contacts: seeds } : {}), ...options });
+    return { results: answer.contacts.map(toLookalikeContactRecord), requestId: answer.requestId, creditsCharged: answer.creditsCharged };
   },
 };
 
@@ -51,7 +49,7 @@ export default defineCreate({
   key: 'find_lookalike_contacts',
   noun: 'Contact',
   display: {
-    label: 'Find Lookalike Contacts',
+    label: LABEL,
     description: 'Finds contacts similar to the seed contacts you give, from Lusha recommendations (costs credits).',
   },
   operation: {
@@ -74,13 +72,7 @@ export default defineCreate({
       ...lookalikeOptionFields('contact'),
     ],
     perform: withLusha((lusha, z, bundle) => runLookalikes(run, lusha, z, bundle)),
-    sample: {
-      requestId: '9c1f7a52-3e0b-4d8e-a1c4-5b2f6e7d8a90',
-      count: 1,
-      creditsCharged: 1,
-      creditsNote: "1 recommended contact: Lusha charged 1 credit. Map this step's Request ID into another run to get more.",
-      contacts: [lookalikeContactSample],
-    },
+    sample: { ...lookalikeSummarySample('contact', '9c1f7a52-3e0b-4d8e-a1c4-5b2f6e7d8a90'), contacts: [lookalikeContactSample] },
     outputFields: [...lookalikeSummaryFields('contact'), lineItemsField('contacts', 'Contacts', lookalikeContactFields)],
   },
 });

@@ -9,17 +9,19 @@ import { companyWatchFields, readCompanyWatch } from '../zapier/signal-fields';
 import { COMPANY_SIGNALS } from '../zapier/signal-lookup';
 import { signalContract, signalLookupOutputFields, signalLookupPerform, signalLookupSample } from '../zapier/signal-operations';
 
+const LABEL = 'Get Company Signals';
+
 export default defineCreate({
   key: 'get_company_signals',
   noun: 'Company Signals',
   display: {
-    label: 'Get Company Signals',
+    label: LABEL,
     description:
       'Gets the recent signals of up to 500 companies from Lusha Signals (headcount, hiring, website traffic, IT spend, news), as line items, with the credits charged.',
   },
   operation: {
     inputFields: companyWatchFields({ polling: false }),
-    perform: signalLookupPerform(COMPANY_SIGNALS, readCompanyWatch),
+    perform: signalLookupPerform(LABEL, COMPANY_SIGNALS, readCompanyWatch),
     sample: signalLookupSample(companySignalSample),
     outputFields: signalLookupOutputFields(companySignalOutputFields),
   },

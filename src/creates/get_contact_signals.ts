@@ -9,17 +9,19 @@ import { contactWatchFields, readContactWatch } from '../zapier/signal-fields';
 import { CONTACT_SIGNALS } from '../zapier/signal-lookup';
 import { signalContract, signalLookupOutputFields, signalLookupPerform, signalLookupSample } from '../zapier/signal-operations';
 
+const LABEL = 'Get Contact Signals';
+
 export default defineCreate({
   key: 'get_contact_signals',
   noun: 'Contact Signals',
   display: {
-    label: 'Get Contact Signals',
+    label: LABEL,
     description:
       'Gets the recent promotions and job changes of up to 500 contacts from Lusha Signals, as line items, with the credits charged.',
   },
   operation: {
     inputFields: contactWatchFields({ polling: false }),
-    perform: signalLookupPerform(CONTACT_SIGNALS, readContactWatch),
+    perform: signalLookupPerform(LABEL, CONTACT_SIGNALS, readContactWatch),
     sample: signalLookupSample(contactSignalSample),
     outputFields: signalLookupOutputFields(contactSignalOutputFields),
   },

@@ -13,7 +13,10 @@ import { firstText } from '../records/shared';
 import type { OperationContract } from '../zapier/contract';
 import { withLusha } from '../zapier/lusha';
 
+const LABEL = 'Prospect Companies';
+
 const run: ProspectingRun<Company, Company> = {
+  step: LABEL,
   what: 'company',
   specs: COMPANY_FILTERS,
   search: async (lusha, pages, filters) => {
@@ -29,7 +32,7 @@ export default defineCreate({
   key: 'prospect_companies',
   noun: 'Company',
   display: {
-    label: 'Prospect Companies',
+    label: LABEL,
     description:
       "Finds companies matching your filters in Lusha's database (free), and optionally reveals their full profiles (costs credits).",
   },

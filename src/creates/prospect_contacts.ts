@@ -14,7 +14,10 @@ import { firstText } from '../records/shared';
 import type { OperationContract } from '../zapier/contract';
 import { withLusha } from '../zapier/lusha';
 
+const LABEL = 'Prospect Contacts';
+
 const run: ProspectingRun<ProspectContact, ContactReveal> = {
+  step: LABEL,
   what: 'contact',
   specs: [...CONTACT_FILTERS, ...COMPANY_FILTERS],
   search: async (lusha, pages, filters) => {
@@ -31,7 +34,7 @@ export default defineCreate({
   key: 'prospect_contacts',
   noun: 'Contact',
   display: {
-    label: 'Prospect Contacts',
+    label: LABEL,
     description:
       "Finds contacts matching your filters in Lusha's database (free), and optionally reveals their emails and phone numbers (costs credits).",
   },

@@ -6,10 +6,11 @@
  */
 import { type Checked, isBlank, ProblemList, readDomain, readLushaId, readText } from './identifiers';
 
+/** The company fields: their input keys and their labels, as the builder sees them (messages quote them). */
 export const COMPANY_LABELS = {
   domain: 'Company Domain',
   name: 'Company Name',
-  companyId: 'Lusha Company ID',
+  company_id: 'Lusha Company ID',
 } as const;
 
 /** A company's identifiers, normalised (bare lower-case domain, trimmed name). */
@@ -24,11 +25,11 @@ export function readCompanyLookup(input: Record<string, unknown>): Checked<Compa
   const problems = new ProblemList();
   const domain = problems.take(readDomain(input.domain, COMPANY_LABELS.domain));
   const name = problems.take(readText(input.name, COMPANY_LABELS.name));
-  const companyId = problems.take(readLushaId(input.companyId, COMPANY_LABELS.companyId));
+  const companyId = problems.take(readLushaId(input.company_id, COMPANY_LABELS.company_id));
   // What the builder filled in counts, even when malformed: its own problem says what is wrong.
-  if (isBlank(input.domain) && isBlank(input.name) && isBlank(input.companyId)) {
+  if (isBlank(input.domain) && isBlank(input.name) && isBlank(input.company_id)) {
     problems.add(
-      `Nothing identifies the company: fill in ${COMPANY_LABELS.domain}, ${COMPANY_LABELS.name} or ${COMPANY_LABELS.companyId}`,
+      `Nothing identifies the company: fill in ${COMPANY_LABELS.domain}, ${COMPANY_LABELS.name} or ${COMPANY_LABELS.company_id}`,
     );
   }
   return problems.result({

@@ -160,19 +160,31 @@ export type Checked<T> = { ok: true; value: T } | { ok: false; problems: string[
 /**
  * Collects the problems of several readers, so a builder sees every problem at once:
  * `const email = problems.take(readEmail(input.email))` is the value, or `undefined` with
- * the problem recorded.
+ * the problem recorded (after `prefix`, e.g. "Row 3: ").
  */
 export class ProblemList {
   readonly problems: string[] = [];
 
-  take<T>(parsed: Parsed<T>): T | undefined {
+  take<T>(parsed: Parsed<T>, prefix = ''): T | undefined {
     if (parsed.ok) return parsed.value;
-    this.problems.push(parsed.problem);
+    this.problems.push(prefix + parsed.problem);
     return undefined;
   }
 
   add(problemText: string): void {
     this.problems.push(problemText);
+  }
+
+  /** The value of a reader of several values, or `undefined` with all its problems recorded. */
+  takeAll<T>(checked: Checked<T>): T | undefined {
+    if (checked.ok) return checked.value;
+    this.problems.push(...checked.problems);
+    return undefined;
+  }
+
+  /** How many problems so far (a reader can tell whether its own steps added any). */
+  get count(): number {
+    return this.problems.length;
   }
 
   /** `value` when nothing went wrong, else every problem. */
@@ -187,4 +199,25 @@ export function readChoice<T extends string>(value: unknown, label: string, choi
     const match = choices.find((choice) => choice.toLowerCase() === text.toLowerCase());
     return match ? ok(match) : problem(`${label} ${quote(text)} is not one of: ${choices.join(', ')}`);
   });
+}
+
+/**
+ * A list of Lusha IDs (a list field, or text separated by commas or new lines): every entry
+ * checked, each bad one named by its position ('Exclude Person IDs, entry 2: "x1" is not a
+ * Lusha ID ...'). Empty entries are dropped; the IDs keep their order. With `asNumbers`, each
+ * must also fit a JSON number exactly (for endpoints that take IDs as numbers).
+ */
+export function readLushaIdList(value: unknown, label: string, options: { asNumbers?: boolean } = {}): Checked<string[]> {
+  const list = readList(value, label);
+  if (!list.ok) return { ok: false, problems: [list.problem] };
+  const problems = new ProblemList();
+  const ids: string[] = [];
+  list.value.forEach((entry, index) => {
+    const at = `${label}, entry ${index + 1}:`;
+    const id = problems.take(readLushaId(entry, at));
+    if (id === undefined) return;
+    if (options.asNumbers && !Number.isSafeInteger(Number(id))) problems.add(`${at} ${quote(id)} is too large to be a Lusha ID`);
+    else ids.push(id);
+  });
+  return problems.result(ids);
 }

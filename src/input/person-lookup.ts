@@ -23,16 +23,20 @@ import {
 } from './identifiers';
 import { readBoolean } from './options';
 
-/** The labels of the person fields, as the builder sees them (messages quote them). */
+/**
+ * The person fields by input key (snake_case, like every input key of the app), with their
+ * labels as the builder sees them (messages quote them).
+ */
 export const PERSON_LABELS = {
   email: 'Email',
-  linkedinUrl: 'LinkedIn Profile URL',
-  firstName: 'First Name',
-  lastName: 'Last Name',
-  companyName: 'Company Name',
-  companyDomain: 'Company Domain',
-  personId: 'Lusha Person ID',
+  linkedin_url: 'LinkedIn Profile URL',
+  first_name: 'First Name',
+  last_name: 'Last Name',
+  company_name: 'Company Name',
+  company_domain: 'Company Domain',
+  person_id: 'Lusha Person ID',
 } as const;
+export type PersonInputKey = keyof typeof PERSON_LABELS;
 
 /** A person's identifiers, normalised (email lower-cased, LinkedIn URL canonical, domain bare). */
 export interface PersonLookup {
@@ -54,35 +58,35 @@ export function readPersonLookup(input: Record<string, unknown>): Checked<Person
   const problems = new ProblemList();
   const lookup: PersonLookup = {
     email: problems.take(readEmail(input.email, PERSON_LABELS.email)),
-    linkedinUrl: problems.take(readLinkedinProfileUrl(input.linkedinUrl, PERSON_LABELS.linkedinUrl)),
-    personId: problems.take(readLushaId(input.personId, PERSON_LABELS.personId)),
-    firstName: problems.take(readText(input.firstName, PERSON_LABELS.firstName)),
-    lastName: problems.take(readText(input.lastName, PERSON_LABELS.lastName)),
-    companyName: problems.take(readText(input.companyName, PERSON_LABELS.companyName)),
-    companyDomain: problems.take(readDomain(input.companyDomain, PERSON_LABELS.companyDomain)),
+    linkedinUrl: problems.take(readLinkedinProfileUrl(input.linkedin_url, PERSON_LABELS.linkedin_url)),
+    personId: problems.take(readLushaId(input.person_id, PERSON_LABELS.person_id)),
+    firstName: problems.take(readText(input.first_name, PERSON_LABELS.first_name)),
+    lastName: problems.take(readText(input.last_name, PERSON_LABELS.last_name)),
+    companyName: problems.take(readText(input.company_name, PERSON_LABELS.company_name)),
+    companyDomain: problems.take(readDomain(input.company_domain, PERSON_LABELS.company_domain)),
   };
   // What the builder filled in counts, even when malformed: its own problem says what is wrong.
-  const given = (key: keyof PersonLookup) => !isBlank(input[key]);
-  const hasCompany = given('companyName') || given('companyDomain');
-  const byName = given('firstName') && given('lastName') && hasCompany;
-  if (!given('email') && !given('linkedinUrl') && !given('personId') && !byName) {
-    problems.add(missingIdentifierProblem(given('firstName'), given('lastName'), hasCompany));
+  const given = (key: PersonInputKey) => !isBlank(input[key]);
+  const hasCompany = given('company_name') || given('company_domain');
+  const byName = given('first_name') && given('last_name') && hasCompany;
+  if (!given('email') && !given('linkedin_url') && !given('person_id') && !byName) {
+    problems.add(missingIdentifierProblem(given('first_name'), given('last_name'), hasCompany));
   }
   return problems.result(withoutEmpty(lookup));
 }
 
 function missingIdentifierProblem(hasFirst: boolean, hasLast: boolean, hasCompany: boolean): string {
-  const others = `${PERSON_LABELS.email}, ${PERSON_LABELS.linkedinUrl} or ${PERSON_LABELS.personId}`;
+  const others = `${PERSON_LABELS.email}, ${PERSON_LABELS.linkedin_url} or ${PERSON_LABELS.person_id}`;
   if (!hasFirst && !hasLast && !hasCompany) {
     return (
-      `Nothing identifies the person: fill in ${others}, or ${PERSON_LABELS.firstName} + ` +
-      `${PERSON_LABELS.lastName} + ${PERSON_LABELS.companyName} (or ${PERSON_LABELS.companyDomain})`
+      `Nothing identifies the person: fill in ${others}, or ${PERSON_LABELS.first_name} + ` +
+      `${PERSON_LABELS.last_name} + ${PERSON_LABELS.company_name} (or ${PERSON_LABELS.company_domain})`
     );
   }
   const missing = [
-    hasFirst ? null : PERSON_LABELS.firstName,
-    hasLast ? null : PERSON_LABELS.lastName,
-    hasCompany ? null : `${PERSON_LABELS.companyName} (or ${PERSON_LABELS.companyDomain})`,
+    hasFirst ? null : PERSON_LABELS.first_name,
+    hasLast ? null : PERSON_LABELS.last_name,
+    hasCompany ? null : `${PERSON_LABELS.company_name} (or ${PERSON_LABELS.company_domain})`,
   ].filter((part): part is string => part !== null);
   return `To find a person by name, also fill in ${missing.join(' and ')}; or fill in ${others} instead`;
 }
@@ -117,12 +121,13 @@ export type RevealChoice = (typeof REVEAL_CHOICES)[number];
 export const CONTACT_SIGNAL_TYPES = ['allSignals', 'promotion', 'companyChange'] as const;
 export type ContactSignalType = (typeof CONTACT_SIGNAL_TYPES)[number];
 
+/** The option fields: their input keys and labels. */
 export const PERSON_OPTION_LABELS = {
   reveal: 'Reveal',
-  refreshJobInfo: 'Refresh Job Info',
-  partialProfile: 'Include Partial Profiles',
+  refresh_job_info: 'Refresh Job Info',
+  partial_profile: 'Include Partial Profiles',
   signals: 'Signal Types',
-  signalsStartDate: 'Signals Start Date',
+  signals_start_date: 'Signals Start Date',
 } as const;
 
 export interface PersonLookupOptions {
@@ -141,17 +146,17 @@ export interface PersonLookupOptions {
 export function readPersonLookupOptions(input: Record<string, unknown>): Checked<PersonLookupOptions> {
   const problems = new ProblemList();
   const reveal = problems.take(readChoice(input.reveal, PERSON_OPTION_LABELS.reveal, REVEAL_CHOICES));
-  const refreshJobInfo = problems.take(readBoolean(input.refreshJobInfo, PERSON_OPTION_LABELS.refreshJobInfo));
-  const partialProfile = problems.take(readBoolean(input.partialProfile, PERSON_OPTION_LABELS.partialProfile));
+  const refreshJobInfo = problems.take(readBoolean(input.refresh_job_info, PERSON_OPTION_LABELS.refresh_job_info));
+  const partialProfile = problems.take(readBoolean(input.partial_profile, PERSON_OPTION_LABELS.partial_profile));
   const signals: ContactSignalType[] = [];
   for (const entry of problems.take(readList(input.signals, PERSON_OPTION_LABELS.signals)) ?? []) {
     const type = problems.take(readChoice(entry, 'Signal Type', CONTACT_SIGNAL_TYPES));
     if (type && !signals.includes(type)) signals.push(type);
   }
-  const signalsStartDate = problems.take(readDate(input.signalsStartDate, PERSON_OPTION_LABELS.signalsStartDate));
+  const signalsStartDate = problems.take(readDate(input.signals_start_date, PERSON_OPTION_LABELS.signals_start_date));
   if (signalsStartDate !== undefined && signals.length === 0 && isBlank(input.signals)) {
     problems.add(
-      `${PERSON_OPTION_LABELS.signalsStartDate} only applies to signals: choose at least one of ` +
+      `${PERSON_OPTION_LABELS.signals_start_date} only applies to signals: choose at least one of ` +
         `${PERSON_OPTION_LABELS.signals}, or clear the date`,
     );
   }

@@ -9,14 +9,17 @@ import { readList, readText } from '../input/identifiers';
 import { uniqueBy } from '../lusha/batch';
 import type { LushaClient } from '../lusha/client';
 import type { LineItemValue } from '../records/line-item';
+import { SAMPLE_REQUEST_ID } from '../records/prospect';
 import type { PlainInputField } from '../zapier/fields';
+import { haltOnInputProblems } from '../zapier/input-problems';
 import { counted, REVEAL_BATCH, revealCreditsNote, type RevealOutcome } from './reveal';
-import { haltOnProblems } from './search';
 
 /** Most ids one step reveals: a few batches fit Zapier's 30 seconds. */
 export const MAX_IDS = 500;
 
 export interface EnrichByIdsRun<V> {
+  /** The step's label, for messages: "Enrich Prospected Contacts". */
+  step: string;
   what: 'contact' | 'company';
   idsField: string;
   idsLabel: string;
@@ -83,7 +86,7 @@ function readRows(inputData: Record<string, unknown>, run: EnrichByIdsRun<unknow
 
 export async function runEnrichByIds<V>(run: EnrichByIdsRun<V>, lusha: LushaClient, z: ZObject, bundle: Bundle) {
   const { rows, problems } = readRows((bundle.inputData ?? {}) as Record<string, unknown>, run as EnrichByIdsRun<unknown>);
-  haltOnProblems(z, problems);
+  haltOnInputProblems(z, run.step, problems);
   // Each (request id, id) once, however often it was listed.
   const { unique, uniqueIndexOf } = uniqueBy(rows, (row) => `${row.requestId}\u0000${row.id}`);
   const byRequest = new Map<string, string[]>();
@@ -118,6 +121,11 @@ export async function runEnrichByIds<V>(run: EnrichByIdsRun<V>, lusha: LushaClie
       (unique.length < rows.length ? ` ${counted(rows.length - unique.length, 'repeated ID')} revealed once.` : ''),
     [plural]: items,
   };
+}
+
+/** The summary of a sample run: one ID revealed for one credit (the operation adds the line item). */
+export function enrichSummarySample(what: 'contact' | 'company') {
+  return { requestId: SAMPLE_REQUEST_ID, requested: 1, revealedCount: 1, creditsCharged: 1, creditsNote: revealCreditsNote(what, 1, 1, 1) };
 }
 
 export function enrichSummaryFields(what: 'contact' | 'company') {

@@ -4,18 +4,19 @@
  * earlier run to get the next ones for the same seeds. Lusha states what it charged.
  */
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { readList, readLushaId, readText } from '../input/identifiers';
+import { readLushaIdList, readText } from '../input/identifiers';
 import { readInteger } from '../input/options';
 import type { LushaClient } from '../lusha/client';
 import type { PlainInputField } from '../zapier/fields';
+import { haltOnInputProblems } from '../zapier/input-problems';
 import { counted, explainRequestIdError } from './reveal';
-import { haltOnProblems } from './search';
 
 export const MAX_LIMIT = 25;
 export const DEFAULT_LIMIT = 10;
 /** Lusha takes at most 100 seeds. */
 export const MAX_SEEDS = 100;
 
+/** A recommendations request: the seeds, and Lusha's options as sent (only those given). */
 export interface LookalikeRequest<S> {
   seeds: S[];
   exclude?: string[];
@@ -24,18 +25,26 @@ export interface LookalikeRequest<S> {
 }
 
 export interface LookalikeRun<S, R> {
+  /** The step's label, for messages: "Find Lookalike Contacts". */
+  step: string;
   what: 'contact' | 'company';
   /** The seeds from the step, or the problems with them (row numbers for line items). */
   readSeeds: (inputData: Record<string, unknown>) => { seeds: S[]; problems: string[] };
-  ask: (lusha: LushaClient, request: LookalikeRequest<S>) => Promise<{ results: R[]; requestId: string | null; creditsCharged: number | null }>;
+  /** One recommendations call: `request`'s options go to Lusha as they are, the seeds under Lusha's key for them. */
+  ask: (
+    lusha: LushaClient,
+    request: LookalikeRequest<S>,
+  ) => Promise<{ results: R[]; requestId?: string | null; creditsCharged?: number | null }>;
 }
+
+const excludeLabel = (what: 'contact' | 'company') => (what === 'contact' ? 'Exclude Person IDs' : 'Exclude Company IDs');
 
 export function lookalikeOptionFields(what: 'contact' | 'company'): PlainInputField[] {
   const plural = what === 'contact' ? 'contacts' : 'companies';
   return [
     {
       key: 'exclude_ids',
-      label: what === 'contact' ? 'Exclude Person IDs' : 'Exclude Company IDs',
+      label: excludeLabel(what),
       type: 'string',
       list: true,
       required: false,
@@ -63,17 +72,9 @@ export function lookalikeOptionFields(what: 'contact' | 'company'): PlainInputFi
 export async function runLookalikes<S, R>(run: LookalikeRun<S, R>, lusha: LushaClient, z: ZObject, bundle: Bundle) {
   const inputData = (bundle.inputData ?? {}) as Record<string, unknown>;
   const { seeds, problems } = run.readSeeds(inputData);
-  const idLabel = run.what === 'contact' ? 'Exclude Person IDs' : 'Exclude Company IDs';
-  const exclude: string[] = [];
-  const excludeList = readList(inputData.exclude_ids, idLabel);
-  if (!excludeList.ok) problems.push(excludeList.problem);
-  else {
-    for (const value of excludeList.value) {
-      const id = readLushaId(value, idLabel);
-      if (!id.ok) problems.push(id.problem);
-      else if (id.value) exclude.push(id.value);
-    }
-  }
+  const excludeIds = readLushaIdList(inputData.exclude_ids, excludeLabel(run.what));
+  if (!excludeIds.ok) problems.push(...excludeIds.problems);
+  const exclude = excludeIds.ok ? excludeIds.value : [];
   const limit = readInteger(inputData.limit, 'Number of Recommendations', 1, MAX_LIMIT);
   if (!limit.ok) problems.push(limit.problem);
   const requestId = readText(inputData.request_id, 'Request ID');
@@ -86,7 +87,7 @@ export async function runLookalikes<S, R>(run: LookalikeRun<S, R>, lusha: LushaC
     );
   }
   if (seeds.length > MAX_SEEDS) problems.push(`At most ${MAX_SEEDS} seeds per step (got ${seeds.length})`);
-  haltOnProblems(z, problems);
+  haltOnInputProblems(z, run.step, problems);
 
   const request: LookalikeRequest<S> = {
     seeds,
@@ -106,20 +107,31 @@ export async function runLookalikes<S, R>(run: LookalikeRun<S, R>, lusha: LushaC
         )
       : error;
   }
-  const plural = run.what === 'contact' ? 'contacts' : 'companies';
   const creditsCharged = answer.creditsCharged ?? 0;
-  const found = counted(answer.results.length, run.what === 'contact' ? 'recommended contact' : 'recommended company', `recommended ${plural}`);
-  const creditsNote =
-    answer.results.length === 0
-      ? `No ${plural} to recommend${request.requestId ? ' beyond those already returned for this Request ID' : ''}: ${counted(creditsCharged, 'credit')} charged.`
-      : `${found}: Lusha charged ${counted(creditsCharged, 'credit')}. Map this step's Request ID into another run to get more.`;
   return {
     requestId: answer.requestId ?? request.requestId ?? null,
     count: answer.results.length,
     creditsCharged,
-    creditsNote,
-    [plural]: answer.results,
+    creditsNote: lookalikeCreditsNote(run.what, answer.results.length, creditsCharged, Boolean(request.requestId)),
+    [pluralOf(run.what)]: answer.results,
   };
+}
+
+const pluralOf = (what: 'contact' | 'company') => (what === 'contact' ? 'contacts' : 'companies');
+
+/** Plain words on what a run found and cost. */
+function lookalikeCreditsNote(what: 'contact' | 'company', count: number, creditsCharged: number, forRequestId: boolean): string {
+  const plural = pluralOf(what);
+  if (count === 0) {
+    return `No ${plural} to recommend${forRequestId ? ' beyond those already returned for this Request ID' : ''}: ${counted(creditsCharged, 'credit')} charged.`;
+  }
+  const found = counted(count, `recommended ${what}`, `recommended ${plural}`);
+  return `${found}: Lusha charged ${counted(creditsCharged, 'credit')}. Map this step's Request ID into another run to get more.`;
+}
+
+/** The summary of a sample run: one recommendation, one credit (the operation adds the line item). */
+export function lookalikeSummarySample(what: 'contact' | 'company', requestId: string) {
+  return { requestId, count: 1, creditsCharged: 1, creditsNote: lookalikeCreditsNote(what, 1, 1, false) };
 }
 
 export function lookalikeSummaryFields(what: 'contact' | 'company') {

@@ -8,7 +8,9 @@ import type { Bundle, ZObject } from 'zapier-platform-core';
 import type { LushaClient, Pages } from '../lusha/client';
 import { readBoolean, readInteger } from '../input/options';
 import type { PlainInputField } from '../zapier/fields';
+import { haltOnInputProblems } from '../zapier/input-problems';
 import type { LineItemValue } from '../records/line-item';
+import { SAMPLE_REQUEST_ID } from '../records/prospect';
 import { readFilterInputs, resolveFilters, type FilterSpec, type SearchFilters } from './filter-fields';
 import { counted, revealCreditsNote, type RevealOutcome } from './reveal';
 
@@ -24,6 +26,9 @@ export interface Paging {
   /** "Up to N results": page through until N; undefined for one page. */
   upTo?: number;
 }
+
+/** The label of the reveal switch, as the builder sees it (messages quote it). */
+const revealLabel = (what: 'contact' | 'company') => (what === 'contact' ? 'Reveal Contact Details' : 'Reveal Company Details');
 
 /** The paging and reveal fields, shared by both prospecting steps. */
 export function resultFields(what: 'contact' | 'company'): PlainInputField[] {
@@ -58,7 +63,7 @@ export function resultFields(what: 'contact' | 'company'): PlainInputField[] {
     },
     {
       key: 'reveal',
-      label: what === 'contact' ? 'Reveal Contact Details' : 'Reveal Company Details',
+      label: revealLabel(what),
       type: 'boolean',
       required: false,
       default: 'false',
@@ -76,7 +81,10 @@ export function resultFields(what: 'contact' | 'company'): PlainInputField[] {
 }
 
 /** Paging and reveal from the step, or the problems with them (no network). */
-export function readPaging(inputData: Record<string, unknown>): { paging: Paging; reveal: boolean; problems: string[] } {
+export function readPaging(
+  inputData: Record<string, unknown>,
+  what: 'contact' | 'company',
+): { paging: Paging; reveal: boolean; problems: string[] } {
   const problems: string[] = [];
   const take = <T>(parsed: { ok: true; value: T } | { ok: false; problem: string }, fallback: T): T => {
     if (parsed.ok) return parsed.value;
@@ -86,7 +94,7 @@ export function readPaging(inputData: Record<string, unknown>): { paging: Paging
   const upTo = take(readInteger(inputData.max_results, 'Up to N Results', 1, MAX_UP_TO), undefined);
   const size = take(readInteger(inputData.page_size, 'Page Size', PAGE_SIZE.min, PAGE_SIZE.max), undefined);
   const page = take(readInteger(inputData.page, 'Page', 0, MAX_PAGE), undefined) ?? 0;
-  const reveal = take(readBoolean(inputData.reveal, 'Reveal'), false);
+  const reveal = take(readBoolean(inputData.reveal, revealLabel(what)), false);
   if (upTo !== undefined && size !== undefined) {
     problems.push('Use either Up to N Results or Page Size, not both: Up to N Results chooses the page size itself.');
   }
@@ -102,6 +110,8 @@ export interface SearchPage<R> {
 }
 
 export interface ProspectingRun<R, V> {
+  /** The step's label, for messages: "Prospect Contacts". */
+  step: string;
   what: 'contact' | 'company';
   specs: readonly FilterSpec[];
   search: (lusha: LushaClient, pages: Pages, filters: SearchFilters) => Promise<SearchPage<R>>;
@@ -110,23 +120,15 @@ export interface ProspectingRun<R, V> {
   lineItem: (input: { id: string; requestId: string; search: R; reveal?: V; revealNote?: string | null }) => Record<string, LineItemValue>;
 }
 
-/** Stops the step with every problem of the input, before any (further) call. */
-export function haltOnProblems(z: ZObject, problems: readonly string[]): void {
-  if (problems.length === 0) return;
-  const sentence = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
-  throw new z.errors.HaltedError(
-    problems.length === 1 ? sentence(problems[0] as string) : `Please fix these fields:\n- ${problems.join('\n- ')}`,
-  );
-}
-
 /** The whole run of a prospecting step. */
 export async function runProspecting<R, V>(run: ProspectingRun<R, V>, lusha: LushaClient, z: ZObject, bundle: Bundle) {
   const inputData = (bundle.inputData ?? {}) as Record<string, unknown>;
   const inputs = readFilterInputs(inputData, run.specs);
-  const { paging, reveal, problems } = readPaging(inputData);
-  haltOnProblems(z, [...inputs.problems, ...problems]);
+  const { paging, reveal, problems } = readPaging(inputData, run.what);
+  haltOnInputProblems(z, run.step, [...inputs.problems, ...problems]);
+  // Checking values against Lusha's lists is free: no credits are spent before this halt either.
   const resolved = await resolveFilters({ lusha, cache: z.cache }, inputs);
-  haltOnProblems(z, resolved.problems);
+  haltOnInputProblems(z, run.step, resolved.problems);
 
   const plural = run.what === 'contact' ? 'contacts' : 'companies';
   const items: Record<string, LineItemValue>[] = [];
@@ -186,7 +188,7 @@ export async function runProspecting<R, V>(run: ProspectingRun<R, V>, lusha: Lus
   const revealedCount = credits.reduce((sum, c) => sum + c.revealed.size, 0);
   const creditsNote = reveal
     ? revealCreditsNote(run.what, revealRequested, revealedCount, creditsCharged)
-    : `No credits spent: searching is free. Turn on ${run.what === 'contact' ? 'Reveal Contact Details' : 'Reveal Company Details'}, ` +
+    : `No credits spent: searching is free. Turn on ${revealLabel(run.what)}, ` +
       `or reveal chosen ${plural} with ${run.what === 'contact' ? 'Enrich Prospected Contacts' : 'Enrich Prospected Companies'} ` +
       'and this Search Request ID, to get their details (revealing costs credits).';
   const lastPageFetched = paging.page + pagesFetched - 1;
@@ -234,9 +236,10 @@ export function searchSummaryFields(what: 'contact' | 'company') {
   ];
 }
 
+/** The summary of a sample search: one result, revealed for one credit (the operation adds the line item). */
 export function searchSummarySample(what: 'contact' | 'company') {
   return {
-    requestId: '5ad275c8-7dd4-462a-bd45-6bc1970da64e',
+    requestId: SAMPLE_REQUEST_ID,
     totalResults: 1342,
     page: 0,
     pageSize: 20,
@@ -247,9 +250,6 @@ export function searchSummarySample(what: 'contact' | 'company') {
     pagingNote: `1 ${what} from page 0 (20 per page) of 1,342 matching. More results from Page 1.`,
     revealed: true,
     creditsCharged: 1,
-    creditsNote:
-      what === 'contact'
-        ? 'Revealed 1 of 1 contact: 1 credit charged (Lusha charges each contact it returned an email or phone number for).'
-        : 'Revealed 1 of 1 company: 1 credit charged (Lusha charges each company it returned).',
+    creditsNote: revealCreditsNote(what, 1, 1, 1),
   };
 }

@@ -4,18 +4,29 @@
  * - a list of texts becomes one text joined with ", " ("Sales, Marketing");
  * - a list of entries (a person's emails or phones) becomes the joined list of each entry's
  *   first field (the addresses, the numbers): the best one already has fields of its own.
+ *   An entry flagged do-not-call keeps its flag in words: "+1 617-555-0100 (do not call)",
+ *   so a number on a do-not-call list never reaches a line item unmarked.
  * Field keys stay those of the record, so a mapping reads the same everywhere.
  */
 import type { OutputField } from './shared';
 
 export type LineItemValue = string | number | boolean | null;
 
+/** What marks an entry flagged `doNotCall` (a phone on a do-not-call list) in a line item. */
+export const DO_NOT_CALL_MARK = ' (do not call)';
+
+/** One entry of a list as text: a plain value as is, an entry by its first field (and its do-not-call flag). */
+function entryText(entry: unknown): string | null {
+  if (entry === null || entry === undefined || entry === '') return null;
+  if (typeof entry !== 'object') return String(entry);
+  const first = Object.values(entry)[0];
+  if (first === null || first === undefined || first === '') return null;
+  return (entry as { doNotCall?: unknown }).doNotCall === true ? `${String(first)}${DO_NOT_CALL_MARK}` : String(first);
+}
+
 function flatten(value: unknown): LineItemValue {
   if (Array.isArray(value)) {
-    const texts = value
-      .map((entry) => (entry !== null && typeof entry === 'object' ? Object.values(entry)[0] : entry))
-      .filter((entry) => entry !== null && entry !== undefined && entry !== '')
-      .map(String);
+    const texts = value.map(entryText).filter((text): text is string => text !== null);
     return texts.length > 0 ? texts.join(', ') : null;
   }
   if (value === undefined) return null;

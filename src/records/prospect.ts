@@ -106,7 +106,8 @@ export const prospectContactFields: OutputField[] = [
   { key: 'hasDirectPhone', label: 'Lusha Has Direct Phone', type: 'boolean' },
 ];
 
-const SAMPLE_REQUEST_ID = '5ad275c8-7dd4-462a-bd45-6bc1970da64e';
+/** The Search Request ID of every prospecting sample (the search, its line items, their reveal). */
+export const SAMPLE_REQUEST_ID = '5ad275c8-7dd4-462a-bd45-6bc1970da64e';
 
 export const prospectContactSample: LineItem = toLineItem({
   contactId: '37b4c536-eaec-11ef-ad4b-a75f8e9e1484',

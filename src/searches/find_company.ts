@@ -7,8 +7,11 @@ import { readCompanyLookup } from '../input/company-lookup';
 import { LushaNotFoundError } from '../lusha/errors';
 import { companyOutputFields, companySample } from '../records/company';
 import type { OperationContract } from '../zapier/contract';
-import { companyIdentifierFields, companyOutcome, companyQuery, inputError } from '../zapier/enrichment';
+import { companyIdentifierFields, companyOutcome, companyQuery } from '../zapier/enrichment';
+import { inputProblemsError } from '../zapier/input-problems';
 import { withLusha } from '../zapier/lusha';
+
+const LABEL = 'Find Company';
 
 export const contract: OperationContract = {
   endpoints: ['GET /v2/company'],
@@ -26,7 +29,7 @@ export default defineSearch({
   key: 'find_company',
   noun: 'Company',
   display: {
-    label: 'Find Company',
+    label: LABEL,
     description:
       'Finds a company in Lusha by domain, name or Lusha company ID, and returns its firmographics: size, revenue, ' +
       'industry, location, technologies and funding.',
@@ -35,7 +38,7 @@ export default defineSearch({
     inputFields: companyIdentifierFields,
     perform: withLusha(async (lusha, z, bundle) => {
       const lookup = readCompanyLookup(bundle.inputData);
-      if (!lookup.ok) throw inputError(z, 'Cannot look up this company', lookup.problems);
+      if (!lookup.ok) throw inputProblemsError(z, LABEL, lookup.problems);
       try {
         const { data } = await lusha.enrichCompany(companyQuery(lookup.value));
         const outcome = companyOutcome(data, lookup.value.companyId);

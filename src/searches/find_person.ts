@@ -15,13 +15,15 @@ import { personOutputFields, personSample } from '../records/person';
 import type { OperationContract } from '../zapier/contract';
 import {
   contactOutcome,
-  inputError,
   personIdentifierFields,
   personOptionFields,
   personQuery,
   personSignalFields,
 } from '../zapier/enrichment';
+import { inputProblemsError } from '../zapier/input-problems';
 import { withLusha } from '../zapier/lusha';
+
+const LABEL = 'Find Person';
 
 export const contract: OperationContract = {
   endpoints: ['GET /v2/person'],
@@ -51,7 +53,7 @@ export default defineSearch({
   key: 'find_person',
   noun: 'Person',
   display: {
-    label: 'Find Person',
+    label: LABEL,
     description:
       'Finds a person in Lusha by email, LinkedIn profile URL, Lusha person ID, or name and company, and returns ' +
       'their contact details, job and company.',
@@ -62,7 +64,7 @@ export default defineSearch({
       const lookup = readPersonLookup(bundle.inputData);
       const options = readPersonLookupOptions(bundle.inputData);
       const problems = [...(lookup.ok ? [] : lookup.problems), ...(options.ok ? [] : options.problems)];
-      if (!lookup.ok || !options.ok) throw inputError(z, 'Cannot look up this person', problems);
+      if (!lookup.ok || !options.ok) throw inputProblemsError(z, LABEL, problems);
 
       let contact;
       try {

@@ -10,18 +10,20 @@ import { companyWatchFields, readCompanyWatch } from '../zapier/signal-fields';
 import { COMPANY_SIGNALS } from '../zapier/signal-lookup';
 import { signalContract, signalTriggerPerform } from '../zapier/signal-operations';
 
+const LABEL = 'New Company Signal';
+
 export default defineTrigger({
   key: 'new_company_signal',
   noun: 'Company Signal',
   display: {
-    label: 'New Company Signal',
+    label: LABEL,
     description:
       'Triggers when a company on your watch list grows or shrinks, surges in hiring, changes in website traffic or IT spend, or is in the news, as reported by Lusha Signals.',
   },
   operation: {
     type: 'polling',
     inputFields: companyWatchFields({ polling: true }),
-    perform: signalTriggerPerform('new_company_signal', COMPANY_SIGNALS, readCompanyWatch),
+    perform: signalTriggerPerform('new_company_signal', LABEL, COMPANY_SIGNALS, readCompanyWatch),
     sample: companySignalSample,
     outputFields: companySignalOutputFields,
   },

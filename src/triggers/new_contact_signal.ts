@@ -10,18 +10,20 @@ import { contactWatchFields, readContactWatch } from '../zapier/signal-fields';
 import { CONTACT_SIGNALS } from '../zapier/signal-lookup';
 import { signalContract, signalTriggerPerform } from '../zapier/signal-operations';
 
+const LABEL = 'New Contact Signal';
+
 export default defineTrigger({
   key: 'new_contact_signal',
   noun: 'Contact Signal',
   display: {
-    label: 'New Contact Signal',
+    label: LABEL,
     description:
       'Triggers when a contact on your watch list is promoted or moves to another company, as reported by Lusha Signals.',
   },
   operation: {
     type: 'polling',
     inputFields: contactWatchFields({ polling: true }),
-    perform: signalTriggerPerform('new_contact_signal', CONTACT_SIGNALS, readContactWatch),
+    perform: signalTriggerPerform('new_contact_signal', LABEL, CONTACT_SIGNALS, readContactWatch),
     sample: contactSignalSample,
     outputFields: contactSignalOutputFields,
   },

@@ -23,6 +23,7 @@ import type { OutputField } from '../records/shared';
 import type { ErrorNote } from './contract';
 import type { PlainInputField } from './fields';
 import { toZapierError } from './errors';
+import { inputProblemsError } from './input-problems';
 import { connectionSecrets } from './lusha';
 
 /** Most rows one run takes: 10 requests of 100, which finish well inside Zapier's 30 seconds. */
@@ -39,8 +40,6 @@ export const MIN_TIME_PER_BATCH_MS = 3_000;
  * near the client's own 20 per second (the app-wide throttle counts runs, not requests).
  */
 export const BULK_THROTTLE = { window: 1, limit: 2, scope: ['auth' as const, 'action' as const] };
-/** How many row problems a message lists before it summarises the rest. */
-const MAX_LISTED_PROBLEMS = 25;
 
 export type RowStatus = 'matched' | 'not_found' | 'invalid_input' | 'error';
 
@@ -58,6 +57,11 @@ export interface BulkLookup<L, R> {
   plural: string;
   /** The step's label, for messages: "Bulk Enrich People". */
   operation: string;
+  /**
+   * Problems with the step's own options (the same for every row): any of them stops the run
+   * before any call, listed with the rows' problems.
+   */
+  optionProblems?: readonly string[];
   /** Reads one row into a lookup, or every problem with it. */
   read(row: Record<string, unknown>): Checked<L>;
   /** Rows whose lookups have the same key are sent once. */
@@ -117,13 +121,6 @@ function referenceOf(value: unknown): string | null {
   return typeof value === 'string' && value.trim() ? value.trim() : null;
 }
 
-/** "Row 1: a; Row 2: b" for at most MAX_LISTED_PROBLEMS rows, then how many more. */
-function listProblems(rows: Array<{ row: number; problems: string[] }>): string {
-  const listed = rows.slice(0, MAX_LISTED_PROBLEMS).map(({ row, problems }) => `Row ${row}: ${problems.join('; ')}`);
-  const more = rows.length - listed.length;
-  return listed.join('. ') + (more > 0 ? `. (${more} more ${more === 1 ? 'row has' : 'rows have'} problems.)` : '.');
-}
-
 /** The plain message of a Zapier error (core encodes Error and ThrottledError messages as JSON). */
 function plainMessage(error: Error): string {
   if (error.name === 'AppError' || error.name === 'ThrottledError') {
@@ -157,8 +154,9 @@ function failureSignature(error: unknown): string {
 }
 
 /**
- * Runs a bulk lookup over the line items in `input`. Throws a HaltedError before any call
- * when there is nothing usable to send or too much; otherwise returns one row per input row.
+ * Runs a bulk lookup over the line items in `input`. Stops with the input-problems HaltedError
+ * before any call when there is nothing usable to send, too much, or a bad option; otherwise
+ * returns one row per input row.
  */
 export async function enrichInBulk<L, R>(
   z: ZObject,
@@ -168,25 +166,27 @@ export async function enrichInBulk<L, R>(
   spec: BulkLookup<L, R>,
 ): Promise<BulkResult<R>> {
   const rows = rowsOf(input);
+  const optionProblems = spec.optionProblems ?? [];
   if (rows.length === 0) {
-    throw new z.errors.HaltedError(
-      `${spec.operation} got no rows: map a list of ${spec.plural} from an earlier step into the line-item fields, or add rows.`,
-    );
+    throw inputProblemsError(z, spec.operation, [
+      ...optionProblems,
+      `There are no rows: map a list of ${spec.plural} from an earlier step into the line-item fields, or add rows`,
+    ]);
   }
   if (rows.length > MAX_ROWS) {
-    throw new z.errors.HaltedError(
-      `${spec.operation} got ${rows.length.toLocaleString('en-US')} rows, but takes at most ${MAX_ROWS.toLocaleString('en-US')} ` +
-        "per run so that it finishes within Zapier's 30-second limit. Nothing was sent to Lusha: split the list " +
-        '(for example with Looping by Zapier) and run it in parts.',
-    );
+    throw inputProblemsError(z, spec.operation, [
+      ...optionProblems,
+      `The list has ${rows.length.toLocaleString('en-US')} rows, but one run takes at most ${MAX_ROWS.toLocaleString('en-US')} ` +
+        "so that it finishes within Zapier's 30-second limit: split the list (for example with Looping by Zapier) and run it in parts",
+    ]);
   }
 
-  // 1. Read every row; the invalid ones are answered without a call.
+  // 1. Read every row; the invalid ones are answered without a call, unless no row is usable.
   const read = rows.map((row, index) => ({ row: index + 1, reference: referenceOf(row.reference), parsed: spec.read(row) }));
-  const invalid = read.flatMap((r) => (r.parsed.ok ? [] : [{ row: r.row, problems: r.parsed.problems }]));
-  if (invalid.length === rows.length) {
-    const which = rows.length === 1 ? `The ${spec.noun} cannot be looked up` : `None of the ${rows.length} rows can be looked up`;
-    throw new z.errors.HaltedError(`${which}, so nothing was sent to Lusha. ${listProblems(invalid)}`);
+  const rowProblems = read.flatMap((r) => (r.parsed.ok ? [] : r.parsed.problems.map((problem) => `Row ${r.row}: ${problem}`)));
+  const noneUsable = read.every((r) => !r.parsed.ok);
+  if (noneUsable || optionProblems.length > 0) {
+    throw inputProblemsError(z, spec.operation, [...optionProblems, ...rowProblems]);
   }
   const valid = read.flatMap((r) => (r.parsed.ok ? [{ row: r.row, lookup: r.parsed.value }] : []));
 

@@ -4,7 +4,6 @@
  * People), the person lookup options, how a lookup becomes Lusha's wire format, and how
  * Lusha's answer for one lookup becomes an outcome (matched, not found, error).
  */
-import type { ZObject } from 'zapier-platform-core';
 import type { BulkCompanyBody, BulkPersonBody, BulkPersonContact, CompanyQuery, PersonQuery } from '../lusha/client';
 import type { Company, ContactResult } from '../lusha/schemas';
 import { COMPANY_LABELS, type CompanyLookup } from '../input/company-lookup';
@@ -21,13 +20,6 @@ import { toPersonRecord, type PersonRecord } from '../records/person';
 import { firstText } from '../records/shared';
 import type { LookupOutcome } from './bulk';
 import type { PlainInputField } from './fields';
-
-// ------------------------------------------------------------------ input problems
-
-/** The HaltedError for input that cannot be looked up: every problem, and that nothing was spent. */
-export function inputError(z: ZObject, what: string, problems: readonly string[]): Error {
-  return new z.errors.HaltedError(`${what}, so nothing was sent to Lusha: ${problems.join('; ')}.`);
-}
 
 // ------------------------------------------------------------------ input fields
 
@@ -50,28 +42,28 @@ export const personIdentifierFields = [
       'Lusha Person ID alone is enough; without them, fill in First Name, Last Name and Company Name or Domain.',
   },
   {
-    key: 'linkedinUrl',
-    label: PERSON_LABELS.linkedinUrl,
+    key: 'linkedin_url',
+    label: PERSON_LABELS.linkedin_url,
     type: 'string',
     helpText: 'The URL of their LinkedIn profile, e.g. https://www.linkedin.com/in/maya-goldberg.',
   },
-  { key: 'firstName', label: PERSON_LABELS.firstName, type: 'string', helpText: 'Used with Last Name and a company.' },
-  { key: 'lastName', label: PERSON_LABELS.lastName, type: 'string', helpText: 'Used with First Name and a company.' },
+  { key: 'first_name', label: PERSON_LABELS.first_name, type: 'string', helpText: 'Used with Last Name and a company.' },
+  { key: 'last_name', label: PERSON_LABELS.last_name, type: 'string', helpText: 'Used with First Name and a company.' },
   {
-    key: 'companyName',
-    label: PERSON_LABELS.companyName,
+    key: 'company_name',
+    label: PERSON_LABELS.company_name,
     type: 'string',
     helpText: 'Where the person works now, e.g. Northwind Analytics. Needed with First Name and Last Name, unless Company Domain is given.',
   },
   {
-    key: 'companyDomain',
-    label: PERSON_LABELS.companyDomain,
+    key: 'company_domain',
+    label: PERSON_LABELS.company_domain,
     type: 'string',
     helpText: "The website domain of the person's company, e.g. northwind-analytics.com (a URL or an email address works too).",
   },
   {
-    key: 'personId',
-    label: PERSON_LABELS.personId,
+    key: 'person_id',
+    label: PERSON_LABELS.person_id,
     type: 'string',
     helpText: "Lusha's ID for the person (digits only), from an earlier Lusha step. The most precise way to look a person up.",
   },
@@ -90,15 +82,15 @@ export const personOptionFields = [
       "needs Lusha's Unified Credits plan; on other plans Lusha refuses the request.",
   },
   {
-    key: 'refreshJobInfo',
-    label: PERSON_OPTION_LABELS.refreshJobInfo,
+    key: 'refresh_job_info',
+    label: PERSON_OPTION_LABELS.refresh_job_info,
     type: 'boolean',
     default: 'false',
     helpText: "Ask Lusha to refresh the person's current job (title and company) before answering.",
   },
   {
-    key: 'partialProfile',
-    label: PERSON_OPTION_LABELS.partialProfile,
+    key: 'partial_profile',
+    label: PERSON_OPTION_LABELS.partial_profile,
     type: 'boolean',
     default: 'false',
     helpText:
@@ -120,8 +112,8 @@ export const personSignalFields = [
       'Lusha finds costs extra credits. Leave empty for none.',
   },
   {
-    key: 'signalsStartDate',
-    label: PERSON_OPTION_LABELS.signalsStartDate,
+    key: 'signals_start_date',
+    label: PERSON_OPTION_LABELS.signals_start_date,
     type: 'datetime',
     helpText: 'Only signals from this date on (YYYY-MM-DD). Lusha looks back 6 months when empty.',
   },
@@ -144,8 +136,8 @@ export const companyIdentifierFields = [
     helpText: 'The company name, e.g. Northwind Analytics. Names can be ambiguous: add the domain when you have it.',
   },
   {
-    key: 'companyId',
-    label: COMPANY_LABELS.companyId,
+    key: 'company_id',
+    label: COMPANY_LABELS.company_id,
     type: 'string',
     helpText: "Lusha's ID for the company (digits only), e.g. from an earlier Lusha step.",
   },

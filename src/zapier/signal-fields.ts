@@ -7,16 +7,16 @@
  * identifiers (sent to the `/search` variants, each row with its own `id`). Entries naming the
  * same contact or company twice are watched once. At most MAX_WATCHED entries.
  */
-import type { ZObject } from 'zapier-platform-core';
 import {
+  type Checked,
+  ProblemList,
   quote,
   readDomain,
   readEmail,
   readLinkedinProfileUrl,
   readList,
-  readLushaId,
+  readLushaIdList,
   readText,
-  type Parsed,
 } from '../input/identifiers';
 import { readInteger } from '../input/options';
 import { uniqueBy } from '../lusha/batch';
@@ -27,8 +27,6 @@ import { CHECK_INTERVALS, DEFAULT_CHECK_INTERVAL, type CheckInterval } from './s
 export const MAX_WATCHED = 500;
 export const DEFAULT_LOOKBACK_DAYS = 30;
 export const MAX_LOOKBACK_DAYS = 180;
-/** Problems listed in one error message; the rest are counted. */
-const MAX_PROBLEMS_SHOWN = 20;
 
 /** News event types Lusha documents for the company news filter. */
 export const NEWS_EVENT_TYPES = [
@@ -109,41 +107,10 @@ export function watchConfig(watch: SignalWatch<unknown>): unknown {
   };
 }
 
-/** Collects problems while reading, then stops the run with all of them at once. */
-class Problems {
-  readonly list: string[] = [];
-  add(text: string): void {
-    this.list.push(text);
-  }
-  /** The value of a reader, or undefined after recording its problem (prefixed). */
-  take<T>(parsed: Parsed<T>, prefix = ''): T | undefined {
-    if (parsed.ok) return parsed.value;
-    this.add(prefix + parsed.problem);
-    return undefined;
-  }
-  throwIfAny(z: ZObject): void {
-    if (this.list.length === 0) return;
-    const shown = this.list.slice(0, MAX_PROBLEMS_SHOWN);
-    const more = this.list.length - shown.length;
-    const lines = more > 0 ? [...shown, `…and ${more} more problems`] : shown;
-    throw new z.errors.HaltedError(`Please fix the step's fields (nothing was sent to Lusha):\n${lines.join('\n')}`);
-  }
-}
-
-/** A list of Lusha IDs (person or company), each checked; reported as "<field>, entry N: ...". */
-function readIdList(value: unknown, fieldLabel: string, idLabel: string, problems: Problems): IdEntry[] {
-  const list = problems.take(readList(value, fieldLabel));
-  const entries: IdEntry[] = [];
-  (list ?? []).forEach((raw, index) => {
-    const prefix = `${fieldLabel}, entry ${index + 1}: `;
-    const id = problems.take(readLushaId(raw, idLabel), prefix);
-    if (id === undefined) return;
-    if (!Number.isSafeInteger(Number(id))) {
-      problems.add(`${prefix}${idLabel} ${quote(id)} is too large to be a Lusha ID`);
-      return;
-    }
-    entries.push({ id: Number(id), label: id });
-  });
+/** A list of Lusha IDs (person or company), each checked; the signals API takes them as JSON numbers. */
+function readIdList(value: unknown, fieldLabel: string, problems: ProblemList): IdEntry[] {
+  const ids = problems.takeAll(readLushaIdList(value, fieldLabel, { asNumbers: true })) ?? [];
+  const entries = ids.map((id) => ({ id: Number(id), label: id }));
   return uniqueBy(entries, (entry) => String(entry.id)).unique;
 }
 
@@ -151,8 +118,8 @@ function readIdList(value: unknown, fieldLabel: string, idLabel: string, problem
 function readRows<S>(
   value: unknown,
   fieldLabel: string,
-  problems: Problems,
-  readRow: (row: Record<string, unknown>, problems: Problems, prefix: string) => { label: string; search: S } | undefined,
+  problems: ProblemList,
+  readRow: (row: Record<string, unknown>, problems: ProblemList, prefix: string) => { label: string; search: S } | undefined,
 ): Array<IdentifierEntry<S>> {
   if (value === undefined || value === null || value === '') return [];
   const rows = Array.isArray(value) ? value : [value];
@@ -171,14 +138,14 @@ function readRows<S>(
   return uniqueBy(entries, (entry) => JSON.stringify(entry.search)).unique;
 }
 
-function readContactRow(row: Record<string, unknown>, problems: Problems, prefix: string) {
-  const before = problems.list.length;
+function readContactRow(row: Record<string, unknown>, problems: ProblemList, prefix: string) {
+  const before = problems.count;
   const email = problems.take(readEmail(row.email, 'Email'), prefix);
-  const linkedin = problems.take(readLinkedinProfileUrl(row.linkedin_url, 'LinkedIn URL'), prefix);
+  const linkedin = problems.take(readLinkedinProfileUrl(row.linkedin_url, 'LinkedIn Profile URL'), prefix);
   const fullName = problems.take(readText(row.full_name, 'Full Name'), prefix);
   const companyName = problems.take(readText(row.company_name, 'Company Name'), prefix);
   const companyDomain = problems.take(readDomain(row.company_domain, 'Company Domain'), prefix);
-  if (problems.list.length > before) return undefined;
+  if (problems.count > before) return undefined;
   // Lusha matches a name within a company given by both its name and its domain.
   const company = companyName && companyDomain ? { name: companyName, domain: companyDomain, is_current: true } : undefined;
   if (!email && !linkedin) {
@@ -187,7 +154,7 @@ function readContactRow(row: Record<string, unknown>, problems: Problems, prefix
       return undefined;
     }
     if (!fullName) {
-      problems.add(`${prefix}add an Email, a LinkedIn URL, or a Full Name with its Company Name and Company Domain`);
+      problems.add(`${prefix}add an Email, a LinkedIn Profile URL, or a Full Name with its Company Name and Company Domain`);
       return undefined;
     }
   }
@@ -202,11 +169,11 @@ function readContactRow(row: Record<string, unknown>, problems: Problems, prefix
   return { label, search };
 }
 
-function readCompanyRow(row: Record<string, unknown>, problems: Problems, prefix: string) {
-  const before = problems.list.length;
+function readCompanyRow(row: Record<string, unknown>, problems: ProblemList, prefix: string) {
+  const before = problems.count;
   const domain = problems.take(readDomain(row.domain, 'Domain'), prefix);
   const name = problems.take(readText(row.name, 'Company Name'), prefix);
-  if (problems.list.length > before) return undefined;
+  if (problems.count > before) return undefined;
   if (!domain && !name) {
     problems.add(`${prefix}add a Domain or a Company Name`);
     return undefined;
@@ -221,7 +188,7 @@ function readChoices(
   fieldLabel: string,
   allowed: readonly string[],
   describe: (text: string) => string,
-  problems: Problems,
+  problems: ProblemList,
 ): string[] {
   const byLower = new Map(allowed.map((choice) => [choice.toLowerCase(), choice]));
   const chosen: string[] = [];
@@ -236,7 +203,7 @@ function readChoices(
   return chosen;
 }
 
-function readSignalTypes(value: unknown, catalog: Readonly<Record<string, string>>, noun: string, problems: Problems): string[] {
+function readSignalTypes(value: unknown, catalog: Readonly<Record<string, string>>, noun: string, problems: ProblemList): string[] {
   const allowed = Object.keys(catalog);
   const types = readChoices(
     value,
@@ -245,18 +212,18 @@ function readSignalTypes(value: unknown, catalog: Readonly<Record<string, string
     (text) => `${quote(text)} is not a ${noun} signal type (choose from: ${allowed.join(', ')})`,
     problems,
   );
-  if (types.length === 0 && problems.list.every((problem) => !problem.startsWith('Signal Types'))) {
+  if (types.length === 0 && problems.problems.every((problem) => !problem.startsWith('Signal Types'))) {
     problems.add(`Signal Types: choose at least one ${noun} signal type`);
   }
   // "All signals" already includes every other type: asking for both would cost more for nothing.
   return types.includes('allSignals') ? ['allSignals'] : types;
 }
 
-function readLookbackDays(value: unknown, problems: Problems): number {
+function readLookbackDays(value: unknown, problems: ProblemList): number {
   return problems.take(readInteger(value, 'Look Back (Days)', 1, MAX_LOOKBACK_DAYS)) ?? DEFAULT_LOOKBACK_DAYS;
 }
 
-function readCheckInterval(value: unknown, lookbackDays: number, problems: Problems): number {
+function readCheckInterval(value: unknown, lookbackDays: number, problems: ProblemList): number {
   const text = problems.take(readText(value, 'Check At Most Every')) ?? DEFAULT_CHECK_INTERVAL;
   const interval = CHECK_INTERVALS[text as CheckInterval];
   if (!interval) {
@@ -275,9 +242,9 @@ function readCheckInterval(value: unknown, lookbackDays: number, problems: Probl
   return interval.seconds;
 }
 
-function checkWatchSize(watch: SignalWatch<unknown>, noun: string, problems: Problems): void {
+function checkWatchSize(watch: SignalWatch<unknown>, noun: string, problems: ProblemList): void {
   const count = watch.ids.length + watch.identifiers.length;
-  if (count === 0 && problems.list.length === 0) {
+  if (count === 0 && problems.count === 0) {
     problems.add(`Add at least one ${noun} to watch: a Lusha ID or a row of identifiers`);
   }
   if (count > MAX_WATCHED) {
@@ -290,24 +257,23 @@ export interface ReadOptions {
   polling: boolean;
 }
 
-/** Reads and checks the contact watch list and options, or stops with every problem found. */
-export function readContactWatch(z: ZObject, input: Record<string, unknown>, options: ReadOptions): ContactWatch {
-  const problems = new Problems();
-  const ids = readIdList(input.person_ids, 'Lusha Person IDs', 'Person ID', problems);
+/** Reads and checks the contact watch list and options: the watch, or every problem found. */
+export function readContactWatch(input: Record<string, unknown>, options: ReadOptions): Checked<ContactWatch> {
+  const problems = new ProblemList();
+  const ids = readIdList(input.person_ids, 'Lusha Person IDs', problems);
   const identifiers = readRows(input.contacts, 'Contacts', problems, readContactRow);
   const types = readSignalTypes(input.signal_types, CONTACT_SIGNAL_TYPES, 'contact', problems);
   const lookbackDays = readLookbackDays(input.lookback_days, problems);
   const intervalSeconds = options.polling ? readCheckInterval(input.check_every, lookbackDays, problems) : 0;
   const watch: ContactWatch = { ids, identifiers, types, lookbackDays, intervalSeconds };
   checkWatchSize(watch, 'contact', problems);
-  problems.throwIfAny(z);
-  return watch;
+  return problems.result(watch);
 }
 
-/** Reads and checks the company watch list, options and filters, or stops with every problem found. */
-export function readCompanyWatch(z: ZObject, input: Record<string, unknown>, options: ReadOptions): CompanyWatch {
-  const problems = new Problems();
-  const ids = readIdList(input.company_ids, 'Lusha Company IDs', 'Company ID', problems);
+/** Reads and checks the company watch list, options and filters: the watch, or every problem found. */
+export function readCompanyWatch(input: Record<string, unknown>, options: ReadOptions): Checked<CompanyWatch> {
+  const problems = new ProblemList();
+  const ids = readIdList(input.company_ids, 'Lusha Company IDs', problems);
   const identifiers = readRows(input.companies, 'Companies', problems, readCompanyRow);
   const types = readSignalTypes(input.signal_types, COMPANY_SIGNAL_TYPES, 'company', problems);
   const newsEventTypes = readChoices(
@@ -346,8 +312,7 @@ export function readCompanyWatch(z: ZObject, input: Record<string, unknown>, opt
     ...(Object.keys(include).length > 0 && { filters: { include } }),
   };
   checkWatchSize(watch, 'company', problems);
-  problems.throwIfAny(z);
-  return watch;
+  return problems.result(watch);
 }
 
 // ---------------------------------------------------------------- the fields

@@ -7,27 +7,43 @@
  *   items with the credits Lusha charged, and every watch-list entry it could not check.
  */
 import type { Bundle, ZObject } from 'zapier-platform-core';
+import type { Checked } from '../input/identifiers';
 import { redact } from '../lusha/errors';
 import { lineItemsField, toLineItem, type LineItemValue } from '../records/line-item';
 import type { OutputField } from '../records/shared';
 import { connectionSecrets, withLusha } from './lusha';
 import type { OperationContract } from './contract';
+import { inputProblemsError } from './input-problems';
 import { MAX_LOOKBACK_DAYS, MAX_WATCHED, watchConfig, type ReadOptions, type SignalWatch } from './signal-fields';
 import { fetchSignals, SAMPLE_ENTRIES, SAMPLE_RESULTS_PER_TYPE, SIGNALS_BATCH_SIZE, type SignalKind } from './signal-lookup';
 import { pollSignals } from './signal-polling';
 
-type ReadWatch<S> = (z: ZObject, input: Record<string, unknown>, options: ReadOptions) => SignalWatch<S>;
+type ReadWatch<S> = (input: Record<string, unknown>, options: ReadOptions) => Checked<SignalWatch<S>>;
 type Entity = { signals: Array<{ type: string; item: unknown }> };
 type SignalRecordBase = { id: string; signalDate: string | null };
 
-/** The perform of a polling signal trigger. */
+/** The watch list in the step's input, or the input-problems HaltedError listing every problem. */
+function readWatchOrHalt<S>(
+  z: ZObject,
+  step: string,
+  readWatch: ReadWatch<S>,
+  input: Record<string, unknown>,
+  options: ReadOptions,
+): SignalWatch<S> {
+  const watch = readWatch(input, options);
+  if (!watch.ok) throw inputProblemsError(z, step, watch.problems);
+  return watch.value;
+}
+
+/** The perform of a polling signal trigger (`step` is its label, for messages). */
 export function signalTriggerPerform<S, E extends Entity, R extends SignalRecordBase>(
   triggerKey: string,
+  step: string,
   kind: SignalKind<S, E, R>,
   readWatch: ReadWatch<S>,
 ) {
   return withLusha(async (lusha, z, bundle: Bundle): Promise<R[]> => {
-    const watch = readWatch(z, bundle.inputData, { polling: true });
+    const watch = readWatchOrHalt(z, step, readWatch, bundle.inputData, { polling: true });
     return pollSignals(z, bundle, {
       triggerKey,
       config: watchConfig(watch),
@@ -52,16 +68,17 @@ export type SignalLookupOutput = {
 };
 
 /**
- * The perform of a one-off signal lookup. When every call failed, the first failure is the
+ * The perform of a one-off signal lookup (`step` is its label, for messages). When every call failed, the first failure is the
  * step's error; when only some did, the signals found are returned and each entry that could
  * not be checked is listed in `notChecked` with the reason (its credits were not spent).
  */
 export function signalLookupPerform<S, E extends Entity, R extends SignalRecordBase>(
+  step: string,
   kind: SignalKind<S, E, R>,
   readWatch: ReadWatch<S>,
 ) {
   return withLusha(async (lusha, z, bundle: Bundle): Promise<SignalLookupOutput> => {
-    const watch = readWatch(z, bundle.inputData, { polling: false });
+    const watch = readWatchOrHalt(z, step, readWatch, bundle.inputData, { polling: false });
     const lookup = await fetchSignals(kind, lusha, watch);
     if (lookup.answered === 0 && lookup.failures[0]) throw lookup.failures[0].error;
     const secrets = connectionSecrets(bundle);

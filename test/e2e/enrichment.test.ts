@@ -98,10 +98,10 @@ describe('Find Person against the sandbox', () => {
     const p = sandbox().data.samples.personWithEmailAndPhone;
     const c = sandbox().data.companyOf(p);
     const inputs = [
-      { linkedinUrl: `${p.linkedinUrl!.replace('https://www.', '').toUpperCase()}/?utm=zap` },
-      { personId: p.personId },
-      { firstName: p.firstName, lastName: p.lastName, companyDomain: `https://www.${c.domain}/about` },
-      { firstName: p.firstName.toLowerCase(), lastName: p.lastName, companyName: c.name },
+      { linkedin_url: `${p.linkedinUrl!.replace('https://www.', '').toUpperCase()}/?utm=zap` },
+      { person_id: p.personId },
+      { first_name: p.firstName, last_name: p.lastName, company_domain: `https://www.${c.domain}/about` },
+      { first_name: p.firstName.toLowerCase(), last_name: p.lastName, company_name: c.name },
     ];
     for (const input of inputs) {
       sandbox().log.reset();
@@ -117,7 +117,7 @@ describe('Find Person against the sandbox', () => {
   });
 
   it('sends nothing for input that cannot match', async () => {
-    for (const input of [{ email: 'maya@' }, { linkedinUrl: 'https://example.com/in/maya' }, { firstName: 'Maya', lastName: 'Goldberg' }, {}]) {
+    for (const input of [{ email: 'maya@' }, { linkedin_url: 'https://example.com/in/maya' }, { first_name: 'Maya', last_name: 'Goldberg' }, {}]) {
       expect((await expectZapierError(findPerson(input))).name).toBe('HaltedError');
     }
     expect(ledger().requests).toBe(0);
@@ -125,11 +125,11 @@ describe('Find Person against the sandbox', () => {
 
   it('reveals one kind on a Unified Credits plan, and fails with a clear Error on a classic plan', async () => {
     const p = sandbox().data.samples.personWithEmailAndPhone;
-    const [phonesOnly] = await findPerson({ personId: p.personId, reveal: 'phones' });
+    const [phonesOnly] = await findPerson({ person_id: p.personId, reveal: 'phones' });
     expect(phonesOnly).toMatchObject({ email: null, emails: [], phone: expect.any(String) });
     expect(ledger().entries[0]!.query).toEqual({ personId: String(p.personId), revealPhones: 'true' });
 
-    const error = await expectZapierError(findPerson({ personId: p.personId, reveal: 'emails' }, CLASSIC_KEY));
+    const error = await expectZapierError(findPerson({ person_id: p.personId, reveal: 'emails' }, CLASSIC_KEY));
     expect(error).toMatchObject({ name: 'Error', status: 403 });
     expect(error.message).toMatch(/turn off the reveal options/);
     expect(ledger(CLASSIC_KEY).used).toBe(0);
@@ -137,7 +137,7 @@ describe('Find Person against the sandbox', () => {
 
   it('adds the signal summary when signals are asked for, charged as the ledger says', async () => {
     const p = sandbox().data.samples.personWithRecentPromotion;
-    const [record] = await findPerson({ personId: p.personId, signals: ['promotion'] });
+    const [record] = await findPerson({ person_id: p.personId, signals: ['promotion'] });
     expect(record).toMatchObject({ id: String(p.personId), signalTypes: ['promotion'], latestSignalType: 'promotion' });
     expect(record!.signalCount).toBeGreaterThan(0);
     expect(ledger().charged).toBe(2); // the person, and one signal type with results
@@ -145,8 +145,8 @@ describe('Find Person against the sandbox', () => {
 
   it('returns a partial profile without charging, and says so', async () => {
     const p = sandbox().data.samples.personWithoutContactInfo;
-    expect(await findPerson({ personId: p.personId })).toEqual([]);
-    const [record] = await findPerson({ personId: p.personId, partialProfile: true });
+    expect(await findPerson({ person_id: p.personId })).toEqual([]);
+    const [record] = await findPerson({ person_id: p.personId, partial_profile: true });
     expect(record).toMatchObject({ id: String(p.personId), email: null, phone: null, creditCharged: false });
     expect(ledger()).toMatchObject({ requests: 2, charged: 0 });
   });
@@ -194,13 +194,13 @@ describe('Bulk Enrich People against the sandbox', () => {
     const rows = [
       { reference: 'lead-1', email: a.emails[0]!.email },
       { reference: 'lead-2', email: 'nobody.at.all@example.org' },
-      { reference: 'lead-3', linkedinUrl: b.linkedinUrl },
+      { reference: 'lead-3', linkedin_url: b.linkedinUrl },
       { reference: 'lead-4', email: 'not-an-email' },
       { reference: 'lead-5', email: ` ${a.emails[0]!.email.toUpperCase()} ` },
-      { reference: 'lead-6', firstName: c.firstName, lastName: c.lastName, companyName: companyOfC.name },
-      { reference: 'lead-7', personId: samples.personWithoutContactInfo.personId },
-      { reference: 'lead-8', firstName: 'Only', lastName: 'Names' },
-      { reference: 'lead-1', linkedinUrl: b.linkedinUrl },
+      { reference: 'lead-6', first_name: c.firstName, last_name: c.lastName, company_name: companyOfC.name },
+      { reference: 'lead-7', person_id: samples.personWithoutContactInfo.personId },
+      { reference: 'lead-8', first_name: 'Only', last_name: 'Names' },
+      { reference: 'lead-1', linkedin_url: b.linkedinUrl },
     ];
 
     const output = await enrichPeople({ rows });
@@ -228,7 +228,7 @@ describe('Bulk Enrich People against the sandbox', () => {
 
   it('sends ceil(distinct rows / 100) requests for a long list, and reports the credits the ledger charged', async () => {
     const people = sandbox().data.people.filter(hasContactInfo).slice(0, 250);
-    const rows = [...people, ...people.slice(0, 40)].map((p, i) => ({ reference: `row-${i + 1}`, personId: p.personId }));
+    const rows = [...people, ...people.slice(0, 40)].map((p, i) => ({ reference: `row-${i + 1}`, person_id: p.personId }));
     const usedBefore = sandbox().credits.usage(SANDBOX_KEY).used;
 
     const output = await enrichPeople({ rows });
@@ -240,7 +240,7 @@ describe('Bulk Enrich People against the sandbox', () => {
     expect(output.creditsCharged).toBe(charged);
     expect(used - usedBefore).toBe(charged);
     expect(output.rows.map((r) => r.reference)).toEqual(rows.map((r) => r.reference));
-    expect(output.rows.map((r) => r.id)).toEqual(rows.map((r) => String(r.personId)));
+    expect(output.rows.map((r) => r.id)).toEqual(rows.map((r) => String(r.person_id)));
     expect(output.rows[260]).toMatchObject({ row: 261, duplicateOfRow: 11 });
   });
 
@@ -254,7 +254,7 @@ describe('Bulk Enrich People against the sandbox', () => {
       when: (req) => (req.body as { contacts: Array<{ contactId: string }> }).contacts[0]?.contactId === '101',
     });
 
-    const output = await enrichPeople({ rows: people.map((p) => ({ email: p.emails[0]?.email, personId: p.personId })) });
+    const output = await enrichPeople({ rows: people.map((p) => ({ email: p.emails[0]?.email, person_id: p.personId })) });
 
     expect(ledger().requests).toBe(2);
     expect(output.rows.slice(0, 100).every((r) => r.status === 'matched')).toBe(true);
@@ -265,7 +265,7 @@ describe('Bulk Enrich People against the sandbox', () => {
 
   it('fails as ThrottledError when every request is rate-limited, charging nothing', async () => {
     sandbox().faults.add({ route: '/v2/person', kind: 'rateLimit', retryAfter: 30 });
-    const error = await expectZapierError(enrichPeople({ rows: [{ personId: sandbox().data.samples.euPerson.personId }] }));
+    const error = await expectZapierError(enrichPeople({ rows: [{ person_id: sandbox().data.samples.euPerson.personId }] }));
     expect(error).toMatchObject({ name: 'ThrottledError', delay: 30 });
     expect(ledger()).toMatchObject({ requests: 1, charged: 0 });
   });
@@ -273,7 +273,7 @@ describe('Bulk Enrich People against the sandbox', () => {
   it('sends nothing when no row can be looked up', async () => {
     const error = await expectZapierError(enrichPeople({ rows: [{ email: 'x@' }, { reference: 'empty' }] }));
     expect(error.name).toBe('HaltedError');
-    expect(error.message).toMatch(/^None of the 2 rows can be looked up, so nothing was sent to Lusha\. Row 1: Email "x@"/);
+    expect(error.message).toMatch(/^Bulk Enrich People cannot run with this input \(no credits were spent\):\n- Row 1: Email "x@"/);
     expect(ledger().requests).toBe(0);
   });
 });
@@ -291,7 +291,7 @@ describe('Bulk Enrich Companies against the sandbox', () => {
         { reference: 'acct-3', name: b.name },
         { reference: 'acct-4', domain: 'not a domain' },
         { reference: 'acct-5', domain: `www.${a.domain.toUpperCase()}` },
-        { reference: 'acct-6', companyId: companies[5]!.id },
+        { reference: 'acct-6', company_id: companies[5]!.id },
       ],
     });
 

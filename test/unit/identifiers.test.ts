@@ -6,6 +6,7 @@ import {
   readLinkedinProfileUrl,
   readList,
   readLushaId,
+  readLushaIdList,
   readText,
 } from '../../src/input/identifiers';
 import { chunk, sendBatches, uniqueBy } from '../../src/lusha/batch';
@@ -46,6 +47,20 @@ describe('identifier readers', () => {
     expect(value(readList('a, b,,c', 'Tags'))).toEqual(['a', 'b', 'c']);
     expect(value(readList('VP, Sales\nCRO', 'Job titles', /\n/))).toEqual(['VP, Sales', 'CRO']);
     expect(value(readList(['x', ' ', 'y'], 'Tags'))).toEqual(['x', 'y']);
+  });
+
+  it('reads a list of Lusha IDs, naming every bad entry by its position', () => {
+    expect(readLushaIdList('41, 42\n, 43', 'Exclude Person IDs')).toEqual({ ok: true, value: ['41', '42', '43'] });
+    expect(readLushaIdList([4183886134, ' '], 'Seed Company IDs')).toEqual({ ok: true, value: ['4183886134'] });
+    expect(readLushaIdList(['1', 'acme.com', '99999999999999999', 'x'], 'Lusha Company IDs', { asNumbers: true })).toEqual({
+      ok: false,
+      problems: [
+        'Lusha Company IDs, entry 2: "acme.com" is not a Lusha ID (expected digits only, e.g. 4183886134)',
+        'Lusha Company IDs, entry 3: "99999999999999999" is too large to be a Lusha ID',
+        'Lusha Company IDs, entry 4: "x" is not a Lusha ID (expected digits only, e.g. 4183886134)',
+      ],
+    });
+    expect(readLushaIdList(['99999999999999999'], 'Seed Company IDs')).toEqual({ ok: true, value: ['99999999999999999'] });
   });
 });
 

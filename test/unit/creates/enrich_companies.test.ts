@@ -96,7 +96,7 @@ describe('Bulk Enrich Companies', () => {
         { reference: 'acct-2', name: 'Nowhere Ltd' },
         { reference: 'acct-3', domain: 'northwind' },
         { reference: 'acct-4', domain: 'NORTHWIND-ANALYTICS.COM' },
-        { reference: 'acct-5', companyId: 33222678 },
+        { reference: 'acct-5', company_id: 33222678 },
       ],
     });
 
@@ -148,8 +148,8 @@ describe('Bulk Enrich Companies', () => {
     const error = await expectStepError(enrichCompanies({ rows: [{ reference: 'only a reference' }] }));
     expect(error.name).toBe('HaltedError');
     expect(error.message).toBe(
-      'The company cannot be looked up, so nothing was sent to Lusha. Row 1: Nothing identifies the company: fill in ' +
-        'Company Domain, Company Name or Lusha Company ID.',
+      'Bulk Enrich Companies cannot run with this input (no credits were spent):\n' +
+        '- Row 1: Nothing identifies the company: fill in Company Domain, Company Name or Lusha Company ID.',
     );
     expect(scope.isDone()).toBe(false);
   });

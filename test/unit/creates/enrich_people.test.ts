@@ -70,7 +70,7 @@ const mayaItem = {
   phone: '+1 617-555-0142',
   phoneType: 'mobile',
   phoneDoNotCall: false,
-  phones: '+1 617-555-0142, +1 617-555-0100',
+  phones: '+1 617-555-0142, +1 617-555-0100 (do not call)',
   jobTitle: 'VP of Sales',
   seniority: 'VP',
   departments: 'Sales, Business Development',
@@ -116,10 +116,10 @@ describe('Bulk Enrich People: a mixed list', () => {
     const output = await enrichPeople({
       rows: [
         { reference: 'crm/1001?x=1', email: 'Maya.Goldberg@Northwind-Analytics.com' },
-        { reference: 'crm-1002', linkedinUrl: 'linkedin.com/in/nobody-here' },
+        { reference: 'crm-1002', linkedin_url: 'linkedin.com/in/nobody-here' },
         { reference: 'crm-1003', email: 'not-an-email' },
         { reference: 'crm/1001?x=1', email: 'maya.goldberg@northwind-analytics.com ' },
-        { reference: 'crm-1005', firstName: 'Sam', lastName: 'Lee', companyName: 'Contoso', companyDomain: 'contoso.com' },
+        { reference: 'crm-1005', first_name: 'Sam', last_name: 'Lee', company_name: 'Contoso', company_domain: 'contoso.com' },
         {},
       ],
     });
@@ -176,7 +176,7 @@ describe('Bulk Enrich People: a mixed list', () => {
         return true;
       })
       .reply(200, { contacts: { '1': mayaResult }, companies: {} });
-    await enrichPeople({ rows: [{ personId: '4183886134' }], reveal: 'phones', refreshJobInfo: 'true', partialProfile: true });
+    await enrichPeople({ rows: [{ person_id: '4183886134' }], reveal: 'phones', refresh_job_info: 'true', partial_profile: true });
     expect(sent).toEqual({
       contacts: [{ contactId: '1', personId: '4183886134' }],
       metadata: { refreshJobInfo: true, revealPhones: true, partialProfile: true },
@@ -187,7 +187,7 @@ describe('Bulk Enrich People: a mixed list', () => {
     const scope = nock(LUSHA)
       .post('/v2/person', { contacts: [{ contactId: '1', personId: '4183886134' }] })
       .reply(200, { contacts: { '1': mayaResult }, companies: {} });
-    await enrichPeople({ rows: [{ personId: '4183886134' }], reveal: 'both', refreshJobInfo: false });
+    await enrichPeople({ rows: [{ person_id: '4183886134' }], reveal: 'both', refresh_job_info: false });
     expect(scope.isDone()).toBe(true);
   });
 
@@ -213,12 +213,13 @@ describe('Bulk Enrich People: a mixed list', () => {
 describe('Bulk Enrich People: the run as a whole', () => {
   it('halts before any call when no row can be looked up, naming each row', async () => {
     const scope = nock(LUSHA).post('/v2/person').reply(200, { contacts: {} });
-    const error = await expectStepError(enrichPeople({ rows: [{ email: 'maya@' }, { firstName: 'Maya', lastName: 'Goldberg' }] }));
+    const error = await expectStepError(enrichPeople({ rows: [{ email: 'maya@' }, { first_name: 'Maya', last_name: 'Goldberg' }] }));
     expect(error.name).toBe('HaltedError');
     expect(error.message).toBe(
-      'None of the 2 rows can be looked up, so nothing was sent to Lusha. Row 1: Email "maya@" is not a valid email ' +
-        'address (expected something like name@company.com). Row 2: To find a person by name, also fill in Company Name ' +
-        '(or Company Domain); or fill in Email, LinkedIn Profile URL or Lusha Person ID instead.',
+      'Bulk Enrich People cannot run with this input (no credits were spent):\n' +
+        '- Row 1: Email "maya@" is not a valid email address (expected something like name@company.com).\n' +
+        '- Row 2: To find a person by name, also fill in Company Name (or Company Domain); or fill in Email, LinkedIn ' +
+        'Profile URL or Lusha Person ID instead.',
     );
     expect(scope.isDone()).toBe(false);
   });
@@ -228,7 +229,22 @@ describe('Bulk Enrich People: the run as a whole', () => {
     const error = await expectStepError(enrichPeople({ rows: [{ email: 'maya@northwind-analytics.com' }], reveal: 'everything' }));
     expect(error.name).toBe('HaltedError');
     expect(error.message).toBe(
-      'Cannot run Bulk Enrich People, so nothing was sent to Lusha: Reveal "everything" is not one of: both, emails, phones.',
+      'Bulk Enrich People cannot run with this input (no credits were spent):\n' +
+        '- Reveal "everything" is not one of: both, emails, phones.',
+    );
+    expect(scope.isDone()).toBe(false);
+  });
+
+  it('lists a malformed option with the problems of the rows, all at once', async () => {
+    const scope = nock(LUSHA).post('/v2/person').reply(200, { contacts: {} });
+    const error = await expectStepError(
+      enrichPeople({ rows: [{ email: 'maya@northwind-analytics.com' }, { email: 'sam@' }], refresh_job_info: 'maybe' }),
+    );
+    expect(error.name).toBe('HaltedError');
+    expect(error.message).toBe(
+      'Bulk Enrich People cannot run with this input (no credits were spent):\n' +
+        '- Refresh Job Info must be yes or no (got "maybe").\n' +
+        '- Row 2: Email "sam@" is not a valid email address (expected something like name@company.com).',
     );
     expect(scope.isDone()).toBe(false);
   });
@@ -236,9 +252,13 @@ describe('Bulk Enrich People: the run as a whole', () => {
   it('refuses more than 1,000 rows before any call', async () => {
     const scope = nock(LUSHA).post('/v2/person').reply(200, { contacts: {} });
     const rows = Array.from({ length: 1001 }, (_, i) => ({ email: `p${i}@northwind-analytics.com` }));
-    const error = await expectZapierError(enrichPeople({ rows }));
+    const error = await expectStepError(enrichPeople({ rows }));
     expect(error.name).toBe('HaltedError');
-    expect(error.message).toMatch(/^Bulk Enrich People got 1,001 rows, but takes at most 1,000 per run/);
+    expect(error.message).toBe(
+      'Bulk Enrich People cannot run with this input (no credits were spent):\n' +
+        "- The list has 1,001 rows, but one run takes at most 1,000 so that it finishes within Zapier's 30-second limit: " +
+        'split the list (for example with Looping by Zapier) and run it in parts.',
+    );
     expect(scope.isDone()).toBe(false);
   });
 
@@ -293,7 +313,7 @@ describe('Bulk Enrich People: the run as a whole', () => {
         contacts: { '1': { error: { code: 7, name: 'INVALID_NAME', message: 'The full name is not valid' }, isCreditCharged: false, data: null } },
         companies: {},
       });
-    const output = await enrichPeople({ rows: [{ firstName: 'X', lastName: 'Y', companyName: 'Z' }] });
+    const output = await enrichPeople({ rows: [{ first_name: 'X', last_name: 'Y', company_name: 'Z' }] });
     expect(output.rows[0]).toMatchObject({ status: 'error', reason: 'Lusha could not look up this person: The full name is not valid.' });
   });
 });

@@ -139,12 +139,20 @@ describe('enrich_prospected_contacts', () => {
     expect(missing).toEqual({
       name: 'HaltedError',
       message:
-        'Please fix these fields:\n- Prospect Contact IDs is empty: map the IDs to reveal\n- Search Request ID is empty: map it from the search step',
+        'Enrich Prospected Contacts cannot run with this input (no credits were spent):\n' +
+        '- Prospect Contact IDs is empty: map the IDs to reveal.\n' +
+        '- Search Request ID is empty: map it from the search step.',
     });
     const mismatched = await expectStepError(runContacts({ request_id: ['a', 'b'], contact_ids: ['c-1', 'c-2', 'c-3'] }));
-    expect(mismatched.message).toBe('Search Request ID has 2 values for 3 IDs: give one for all, or exactly one per ID.');
+    expect(mismatched.message).toBe(
+      'Enrich Prospected Contacts cannot run with this input (no credits were spent):\n' +
+        '- Search Request ID has 2 values for 3 IDs: give one for all, or exactly one per ID.',
+    );
     const tooMany = await expectStepError(runContacts({ request_id: 'a', contact_ids: ids(0, 501) }));
-    expect(tooMany.message).toBe('Prospect Contact IDs has 501 IDs; at most 500 per step.');
+    expect(tooMany.message).toBe(
+      'Enrich Prospected Contacts cannot run with this input (no credits were spent):\n' +
+        '- Prospect Contact IDs has 501 IDs; at most 500 per step.',
+    );
   });
 });
 

@@ -81,14 +81,17 @@ describe('find_lookalike_contacts', () => {
     expect(error).toEqual({
       name: 'HaltedError',
       message:
-        'Please fix these fields:\n' +
-        '- Row 1: a seed needs both its Person ID and its Company ID\n' +
-        '- Row 2: Person ID "abc" is not a Lusha ID (expected digits only, e.g. 4183886134)\n' +
-        '- Exclude Person IDs "x1" is not a Lusha ID (expected digits only, e.g. 4183886134)\n' +
-        '- Number of Recommendations must be a whole number from 1 to 25 (got "26")',
+        'Find Lookalike Contacts cannot run with this input (no credits were spent):\n' +
+        '- Row 1: a seed needs both its Person ID and its Company ID.\n' +
+        '- Row 2: Person ID "abc" is not a Lusha ID (expected digits only, e.g. 4183886134).\n' +
+        '- Exclude Person IDs, entry 1: "x1" is not a Lusha ID (expected digits only, e.g. 4183886134).\n' +
+        '- Number of Recommendations must be a whole number from 1 to 25 (got "26").',
     });
     const nothing = await expectStepError(runContacts({}));
-    expect(nothing.message).toBe('Add at least one seed (a Person ID with its Company ID), or a Request ID from an earlier run.');
+    expect(nothing.message).toBe(
+      'Find Lookalike Contacts cannot run with this input (no credits were spent):\n' +
+        '- Add at least one seed (a Person ID with its Company ID), or a Request ID from an earlier run.',
+    );
   });
 
   it('explains a Request ID Lusha does not know', async () => {
@@ -130,9 +133,9 @@ describe('find_lookalike_companies', () => {
   it('refuses ids that are not Lusha ids, and a limit of 0', async () => {
     const error = await expectStepError(runCompanies({ company_ids: ['1586', 'acme.com'], limit: 0 }));
     expect(error.message).toBe(
-      'Please fix these fields:\n' +
-        '- Seed Company ID 2 "acme.com" is not a Lusha ID (expected digits only, e.g. 4183886134)\n' +
-        '- Number of Recommendations must be a whole number from 1 to 25 (got "0")',
+      'Find Lookalike Companies cannot run with this input (no credits were spent):\n' +
+        '- Seed Company IDs, entry 2: "acme.com" is not a Lusha ID (expected digits only, e.g. 4183886134).\n' +
+        '- Number of Recommendations must be a whole number from 1 to 25 (got "0").',
     );
   });
 

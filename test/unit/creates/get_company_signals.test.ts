@@ -60,7 +60,9 @@ describe('get_company_signals', () => {
     const error = ownMessage(await expectZapierError(appTester(perform, bundleWith({ companies, signal_types: ['surgeInHiring'] }), true)));
     expect(error).toEqual({
       name: 'HaltedError',
-      message: "Please fix the step's fields (nothing was sent to Lusha):\nThe watch list has 501 companies; one step can watch at most 500",
+      message:
+        'Get Company Signals cannot run with this input (no credits were spent):\n' +
+        '- The watch list has 501 companies; one step can watch at most 500.',
     });
   });
 });

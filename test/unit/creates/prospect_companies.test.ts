@@ -141,14 +141,16 @@ describe('prospect_companies', () => {
   it('refuses an empty filter set and bad values before any call', async () => {
     const empty = await expectStepError(run({ page_size: 20 }));
     expect(empty.name).toBe('HaltedError');
-    expect(empty.message).toMatch(/^Set at least one filter/);
+    expect(empty.message).toMatch(/^Prospect Companies cannot run with this input \(no credits were spent\):\n- Set at least one filter/);
 
     const scope = serveLists(lusha(), ['naics']);
     const bad = await expectStepError(run({ naics_codes: ['511210', '999999'] }));
     expect(scope.isDone()).toBe(true);
     expect(bad).toEqual({
       name: 'HaltedError',
-      message: `NAICS Codes: "999999" is not in Lusha's list of naics code values (Lusha's list: 11: Agriculture, Forestry, Fishing and Hunting, 511210: Software Publishers).`,
+      message:
+        'Prospect Companies cannot run with this input (no credits were spent):\n' +
+        `- NAICS Codes: "999999" is not in Lusha's list of naics code values (Lusha's list: 11: Agriculture, Forestry, Fishing and Hunting, 511210: Software Publishers).`,
     });
   });
 });

@@ -364,7 +364,8 @@ describe('prospect_contacts: bad input is refused before any call', () => {
     expect(error).toEqual({
       name: 'HaltedError',
       message:
-        'Set at least one filter (for example Job Titles, Departments, Industries or Company Locations): a search without filters would list all of Lusha.',
+        'Prospect Contacts cannot run with this input (no credits were spent):\n' +
+        '- Set at least one filter (for example Job Titles, Departments, Industries or Company Locations): a search without filters would list all of Lusha.',
     });
   });
 
@@ -373,26 +374,34 @@ describe('prospect_contacts: bad input is refused before any call', () => {
     expect(error).toEqual({
       name: 'HaltedError',
       message:
-        'Please fix these fields:\n' +
-        '- Page Size must be a whole number from 10 to 50 (got "5")\n' +
-        '- Page must be a whole number from 0 to 1000 (got "1001")\n' +
-        '- Reveal must be yes or no (got "maybe")',
+        'Prospect Contacts cannot run with this input (no credits were spent):\n' +
+        '- Page Size must be a whole number from 10 to 50 (got "5").\n' +
+        '- Page must be a whole number from 0 to 1000 (got "1001").\n' +
+        '- Reveal Contact Details must be yes or no (got "maybe").',
     });
   });
 
   it('refuses Up to N Results above 500, or with a page size', async () => {
     const tooMany = await expectStepError(run({ job_titles: ['CTO'], max_results: 501 }));
-    expect(tooMany.message).toBe('Up to N Results must be a whole number from 1 to 500 (got "501").');
+    expect(tooMany.message).toBe(
+      'Prospect Contacts cannot run with this input (no credits were spent):\n' +
+        '- Up to N Results must be a whole number from 1 to 500 (got "501").',
+    );
     const both = await expectStepError(run({ job_titles: ['CTO'], max_results: 100, page_size: 50 }));
     expect(both).toEqual({
       name: 'HaltedError',
-      message: 'Use either Up to N Results or Page Size, not both: Up to N Results chooses the page size itself.',
+      message:
+        'Prospect Contacts cannot run with this input (no credits were spent):\n' +
+        '- Use either Up to N Results or Page Size, not both: Up to N Results chooses the page size itself.',
     });
   });
 
   it('refuses a domain that is not one', async () => {
     const error = await expectStepError(run({ company_domains: ['acme.com', 'not a domain'] }));
-    expect(error.message).toBe('Company Domains "not a domain" is not a domain (expected something like acme.com).');
+    expect(error.message).toBe(
+      'Prospect Contacts cannot run with this input (no credits were spent):\n' +
+        '- Company Domains "not a domain" is not a domain (expected something like acme.com).',
+    );
   });
 });
 
@@ -416,13 +425,13 @@ describe("prospect_contacts: values outside Lusha's lists", () => {
     expect(error).toEqual({
       name: 'HaltedError',
       message:
-        'Please fix these fields:\n' +
-        `- Departments: "Astrology" is not in Lusha's list of department values (Lusha's list: Business Development, Engineering & Technical, Marketing, Sales)\n` +
-        `- Seniority: "12" is not in Lusha's list of seniority values (Lusha's list: Founder, C-Suite, Vice President, Director)\n` +
-        `- Contact Locations: "Atlantis" is not in Lusha's list of contact location values; choose one from the dropdown\n` +
+        'Prospect Contacts cannot run with this input (no credits were spent):\n' +
+        `- Departments: "Astrology" is not in Lusha's list of department values (Lusha's list: Business Development, Engineering & Technical, Marketing, Sales).\n` +
+        `- Seniority: "12" is not in Lusha's list of seniority values (Lusha's list: Founder, C-Suite, Vice President, Director).\n` +
+        `- Contact Locations: "Atlantis" is not in Lusha's list of contact location values; choose one from the dropdown.\n` +
         '- Contact Locations: "Springfield" matches several contact location entries in Lusha ("Springfield, Illinois, United States", ' +
-        '"Springfield, Massachusetts, United States"); choose one from the dropdown\n' +
-        `- Company Sizes: "50-100" is not in Lusha's list of company size values (Lusha's list: 1–10 employees, 51–200 employees, 201–500 employees, 10,001+ employees)`,
+        '"Springfield, Massachusetts, United States"); choose one from the dropdown.\n' +
+        `- Company Sizes: "50-100" is not in Lusha's list of company size values (Lusha's list: 1–10 employees, 51–200 employees, 201–500 employees, 10,001+ employees).`,
     });
   });
 });

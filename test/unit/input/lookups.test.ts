@@ -10,11 +10,11 @@ import { personLookupKey, readPersonLookup, readPersonLookupOptions } from '../.
 describe('readPersonLookup', () => {
   it.each([
     ['an email', { email: ' Maya@Northwind.COM ' }, { email: 'maya@northwind.com' }],
-    ['a LinkedIn profile URL', { linkedinUrl: 'uk.linkedin.com/in/Maya-Goldberg/?trk=x' }, { linkedinUrl: 'https://www.linkedin.com/in/maya-goldberg' }],
-    ['a Lusha person ID (as a number)', { personId: 4183886134 }, { personId: '4183886134' }],
-    ['names + company name', { firstName: ' Maya ', lastName: 'Goldberg', companyName: 'Northwind  Analytics' }, { firstName: 'Maya', lastName: 'Goldberg', companyName: 'Northwind Analytics' }],
-    ['names + company domain', { firstName: 'Maya', lastName: 'Goldberg', companyDomain: 'https://www.Northwind.com/about' }, { firstName: 'Maya', lastName: 'Goldberg', companyDomain: 'northwind.com' }],
-    ['an email with a partial name (kept as given)', { email: 'maya@northwind.com', firstName: 'Maya' }, { email: 'maya@northwind.com', firstName: 'Maya' }],
+    ['a LinkedIn profile URL', { linkedin_url: 'uk.linkedin.com/in/Maya-Goldberg/?trk=x' }, { linkedinUrl: 'https://www.linkedin.com/in/maya-goldberg' }],
+    ['a Lusha person ID (as a number)', { person_id: 4183886134 }, { personId: '4183886134' }],
+    ['names + company name', { first_name: ' Maya ', last_name: 'Goldberg', company_name: 'Northwind  Analytics' }, { firstName: 'Maya', lastName: 'Goldberg', companyName: 'Northwind Analytics' }],
+    ['names + company domain', { first_name: 'Maya', last_name: 'Goldberg', company_domain: 'https://www.Northwind.com/about' }, { firstName: 'Maya', lastName: 'Goldberg', companyDomain: 'northwind.com' }],
+    ['an email with a partial name (kept as given)', { email: 'maya@northwind.com', first_name: 'Maya' }, { email: 'maya@northwind.com', firstName: 'Maya' }],
   ])('accepts %s', (_what, input, value) => {
     expect(readPersonLookup(input)).toEqual({ ok: true, value });
   });
@@ -22,22 +22,22 @@ describe('readPersonLookup', () => {
   it.each([
     [
       'nothing at all',
-      { email: '', linkedinUrl: null, personId: '  ' },
+      { email: '', linkedin_url: null, person_id: '  ' },
       'Nothing identifies the person: fill in Email, LinkedIn Profile URL or Lusha Person ID, or First Name + Last Name + Company Name (or Company Domain)',
     ],
     [
       'names without a company',
-      { firstName: 'Maya', lastName: 'Goldberg' },
+      { first_name: 'Maya', last_name: 'Goldberg' },
       'To find a person by name, also fill in Company Name (or Company Domain); or fill in Email, LinkedIn Profile URL or Lusha Person ID instead',
     ],
     [
       'a first name and a company only',
-      { firstName: 'Maya', companyDomain: 'northwind.com' },
+      { first_name: 'Maya', company_domain: 'northwind.com' },
       'To find a person by name, also fill in Last Name; or fill in Email, LinkedIn Profile URL or Lusha Person ID instead',
     ],
     [
       'a company only',
-      { companyName: 'Northwind' },
+      { company_name: 'Northwind' },
       'To find a person by name, also fill in First Name and Last Name; or fill in Email, LinkedIn Profile URL or Lusha Person ID instead',
     ],
   ])('names what is missing when given %s', (_what, input, problem) => {
@@ -46,7 +46,7 @@ describe('readPersonLookup', () => {
 
   it('reports every malformed value at once, without a "missing" message for values that were given', () => {
     expect(
-      readPersonLookup({ email: 'maya@', linkedinUrl: 'https://linkedin.evil.com/in/maya', personId: 'abc', companyDomain: 'northwind' }),
+      readPersonLookup({ email: 'maya@', linkedin_url: 'https://linkedin.evil.com/in/maya', person_id: 'abc', company_domain: 'northwind' }),
     ).toEqual({
       ok: false,
       problems: [
@@ -59,7 +59,7 @@ describe('readPersonLookup', () => {
   });
 
   it('rejects a malformed value even when another identifier is fine', () => {
-    expect(readPersonLookup({ email: 'maya@northwind.com', linkedinUrl: 'https://www.linkedin.com/company/northwind' })).toEqual({
+    expect(readPersonLookup({ email: 'maya@northwind.com', linkedin_url: 'https://www.linkedin.com/company/northwind' })).toEqual({
       ok: false,
       problems: ['LinkedIn Profile URL "https://www.linkedin.com/company/northwind" is not a LinkedIn profile URL (expected https://www.linkedin.com/in/...)'],
     });
@@ -75,16 +75,16 @@ describe('personLookupKey', () => {
 
   it('is the same for the same normalised identifiers', () => {
     expect(key({ email: 'Maya@Northwind.com ' })).toBe(key({ email: 'maya@northwind.com' }));
-    expect(key({ linkedinUrl: 'linkedin.com/in/maya/' })).toBe(key({ linkedinUrl: 'https://www.linkedin.com/in/Maya' }));
-    expect(key({ firstName: 'MAYA', lastName: 'goldberg', companyName: 'Northwind' })).toBe(
-      key({ firstName: 'Maya', lastName: 'Goldberg', companyName: 'northwind' }),
+    expect(key({ linkedin_url: 'linkedin.com/in/maya/' })).toBe(key({ linkedin_url: 'https://www.linkedin.com/in/Maya' }));
+    expect(key({ first_name: 'MAYA', last_name: 'goldberg', company_name: 'Northwind' })).toBe(
+      key({ first_name: 'Maya', last_name: 'Goldberg', company_name: 'northwind' }),
     );
   });
 
   it('differs when any identifier differs', () => {
-    expect(key({ email: 'maya@northwind.com' })).not.toBe(key({ email: 'maya@northwind.com', personId: '1' }));
-    expect(key({ firstName: 'Maya', lastName: 'Goldberg', companyName: 'Northwind' })).not.toBe(
-      key({ firstName: 'Maya', lastName: 'Goldberg', companyDomain: 'northwind.com' }),
+    expect(key({ email: 'maya@northwind.com' })).not.toBe(key({ email: 'maya@northwind.com', person_id: '1' }));
+    expect(key({ first_name: 'Maya', last_name: 'Goldberg', company_name: 'Northwind' })).not.toBe(
+      key({ first_name: 'Maya', last_name: 'Goldberg', company_domain: 'northwind.com' }),
     );
   });
 });
@@ -101,10 +101,10 @@ describe('readPersonLookupOptions', () => {
     expect(
       readPersonLookupOptions({
         reveal: 'Emails',
-        refreshJobInfo: 'true',
-        partialProfile: true,
+        refresh_job_info: 'true',
+        partial_profile: true,
         signals: 'promotion, companyChange, promotion',
-        signalsStartDate: '2026-03-01T10:00:00Z',
+        signals_start_date: '2026-03-01T10:00:00Z',
       }),
     ).toEqual({
       ok: true,
@@ -114,7 +114,7 @@ describe('readPersonLookupOptions', () => {
 
   it('reports every bad option at once', () => {
     expect(
-      readPersonLookupOptions({ reveal: 'everything', refreshJobInfo: 'maybe', signals: ['promotion', 'layoffs'], signalsStartDate: 'soon' }),
+      readPersonLookupOptions({ reveal: 'everything', refresh_job_info: 'maybe', signals: ['promotion', 'layoffs'], signals_start_date: 'soon' }),
     ).toEqual({
       ok: false,
       problems: [
@@ -127,7 +127,7 @@ describe('readPersonLookupOptions', () => {
   });
 
   it('refuses a signals start date without signal types', () => {
-    expect(readPersonLookupOptions({ signalsStartDate: '2026-03-01' })).toEqual({
+    expect(readPersonLookupOptions({ signals_start_date: '2026-03-01' })).toEqual({
       ok: false,
       problems: ['Signals Start Date only applies to signals: choose at least one of Signal Types, or clear the date'],
     });
@@ -138,7 +138,7 @@ describe('readCompanyLookup', () => {
   it('accepts a domain, a name or a Lusha company ID, normalised', () => {
     expect(readCompanyLookup({ domain: 'https://www.Northwind-Analytics.com/' })).toEqual({ ok: true, value: { domain: 'northwind-analytics.com' } });
     expect(readCompanyLookup({ name: ' Northwind  Analytics ' })).toEqual({ ok: true, value: { name: 'Northwind Analytics' } });
-    expect(readCompanyLookup({ companyId: 33222678 })).toEqual({ ok: true, value: { companyId: '33222678' } });
+    expect(readCompanyLookup({ company_id: 33222678 })).toEqual({ ok: true, value: { companyId: '33222678' } });
   });
 
   it('names what is missing, and every malformed value', () => {
@@ -146,7 +146,7 @@ describe('readCompanyLookup', () => {
       ok: false,
       problems: ['Nothing identifies the company: fill in Company Domain, Company Name or Lusha Company ID'],
     });
-    expect(readCompanyLookup({ domain: 'northwind', companyId: 'N-1' })).toEqual({
+    expect(readCompanyLookup({ domain: 'northwind', company_id: 'N-1' })).toEqual({
       ok: false,
       problems: [
         'Company Domain "northwind" is not a domain (expected something like acme.com)',

@@ -107,6 +107,28 @@ describe('prospect contact line items', () => {
       creditCharged: true,
     });
   });
+
+  it('mark a revealed phone on a do-not-call list, as every line item does', () => {
+    const item = toProspectContactLineItem({
+      contactId: 'c-1',
+      requestId: 'req-1',
+      search,
+      reveal: {
+        isSuccess: true,
+        data: {
+          phoneNumbers: [
+            { number: '+44 20 7946 0000', phoneType: 'direct', doNotCall: true },
+            { number: '+44 7700 900123', phoneType: 'mobile', doNotCall: false },
+          ],
+        },
+      },
+    });
+    expect(item).toMatchObject({
+      phone: '+44 7700 900123',
+      phoneDoNotCall: false,
+      phones: '+44 20 7946 0000 (do not call), +44 7700 900123',
+    });
+  });
 });
 
 describe('prospect company line items', () => {

@@ -98,7 +98,7 @@ describe('Find Company', () => {
       .get('/v2/company')
       .query({ companyId: '33222678', domain: 'northwind-analytics.com', company: 'Northwind' })
       .reply(200, northwind);
-    expect(await findCompany({ companyId: 33222678, domain: 'northwind-analytics.com', name: 'Northwind' })).toEqual([northwindRecord]);
+    expect(await findCompany({ company_id: 33222678, domain: 'northwind-analytics.com', name: 'Northwind' })).toEqual([northwindRecord]);
     expect(scope.isDone()).toBe(true);
   });
 
@@ -117,14 +117,15 @@ describe('Find Company', () => {
     [
       'nothing to identify the company',
       { domain: '', name: '  ' },
-      'Cannot look up this company, so nothing was sent to Lusha: Nothing identifies the company: fill in Company Domain, ' +
-        'Company Name or Lusha Company ID.',
+      'Find Company cannot run with this input (no credits were spent):\n' +
+        '- Nothing identifies the company: fill in Company Domain, Company Name or Lusha Company ID.',
     ],
     [
       'a malformed domain and ID',
-      { domain: 'northwind', companyId: 'NW-1' },
-      'Cannot look up this company, so nothing was sent to Lusha: Company Domain "northwind" is not a domain (expected ' +
-        'something like acme.com); Lusha Company ID "NW-1" is not a Lusha ID (expected digits only, e.g. 4183886134).',
+      { domain: 'northwind', company_id: 'NW-1' },
+      'Find Company cannot run with this input (no credits were spent):\n' +
+        '- Company Domain "northwind" is not a domain (expected something like acme.com).\n' +
+        '- Lusha Company ID "NW-1" is not a Lusha ID (expected digits only, e.g. 4183886134).',
     ],
   ])('halts on %s, sending nothing', async (_what, inputData, message) => {
     const scope = nock(LUSHA).get('/v2/company').query(true).reply(200, northwind);

@@ -128,13 +128,13 @@ describe('Find Person: identifying the person', () => {
 
   it('looks up by LinkedIn profile URL, normalised', async () => {
     const scope = nock(LUSHA).get('/v2/person').query({ linkedinUrl: 'https://www.linkedin.com/in/maya-goldberg' }).reply(200, maya);
-    expect(await findPerson({ linkedinUrl: 'linkedin.com/in/Maya-Goldberg/?trk=public' })).toEqual([mayaRecord]);
+    expect(await findPerson({ linkedin_url: 'linkedin.com/in/Maya-Goldberg/?trk=public' })).toEqual([mayaRecord]);
     expect(scope.isDone()).toBe(true);
   });
 
   it('looks up by Lusha person ID', async () => {
     const scope = nock(LUSHA).get('/v2/person').query({ personId: '4183886134' }).reply(200, maya);
-    expect(await findPerson({ personId: 4183886134 })).toEqual([mayaRecord]);
+    expect(await findPerson({ person_id: 4183886134 })).toEqual([mayaRecord]);
     expect(scope.isDone()).toBe(true);
   });
 
@@ -143,7 +143,7 @@ describe('Find Person: identifying the person', () => {
       .get('/v2/person')
       .query({ firstName: 'Maya', lastName: 'Goldberg', companyName: 'Northwind Analytics' })
       .reply(200, maya);
-    expect(await findPerson({ firstName: 'Maya', lastName: 'Goldberg', companyName: 'Northwind Analytics' })).toEqual([mayaRecord]);
+    expect(await findPerson({ first_name: 'Maya', last_name: 'Goldberg', company_name: 'Northwind Analytics' })).toEqual([mayaRecord]);
     expect(scope.isDone()).toBe(true);
   });
 
@@ -152,7 +152,7 @@ describe('Find Person: identifying the person', () => {
       .get('/v2/person')
       .query({ firstName: 'Maya', lastName: 'Goldberg', companyDomain: 'northwind-analytics.com' })
       .reply(200, maya);
-    expect(await findPerson({ firstName: 'Maya', lastName: 'Goldberg', companyDomain: 'https://www.northwind-analytics.com/' })).toEqual([
+    expect(await findPerson({ first_name: 'Maya', last_name: 'Goldberg', company_domain: 'https://www.northwind-analytics.com/' })).toEqual([
       mayaRecord,
     ]);
     expect(scope.isDone()).toBe(true);
@@ -163,7 +163,7 @@ describe('Find Person: identifying the person', () => {
       .get('/v2/person')
       .query({ email: 'maya@northwind-analytics.com', personId: '4183886134', companyName: 'Northwind' })
       .reply(200, maya);
-    await findPerson({ email: 'maya@northwind-analytics.com', personId: '4183886134', firstName: 'Maya', companyName: 'Northwind' });
+    await findPerson({ email: 'maya@northwind-analytics.com', person_id: '4183886134', first_name: 'Maya', company_name: 'Northwind' });
     expect(scope.isDone()).toBe(true);
   });
 });
@@ -180,7 +180,7 @@ describe('Find Person: options', () => {
 
   it('sends no reveal flag for both kinds (every plan), nor options left at their defaults', async () => {
     const scope = nock(LUSHA).get('/v2/person').query({ email: 'maya@northwind-analytics.com' }).reply(200, maya);
-    await findPerson({ email: 'maya@northwind-analytics.com', reveal: 'both', refreshJobInfo: false, partialProfile: 'false', signals: [] });
+    await findPerson({ email: 'maya@northwind-analytics.com', reveal: 'both', refresh_job_info: false, partial_profile: 'false', signals: [] });
     expect(scope.isDone()).toBe(true);
   });
 
@@ -208,10 +208,10 @@ describe('Find Person: options', () => {
       });
     const [record] = await findPerson({
       email: 'maya@northwind-analytics.com',
-      refreshJobInfo: true,
-      partialProfile: true,
+      refresh_job_info: true,
+      partial_profile: true,
       signals: ['promotion', 'companyChange'],
-      signalsStartDate: '2026-03-01',
+      signals_start_date: '2026-03-01',
     });
     expect(scope.isDone()).toBe(true);
     expect(record).toEqual({ ...mayaRecord, signalTypes: ['promotion'], signalCount: 1, latestSignalType: 'promotion', latestSignalDate: '2026-08-03' });
@@ -222,7 +222,7 @@ describe('Find Person: options', () => {
       .get('/v2/person')
       .query({ linkedinUrl: 'https://www.linkedin.com/in/maya-goldberg', partialProfile: 'true' })
       .reply(200, { contact: { error: null, isCreditCharged: false, data: { personId: 4183886134, firstName: 'Maya', lastName: 'Goldberg' } } });
-    const [record] = await findPerson({ linkedinUrl: 'https://www.linkedin.com/in/maya-goldberg', partialProfile: true });
+    const [record] = await findPerson({ linkedin_url: 'https://www.linkedin.com/in/maya-goldberg', partial_profile: true });
     expect(record).toMatchObject({ id: '4183886134', fullName: 'Maya Goldberg', email: null, emails: [], phones: [], creditCharged: false });
   });
 });
@@ -236,7 +236,7 @@ describe('Find Person: no match', () => {
 
   it('returns nothing on a 404', async () => {
     nock(LUSHA).get('/v2/person').query(true).reply(404, { statusCode: 404, message: 'Resource not found' });
-    expect(await findPerson({ personId: '1' })).toEqual([]);
+    expect(await findPerson({ person_id: '1' })).toEqual([]);
   });
 
   it('halts with Lusha\'s words when it answers with another per-contact error', async () => {
@@ -244,43 +244,50 @@ describe('Find Person: no match', () => {
       .get('/v2/person')
       .query(true)
       .reply(200, { contact: { error: { code: 7, name: 'INVALID_NAME', message: 'The full name is not valid' }, isCreditCharged: false, data: null } });
-    const error = await expectZapierError(findPerson({ firstName: 'M', lastName: 'G', companyName: 'Northwind' }));
+    const error = await expectZapierError(findPerson({ first_name: 'M', last_name: 'G', company_name: 'Northwind' }));
     expect(error).toMatchObject({ name: 'HaltedError' });
     expect(error.message).toMatch(/^Lusha could not look up this person: The full name is not valid\./);
   });
 });
 
 describe('Find Person: input rejected before any call', () => {
+  const halted = (...problems: string[]) =>
+    `Find Person cannot run with this input (no credits were spent):\n${problems.map((p) => `- ${p}`).join('\n')}`;
+
   it.each([
     [
       'nothing to identify the person',
       { reveal: 'emails' },
-      'Cannot look up this person, so nothing was sent to Lusha: Nothing identifies the person: fill in Email, LinkedIn ' +
-        'Profile URL or Lusha Person ID, or First Name + Last Name + Company Name (or Company Domain).',
+      halted(
+        'Nothing identifies the person: fill in Email, LinkedIn Profile URL or Lusha Person ID, or First Name + Last Name + ' +
+          'Company Name (or Company Domain).',
+      ),
     ],
     [
       'a name without a company',
-      { firstName: 'Maya', lastName: 'Goldberg' },
-      'Cannot look up this person, so nothing was sent to Lusha: To find a person by name, also fill in Company Name (or ' +
-        'Company Domain); or fill in Email, LinkedIn Profile URL or Lusha Person ID instead.',
+      { first_name: 'Maya', last_name: 'Goldberg' },
+      halted(
+        'To find a person by name, also fill in Company Name (or Company Domain); or fill in Email, LinkedIn Profile URL or ' +
+          'Lusha Person ID instead.',
+      ),
     ],
     [
       'a malformed email',
       { email: 'maya.goldberg@northwind' },
-      'Cannot look up this person, so nothing was sent to Lusha: Email "maya.goldberg@northwind" is not a valid email ' +
-        'address (expected something like name@company.com).',
+      halted('Email "maya.goldberg@northwind" is not a valid email address (expected something like name@company.com).'),
     ],
     [
       'a LinkedIn URL not on linkedin.com',
-      { linkedinUrl: 'https://linkedin.com.evil.io/in/maya' },
-      'Cannot look up this person, so nothing was sent to Lusha: LinkedIn Profile URL "https://linkedin.com.evil.io/in/maya" ' +
-        'is not a LinkedIn URL (expected https://www.linkedin.com/in/...).',
+      { linkedin_url: 'https://linkedin.com.evil.io/in/maya' },
+      halted('LinkedIn Profile URL "https://linkedin.com.evil.io/in/maya" is not a LinkedIn URL (expected https://www.linkedin.com/in/...).'),
     ],
     [
       'a malformed ID and a bad option together',
-      { personId: 'maya-1', reveal: 'all of it' },
-      'Cannot look up this person, so nothing was sent to Lusha: Lusha Person ID "maya-1" is not a Lusha ID (expected ' +
-        'digits only, e.g. 4183886134); Reveal "all of it" is not one of: both, emails, phones.',
+      { person_id: 'maya-1', reveal: 'all of it' },
+      halted(
+        'Lusha Person ID "maya-1" is not a Lusha ID (expected digits only, e.g. 4183886134).',
+        'Reveal "all of it" is not one of: both, emails, phones.',
+      ),
     ],
   ])('halts on %s, sending nothing', async (_what, inputData, message) => {
     const scope = untouched();

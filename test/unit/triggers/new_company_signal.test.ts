@@ -172,13 +172,13 @@ describe('new_company_signal', () => {
     );
     expect(error.name).toBe('HaltedError');
     expect(error.message.split('\n').slice(1)).toEqual([
-      'Row 1: Domain "not a domain" is not a domain (expected something like acme.com)',
-      'Row 4: Company Name must be a single value, not a list or object (got "["a","b"]")',
-      expect.stringMatching(/^Signal Types: "fundingNews" is not a company signal type \(choose from: allSignals, headcountIncrease1m, .*productActivityNews\)$/),
-      'News Event Types: "Alien Landing" is not a news event type Lusha knows (pick one from the list)',
-      'News Event Types only narrow news signals: add a News signal type, or clear this filter',
-      'Hiring Departments only narrow "Surge in Hiring by Department" signals: add that type, or clear this filter',
-      'Look Back (Days) must be a whole number from 1 to 180 (got "0")',
+      '- Row 1: Domain "not a domain" is not a domain (expected something like acme.com).',
+      '- Row 4: Company Name must be a single value, not a list or object (got "["a","b"]").',
+      expect.stringMatching(/^- Signal Types: "fundingNews" is not a company signal type \(choose from: allSignals, headcountIncrease1m, .*productActivityNews\)\.$/),
+      '- News Event Types: "Alien Landing" is not a news event type Lusha knows (pick one from the list).',
+      '- News Event Types only narrow news signals: add a News signal type, or clear this filter.',
+      '- Hiring Departments only narrow "Surge in Hiring by Department" signals: add that type, or clear this filter.',
+      '- Look Back (Days) must be a whole number from 1 to 180 (got "0").',
     ]);
   });
 

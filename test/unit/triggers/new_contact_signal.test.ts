@@ -217,7 +217,9 @@ describe('new_contact_signal', () => {
       const error = await fails({ signal_types: ['promotion'], contacts: [{ email: '' }] });
       expect(error).toEqual({
         name: 'HaltedError',
-        message: "Please fix the step's fields (nothing was sent to Lusha):\nAdd at least one contact to watch: a Lusha ID or a row of identifiers",
+        message:
+          'New Contact Signal cannot run with this input (no credits were spent):\n' +
+          '- Add at least one contact to watch: a Lusha ID or a row of identifiers.',
       });
     });
 
@@ -230,14 +232,14 @@ describe('new_contact_signal', () => {
       });
       expect(error.name).toBe('HaltedError');
       expect(error.message.split('\n')).toEqual([
-        "Please fix the step's fields (nothing was sent to Lusha):",
-        'Lusha Person IDs, entry 2: Person ID "abc" is not a Lusha ID (expected digits only, e.g. 4183886134)',
-        'Lusha Person IDs, entry 3: Person ID "99999999999999999" is too large to be a Lusha ID',
-        'Row 2: Email "not-an-email" is not a valid email address (expected something like name@company.com)',
-        'Row 3: Full Name "Ada Lovelace" needs both a Company Name and a Company Domain to be found',
-        'Row 4: add an Email, a LinkedIn URL, or a Full Name with its Company Name and Company Domain',
-        'Signal Types: "jobChange" is not a contact signal type (choose from: allSignals, promotion, companyChange)',
-        'Look Back (Days) must be a whole number from 1 to 180 (got "200")',
+        'New Contact Signal cannot run with this input (no credits were spent):',
+        '- Lusha Person IDs, entry 2: "abc" is not a Lusha ID (expected digits only, e.g. 4183886134).',
+        '- Lusha Person IDs, entry 3: "99999999999999999" is too large to be a Lusha ID.',
+        '- Row 2: Email "not-an-email" is not a valid email address (expected something like name@company.com).',
+        '- Row 3: Full Name "Ada Lovelace" needs both a Company Name and a Company Domain to be found.',
+        '- Row 4: add an Email, a LinkedIn Profile URL, or a Full Name with its Company Name and Company Domain.',
+        '- Signal Types: "jobChange" is not a contact signal type (choose from: allSignals, promotion, companyChange).',
+        '- Look Back (Days) must be a whole number from 1 to 180 (got "200").',
       ]);
     });
 
@@ -249,8 +251,8 @@ describe('new_contact_signal', () => {
     it('no signal type, or a look-back too short for the interval', async () => {
       const error = await fails({ person_ids: ['1'], lookback_days: 5, check_every: 'weekly' });
       expect(error.message.split('\n').slice(1)).toEqual([
-        'Signal Types: choose at least one contact signal type',
-        'Look Back (Days) must be at least 8 when checking once a week, so that no signal falls between two checks (got 5)',
+        '- Signal Types: choose at least one contact signal type.',
+        '- Look Back (Days) must be at least 8 when checking once a week, so that no signal falls between two checks (got 5).',
       ]);
     });
   });

@@ -104,8 +104,9 @@ describe('enrichInBulk: before any call', () => {
     expect(error).toEqual({
       name: 'HaltedError',
       message:
-        "Bulk Test got 1,001 rows, but takes at most 1,000 per run so that it finishes within Zapier's 30-second limit. " +
-        'Nothing was sent to Lusha: split the list (for example with Looping by Zapier) and run it in parts.',
+        'Bulk Test cannot run with this input (no credits were spent):\n' +
+        "- The list has 1,001 rows, but one run takes at most 1,000 so that it finishes within Zapier's 30-second limit: " +
+        'split the list (for example with Looping by Zapier) and run it in parts.',
     });
     expect(requests).toHaveLength(0);
   });
@@ -114,19 +115,24 @@ describe('enrichInBulk: before any call', () => {
     const { runFails, requests } = harness(found);
     expect(await runFails([])).toEqual({
       name: 'HaltedError',
-      message: 'Bulk Test got no rows: map a list of companies from an earlier step into the line-item fields, or add rows.',
+      message:
+        'Bulk Test cannot run with this input (no credits were spent):\n' +
+        '- There are no rows: map a list of companies from an earlier step into the line-item fields, or add rows.',
     });
     expect(await runFails(undefined)).toMatchObject({ name: 'HaltedError' });
     expect(requests).toHaveLength(0);
   });
 
-  it('halts, listing every row with its problems, when no row can be looked up', async () => {
+  it('halts, listing every problem of every row, when no row can be looked up', async () => {
     const { runFails, requests } = harness(found);
     expect(await runFails([{ name: 'bad1' }, {}, 'not an object'])).toEqual({
       name: 'HaltedError',
       message:
-        'None of the 3 rows can be looked up, so nothing was sent to Lusha. Row 1: Company Name "bad1" is bad; and so is ' +
-        'the rest. Row 2: Company Name is missing. Row 3: Company Name is missing.',
+        'Bulk Test cannot run with this input (no credits were spent):\n' +
+        '- Row 1: Company Name "bad1" is bad.\n' +
+        '- Row 1: and so is the rest.\n' +
+        '- Row 2: Company Name is missing.\n' +
+        '- Row 3: Company Name is missing.',
     });
     expect(requests).toHaveLength(0);
   });
@@ -134,16 +140,31 @@ describe('enrichInBulk: before any call', () => {
   it('keeps a long list of problems readable', async () => {
     const { runFails } = harness(found);
     const error = await runFails(Array.from({ length: 40 }, () => ({})));
-    expect(error.message).toMatch(/Row 25: Company Name is missing\. \(15 more rows have problems\.\)$/);
-    expect(error.message).not.toContain('Row 26');
+    expect(error.message).toMatch(/\n- Row 20: Company Name is missing\.\n- \.\.\.and 20 more problems\.$/);
+    expect(error.message).not.toContain('Row 21');
   });
 
-  it('says "the company" for a single invalid row', async () => {
-    const { runFails } = harness(found);
-    expect(await runFails({})).toEqual({
-      name: 'HaltedError',
-      message: 'The company cannot be looked up, so nothing was sent to Lusha. Row 1: Company Name is missing.',
+  it("halts on a bad option of the step, listing it before the rows' problems, even when some rows are usable", async () => {
+    const requests: unknown[] = [];
+    const client = new LushaClient({
+      transport: { send: async (request) => (requests.push(request), json(200, {})) },
+      secrets: [TEST_KEY],
     });
+    const rows = [{ name: 'co1' }, {}];
+    const error = await expectStepError(
+      appTester(
+        (z: ZObject, bundle) => enrichInBulk(z, bundle, client, rows, { ...spec, optionProblems: ['Reveal "all" is not one of: both, emails'] }),
+        bundleWith({}),
+      ),
+    );
+    expect(error).toEqual({
+      name: 'HaltedError',
+      message:
+        'Bulk Test cannot run with this input (no credits were spent):\n' +
+        '- Reveal "all" is not one of: both, emails.\n' +
+        '- Row 2: Company Name is missing.',
+    });
+    expect(requests).toHaveLength(0);
   });
 });
 
