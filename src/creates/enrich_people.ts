@@ -39,9 +39,9 @@ export const contract: OperationContract = {
   errors: [
     ...bulkContractErrors(),
     {
-      when: 'Reveal is set to one kind on a plan without Unified Credits (403)',
+      when: 'Data to Reveal is set to one kind on a plan without Unified Credits (403)',
       error: 'Error',
-      action: 'Set Reveal to Emails and Phones.',
+      action: 'Set Data to Reveal to Emails and Phones.',
     },
   ],
 };

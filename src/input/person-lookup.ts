@@ -123,10 +123,10 @@ export type ContactSignalType = (typeof CONTACT_SIGNAL_TYPES)[number];
 
 /** The option fields: their input keys and labels. */
 export const PERSON_OPTION_LABELS = {
-  reveal: 'Reveal',
+  reveal_data: 'Data to Reveal',
   refresh_job_info: 'Refresh Job Info',
   partial_profile: 'Include Partial Profiles',
-  signals: 'Signal Types',
+  signal_types: 'Signal Types',
   signals_start_date: 'Signals Start Date',
 } as const;
 
@@ -145,19 +145,19 @@ export interface PersonLookupOptions {
  */
 export function readPersonLookupOptions(input: Record<string, unknown>): Checked<PersonLookupOptions> {
   const problems = new ProblemList();
-  const reveal = problems.take(readChoice(input.reveal, PERSON_OPTION_LABELS.reveal, REVEAL_CHOICES));
+  const reveal = problems.take(readChoice(input.reveal_data, PERSON_OPTION_LABELS.reveal_data, REVEAL_CHOICES));
   const refreshJobInfo = problems.take(readBoolean(input.refresh_job_info, PERSON_OPTION_LABELS.refresh_job_info));
   const partialProfile = problems.take(readBoolean(input.partial_profile, PERSON_OPTION_LABELS.partial_profile));
   const signals: ContactSignalType[] = [];
-  for (const entry of problems.take(readList(input.signals, PERSON_OPTION_LABELS.signals)) ?? []) {
+  for (const entry of problems.take(readList(input.signal_types, PERSON_OPTION_LABELS.signal_types)) ?? []) {
     const type = problems.take(readChoice(entry, 'Signal Type', CONTACT_SIGNAL_TYPES));
     if (type && !signals.includes(type)) signals.push(type);
   }
   const signalsStartDate = problems.take(readDate(input.signals_start_date, PERSON_OPTION_LABELS.signals_start_date));
-  if (signalsStartDate !== undefined && signals.length === 0 && isBlank(input.signals)) {
+  if (signalsStartDate !== undefined && signals.length === 0 && isBlank(input.signal_types)) {
     problems.add(
       `${PERSON_OPTION_LABELS.signals_start_date} only applies to signals: choose at least one of ` +
-        `${PERSON_OPTION_LABELS.signals}, or clear the date`,
+        `${PERSON_OPTION_LABELS.signal_types}, or clear the date`,
     );
   }
   return problems.result({

@@ -37,9 +37,9 @@ export const contract: OperationContract = {
       action: 'Fill in or fix the fields the message names; nothing was sent to Lusha.',
     },
     {
-      when: 'Reveal is set to one kind on a plan without Unified Credits, or signals on a plan without them (403)',
+      when: 'Data to Reveal is set to one kind on a plan without Unified Credits, or signals on a plan without them (403)',
       error: 'Error',
-      action: 'Set Reveal to Emails and Phones, or clear Signal Types.',
+      action: 'Set Data to Reveal to Emails and Phones, or clear Signal Types.',
     },
     {
       when: 'Lusha answers the lookup with an error other than "no data"',

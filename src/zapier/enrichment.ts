@@ -72,8 +72,8 @@ export const personIdentifierFields = [
 /** The options of a person lookup that apply to one person and to every row of a list. */
 export const personOptionFields = [
   {
-    key: 'reveal',
-    label: PERSON_OPTION_LABELS.reveal,
+    key: 'reveal_data',
+    label: PERSON_OPTION_LABELS.reveal_data,
     type: 'string',
     choices: REVEAL_LABELS,
     default: 'both',
@@ -102,8 +102,8 @@ export const personOptionFields = [
 /** Signal options of Find Person: each signal type found costs extra credits. */
 export const personSignalFields = [
   {
-    key: 'signals',
-    label: PERSON_OPTION_LABELS.signals,
+    key: 'signal_types',
+    label: PERSON_OPTION_LABELS.signal_types,
     type: 'string',
     list: true,
     choices: SIGNAL_TYPE_LABELS,

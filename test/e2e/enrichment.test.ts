@@ -125,11 +125,11 @@ describe('Find Person against the sandbox', () => {
 
   it('reveals one kind on a Unified Credits plan, and fails with a clear Error on a classic plan', async () => {
     const p = sandbox().data.samples.personWithEmailAndPhone;
-    const [phonesOnly] = await findPerson({ person_id: p.personId, reveal: 'phones' });
+    const [phonesOnly] = await findPerson({ person_id: p.personId, reveal_data: 'phones' });
     expect(phonesOnly).toMatchObject({ email: null, emails: [], phone: expect.any(String) });
     expect(ledger().entries[0]!.query).toEqual({ personId: String(p.personId), revealPhones: 'true' });
 
-    const error = await expectZapierError(findPerson({ person_id: p.personId, reveal: 'emails' }, CLASSIC_KEY));
+    const error = await expectZapierError(findPerson({ person_id: p.personId, reveal_data: 'emails' }, CLASSIC_KEY));
     expect(error).toMatchObject({ name: 'Error', status: 403 });
     expect(error.message).toMatch(/turn off the reveal options/);
     expect(ledger(CLASSIC_KEY).used).toBe(0);
@@ -137,7 +137,7 @@ describe('Find Person against the sandbox', () => {
 
   it('adds the signal summary when signals are asked for, charged as the ledger says', async () => {
     const p = sandbox().data.samples.personWithRecentPromotion;
-    const [record] = await findPerson({ person_id: p.personId, signals: ['promotion'] });
+    const [record] = await findPerson({ person_id: p.personId, signal_types: ['promotion'] });
     expect(record).toMatchObject({ id: String(p.personId), signalTypes: ['promotion'], latestSignalType: 'promotion' });
     expect(record!.signalCount).toBeGreaterThan(0);
     expect(ledger().charged).toBe(2); // the person, and one signal type with results

@@ -32,12 +32,12 @@ it('names the enrichment identifiers as the prospecting and signal operations do
     inputKeys((App[kind] as Record<string, { operation: { inputFields?: unknown[] } }>)[key]!.operation.inputFields ?? []);
   expect(keysOf('searches', 'find_person')).toEqual([
     'email', 'linkedin_url', 'first_name', 'last_name', 'company_name', 'company_domain', 'person_id',
-    'reveal', 'refresh_job_info', 'partial_profile', 'signals', 'signals_start_date',
+    'reveal_data', 'refresh_job_info', 'partial_profile', 'signal_types', 'signals_start_date',
   ]);
   expect(keysOf('searches', 'find_company')).toEqual(['domain', 'name', 'company_id']);
   expect(keysOf('creates', 'enrich_people')).toEqual([
     'about', 'rows', 'rows[].reference', 'rows[].email', 'rows[].linkedin_url', 'rows[].first_name', 'rows[].last_name',
-    'rows[].company_name', 'rows[].company_domain', 'rows[].person_id', 'reveal', 'refresh_job_info', 'partial_profile',
+    'rows[].company_name', 'rows[].company_domain', 'rows[].person_id', 'reveal_data', 'refresh_job_info', 'partial_profile',
   ]);
   expect(keysOf('creates', 'enrich_companies')).toEqual(['about', 'rows', 'rows[].reference', 'rows[].domain', 'rows[].name', 'rows[].company_id']);
 });

@@ -176,7 +176,7 @@ describe('Bulk Enrich People: a mixed list', () => {
         return true;
       })
       .reply(200, { contacts: { '1': mayaResult }, companies: {} });
-    await enrichPeople({ rows: [{ person_id: '4183886134' }], reveal: 'phones', refresh_job_info: 'true', partial_profile: true });
+    await enrichPeople({ rows: [{ person_id: '4183886134' }], reveal_data: 'phones', refresh_job_info: 'true', partial_profile: true });
     expect(sent).toEqual({
       contacts: [{ contactId: '1', personId: '4183886134' }],
       metadata: { refreshJobInfo: true, revealPhones: true, partialProfile: true },
@@ -187,7 +187,7 @@ describe('Bulk Enrich People: a mixed list', () => {
     const scope = nock(LUSHA)
       .post('/v2/person', { contacts: [{ contactId: '1', personId: '4183886134' }] })
       .reply(200, { contacts: { '1': mayaResult }, companies: {} });
-    await enrichPeople({ rows: [{ person_id: '4183886134' }], reveal: 'both', refresh_job_info: false });
+    await enrichPeople({ rows: [{ person_id: '4183886134' }], reveal_data: 'both', refresh_job_info: false });
     expect(scope.isDone()).toBe(true);
   });
 
@@ -226,11 +226,11 @@ describe('Bulk Enrich People: the run as a whole', () => {
 
   it('halts before any call on a malformed option', async () => {
     const scope = nock(LUSHA).post('/v2/person').reply(200, { contacts: {} });
-    const error = await expectStepError(enrichPeople({ rows: [{ email: 'maya@northwind-analytics.com' }], reveal: 'everything' }));
+    const error = await expectStepError(enrichPeople({ rows: [{ email: 'maya@northwind-analytics.com' }], reveal_data: 'everything' }));
     expect(error.name).toBe('HaltedError');
     expect(error.message).toBe(
       'Bulk Enrich People cannot run with this input (no credits were spent):\n' +
-        '- Reveal "everything" is not one of: both, emails, phones.',
+        '- Data to Reveal "everything" is not one of: both, emails, phones.',
     );
     expect(scope.isDone()).toBe(false);
   });
@@ -272,7 +272,7 @@ describe('Bulk Enrich People: the run as a whole', () => {
     nock(LUSHA)
       .post('/v2/person')
       .reply(403, { statusCode: 403, message: 'Your pricing version does not support requesting individual datapoints [revealEmails, revealPhones]' });
-    const error = await expectZapierError(enrichPeople({ rows: [{ email: 'maya@northwind-analytics.com' }], reveal: 'emails' }));
+    const error = await expectZapierError(enrichPeople({ rows: [{ email: 'maya@northwind-analytics.com' }], reveal_data: 'emails' }));
     expect(error).toMatchObject({ name: 'Error', status: 403 });
     expect(error.message).toMatch(/turn off the reveal options/);
   });

@@ -100,10 +100,10 @@ describe('readPersonLookupOptions', () => {
   it('reads every option, with booleans and choices as Zapier sends them', () => {
     expect(
       readPersonLookupOptions({
-        reveal: 'Emails',
+        reveal_data: 'Emails',
         refresh_job_info: 'true',
         partial_profile: true,
-        signals: 'promotion, companyChange, promotion',
+        signal_types: 'promotion, companyChange, promotion',
         signals_start_date: '2026-03-01T10:00:00Z',
       }),
     ).toEqual({
@@ -114,11 +114,11 @@ describe('readPersonLookupOptions', () => {
 
   it('reports every bad option at once', () => {
     expect(
-      readPersonLookupOptions({ reveal: 'everything', refresh_job_info: 'maybe', signals: ['promotion', 'layoffs'], signals_start_date: 'soon' }),
+      readPersonLookupOptions({ reveal_data: 'everything', refresh_job_info: 'maybe', signal_types: ['promotion', 'layoffs'], signals_start_date: 'soon' }),
     ).toEqual({
       ok: false,
       problems: [
-        'Reveal "everything" is not one of: both, emails, phones',
+        'Data to Reveal "everything" is not one of: both, emails, phones',
         'Refresh Job Info must be yes or no (got "maybe")',
         'Signal Type "layoffs" is not one of: allSignals, promotion, companyChange',
         'Signals Start Date "soon" is not a date (expected YYYY-MM-DD)',

@@ -174,13 +174,13 @@ describe('Find Person: options', () => {
     ['phones', { revealPhones: 'true' }],
   ])('sends only the reveal flag of the one kind chosen (%s)', async (reveal, flags) => {
     const scope = nock(LUSHA).get('/v2/person').query({ email: 'maya@northwind-analytics.com', ...flags }).reply(200, maya);
-    await findPerson({ email: 'maya@northwind-analytics.com', reveal });
+    await findPerson({ email: 'maya@northwind-analytics.com', reveal_data: reveal });
     expect(scope.isDone()).toBe(true);
   });
 
   it('sends no reveal flag for both kinds (every plan), nor options left at their defaults', async () => {
     const scope = nock(LUSHA).get('/v2/person').query({ email: 'maya@northwind-analytics.com' }).reply(200, maya);
-    await findPerson({ email: 'maya@northwind-analytics.com', reveal: 'both', refresh_job_info: false, partial_profile: 'false', signals: [] });
+    await findPerson({ email: 'maya@northwind-analytics.com', reveal_data: 'both', refresh_job_info: false, partial_profile: 'false', signal_types: [] });
     expect(scope.isDone()).toBe(true);
   });
 
@@ -210,7 +210,7 @@ describe('Find Person: options', () => {
       email: 'maya@northwind-analytics.com',
       refresh_job_info: true,
       partial_profile: true,
-      signals: ['promotion', 'companyChange'],
+      signal_types: ['promotion', 'companyChange'],
       signals_start_date: '2026-03-01',
     });
     expect(scope.isDone()).toBe(true);
@@ -257,7 +257,7 @@ describe('Find Person: input rejected before any call', () => {
   it.each([
     [
       'nothing to identify the person',
-      { reveal: 'emails' },
+      { reveal_data: 'emails' },
       halted(
         'Nothing identifies the person: fill in Email, LinkedIn Profile URL or Lusha Person ID, or First Name + Last Name + ' +
           'Company Name (or Company Domain).',
@@ -283,10 +283,10 @@ describe('Find Person: input rejected before any call', () => {
     ],
     [
       'a malformed ID and a bad option together',
-      { person_id: 'maya-1', reveal: 'all of it' },
+      { person_id: 'maya-1', reveal_data: 'all of it' },
       halted(
         'Lusha Person ID "maya-1" is not a Lusha ID (expected digits only, e.g. 4183886134).',
-        'Reveal "all of it" is not one of: both, emails, phones.',
+        'Data to Reveal "all of it" is not one of: both, emails, phones.',
       ),
     ],
   ])('halts on %s, sending nothing', async (_what, inputData, message) => {
@@ -304,7 +304,7 @@ describe("Find Person: Lusha's errors", () => {
       .get('/v2/person')
       .query({ email: 'maya@northwind-analytics.com', revealPhones: 'true' })
       .reply(403, { statusCode: 403, message: 'Your pricing version does not support requesting individual datapoints [revealEmails, revealPhones]' });
-    const error = await expectZapierError(findPerson({ email: 'maya@northwind-analytics.com', reveal: 'phones' }));
+    const error = await expectZapierError(findPerson({ email: 'maya@northwind-analytics.com', reveal_data: 'phones' }));
     expect(error).toMatchObject({ name: 'Error', status: 403 });
     expect(error.message).toMatch(/does not support requesting individual datapoints.*turn off the reveal options/);
   });
