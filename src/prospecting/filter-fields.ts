@@ -115,7 +115,7 @@ export function filterInputFields(specs: readonly FilterSpec[]): PlainInputField
   }
   for (const spec of specs.filter((s) => s.excludable)) {
     fields.push(
-      valueField(spec, excludeKey(spec), `Exclude ${spec.label}`, `Leave out anyone matching these. ${spec.helpText}`, 'exclusions'),
+      valueField(spec, excludeKey(spec), `Exclude ${spec.label}`, `Leave out results matching any of these. ${spec.helpText}`, 'exclusions'),
     );
   }
   return fields;
