@@ -46,9 +46,11 @@ export function ratio(a: number, b: number): number | null {
 }
 
 /**
- * Runs each function `runs` times, taking turns (a, b, c, a, b, c, ...), so that a slow
- * drift of the machine (frequency, caches, other load) falls on every side alike. Each call
- * returns one measurement. `warmup` rounds run first, in the same order, and are dropped.
+ * Runs each function `runs` times, taking turns, so that a slow drift of the machine
+ * (frequency, caches, other load) falls on every side alike. The order rotates every round
+ * (a, b, c; b, c, a; c, a, b; ...) so that no function always runs right after the same
+ * other one (and, say, always meets the garbage the other left behind). Each call returns
+ * one measurement. `warmup` rounds run first, the same way, and are dropped.
  */
 export async function interleave(
   fns: ReadonlyArray<() => number | Promise<number>>,
@@ -57,7 +59,8 @@ export async function interleave(
 ): Promise<number[][]> {
   const results: number[][] = fns.map(() => []);
   for (let round = 0; round < warmup + runs; round++) {
-    for (let i = 0; i < fns.length; i++) {
+    for (let turn = 0; turn < fns.length; turn++) {
+      const i = (round + turn) % fns.length;
       const value = await (fns[i] as () => number | Promise<number>)();
       if (round >= warmup) (results[i] as number[]).push(value);
     }

@@ -231,13 +231,15 @@ function report(r: BenchResult): string {
   for (const part of groups.extraDependencies.parts) detail.push(partRow(`extra dependency: ${part.part}`, part.ours, part.bare));
   if (groups.manifestsOnly.parts.length > 0) {
     const ours = groups.manifestsOnly.parts.reduce((n, x) => n + x.ours, 0);
-    detail.push(partRow(`package.json only, never loaded: ${groups.manifestsOnly.parts.length} packages`, ours, 0));
+    const all = groups.manifestsOnly.parts.map((x) => x.part);
+    const names = all.length > 5 ? `${all.slice(0, 5).join(', ')} and ${all.length - 5} more` : all.join(', ');
+    detail.push(partRow(`package.json only (never loaded): ${names}`, ours, 0));
   }
   const shared = groups.shared.parts.filter((x) => x.ours !== x.bare);
   if (shared.length > 0) {
     detail.push(
       partRow(
-        `core's own dependencies, other files/versions: ${shared.map((x) => x.part).join(', ')}`,
+        `core's dependencies, installed differently: ${shared.map((x) => x.part).join(', ')}`,
         shared.reduce((n, x) => n + x.ours, 0),
         shared.reduce((n, x) => n + x.bare, 0),
       ),

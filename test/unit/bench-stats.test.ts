@@ -47,7 +47,7 @@ describe('ratio', () => {
 });
 
 describe('interleave', () => {
-  it('runs the functions in turns and drops the warm-up rounds', async () => {
+  it('runs the functions in turns, rotating the order every round, and drops the warm-up rounds', async () => {
     const calls: string[] = [];
     let a = 0;
     let b = 100;
@@ -65,7 +65,7 @@ describe('interleave', () => {
       3,
       2,
     );
-    expect(calls).toEqual(['a', 'b', 'a', 'b', 'a', 'b', 'a', 'b', 'a', 'b']);
+    expect(calls).toEqual(['a', 'b', 'b', 'a', 'a', 'b', 'b', 'a', 'a', 'b']);
     expect(results).toEqual([
       [3, 4, 5],
       [103, 104, 105],
