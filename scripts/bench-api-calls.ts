@@ -53,6 +53,41 @@ const signalPairs = (signals: Json[], entity: 'personId' | 'companyId') =>
 
 const FILTER_LISTS_WHY = 'free filter-list calls that check the chosen values; cached for a day per account';
 
+/** A signal lookup, a trigger's first poll, and a poll within its interval, for contacts or companies. */
+function signalScenarios(entity: 'contact' | 'company', watch: Json): Scenario[] {
+  const [noun, plural, idsKey, idField] =
+    entity === 'contact' ? (['person', 'people', 'person_ids', 'personId'] as const) : (['company', 'companies', 'company_ids', 'companyId'] as const);
+  const rule = `1 call; 1 credit per ${noun} and signal type with results`;
+  const trigger = `new_${entity}_signal`;
+  return [
+    {
+      operation: `get_${entity}_signals`,
+      input: `${list(watch[idsKey]).length} ${plural}, all types, 60 days`,
+      kind: 'creates',
+      key: `get_${entity}_signals`,
+      inputData: () => watch,
+      minimum: (output) => ({ calls: 1, credits: signalPairs(list(field(output, 'signals')), idField), rule }),
+    },
+    {
+      operation: trigger,
+      input: 'the same watch list: first poll',
+      kind: 'triggers',
+      key: trigger,
+      clearCache: true,
+      inputData: () => ({ ...watch, check_every: 'daily' }),
+      minimum: (output) => ({ calls: 1, credits: signalPairs(list(output), idField), rule }),
+    },
+    {
+      operation: trigger,
+      input: 'poll again within the daily interval',
+      kind: 'triggers',
+      key: trigger,
+      inputData: () => ({ ...watch, check_every: 'daily' }),
+      minimum: () => ({ calls: 0, credits: 0, rule: 'no call until the interval has passed' }),
+    },
+  ];
+}
+
 function scenarios(sandbox: Sandbox): Scenario[] {
   const people = sandbox.data.people.filter((p) => p.emails.length > 0);
   const withSignals = (since: string) =>
@@ -226,72 +261,8 @@ function scenarios(sandbox: Sandbox): Scenario[] {
       inputData: () => ({ company_ids: [String(firstCompany.id)], limit: 5 }),
       minimum: (output) => ({ calls: 1, credits: list(field(output, 'companies')).length, rule: '1 call; 1 credit per lookalike returned' }),
     },
-    {
-      operation: 'get_contact_signals',
-      input: '3 people, all types, 60 days',
-      kind: 'creates',
-      key: 'get_contact_signals',
-      inputData: () => contactWatch,
-      minimum: (output) => ({
-        calls: 1,
-        credits: signalPairs(list(field(output, 'signals')), 'personId'),
-        rule: '1 call; 1 credit per person and signal type with results',
-      }),
-    },
-    {
-      operation: 'new_contact_signal',
-      input: 'the same watch list: first poll',
-      kind: 'triggers',
-      key: 'new_contact_signal',
-      clearCache: true,
-      inputData: () => ({ ...contactWatch, check_every: 'daily' }),
-      minimum: (output) => ({
-        calls: 1,
-        credits: signalPairs(list(output), 'personId'),
-        rule: '1 call; 1 credit per person and signal type with results',
-      }),
-    },
-    {
-      operation: 'new_contact_signal',
-      input: 'poll again within the daily interval',
-      kind: 'triggers',
-      key: 'new_contact_signal',
-      inputData: () => ({ ...contactWatch, check_every: 'daily' }),
-      minimum: () => ({ calls: 0, credits: 0, rule: 'no call until the interval has passed' }),
-    },
-    {
-      operation: 'get_company_signals',
-      input: '3 companies, all types, 60 days',
-      kind: 'creates',
-      key: 'get_company_signals',
-      inputData: () => companyWatch,
-      minimum: (output) => ({
-        calls: 1,
-        credits: signalPairs(list(field(output, 'signals')), 'companyId'),
-        rule: '1 call; 1 credit per company and signal type with results',
-      }),
-    },
-    {
-      operation: 'new_company_signal',
-      input: 'the same watch list: first poll',
-      kind: 'triggers',
-      key: 'new_company_signal',
-      clearCache: true,
-      inputData: () => ({ ...companyWatch, check_every: 'daily' }),
-      minimum: (output) => ({
-        calls: 1,
-        credits: signalPairs(list(output), 'companyId'),
-        rule: '1 call; 1 credit per company and signal type with results',
-      }),
-    },
-    {
-      operation: 'new_company_signal',
-      input: 'poll again within the daily interval',
-      kind: 'triggers',
-      key: 'new_company_signal',
-      inputData: () => ({ ...companyWatch, check_every: 'daily' }),
-      minimum: () => ({ calls: 0, credits: 0, rule: 'no call until the interval has passed' }),
-    },
+    ...signalScenarios('contact', contactWatch),
+    ...signalScenarios('company', companyWatch),
     {
       operation: 'filter_departments (dropdown)',
       input: 'first load, empty cache',
