@@ -1,0 +1,317 @@
+/**
+ * API calls and credits per operation, on a typical input, as counted by the sandbox (its
+ * request log and its credit ledger), next to the minimum the API allows for the same job.
+ * The operations run one after another on one app tester, so z.cache carries over between
+ * runs as it does for one Zapier account (filter lists, signal polls).
+ */
+import App from '../index';
+import type { Sandbox } from '../sandbox';
+import { bundleOf, runOperation, SANDBOX_KEY, type AppTester, type Json, type Kind } from './bench-app';
+
+export interface CallsRow {
+  operation: string;
+  input: string;
+  calls: number;
+  credits: number;
+  minCalls: number;
+  minCredits: number;
+  /** The minimum, in words. */
+  rule: string;
+  /** Why calls or credits go beyond the minimum, when they do. */
+  beyond: string | null;
+  /** Requests per endpoint, for the detail. */
+  endpoints: Record<string, number>;
+}
+
+interface Context {
+  appTester: AppTester;
+  sandbox: Sandbox;
+  memory: Json;
+}
+
+interface Scenario {
+  operation: string;
+  input: string;
+  kind: Kind | 'auth';
+  key: string;
+  inputData(ctx: Context): Json;
+  /** Start this run with an empty z.cache (a new day, or a poll after its interval). */
+  clearCache?: boolean;
+  minimum(output: unknown, ctx: Context): { calls: number; credits: number; rule: string };
+  /** Why the connector may go beyond the minimum here (shown only when it does). */
+  why?: string;
+  after?(output: unknown, ctx: Context): void;
+}
+
+const list = (value: unknown): Json[] => (Array.isArray(value) ? (value as Json[]) : []);
+const field = (value: unknown, key: string): unknown => (value && typeof value === 'object' ? (value as Json)[key] : undefined);
+const hasContact = (row: Json) => Boolean(row.email || row.phone || row.bestEmail || row.bestPhone);
+
+/** Distinct (entity, signal type) pairs in a list of signal records: what Lusha must charge. */
+const signalPairs = (signals: Json[], entity: 'personId' | 'companyId') =>
+  new Set(signals.map((s) => `${String(s[entity])}|${String(s.signalType)}`)).size;
+
+const FILTER_LISTS_WHY = 'free filter-list calls that check the chosen values; cached for a day per account';
+
+/** A signal lookup, a trigger's first poll, and a poll within its interval, for contacts or companies. */
+function signalScenarios(entity: 'contact' | 'company', watch: Json): Scenario[] {
+  const [noun, plural, idsKey, idField] =
+    entity === 'contact' ? (['person', 'people', 'person_ids', 'personId'] as const) : (['company', 'companies', 'company_ids', 'companyId'] as const);
+  const rule = `1 call; 1 credit per ${noun} and signal type with results`;
+  const trigger = `new_${entity}_signal`;
+  return [
+    {
+      operation: `get_${entity}_signals`,
+      input: `${list(watch[idsKey]).length} ${plural}, all types, 60 days`,
+      kind: 'creates',
+      key: `get_${entity}_signals`,
+      inputData: () => watch,
+      minimum: (output) => ({ calls: 1, credits: signalPairs(list(field(output, 'signals')), idField), rule }),
+    },
+    {
+      operation: trigger,
+      input: 'the same watch list: first poll',
+      kind: 'triggers',
+      key: trigger,
+      clearCache: true,
+      inputData: () => ({ ...watch, check_every: 'daily' }),
+      minimum: (output) => ({ calls: 1, credits: signalPairs(list(output), idField), rule }),
+    },
+    {
+      operation: trigger,
+      input: 'poll again within the daily interval',
+      kind: 'triggers',
+      key: trigger,
+      inputData: () => ({ ...watch, check_every: 'daily' }),
+      minimum: () => ({ calls: 0, credits: 0, rule: 'no call until the interval has passed' }),
+    },
+  ];
+}
+
+function scenarios(sandbox: Sandbox): Scenario[] {
+  const people = sandbox.data.people.filter((p) => p.emails.length > 0);
+  const withSignals = (since: string) =>
+    sandbox.data.people.filter((p) => sandbox.data.contactSignals(p.personId).some((s) => s.signalDate >= since));
+  const companiesWithSignals = (since: string) =>
+    sandbox.data.companies.filter((c) => sandbox.data.companySignals(c.id).some((s) => s.date >= since));
+  const since = new Date(sandbox.clock.now().getTime() - 60 * 86_400_000).toISOString().slice(0, 10);
+  const watchedPeople = withSignals(since)
+    .slice(0, 3)
+    .map((p) => String(p.personId));
+  const watchedCompanies = companiesWithSignals(since)
+    .slice(0, 3)
+    .map((c) => String(c.id));
+  const contactWatch = { person_ids: watchedPeople, signal_types: ['allSignals'], lookback_days: 60 };
+  const companyWatch = { company_ids: watchedCompanies, signal_types: ['allSignals'], lookback_days: 60 };
+  const first = people[0]!;
+  const firstCompany = sandbox.data.companyOf(first);
+  const unique8 = people.slice(10, 18);
+  const companies4 = sandbox.data.companies.slice(5, 9);
+  const one = (credits: number, rule: string) => ({ calls: 1, credits, rule });
+
+  return [
+    {
+      operation: 'authentication.test',
+      input: 'the API key',
+      kind: 'auth',
+      key: 'test',
+      inputData: () => ({}),
+      minimum: () => one(0, 'one free usage call'),
+    },
+    {
+      operation: 'find_person',
+      input: 'email of a known person',
+      kind: 'searches',
+      key: 'find_person',
+      inputData: () => ({ email: first.emails[0]!.email }),
+      minimum: () => one(1, '1 call, 1 credit on a match'),
+    },
+    {
+      operation: 'find_person',
+      input: 'unknown email',
+      kind: 'searches',
+      key: 'find_person',
+      inputData: () => ({ email: 'nobody@no-such-company.example' }),
+      minimum: () => one(0, '1 call; a miss is free'),
+    },
+    {
+      operation: 'find_company',
+      input: "that person's company domain",
+      kind: 'searches',
+      key: 'find_company',
+      inputData: () => ({ domain: firstCompany.domain }),
+      minimum: () => one(1, '1 call, 1 credit on a match'),
+    },
+    {
+      operation: 'enrich_people',
+      input: '10 rows: 8 unique emails, 2 repeats',
+      kind: 'creates',
+      key: 'enrich_people',
+      inputData: () => ({
+        rows: [
+          ...unique8.map((p, i) => ({ reference: `lead-${i + 1}`, email: p.emails[0]!.email })),
+          { reference: 'lead-9', email: unique8[0]!.emails[0]!.email.toUpperCase() },
+          { reference: 'lead-10', email: unique8[1]!.emails[0]!.email },
+        ],
+      }),
+      minimum: (output) => ({
+        calls: 1,
+        credits: list(field(output, 'rows')).filter((r) => r.status === 'matched' && r.duplicateOfRow === null && hasContact(r)).length,
+        rule: 'ceil(8 unique / 100) calls; 1 credit per unique person returned',
+      }),
+    },
+    {
+      operation: 'enrich_companies',
+      input: '5 rows: 4 unique domains, 1 repeat',
+      kind: 'creates',
+      key: 'enrich_companies',
+      inputData: () => ({
+        rows: [
+          ...companies4.map((c, i) => ({ reference: `account-${i + 1}`, domain: c.domain })),
+          { reference: 'account-5', domain: companies4[0]!.domain },
+        ],
+      }),
+      minimum: () => ({ calls: 1, credits: 4, rule: 'ceil(4 unique / 100) calls; 1 credit per company found' }),
+    },
+    {
+      operation: 'prospect_contacts',
+      input: 'search only, Sales VPs/Directors; first run of the day',
+      kind: 'creates',
+      key: 'prospect_contacts',
+      clearCache: true,
+      inputData: () => ({ departments: ['Sales'], seniority: ['VP', 'Director'], page_size: 10 }),
+      minimum: () => one(0, '1 search call; searching is free'),
+      why: FILTER_LISTS_WHY,
+    },
+    {
+      operation: 'prospect_contacts',
+      input: 'the same search, a later run',
+      kind: 'creates',
+      key: 'prospect_contacts',
+      inputData: () => ({ departments: ['Sales'], seniority: ['VP', 'Director'], page_size: 10 }),
+      minimum: () => one(0, '1 search call; searching is free'),
+      why: FILTER_LISTS_WHY,
+      after: (output, ctx) => {
+        ctx.memory.requestId = field(output, 'requestId');
+        ctx.memory.contactIds = list(field(output, 'contacts')).map((c) => c.contactId);
+      },
+    },
+    {
+      operation: 'prospect_contacts',
+      input: 'the same search + reveal, 10 per page',
+      kind: 'creates',
+      key: 'prospect_contacts',
+      inputData: () => ({ departments: ['Sales'], seniority: ['VP', 'Director'], page_size: 10, reveal: true }),
+      minimum: (output) => ({
+        calls: 2,
+        credits: list(field(output, 'contacts')).filter(hasContact).length,
+        rule: 'search + enrich; 1 credit per contact revealed with an email or phone',
+      }),
+    },
+    {
+      operation: 'enrich_prospected_contacts',
+      input: '2 contact ids from the search',
+      kind: 'creates',
+      key: 'enrich_prospected_contacts',
+      inputData: (ctx) => ({ request_id: ctx.memory.requestId, contact_ids: list(ctx.memory.contactIds).slice(0, 2) }),
+      minimum: (output) => ({
+        calls: 1,
+        credits: list(field(output, 'contacts')).filter(hasContact).length,
+        rule: '1 enrich call; 1 credit per contact revealed with an email or phone',
+      }),
+    },
+    {
+      operation: 'prospect_companies',
+      input: 'search only, 51–500 employees',
+      kind: 'creates',
+      key: 'prospect_companies',
+      inputData: () => ({ company_sizes: ['51-200', '201-500'], page_size: 10 }),
+      minimum: () => one(0, '1 search call; searching is free'),
+      why: FILTER_LISTS_WHY,
+      after: (output, ctx) => {
+        ctx.memory.companyRequestId = field(output, 'requestId');
+        ctx.memory.companyIds = list(field(output, 'companies')).map((c) => c.companyId ?? c.id);
+      },
+    },
+    {
+      operation: 'enrich_prospected_companies',
+      input: '2 company ids from the search',
+      kind: 'creates',
+      key: 'enrich_prospected_companies',
+      inputData: (ctx) => ({ request_id: ctx.memory.companyRequestId, company_ids: list(ctx.memory.companyIds).slice(0, 2) }),
+      minimum: (output) => ({
+        calls: 1,
+        credits: list(field(output, 'companies')).length,
+        rule: '1 enrich call; 1 credit per company returned',
+      }),
+    },
+    {
+      operation: 'find_lookalike_contacts',
+      input: '1 seed person, limit 5',
+      kind: 'creates',
+      key: 'find_lookalike_contacts',
+      inputData: () => ({ seeds: [{ person_id: String(first.personId), company_id: String(first.companyId) }], limit: 5 }),
+      minimum: (output) => ({ calls: 1, credits: list(field(output, 'contacts')).length, rule: '1 call; 1 credit per lookalike returned' }),
+    },
+    {
+      operation: 'find_lookalike_companies',
+      input: '1 seed company, limit 5',
+      kind: 'creates',
+      key: 'find_lookalike_companies',
+      inputData: () => ({ company_ids: [String(firstCompany.id)], limit: 5 }),
+      minimum: (output) => ({ calls: 1, credits: list(field(output, 'companies')).length, rule: '1 call; 1 credit per lookalike returned' }),
+    },
+    ...signalScenarios('contact', contactWatch),
+    ...signalScenarios('company', companyWatch),
+    {
+      operation: 'filter_departments (dropdown)',
+      input: 'first load, empty cache',
+      kind: 'triggers',
+      key: 'filter_departments',
+      clearCache: true,
+      inputData: () => ({}),
+      minimum: () => one(0, '1 free list call'),
+    },
+    {
+      operation: 'filter_departments (dropdown)',
+      input: 'opened again',
+      kind: 'triggers',
+      key: 'filter_departments',
+      inputData: () => ({}),
+      minimum: () => ({ calls: 0, credits: 0, rule: 'the list is cached for a day' }),
+    },
+  ];
+}
+
+export async function measureApiCalls(appTester: AppTester, sandbox: Sandbox): Promise<CallsRow[]> {
+  const ctx: Context = { appTester, sandbox, memory: {} };
+  const rows: CallsRow[] = [];
+  for (const scenario of scenarios(sandbox)) {
+    const logFrom = sandbox.log.entries().length;
+    const usedBefore = sandbox.credits.usage(SANDBOX_KEY).used;
+    const inputData = scenario.inputData(ctx);
+    const output =
+      scenario.kind === 'auth'
+        ? await appTester(App.authentication.test as never, bundleOf(inputData), true)
+        : await runOperation(appTester, scenario.kind, scenario.key, inputData, scenario.clearCache ?? false);
+    const entries = sandbox.log.entries().slice(logFrom);
+    const credits = sandbox.credits.usage(SANDBOX_KEY).used - usedBefore;
+    const minimum = scenario.minimum(output, ctx);
+    const endpoints: Record<string, number> = {};
+    for (const entry of entries) endpoints[`${entry.method} ${entry.path}`] = (endpoints[`${entry.method} ${entry.path}`] ?? 0) + 1;
+    const over = entries.length > minimum.calls || credits > minimum.credits;
+    rows.push({
+      operation: scenario.operation,
+      input: scenario.input,
+      calls: entries.length,
+      credits,
+      minCalls: minimum.calls,
+      minCredits: minimum.credits,
+      rule: minimum.rule,
+      beyond: over ? (scenario.why ?? 'not explained: look at the endpoints') : null,
+      endpoints,
+    });
+    scenario.after?.(output, ctx);
+  }
+  return rows;
+}
