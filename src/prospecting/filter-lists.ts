@@ -16,7 +16,7 @@
  * Filter lists are free in Lusha: nothing here spends credits.
  */
 import type { LushaClient } from '../lusha/client';
-import { firstText } from '../records/shared';
+import { firstText, formatCount } from '../records/shared';
 
 /** What goes into the search body for one chosen value. */
 export type WireValue = string | number | { min?: number; max?: number } | Record<string, string>;
@@ -108,7 +108,6 @@ function rangeChoice(unit: (n: number) => string, suffix: string) {
   };
 }
 
-const count = (n: number) => n.toLocaleString('en-US');
 /** 10000000 → "$10M" */
 function money(n: number): string {
   const units: [number, string][] = [[1e12, 'T'], [1e9, 'B'], [1e6, 'M'], [1e3, 'K']];
@@ -164,7 +163,7 @@ export const FILTER_LISTS = {
   ),
   industries: list('Industry', (l) => l.listCompanyIndustries(), industryChoice, LINE_OR_SEMICOLON),
   sub_industries: list('Sub-Industry', (l) => l.listCompanyIndustries(), subIndustryChoices, LINE_OR_SEMICOLON),
-  sizes: list('Company Size', (l) => l.listCompanySizes(), rangeChoice(count, ' employees'), LINE_OR_SEMICOLON),
+  sizes: list('Company Size', (l) => l.listCompanySizes(), rangeChoice(formatCount, ' employees'), LINE_OR_SEMICOLON),
   revenues: list('Revenue Range', (l) => l.listCompanyRevenues(), rangeChoice(money, ''), LINE_OR_SEMICOLON),
   company_locations: search('Company Location', 'company_location_search', (l, t) => l.searchCompanyLocations(t), locationChoice, LINE_OR_SEMICOLON),
   technologies: search('Technology', 'technology_search', (l, t) => l.searchCompanyTechnologies(t), (t) => same(t.name)),

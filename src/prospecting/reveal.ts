@@ -8,7 +8,7 @@ import type { LushaClient } from '../lusha/client';
 import { LushaError, LushaNotFoundError, LushaValidationError } from '../lusha/errors';
 import type { Company } from '../lusha/schemas';
 import { revealCharged, type ContactReveal } from '../records/prospect';
-import { firstText } from '../records/shared';
+import { firstText, formatCount } from '../records/shared';
 
 /** Lusha reveals at most 100 prospects per call. */
 export const REVEAL_BATCH = 100;
@@ -118,7 +118,7 @@ export function revealCompanies(lusha: LushaClient, requestId: string, ids: read
 
 /** "1 credit", "2,500 credits" */
 export function counted(n: number, singular: string, plural = `${singular}s`): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? singular : plural}`;
+  return `${formatCount(n)} ${n === 1 ? singular : plural}`;
 }
 
 /** Plain words on what a reveal cost. */
@@ -128,5 +128,5 @@ export function revealCreditsNote(what: 'contact' | 'company', requested: number
       ? 'Lusha charges each contact it returned an email or phone number for'
       : 'Lusha charges each company it returned';
   const of = what === 'contact' ? counted(requested, 'contact') : counted(requested, 'company', 'companies');
-  return `Revealed ${revealed.toLocaleString('en-US')} of ${of}: ${counted(creditsCharged, 'credit')} charged (${rule}).`;
+  return `Revealed ${formatCount(revealed)} of ${of}: ${counted(creditsCharged, 'credit')} charged (${rule}).`;
 }

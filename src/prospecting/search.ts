@@ -13,6 +13,7 @@ import type { LineItemValue } from '../records/line-item';
 import { SAMPLE_REQUEST_ID } from '../records/prospect';
 import { readFilterInputs, resolveFilters, type FilterSpec, type SearchFilters } from './filter-fields';
 import { counted, revealCreditsNote, type RevealOutcome } from './reveal';
+import { formatCount } from '../records/shared';
 
 export const PAGE_SIZE = { min: 10, max: 50, default: 20 } as const;
 export const MAX_PAGE = 1000;
@@ -194,7 +195,7 @@ export async function runProspecting<R, V>(run: ProspectingRun<R, V>, lusha: Lus
   const lastPageFetched = paging.page + pagesFetched - 1;
   const pages = pagesFetched === 1 ? `page ${paging.page}` : `pages ${paging.page}–${lastPageFetched}`;
   let pagingNote = `${counted(items.length, run.what === 'contact' ? 'contact' : 'company', plural)} from ${pages} ` +
-    `(${paging.size} per page) of ${totalResults.toLocaleString('en-US')} matching.`;
+    `(${paging.size} per page) of ${formatCount(totalResults)} matching.`;
   if (stoppedForTime) {
     pagingNote += ` Stopped before ${paging.upTo} to stay within Zapier's time limit; continue from Page ${lastPageFetched + 1}.`;
   } else if (!lastPageReached) {

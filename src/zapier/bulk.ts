@@ -19,7 +19,7 @@ import type { LushaClient } from '../lusha/client';
 import { chunk, sendBatches, uniqueBy } from '../lusha/batch';
 import { LushaAuthError, LushaError, redact } from '../lusha/errors';
 import { lineItemFields, toLineItem } from '../records/line-item';
-import type { OutputField } from '../records/shared';
+import { formatCount, type OutputField } from '../records/shared';
 import type { ErrorNote } from './contract';
 import type { PlainInputField } from './fields';
 import { toZapierError } from './errors';
@@ -176,7 +176,7 @@ export async function enrichInBulk<L, R>(
   if (rows.length > MAX_ROWS) {
     throw inputProblemsError(z, spec.operation, [
       ...optionProblems,
-      `The list has ${rows.length.toLocaleString('en-US')} rows, but one run takes at most ${MAX_ROWS.toLocaleString('en-US')} ` +
+      `The list has ${formatCount(rows.length)} rows, but one run takes at most ${formatCount(MAX_ROWS)} ` +
         "so that it finishes within Zapier's 30-second limit: split the list (for example with Looping by Zapier) and run it in parts",
     ]);
   }
@@ -296,7 +296,7 @@ export function bulkOutputFields(recordFields: readonly OutputField[], rowsLabel
   return [...totalFields, { key: 'rows', label: rowsLabel, children: [...rowFields, ...lineItemFields(recordFields)] }];
 }
 
-const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+const plural = (n: number, one: string, many: string) => `${formatCount(n)} ${n === 1 ? one : many}`;
 
 /** "3 rows: 1 matched, 1 not found, 1 invalid input, 0 errors. 1 request to Lusha, 1 credit charged." */
 export function summaryOf(totals: BulkTotals): string {
@@ -359,7 +359,7 @@ export function bulkRowsInputFields(options: {
       key: 'about',
       type: 'copy',
       helpText:
-        `Map a list (line items) from an earlier step into the fields below: up to ${MAX_ROWS.toLocaleString('en-US')} ` +
+        `Map a list (line items) from an earlier step into the fields below: up to ${formatCount(MAX_ROWS)} ` +
         `rows per run. Each row needs ${options.eachRowNeeds}. Identical rows are looked up, and charged, once. The ` +
         'result has one line item per row, in the same order, with a **Status** (matched, not_found, invalid_input, ' +
         `error) and a **Reason**. ${options.lineItemNote}`,
@@ -372,7 +372,7 @@ export function bulkRowsInputFields(options: {
 export function bulkContractErrors(): ErrorNote[] {
   return [
     {
-      when: `No row can be looked up, more than ${MAX_ROWS.toLocaleString('en-US')} rows, or an option is malformed`,
+      when: `No row can be looked up, more than ${formatCount(MAX_ROWS)} rows, or an option is malformed`,
       error: 'HaltedError',
       action: 'Fix what the message names (it lists the rows), or split the list; nothing was sent to Lusha.',
     },

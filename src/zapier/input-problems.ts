@@ -12,6 +12,7 @@
  * item's problems start with "Row N: ".
  */
 import type { ZObject } from 'zapier-platform-core';
+import { formatCount } from '../records/shared';
 
 /** Problems listed in one message; the rest are counted ("...and 12 more problems."). */
 export const MAX_LISTED_PROBLEMS = 20;
@@ -22,7 +23,7 @@ const sentence = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
 export function inputProblemsMessage(step: string, problems: readonly string[]): string {
   const listed = problems.slice(0, MAX_LISTED_PROBLEMS).map((problem) => `- ${sentence(problem.trim())}`);
   const more = problems.length - MAX_LISTED_PROBLEMS;
-  if (more > 0) listed.push(`- ...and ${more.toLocaleString('en-US')} more ${more === 1 ? 'problem' : 'problems'}.`);
+  if (more > 0) listed.push(`- ...and ${formatCount(more)} more ${more === 1 ? 'problem' : 'problems'}.`);
   return `${step} cannot run with this input (no credits were spent):\n${listed.join('\n')}`;
 }
 

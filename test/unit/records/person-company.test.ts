@@ -197,3 +197,10 @@ describe('output fields and samples', () => {
     for (const field of fields) expect(field.label).toMatch(/^[A-Z(]/);
   });
 });
+
+describe('formatCount', () => {
+  it('groups thousands without loading locale data', () => {
+    const { formatCount } = jest.requireActual<typeof import('../../../src/records/shared')>('../../../src/records/shared');
+    expect([0, 7, 999, 1000, 12345, 1000000, -4500, 1234.5].map(formatCount)).toEqual(['0', '7', '999', '1,000', '12,345', '1,000,000', '-4,500', '1,234.5']);
+  });
+});
