@@ -4,7 +4,7 @@
  * company), so a Zap's field mappings survive API changes (V2 → V3).
  */
 import type { Company } from '../lusha/schemas';
-import { firstText, type OutputField, rangeOf, socialUrl, websiteOf, domainOf, uniqueTexts } from './shared';
+import { firstText, type OutputField, rangeOf, socialUrl, toIsoDate, websiteOf, domainOf, uniqueTexts } from './shared';
 
 export interface CompanyRecord {
   id: string | null;
@@ -97,7 +97,7 @@ export function toCompanyRecord(
     lastFundingType: firstText(funding?.lastRoundType, funding?.lastFundingEventName, lastRound?.roundType, lastRound?.title),
     lastFundingAmount:
       funding?.lastRoundAmount ?? funding?.lastFundingEventAmount ?? lastRound?.roundAmount ?? lastRound?.moneyRaised ?? null,
-    lastFundingDate: firstText(funding?.lastRoundDate, funding?.lastFundingEventDate, lastRound?.roundDate, lastRound?.announcedOn),
+    lastFundingDate: toIsoDate(firstText(funding?.lastRoundDate, funding?.lastFundingEventDate, lastRound?.roundDate, lastRound?.announcedOn)),
     fundingCurrency: firstText(funding?.currency, lastRound?.currency),
     totalFundingAmount: funding?.totalRoundsAmount ?? null,
     fundingRounds: funding?.totalRounds ?? (funding?.rounds ? funding.rounds.length : null),

@@ -6,7 +6,7 @@
  */
 import type { Company, Contact } from '../lusha/schemas';
 import { companySample, prefixCompany, toCompanyRecord, type PrefixedCompany } from './company';
-import { firstText, type OutputField, uniqueTexts } from './shared';
+import { firstText, type OutputField, toIsoDate, uniqueTexts } from './shared';
 
 export interface EmailEntry {
   email: string;
@@ -115,7 +115,7 @@ function emailsOf(contact: Partial<Contact>): EmailEntry[] {
       email,
       type: firstText(raw.emailType, raw.type)?.toLowerCase() ?? null,
       confidence: firstText(raw.emailConfidence),
-      updatedOn: firstText(raw.updateDate),
+      updatedOn: toIsoDate(raw.updateDate),
     });
   }
   return entries;
@@ -132,7 +132,7 @@ function phonesOf(contact: Partial<Contact>): PhoneEntry[] {
       number,
       type: firstText(raw.phoneType, raw.type)?.toLowerCase() ?? null,
       doNotCall: typeof raw.doNotCall === 'boolean' ? raw.doNotCall : null,
-      updatedOn: firstText(raw.updateDate),
+      updatedOn: toIsoDate(raw.updateDate),
     });
   }
   return entries;
@@ -187,7 +187,7 @@ export function toPersonRecord(contact: Contact, options: PersonRecordOptions = 
     jobTitle: firstText(title.title),
     seniority: seniorityOf(c),
     departments: uniqueTexts([...('departments' in title ? (title.departments ?? []) : []), ...(c.departments ?? [])]),
-    jobStartDate: firstText(c.jobStartDate),
+    jobStartDate: toIsoDate(c.jobStartDate),
     linkedinUrl: firstText(c.socialLinks?.linkedin),
     twitterUrl: firstText(c.socialLinks?.xUrl),
     city: firstText(location.city),

@@ -77,3 +77,17 @@ export function formatCount(n: number): string {
   const grouped = (whole as string).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return `${n < 0 ? '-' : ''}${grouped}${fraction ? `.${fraction}` : ''}`;
 }
+
+/**
+ * A date as YYYY-MM-DD, the ISO form Zapier expects: an ISO date or timestamp is cut to its
+ * date; another parseable date ("Nov 10, 2021", as Lusha sends funding rounds) is read in
+ * UTC; anything else is kept as sent rather than lost.
+ */
+export function toIsoDate(value: unknown): string | null {
+  const text = firstText(value);
+  if (!text) return null;
+  const head = /^(\d{4}-\d{2}-\d{2})/.exec(text);
+  if (head) return head[1] as string;
+  const time = Date.parse(/(?:Z|UTC|GMT|[+-]\d{2}:?\d{2})$/i.test(text) ? text : `${text} UTC`);
+  return Number.isNaN(time) ? text : new Date(time).toISOString().slice(0, 10);
+}

@@ -14,7 +14,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { CompanySignalEntity, CompanySignalItem, ContactSignalEntity, ContactSignalItem } from '../lusha/schemas';
-import { uniqueTexts, type OutputField } from './shared';
+import { uniqueTexts, type OutputField, toIsoDate } from './shared';
 
 // ---------------------------------------------------------------- signal types
 
@@ -111,15 +111,6 @@ export function companySignalId(type: string, item: CompanySignalItem, companyId
     normal(item.country),
     normal(item.state),
   ]);
-}
-
-/** A date as YYYY-MM-DD (an ISO timestamp is cut to its date; other parseable dates are read in UTC). */
-export function toIsoDate(value: string | null | undefined): string | null {
-  if (!value) return null;
-  const head = /^(\d{4}-\d{2}-\d{2})/.exec(value);
-  if (head) return head[1] as string;
-  const time = Date.parse(value);
-  return Number.isNaN(time) ? value : new Date(time).toISOString().slice(0, 10);
 }
 
 /** Newest signal first; within a day, by id, so the order is the same in every poll. Undated last. */

@@ -69,7 +69,7 @@ const northwindItem = {
   naicsCodes: '511210',
   lastFundingType: 'Series B',
   lastFundingAmount: 42000000,
-  lastFundingDate: 'Mar 18, 2025',
+  lastFundingDate: '2025-03-18', // Lusha's "Mar 18, 2025" as an ISO date
   fundingCurrency: 'USD',
   totalFundingAmount: 61500000,
   fundingRounds: 3,

@@ -9,8 +9,8 @@ import {
   contactSignalId,
   toCompanySignalRecord,
   toContactSignalRecord,
-  toIsoDate,
 } from '../../../src/records/signal';
+import { toIsoDate } from '../../../src/records/shared';
 
 const base = {
   personId: '115889',
@@ -78,6 +78,8 @@ describe('dates and order', () => {
     expect(toIsoDate('2025-05-01T23:30:00Z')).toBe('2025-05-01');
     expect(toIsoDate('May 1, 2025 12:00 UTC')).toBe('2025-05-01');
     expect(toIsoDate(null)).toBeNull();
+    expect(toIsoDate('Nov 10, 2021')).toBe('2021-11-10');
+    expect(toIsoDate('not a date')).toBe('not a date');
   });
 
   it('sorts newest first, then by id, undated last: the same order in every poll', () => {
