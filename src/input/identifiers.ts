@@ -10,12 +10,22 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: string };
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 const problem = <T>(text: string): Parsed<T> => ({ ok: false, problem: text });
 
-/** Whether the builder left a field empty (nothing, blank text, or a list of blanks). */
+/** Text as the readers see it: control characters (NUL, tabs, new lines...) as spaces, spaces collapsed, trimmed. */
+function plainText(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Whether the builder left a field empty (nothing, blank text, or a list of blanks). Blank
+ * means what `readText` reads as nothing, control characters included: a field holding only
+ * a NUL is empty, not an identifier.
+ */
 export function isBlank(value: unknown): boolean {
   return (
     value === undefined ||
     value === null ||
-    (typeof value === 'string' && value.trim() === '') ||
+    (typeof value === 'string' && plainText(value) === '') ||
     (Array.isArray(value) && value.every(isBlank))
   );
 }
@@ -40,8 +50,7 @@ export function readText(value: unknown, label: string): Parsed<string | undefin
   if (typeof value !== 'string') {
     return problem(`${label} must be a single value, not a list or object (got ${quote(value)})`);
   }
-  // eslint-disable-next-line no-control-regex
-  const text = value.replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/\s+/g, ' ').trim();
+  const text = plainText(value);
   if (!text) return ok(undefined);
   if (text.length > MAX_TEXT_LENGTH) return problem(`${label} is too long (${text.length} characters; at most ${MAX_TEXT_LENGTH})`);
   return ok(text);

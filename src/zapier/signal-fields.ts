@@ -9,6 +9,7 @@
  */
 import {
   type Checked,
+  isBlank,
   ProblemList,
   quote,
   readDomain,
@@ -130,8 +131,7 @@ function readRows<S>(
       problems.add(`${prefix}${fieldLabel} must be a row of fields, not ${quote(row)}`);
       return;
     }
-    const values = Object.values(row as Record<string, unknown>);
-    if (values.every((v) => v === undefined || v === null || (typeof v === 'string' && v.trim() === ''))) return;
+    if (Object.values(row as Record<string, unknown>).every(isBlank)) return;
     const entry = readRow(row as Record<string, unknown>, problems, prefix);
     if (entry) entries.push({ ref: String(index + 1), ...entry });
   });
