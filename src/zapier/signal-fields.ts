@@ -225,7 +225,8 @@ function readLookbackDays(value: unknown, problems: ProblemList): number {
 
 function readCheckInterval(value: unknown, lookbackDays: number, problems: ProblemList): number {
   const text = problems.take(readText(value, 'Check At Most Every')) ?? DEFAULT_CHECK_INTERVAL;
-  const interval = CHECK_INTERVALS[text as CheckInterval];
+  // An own key only: "toString" or "constructor" must not find Object's members.
+  const interval = Object.hasOwn(CHECK_INTERVALS, text) ? CHECK_INTERVALS[text as CheckInterval] : undefined;
   if (!interval) {
     problems.add(`Check At Most Every: ${quote(text)} is not one of ${Object.keys(CHECK_INTERVALS).join(', ')}`);
     return CHECK_INTERVALS[DEFAULT_CHECK_INTERVAL].seconds;
