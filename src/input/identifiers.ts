@@ -87,6 +87,15 @@ function parseLooseUrl(text: string): URL | undefined {
 
 const isLinkedinHost = (host: string) => host === 'linkedin.com' || host.endsWith('.linkedin.com');
 
+/** A LinkedIn URL's profile or company name, %-escapes decoded, lower case; undefined when an escape is malformed ("%E0%A4%A"). */
+function decodedSlug(raw: string): string | undefined {
+  try {
+    return decodeURIComponent(raw).toLowerCase();
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * A LinkedIn profile URL, normalised to "https://www.linkedin.com/in/<slug>": any
  * linkedin.com subdomain, with or without scheme, query or trailing slash.
@@ -98,10 +107,11 @@ export function readLinkedinProfileUrl(value: unknown, label = 'LinkedIn URL'): 
       return problem(`${label} ${quote(text)} is not a LinkedIn URL (expected https://www.linkedin.com/in/...)`);
     }
     const match = /^\/(?:in|pub)\/([^/]+)/i.exec(url.pathname);
-    if (!match) {
+    const slug = match ? decodedSlug(match[1] as string) : undefined;
+    if (slug === undefined) {
       return problem(`${label} ${quote(text)} is not a LinkedIn profile URL (expected https://www.linkedin.com/in/...)`);
     }
-    return ok(`https://www.linkedin.com/in/${decodeURIComponent(match[1] as string).toLowerCase()}`);
+    return ok(`https://www.linkedin.com/in/${slug}`);
   });
 }
 
@@ -110,8 +120,9 @@ export function readLinkedinCompanyUrl(value: unknown, label = 'LinkedIn URL'): 
   return readWith(value, label, (text) => {
     const url = parseLooseUrl(text);
     const match = url && isLinkedinHost(url.hostname.toLowerCase()) ? /^\/company\/([^/]+)/i.exec(url.pathname) : null;
-    return match
-      ? ok(`https://www.linkedin.com/company/${decodeURIComponent(match[1] as string).toLowerCase()}`)
+    const slug = match ? decodedSlug(match[1] as string) : undefined;
+    return slug !== undefined
+      ? ok(`https://www.linkedin.com/company/${slug}`)
       : problem(`${label} ${quote(text)} is not a LinkedIn company URL (expected https://www.linkedin.com/company/...)`);
   });
 }
