@@ -29,7 +29,14 @@ export async function startLogCollector(inspect?: (line: LogLine, raw: string) =
   const receive = (body: string) => {
     for (const raw of body.split('\n')) {
       if (raw.trim() === '') continue;
-      const line = JSON.parse(raw) as LogLine;
+      // A stream core cut short (it waits 200 ms for the log service at the end of a run) may
+      // end in half a line: it is still searched as text.
+      let line: LogLine;
+      try {
+        line = JSON.parse(raw) as LogLine;
+      } catch {
+        line = { message: raw, data: { log_type: 'unparsed' } };
+      }
       if (inspect) inspect(line, raw);
       else kept.push(line);
     }
