@@ -10,12 +10,22 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: string };
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 const problem = <T>(text: string): Parsed<T> => ({ ok: false, problem: text });
 
-/** Whether the builder left a field empty (nothing, blank text, or a list of blanks). */
+/** Text as the readers see it: control characters (NUL, tabs, new lines...) as spaces, spaces collapsed, trimmed. */
+function plainText(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Whether the builder left a field empty (nothing, blank text, or a list of blanks). Blank
+ * means what `readText` reads as nothing, control characters included: a field holding only
+ * a NUL is empty, not an identifier.
+ */
 export function isBlank(value: unknown): boolean {
   return (
     value === undefined ||
     value === null ||
-    (typeof value === 'string' && value.trim() === '') ||
+    (typeof value === 'string' && plainText(value) === '') ||
     (Array.isArray(value) && value.every(isBlank))
   );
 }
@@ -40,8 +50,7 @@ export function readText(value: unknown, label: string): Parsed<string | undefin
   if (typeof value !== 'string') {
     return problem(`${label} must be a single value, not a list or object (got ${quote(value)})`);
   }
-  // eslint-disable-next-line no-control-regex
-  const text = value.replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/\s+/g, ' ').trim();
+  const text = plainText(value);
   if (!text) return ok(undefined);
   if (text.length > MAX_TEXT_LENGTH) return problem(`${label} is too long (${text.length} characters; at most ${MAX_TEXT_LENGTH})`);
   return ok(text);
@@ -78,6 +87,15 @@ function parseLooseUrl(text: string): URL | undefined {
 
 const isLinkedinHost = (host: string) => host === 'linkedin.com' || host.endsWith('.linkedin.com');
 
+/** A LinkedIn URL's profile or company name, %-escapes decoded, lower case; undefined when an escape is malformed ("%E0%A4%A"). */
+function decodedSlug(raw: string): string | undefined {
+  try {
+    return decodeURIComponent(raw).toLowerCase();
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * A LinkedIn profile URL, normalised to "https://www.linkedin.com/in/<slug>": any
  * linkedin.com subdomain, with or without scheme, query or trailing slash.
@@ -89,10 +107,11 @@ export function readLinkedinProfileUrl(value: unknown, label = 'LinkedIn URL'): 
       return problem(`${label} ${quote(text)} is not a LinkedIn URL (expected https://www.linkedin.com/in/...)`);
     }
     const match = /^\/(?:in|pub)\/([^/]+)/i.exec(url.pathname);
-    if (!match) {
+    const slug = match ? decodedSlug(match[1] as string) : undefined;
+    if (slug === undefined) {
       return problem(`${label} ${quote(text)} is not a LinkedIn profile URL (expected https://www.linkedin.com/in/...)`);
     }
-    return ok(`https://www.linkedin.com/in/${decodeURIComponent(match[1] as string).toLowerCase()}`);
+    return ok(`https://www.linkedin.com/in/${slug}`);
   });
 }
 
@@ -101,8 +120,9 @@ export function readLinkedinCompanyUrl(value: unknown, label = 'LinkedIn URL'): 
   return readWith(value, label, (text) => {
     const url = parseLooseUrl(text);
     const match = url && isLinkedinHost(url.hostname.toLowerCase()) ? /^\/company\/([^/]+)/i.exec(url.pathname) : null;
-    return match
-      ? ok(`https://www.linkedin.com/company/${decodeURIComponent(match[1] as string).toLowerCase()}`)
+    const slug = match ? decodedSlug(match[1] as string) : undefined;
+    return slug !== undefined
+      ? ok(`https://www.linkedin.com/company/${slug}`)
       : problem(`${label} ${quote(text)} is not a LinkedIn company URL (expected https://www.linkedin.com/company/...)`);
   });
 }

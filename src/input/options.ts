@@ -26,6 +26,9 @@ const FALSE = new Set(['false', 'no', 'n', '0', 'off', '']);
 export function readBoolean(value: unknown, label: string, fallback = false): Parsed<boolean> {
   if (value === undefined || value === null) return { ok: true, value: fallback };
   if (typeof value === 'boolean') return { ok: true, value };
+  if (typeof value !== 'string' && typeof value !== 'number') {
+    return { ok: false, problem: `${label} must be yes or no (got ${quote(value)})` };
+  }
   const text = String(value).trim().toLowerCase();
   if (text === '') return { ok: true, value: fallback };
   if (TRUE.has(text)) return { ok: true, value: true };

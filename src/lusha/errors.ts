@@ -135,6 +135,16 @@ export class LushaResponseError extends LushaError {
   readonly retryable = false;
 }
 
+/**
+ * `text` followed by the sentence `next`, with exactly one full stop between them: Lusha's
+ * own words often end with one already ("Please try again later."), and appending ". Do X"
+ * to them would double it.
+ */
+export function appendSentence(text: string, next: string): string {
+  const trimmed = text.trimEnd();
+  return `${/[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`} ${next}`;
+}
+
 /** Replaces every secret in `text` with "[redacted]". */
 export function redact(text: string, secrets: readonly string[]): string {
   let out = text;

@@ -14,6 +14,7 @@ import type { CompanyFilters, ContactFilters } from '../lusha/client';
 import { readDomain, readList, type Parsed } from '../input/identifiers';
 import { dropdownFrom } from '../triggers/prospecting_filter_lists';
 import type { PlainInputField } from '../zapier/fields';
+import { formatCount } from '../records/shared';
 import { FILTER_LISTS, resolveValues, type FilterListName, type ListContext, type WireValue } from './filter-lists';
 
 type Side = 'contacts' | 'companies';
@@ -70,6 +71,9 @@ export const COMPANY_FILTERS: FilterSpec[] = [
   { key: 'naics_codes', label: 'NAICS Codes', side: 'companies', wireKey: 'naicsCodes', source: { list: 'naics_codes' },
     helpText: 'North American Industry Classification System codes.' },
 ];
+
+/** Values of the lists Lusha searches by text (locations, technologies, company names) one step may use: each costs a lookup. */
+export const MAX_LOOKED_UP_VALUES = 25;
 
 export const FILTER_GROUPS = [
   { key: 'contact_filters', label: 'Contact Filters', emphasize: true },
@@ -164,6 +168,16 @@ export function readFilterInputs(inputData: Record<string, unknown>, specs: read
         anyIncludeProblem ||= !exclude;
       } else if (read.value.length > 0) filters.push({ spec, label, exclude, values: [...new Set(read.value)] });
     }
+  }
+  // Values of the search-as-you-type lists are each checked with a Lusha call of their own:
+  // thousands of them would run the step out of time on every retry.
+  const lookedUp = filters.filter((f) => 'list' in f.spec.source && FILTER_LISTS[f.spec.source.list].kind === 'search');
+  const lookups = lookedUp.reduce((sum, f) => sum + f.values.length, 0);
+  if (lookups > MAX_LOOKED_UP_VALUES) {
+    problems.push(
+      `${lookedUp.map((f) => f.label).join(', ')} hold ${formatCount(lookups)} values together; at most ` +
+        `${MAX_LOOKED_UP_VALUES} per step, since Lusha checks each one before the search: keep the ones you need, or split the search`,
+    );
   }
   if (!anyIncludeProblem && !filters.some((f) => !f.exclude)) {
     problems.push(

@@ -5,7 +5,7 @@
  */
 import { chunk, sendBatches } from '../lusha/batch';
 import type { LushaClient } from '../lusha/client';
-import { LushaError, LushaNotFoundError, LushaValidationError } from '../lusha/errors';
+import { appendSentence, LushaError, LushaNotFoundError, LushaValidationError } from '../lusha/errors';
 import type { Company } from '../lusha/schemas';
 import { revealCharged, type ContactReveal } from '../records/prospect';
 import { firstText, formatCount } from '../records/shared';
@@ -31,7 +31,7 @@ export interface RevealOutcome<R> {
 export function explainRequestIdError(error: unknown, requestId: string, advice: string): unknown {
   if (!(error instanceof LushaValidationError || error instanceof LushaNotFoundError)) return error;
   return new LushaValidationError(
-    `${error.message}. Request ID "${requestId}": ${advice}`,
+    appendSentence(error.message, `Request ID "${requestId}": ${advice}`),
     error.endpoint,
     error.status,
     error.lushaMessage,

@@ -6,9 +6,11 @@
  */
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import type { LushaClient, Pages } from '../lusha/client';
+import { appendSentence, redact } from '../lusha/errors';
 import { readBoolean, readInteger } from '../input/options';
 import type { PlainInputField } from '../zapier/fields';
 import { haltOnInputProblems } from '../zapier/input-problems';
+import { connectionSecrets } from '../zapier/lusha';
 import type { LineItemValue } from '../records/line-item';
 import { SAMPLE_REQUEST_ID } from '../records/prospect';
 import { readFilterInputs, resolveFilters, type FilterSpec, type SearchFilters } from './filter-fields';
@@ -139,6 +141,8 @@ export async function runProspecting<R, V>(run: ProspectingRun<R, V>, lusha: Lus
   let pagesFetched = 0;
   let longestPageMs = 0;
   let stoppedForTime = false;
+  /** Why paging stopped early when a later page's search failed (reveal on only, see below). */
+  let stoppedBy: string | undefined;
   let lastPageReached = false;
   let revealRequested = 0;
   const credits: RevealOutcome<V>[] = [];
@@ -146,7 +150,17 @@ export async function runProspecting<R, V>(run: ProspectingRun<R, V>, lusha: Lus
 
   for (;;) {
     const started = Date.now();
-    const answer = await run.search(lusha, { page, size: paging.size }, resolved.filters);
+    let answer: SearchPage<R>;
+    try {
+      answer = await run.search(lusha, { page, size: paging.size }, resolved.filters);
+    } catch (error) {
+      // The pages before were revealed, and paid for: failing the step now would throw them
+      // away (and a retry would pay for them again). Return them, and say where to continue.
+      // Without reveal nothing was spent: the step fails, and Zapier's retry rules apply.
+      if (!reveal || pagesFetched === 0) throw error;
+      stoppedBy = redact(error instanceof Error ? error.message : String(error), connectionSecrets(bundle));
+      break;
+    }
     pagesFetched += 1;
     if (!requestId) requestId = answer.requestId;
     totalResults = answer.totalResults;
@@ -196,7 +210,9 @@ export async function runProspecting<R, V>(run: ProspectingRun<R, V>, lusha: Lus
   const pages = pagesFetched === 1 ? `page ${paging.page}` : `pages ${paging.page}–${lastPageFetched}`;
   let pagingNote = `${counted(items.length, run.what === 'contact' ? 'contact' : 'company', plural)} from ${pages} ` +
     `(${paging.size} per page) of ${formatCount(totalResults)} matching.`;
-  if (stoppedForTime) {
+  if (stoppedBy !== undefined) {
+    pagingNote += ` ${appendSentence(`Stopped at Page ${lastPageFetched + 1}: ${stoppedBy}`, `Continue from Page ${lastPageFetched + 1}.`)}`;
+  } else if (stoppedForTime) {
     pagingNote += ` Stopped before ${paging.upTo} to stay within Zapier's time limit; continue from Page ${lastPageFetched + 1}.`;
   } else if (!lastPageReached) {
     pagingNote += ` More results from Page ${lastPageFetched + 1}.`;

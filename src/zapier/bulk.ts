@@ -17,7 +17,7 @@ import type { Bundle, ZObject } from 'zapier-platform-core';
 import { type Checked, isBlank } from '../input/identifiers';
 import type { LushaClient } from '../lusha/client';
 import { chunk, sendBatches, uniqueBy } from '../lusha/batch';
-import { LushaAuthError, LushaError, redact } from '../lusha/errors';
+import { appendSentence, LushaAuthError, LushaError, redact } from '../lusha/errors';
 import { lineItemFields, toLineItem } from '../records/line-item';
 import { formatCount, type OutputField } from '../records/shared';
 import type { ErrorNote } from './contract';
@@ -142,7 +142,7 @@ function plainMessage(error: Error): string {
 function failureReason(z: ZObject, error: unknown, secrets: readonly string[]): string {
   if (error instanceof NotSentError) return NOT_SENT_REASON;
   if (error instanceof LushaError && error.retryable) {
-    return redact(`${error.message}. This row was not enriched: run it again later.`, secrets);
+    return redact(appendSentence(error.message, 'This row was not enriched: run it again later.'), secrets);
   }
   return plainMessage(toZapierError(z, error, secrets));
 }

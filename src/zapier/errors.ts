@@ -30,6 +30,7 @@ import {
   LushaServerError,
   LushaTrialLimitError,
   LushaValidationError,
+  appendSentence,
   redact,
 } from '../lusha/errors';
 
@@ -73,7 +74,7 @@ export function toZapierError(z: ZObject, error: unknown, secrets: readonly stri
     return new z.errors.Error(clean(`Unexpected failure: ${String(error)}`), 'unexpected', 500);
   }
   // The client's message says what happened, where, and what Lusha said; add what to do.
-  const explain = (advice: string) => clean(`${error.message}. ${advice}`);
+  const explain = (advice: string) => clean(appendSentence(error.message, advice));
 
   if (error instanceof LushaAuthError) {
     return new z.errors.ExpiredAuthError(

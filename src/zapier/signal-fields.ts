@@ -9,6 +9,7 @@
  */
 import {
   type Checked,
+  isBlank,
   ProblemList,
   quote,
   readDomain,
@@ -130,8 +131,7 @@ function readRows<S>(
       problems.add(`${prefix}${fieldLabel} must be a row of fields, not ${quote(row)}`);
       return;
     }
-    const values = Object.values(row as Record<string, unknown>);
-    if (values.every((v) => v === undefined || v === null || (typeof v === 'string' && v.trim() === ''))) return;
+    if (Object.values(row as Record<string, unknown>).every(isBlank)) return;
     const entry = readRow(row as Record<string, unknown>, problems, prefix);
     if (entry) entries.push({ ref: String(index + 1), ...entry });
   });
@@ -225,7 +225,8 @@ function readLookbackDays(value: unknown, problems: ProblemList): number {
 
 function readCheckInterval(value: unknown, lookbackDays: number, problems: ProblemList): number {
   const text = problems.take(readText(value, 'Check At Most Every')) ?? DEFAULT_CHECK_INTERVAL;
-  const interval = CHECK_INTERVALS[text as CheckInterval];
+  // An own key only: "toString" or "constructor" must not find Object's members.
+  const interval = Object.hasOwn(CHECK_INTERVALS, text) ? CHECK_INTERVALS[text as CheckInterval] : undefined;
   if (!interval) {
     problems.add(`Check At Most Every: ${quote(text)} is not one of ${Object.keys(CHECK_INTERVALS).join(', ')}`);
     return CHECK_INTERVALS[DEFAULT_CHECK_INTERVAL].seconds;

@@ -16,6 +16,17 @@ import {
   type TransportResponse,
 } from '../lusha/transport';
 
+/**
+ * The JSON text of `body`, with every "{{" written "{\u007b". Core's z.request refuses a body
+ * that contains "{{bundle.…}}" or "{{process.…}}" (its old template syntax), and a Zap
+ * builder's text may contain one (a search text, a name, a mapped value): the request would
+ * fail before it left, and read as Lusha being unavailable. "{{" only ever occurs inside JSON
+ * strings, where "\u007b" is the same "{", so Lusha receives exactly the builder's text.
+ */
+export function jsonWithoutCurlies(body: unknown): string {
+  return JSON.stringify(body).replace(/\{\{/g, '{\\u007b');
+}
+
 /** Request options core reads but its TypeScript types lack. */
 type CoreRequestOptions = HttpRequestOptions & { url: string; throwForThrottlingEarly: boolean };
 
@@ -37,7 +48,7 @@ export class ZapierTransport implements Transport {
     };
     if (request.body !== undefined) {
       options.headers = { ...options.headers, 'content-type': 'application/json' };
-      options.body = JSON.stringify(request.body);
+      options.body = jsonWithoutCurlies(request.body);
     }
     let response;
     try {

@@ -43,6 +43,17 @@ describe('the error map', () => {
   });
 
   it.each([
+    ['Internal server error. Please try again later.', 'later. If this keeps happening'],
+    ['Too busy!', 'busy! If this keeps happening'],
+    ['No stop at the end', 'end. If this keeps happening'],
+  ])('puts one full stop between Lusha\'s words and the advice: %j', async (lushaMessage, joined) => {
+    replyOnce(500, { statusCode: 500, message: lushaMessage });
+    const { message } = await lookupFails();
+    expect(message).toContain(joined);
+    expect(message).not.toMatch(/[.!]\./);
+  });
+
+  it.each([
     [{ message: ['first problem', 'second problem'] }, 'first problem; second problem'],
     [{ error: { code: 400, message: 'nested message' } }, 'nested message'],
     [{ statusCode: 400, message: 'Validation failed', errors: ['limit must be <= 25'] }, 'Validation failed; limit must be <= 25'],

@@ -31,6 +31,12 @@ describe('identifier readers', () => {
     expect(value(readLinkedinCompanyUrl('linkedin.com/company/Acme'))).toBe('https://www.linkedin.com/company/acme');
   });
 
+  it('reads a malformed %-escape in a LinkedIn URL as a problem, not a crash (found by the hostile-input properties)', () => {
+    expect(value(readLinkedinProfileUrl('https://www.linkedin.com/in/J%C3%BCrgen'))).toBe('https://www.linkedin.com/in/jürgen');
+    expect(value(readLinkedinProfileUrl('https://www.linkedin.com/in/%E0%A4%A'))).toMatch(/^PROBLEM: LinkedIn URL ".*%E0%A4%A" is not a LinkedIn profile URL/);
+    expect(value(readLinkedinCompanyUrl('linkedin.com/company/%ff'))).toMatch(/^PROBLEM: LinkedIn URL "linkedin.com\/company\/%ff" is not a LinkedIn company URL/);
+  });
+
   it('reads domains from URLs, hosts and emails', () => {
     expect(value(readDomain('https://www.Acme.com/about'))).toBe('acme.com');
     expect(value(readDomain('sales@acme.co.uk'))).toBe('acme.co.uk');

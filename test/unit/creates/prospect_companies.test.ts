@@ -153,4 +153,19 @@ describe('prospect_companies', () => {
         `- NAICS Codes: "999999" is not in Lusha's list of naics code values (Lusha's list: 11: Agriculture, Forestry, Fishing and Hunting, 511210: Software Publishers).`,
     });
   });
+
+  it('refuses more values than it can look up in Lusha in one step, before any call', async () => {
+    // Found by the hostile-input properties: 3,000 mapped company names were each looked up
+    // (one call per value) until the run's deadline, then failed as "unavailable", on every retry.
+    const names = Array.from({ length: 20 }, (_, i) => `Company ${i}`);
+    const technologies = Array.from({ length: 6 }, (_, i) => `Tech ${i}`);
+    const error = await expectStepError(run({ company_names: names, exclude_technologies: technologies }));
+    expect(error).toEqual({
+      name: 'HaltedError',
+      message:
+        'Prospect Companies cannot run with this input (no credits were spent):\n' +
+        '- Company Names, Exclude Technologies hold 26 values together; at most 25 per step, since Lusha checks each one ' +
+        'before the search: keep the ones you need, or split the search.',
+    });
+  });
 });

@@ -341,6 +341,47 @@ describe('prospect_contacts: reveal', () => {
     );
   });
 
+  it('keeps the pages already revealed (and paid for) when a later page cannot be searched, and says where to continue', async () => {
+    const filterBody = { contacts: { include: { jobTitles: ['CTO'] } } };
+    const ids = Array.from({ length: 50 }, (_, i) => `c-${i}`);
+    const scope = lusha()
+      .post('/prospecting/contact/search', { pages: { page: 0, size: 50 }, filters: filterBody })
+      .reply(200, page('req-a', 0, 500, ids.map((_, i) => found(i))))
+      .post('/prospecting/contact/enrich', { requestId: 'req-a', contactIds: ids })
+      .reply(200, {
+        requestId: 'req-a',
+        contacts: ids.map((id) => ({ id, isSuccess: true, data: { fullName: id, emailAddresses: [{ email: `${id}@acme.com`, emailType: 'work' }] } })),
+      })
+      .post('/prospecting/contact/search', { pages: { page: 1, size: 50 }, filters: filterBody })
+      .reply(429, { statusCode: 429, message: 'Too many requests' }, { 'Retry-After': '30' });
+
+    const output = await run({ job_titles: ['CTO'], max_results: 120, reveal: true });
+
+    expect(scope.isDone()).toBe(true);
+    expect(output).toMatchObject({
+      resultCount: 50,
+      pagesFetched: 1,
+      nextPage: 1,
+      stoppedForTime: false,
+      creditsCharged: 50,
+      pagingNote:
+        '50 contacts from page 0 (50 per page) of 500 matching. Stopped at Page 1: Lusha rate limit reached ' +
+        '(POST /prospecting/contact/search, HTTP 429): Too many requests. Continue from Page 1.',
+    });
+    expect((output.contacts as Record<string, unknown>[]).every((contact) => contact.revealed === true)).toBe(true);
+  });
+
+  it('fails with the mapped error when a later page cannot be searched and nothing was revealed (nothing spent)', async () => {
+    const filterBody = { contacts: { include: { jobTitles: ['CTO'] } } };
+    lusha()
+      .post('/prospecting/contact/search', { pages: { page: 0, size: 50 }, filters: filterBody })
+      .reply(200, page('req-a', 0, 500, Array.from({ length: 50 }, (_, i) => found(i))))
+      .post('/prospecting/contact/search', { pages: { page: 1, size: 50 }, filters: filterBody })
+      .reply(429, { statusCode: 429, message: 'Too many requests' }, { 'Retry-After': '30' });
+    const error = await expectStepError(run({ job_titles: ['CTO'], max_results: 120 }));
+    expect(error).toMatchObject({ name: 'ThrottledError', delay: 30 });
+  });
+
   it('halts when the reveal fails for lack of credits, after the free search', async () => {
     serveLists(lusha(), ['departments'])
       .post('/prospecting/contact/search')

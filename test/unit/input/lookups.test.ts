@@ -187,3 +187,30 @@ describe('small readers', () => {
     expect(new ProblemList().result('x')).toEqual({ ok: true, value: 'x' });
   });
 });
+
+describe('values that are only control characters (found by the hostile-input properties)', () => {
+  it('count as empty, as readText reads them', () => {
+    expect(isBlank('\u0000')).toBe(true);
+    expect(isBlank(' \t\u0000\n ')).toBe(true);
+    expect(isBlank(['\u0000', ''])).toBe(true);
+    expect(isBlank('a\u0000')).toBe(false);
+  });
+
+  it('identify nobody, so nothing is sent without an identifier', () => {
+    expect(readCompanyLookup({ company_id: '\u0000' })).toEqual({
+      ok: false,
+      problems: ['Nothing identifies the company: fill in Company Domain, Company Name or Lusha Company ID'],
+    });
+    const person = readPersonLookup({ email: '\u0000', first_name: 'Maya', last_name: '\u0007', company_name: 'Acme' });
+    expect(person).toEqual({ ok: false, problems: [expect.stringMatching(/^To find a person by name, also fill in Last Name;/)] });
+  });
+});
+
+describe('yes/no options given a list or an object', () => {
+  it('are refused in words, not read as text (an object without a prototype cannot even be)', () => {
+    expect(readPersonLookupOptions({ refresh_job_info: Object.create(null), partial_profile: ['true'] })).toEqual({
+      ok: false,
+      problems: ['Refresh Job Info must be yes or no (got "{}")', 'Include Partial Profiles must be yes or no (got "["true"]")'],
+    });
+  });
+});

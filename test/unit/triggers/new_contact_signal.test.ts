@@ -248,6 +248,14 @@ describe('new_contact_signal', () => {
       expect(error.message).toContain('The watch list has 501 contacts; one step can watch at most 500');
     });
 
+    it.each(['toString', 'constructor', '__proto__', 'hasOwnProperty'])('a check interval named like an object member: %s', async (name) => {
+      // Found by the hostile-input properties: "toString" found Object's member, and passed.
+      const error = await fails({ ...input, check_every: name });
+      expect(error.message.split('\n').slice(1)).toEqual([
+        `- Check At Most Every: "${name}" is not one of hourly, every_6_hours, every_12_hours, daily, weekly.`,
+      ]);
+    });
+
     it('no signal type, or a look-back too short for the interval', async () => {
       const error = await fails({ person_ids: ['1'], lookback_days: 5, check_every: 'weekly' });
       expect(error.message.split('\n').slice(1)).toEqual([

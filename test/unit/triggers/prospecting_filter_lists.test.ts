@@ -130,6 +130,16 @@ describe('the filter-list dropdowns', () => {
     expect(scope.isDone()).toBe(true);
   });
 
+  it('sends text holding {{bundle.…}} exactly as typed (core refuses that template syntax in a request body)', async () => {
+    // Found by the hostile-input properties: core threw before sending, which read as "Lusha unavailable".
+    const text = '{{bundle.inputdata.email}} {{{process.env}}'; // search texts are sent in lower case
+    const scope = nock(LUSHA, { reqheaders: { api_key: TEST_KEY } })
+      .post('/prospecting/filters/companies/technologies', (body) => JSON.stringify(body) === JSON.stringify({ text }))
+      .reply(200, []);
+    expect(await choices('filter_technologies', { technology_search: text })).toEqual([]);
+    expect(scope.isDone()).toBe(true);
+  });
+
   it('caches search answers per text, and makes no call without text', async () => {
     const scope = serveSearch(nock(LUSHA), 'technologies', 'salesforce');
     expect(await choices('filter_technologies', {}, true)).toEqual([]);

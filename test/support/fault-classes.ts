@@ -1,0 +1,156 @@
+/**
+ * The failure classes of the fault matrix: each one a sandbox fault (see sandbox/README.md,
+ * "faults") and the outcome the one error map (src/zapier/errors.ts) promises for it. The
+ * matrix tests and the secret-hygiene tests share them.
+ */
+import type { FaultSpec } from '../../sandbox/types';
+
+export type ZapierErrorType = 'HaltedError' | 'ThrottledError' | 'ExpiredAuthError' | 'Error';
+
+/** What a run ends in: its normal result, a search's "nothing found" ([]), or a Zapier error. */
+export type Outcome =
+  | { result: 'ok' }
+  | { result: 'empty' }
+  | {
+      error: ZapierErrorType;
+      /** ThrottledError: the delay Zapier waits; 'quota' = until the next UTC midnight. */
+      delay?: number | 'quota';
+      /** Error: the HTTP status it carries. */
+      status?: number;
+      /** What the message must say: what happened, then what to do. */
+      says: RegExp;
+    };
+
+export interface FaultClass {
+  name: string;
+  /** The sandbox fault; null = no fault (the run succeeds). */
+  fault: FaultSpec | null;
+  /** Apply the fault this many times only (a transient blip), else on every matching request. */
+  times?: number;
+  /** Requests the client makes to the faulted route: 2 where it retries once. */
+  attempts: number;
+  /** The outcome the error map promises, for an operation with no reason to answer otherwise. */
+  outcome: Outcome;
+}
+
+const RETRY_IN_60 = /Lusha seems temporarily unavailable; Zapier will retry in 60 s\.$/;
+
+export const FAULT_CLASSES: FaultClass[] = [
+  { name: 'none', fault: null, attempts: 1, outcome: { result: 'ok' } },
+  {
+    name: '400',
+    fault: { kind: 'status', status: 400 },
+    attempts: 1,
+    outcome: { error: 'HaltedError', says: /^Lusha rejected the request \(.*, HTTP 400\): Invalid request parameters\..* Check the step's fields and try again\.$/s },
+  },
+  {
+    name: '401',
+    fault: { kind: 'status', status: 401 },
+    attempts: 1,
+    outcome: { error: 'ExpiredAuthError', says: /^Lusha rejected the API key \(.*, HTTP 401\): Invalid API key\. Reconnect your Lusha account in Zapier/ },
+  },
+  {
+    name: '402',
+    fault: { kind: 'status', status: 402 },
+    attempts: 1,
+    outcome: { error: 'HaltedError', says: /^The Lusha account has no credits left \(.*, HTTP 402\).*Add credits to your Lusha account/ },
+  },
+  {
+    name: '403',
+    fault: { kind: 'status', status: 403 },
+    attempts: 1,
+    outcome: { error: 'Error', status: 403, says: /^Lusha refused the request \(.*, HTTP 403\).* ask your Lusha admin/ },
+  },
+  {
+    name: '404',
+    fault: { kind: 'status', status: 404 },
+    attempts: 1,
+    outcome: { error: 'HaltedError', says: /^Lusha found nothing \(.*, HTTP 404\).*(Check the identifiers passed to this step|Check the step's fields)/s },
+  },
+  {
+    name: '429 with Retry-After',
+    fault: { kind: 'rateLimit', retryAfter: 42 },
+    attempts: 1,
+    outcome: { error: 'ThrottledError', delay: 42, says: /^Lusha rate limit reached \(.*, HTTP 429\).*Zapier will retry in 42 s\.$/ },
+  },
+  {
+    name: '429 without Retry-After',
+    fault: { kind: 'rateLimit', retryAfter: null },
+    attempts: 1,
+    outcome: { error: 'ThrottledError', delay: 10, says: /^Lusha rate limit reached \(.*, HTTP 429\).*Zapier will retry in 10 s\.$/ },
+  },
+  {
+    name: 'daily quota exhausted',
+    fault: { kind: 'quota' },
+    attempts: 1,
+    outcome: { error: 'ThrottledError', delay: 'quota', says: /^The Lusha daily request quota is used up \(.*, HTTP 429\).*Zapier will retry after the quota resets, in \d+ s\.$/ },
+  },
+  {
+    name: '451',
+    fault: { kind: 'gdpr' },
+    attempts: 1,
+    outcome: { error: 'HaltedError', says: /^Lusha cannot return this record for GDPR reasons \(.*, HTTP 451\).*Skip this record: retrying will not help\.$/ },
+  },
+  {
+    name: '500',
+    fault: { kind: 'status', status: 500 },
+    attempts: 1,
+    outcome: { error: 'Error', status: 500, says: /^Lusha failed to process the request \(.*, HTTP 500\).*If this keeps happening, contact Lusha support\.$/ },
+  },
+  {
+    name: '502',
+    fault: { kind: 'status', status: 502 },
+    attempts: 2,
+    outcome: { error: 'ThrottledError', delay: 60, says: new RegExp(`^Lusha is temporarily unavailable \\(.*, HTTP 502\\).*${RETRY_IN_60.source}`) },
+  },
+  {
+    name: '503',
+    fault: { kind: 'status', status: 503 },
+    attempts: 2,
+    outcome: { error: 'ThrottledError', delay: 60, says: new RegExp(`^Lusha is temporarily unavailable \\(.*, HTTP 503\\).*${RETRY_IN_60.source}`) },
+  },
+  { name: '503 once (retried)', fault: { kind: 'status', status: 503 }, times: 1, attempts: 2, outcome: { result: 'ok' } },
+  {
+    name: 'malformed JSON',
+    fault: { kind: 'malformed' },
+    attempts: 1,
+    outcome: { error: 'Error', status: 502, says: /^Lusha answered .* with a body that is not JSON\. The connector cannot read this answer; please report it/ },
+  },
+  {
+    name: 'dropped connection',
+    fault: { kind: 'drop' },
+    attempts: 2,
+    outcome: { error: 'ThrottledError', delay: 60, says: new RegExp(`^Could not reach Lusha for .*: connection failed .*${RETRY_IN_60.source}`) },
+  },
+  { name: 'dropped once (retried)', fault: { kind: 'drop' }, times: 1, attempts: 2, outcome: { result: 'ok' } },
+  {
+    name: 'stalled body past the deadline',
+    fault: { kind: 'stall' },
+    attempts: 1,
+    outcome: { error: 'ThrottledError', delay: 60, says: new RegExp(`^Lusha did not answer .* in time \\(no complete response within \\d+ ms\\)\\. ${RETRY_IN_60.source}`) },
+  },
+];
+
+export const STALL = 'stalled body past the deadline';
+
+/** Seconds from `now` to the next UTC midnight (when a daily quota resets). */
+export function secondsToUtcMidnight(now: number): number {
+  const d = new Date(now);
+  return Math.ceil((Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + 1) - now) / 1000);
+}
+
+/**
+ * The general rules for any message a Zap builder may see (an error, a row's reason): not
+ * empty, plain words (no stack, no "undefined", no "[object Object]", no doubled full stop),
+ * and the `secrets` nowhere in it. Returns the rules it breaks.
+ */
+export function messageProblems(message: string, secrets: readonly string[]): string[] {
+  const problems: string[] = [];
+  if (!message.trim()) problems.push('empty');
+  if (/\bundefined\b/.test(message)) problems.push('says "undefined"');
+  if (message.includes('[object Object]')) problems.push('says "[object Object]"');
+  if (/\n\s+at .+:\d+/.test(message)) problems.push('holds a stack trace');
+  if (/(?<!\.)\.\.(?!\.)/.test(message)) problems.push('has a doubled full stop');
+  for (const secret of secrets) if (secret && message.toLowerCase().includes(secret.toLowerCase())) problems.push(`holds the secret "${secret}"`);
+  return problems;
+}

@@ -1,0 +1,9 @@
+/**
+ * Which fault classes each fault-matrix file runs (test/e2e/fault-matrix-*.test.ts): every
+ * class in exactly one file, each file under core's 250 invocations (see fault-matrix.ts).
+ */
+import { STALL } from './fault-classes';
+
+export const HTTP = ['none', '400', '401', '402', '403', '404'];
+export const LIMITS = ['429 with Retry-After', '429 without Retry-After', 'daily quota exhausted', '451', '500', 'malformed JSON'];
+export const TRANSPORT = ['502', '503', '503 once (retried)', 'dropped connection', 'dropped once (retried)', STALL];
