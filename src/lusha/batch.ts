@@ -3,6 +3,7 @@
  * concurrency, and report each batch's outcome on its own, so one failed batch never
  * loses or fails the others. Used by every operation that sends lists.
  */
+import { LushaAuthError } from './errors';
 
 /** Splits `items` into consecutive batches of at most `size`. */
 export function chunk<T>(items: readonly T[], size: number): T[][] {
@@ -62,4 +63,15 @@ export function uniqueBy<T>(items: readonly T[], keyOf: (item: T) => string): { 
     return position;
   });
   return { unique, uniqueIndexOf };
+}
+
+/**
+ * A rejected key is not one batch's problem but the connection's: every list operation
+ * fails as a whole with it (so the user is asked to reconnect), instead of reporting it
+ * entry by entry.
+ */
+export function throwConnectionFailure(outcomes: readonly BatchOutcome<unknown, unknown>[]): void {
+  for (const outcome of outcomes) {
+    if (!outcome.ok && outcome.error instanceof LushaAuthError) throw outcome.error;
+  }
 }

@@ -3,12 +3,13 @@
  * batches of at most 100 (Lusha's limit), each batch's outcome kept on its own so that a
  * failed batch never hides the credits another one spent.
  */
-import { chunk, sendBatches } from '../lusha/batch';
+import { chunk, sendBatches, throwConnectionFailure } from '../lusha/batch';
 import type { LushaClient } from '../lusha/client';
-import { appendSentence, LushaError, LushaNotFoundError, LushaValidationError } from '../lusha/errors';
+import { appendSentence, LushaNotFoundError, LushaValidationError } from '../lusha/errors';
 import type { Company } from '../lusha/schemas';
 import { revealCharged, type ContactReveal } from '../records/prospect';
 import { firstText, formatCount } from '../records/shared';
+import { entryFailureReason } from '../zapier/errors';
 
 /** Lusha reveals at most 100 prospects per call. */
 export const REVEAL_BATCH = 100;
@@ -50,6 +51,7 @@ async function revealInBatches<R>(
   missingNote: string,
 ): Promise<RevealOutcome<R>> {
   const outcomes = await sendBatches(chunk(ids, REVEAL_BATCH), CONCURRENCY, send);
+  throwConnectionFailure(outcomes);
   const result: RevealOutcome<R> = { revealed: new Map(), notes: new Map(), creditsCharged: 0 };
   for (const outcome of outcomes) {
     if (outcome.ok) {
@@ -61,7 +63,8 @@ async function revealInBatches<R>(
       }
     } else {
       const error = explainRequestIdError(outcome.error, requestId, searchAdvice(what));
-      const reason = error instanceof LushaError || error instanceof Error ? error.message : String(error);
+      const again = `Reveal ${what === 'contact' ? 'these contacts' : 'these companies'} again later with Enrich Prospected ${what === 'contact' ? 'Contacts' : 'Companies'}.`;
+      const reason = entryFailureReason(error, [], again);
       for (const id of outcome.items) result.notes.set(id, `Not revealed: ${reason}`);
     }
   }

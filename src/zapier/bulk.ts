@@ -16,13 +16,13 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { type Checked, isBlank } from '../input/identifiers';
 import type { LushaClient } from '../lusha/client';
-import { chunk, sendBatches, uniqueBy } from '../lusha/batch';
-import { appendSentence, LushaAuthError, LushaError, redact } from '../lusha/errors';
+import { chunk, sendBatches, throwConnectionFailure, uniqueBy } from '../lusha/batch';
+import { LushaError } from '../lusha/errors';
 import { lineItemFields, toLineItem } from '../records/line-item';
 import { formatCount, type OutputField } from '../records/shared';
 import type { ErrorNote } from './contract';
 import type { PlainInputField } from './fields';
-import { toZapierError } from './errors';
+import { entryFailureReason } from './errors';
 import { inputProblemsError } from './input-problems';
 import { connectionSecrets } from './lusha';
 
@@ -121,30 +121,10 @@ function referenceOf(value: unknown): string | null {
   return typeof value === 'string' && value.trim() ? value.trim() : null;
 }
 
-/** The plain message of a Zapier error (core encodes Error and ThrottledError messages as JSON). */
-function plainMessage(error: Error): string {
-  if (error.name === 'AppError' || error.name === 'ThrottledError') {
-    try {
-      const parsed = JSON.parse(error.message) as { message?: unknown };
-      if (typeof parsed.message === 'string') return parsed.message;
-    } catch {
-      // not JSON: use it as is
-    }
-  }
-  return error.message;
-}
-
-/**
- * Why a failed batch's rows were not enriched, short and without the key: what happened
- * and what to do. Transient failures say to run the rows again (Zapier does not retry a
- * step that returned results); others carry the advice of the one error map.
- */
+/** Why a failed batch's rows were not enriched: not sent for lack of time, or the batch's failure. */
 function failureReason(z: ZObject, error: unknown, secrets: readonly string[]): string {
   if (error instanceof NotSentError) return NOT_SENT_REASON;
-  if (error instanceof LushaError && error.retryable) {
-    return redact(appendSentence(error.message, 'This row was not enriched: run it again later.'), secrets);
-  }
-  return plainMessage(toZapierError(z, error, secrets));
+  return entryFailureReason(error, secrets, 'This row was not enriched: run it again later.');
 }
 
 /** Two failures are "the same" when they are the same kind of Lusha error (or the same message). */
@@ -200,9 +180,8 @@ export async function enrichInBulk<L, R>(
     return spec.send(lusha, batch);
   });
 
+  throwConnectionFailure(outcomes);
   const failures = outcomes.flatMap((o) => (o.ok ? [] : [o.error]));
-  const auth = failures.find((error) => error instanceof LushaAuthError);
-  if (auth) throw auth;
   const attempted = failures.filter((error) => !(error instanceof NotSentError));
   const anySucceeded = outcomes.some((o) => o.ok);
   if (!anySucceeded && attempted.length > 0 && new Set(attempted.map(failureSignature)).size === 1) {

@@ -59,6 +59,69 @@ function forbiddenAdvice(endpoint: string): string {
   );
 }
 
+/** How one client error surfaces in Zapier: the error type, what to do, and its details. */
+export interface ZapierMapping {
+  type: 'ExpiredAuthError' | 'HaltedError' | 'Error' | 'ThrottledError';
+  /** What the Zap builder should do, appended to the client's message. */
+  advice: string;
+  /** ThrottledError: seconds before Zapier retries. */
+  delaySeconds?: number;
+  /** Error: a machine code and the HTTP status. */
+  code?: string;
+  status?: number;
+}
+
+const delay = (seconds: number | undefined, cap: number) => Math.min(cap, Math.max(1, seconds ?? DEFAULT_THROTTLE_SECONDS));
+
+/** The map itself: the table above, one branch per row. Pure, so a port can reuse it as is. */
+export function zapierMappingOf(error: LushaError): ZapierMapping {
+  if (error instanceof LushaAuthError) {
+    return { type: 'ExpiredAuthError', advice: 'Reconnect your Lusha account in Zapier with a current API key (in Lusha: Settings → API).' };
+  }
+  if (error instanceof LushaCreditsError) {
+    return { type: 'HaltedError', advice: 'Add credits to your Lusha account or wait for your plan to renew, then replay the run.' };
+  }
+  if (error instanceof LushaTrialLimitError) return { type: 'HaltedError', advice: 'Upgrade your Lusha plan to continue.' };
+  if (error instanceof LushaValidationError) return { type: 'HaltedError', advice: "Check the step's fields and try again." };
+  if (error instanceof LushaComplianceError) return { type: 'HaltedError', advice: 'Skip this record: retrying will not help.' };
+  if (error instanceof LushaNotFoundError) {
+    return {
+      type: 'HaltedError',
+      advice:
+        'Check the identifiers passed to this step; if it takes none, Lusha no longer serves this endpoint: ' +
+        "report it to the connector's maintainers.",
+    };
+  }
+  if (error instanceof LushaForbiddenError) {
+    return { type: 'Error', advice: forbiddenAdvice(error.endpoint), code: 'forbidden', status: 403 };
+  }
+  if (error instanceof LushaQuotaError) {
+    const seconds = delay(error.retryAfterSeconds, MAX_QUOTA_SECONDS);
+    return { type: 'ThrottledError', advice: `Zapier will retry after the quota resets, in ${seconds} s.`, delaySeconds: seconds };
+  }
+  if (error instanceof LushaRateLimitError) {
+    const seconds = delay(error.retryAfterSeconds, MAX_THROTTLE_SECONDS);
+    return { type: 'ThrottledError', advice: `Zapier will retry in ${seconds} s.`, delaySeconds: seconds };
+  }
+  if (error instanceof LushaServerError) {
+    return { type: 'Error', advice: 'If this keeps happening, contact Lusha support.', code: 'server_error', status: error.status ?? 500 };
+  }
+  if (error instanceof LushaResponseError) {
+    return {
+      type: 'Error',
+      advice: "The connector cannot read this answer; please report it to the connector's maintainers.",
+      code: 'bad_response',
+      status: 502,
+    };
+  }
+  // Unavailable (499/502/503/504), timeout, network: transient, after the client's one retry.
+  return {
+    type: 'ThrottledError',
+    advice: `Lusha seems temporarily unavailable; Zapier will retry in ${UNAVAILABLE_RETRY_SECONDS} s.`,
+    delaySeconds: UNAVAILABLE_RETRY_SECONDS,
+  };
+}
+
 /** Turns any failure of an operation into the Zapier error it should surface as. */
 export function toZapierError(z: ZObject, error: unknown, secrets: readonly string[] = []): Error {
   const clean = (text: string) => redact(text, secrets);
@@ -74,58 +137,27 @@ export function toZapierError(z: ZObject, error: unknown, secrets: readonly stri
     return new z.errors.Error(clean(`Unexpected failure: ${String(error)}`), 'unexpected', 500);
   }
   // The client's message says what happened, where, and what Lusha said; add what to do.
-  const explain = (advice: string) => clean(appendSentence(error.message, advice));
+  const mapping = zapierMappingOf(error);
+  const message = clean(appendSentence(error.message, mapping.advice));
+  switch (mapping.type) {
+    case 'ExpiredAuthError':
+      return new z.errors.ExpiredAuthError(message);
+    case 'HaltedError':
+      return new z.errors.HaltedError(message);
+    case 'ThrottledError':
+      return new z.errors.ThrottledError(message, mapping.delaySeconds as number);
+    case 'Error':
+      return new z.errors.Error(message, mapping.code, mapping.status);
+  }
+}
 
-  if (error instanceof LushaAuthError) {
-    return new z.errors.ExpiredAuthError(
-      explain('Reconnect your Lusha account in Zapier with a current API key (in Lusha: Settings → API).'),
-    );
-  }
-  if (error instanceof LushaCreditsError) {
-    return new z.errors.HaltedError(
-      explain('Add credits to your Lusha account or wait for your plan to renew, then replay the run.'),
-    );
-  }
-  if (error instanceof LushaTrialLimitError) {
-    return new z.errors.HaltedError(explain('Upgrade your Lusha plan to continue.'));
-  }
-  if (error instanceof LushaValidationError) {
-    return new z.errors.HaltedError(explain("Check the step's fields and try again."));
-  }
-  if (error instanceof LushaComplianceError) {
-    return new z.errors.HaltedError(explain('Skip this record: retrying will not help.'));
-  }
-  if (error instanceof LushaNotFoundError) {
-    return new z.errors.HaltedError(explain('Check the identifiers passed to this step.'));
-  }
-  if (error instanceof LushaForbiddenError) {
-    return new z.errors.Error(explain(forbiddenAdvice(error.endpoint)), 'forbidden', 403);
-  }
-  if (error instanceof LushaQuotaError) {
-    const seconds = Math.min(MAX_QUOTA_SECONDS, Math.max(1, error.retryAfterSeconds ?? DEFAULT_THROTTLE_SECONDS));
-    return new z.errors.ThrottledError(explain(`Zapier will retry after the quota resets, in ${seconds} s.`), seconds);
-  }
-  if (error instanceof LushaRateLimitError) {
-    const seconds = Math.min(MAX_THROTTLE_SECONDS, Math.max(1, error.retryAfterSeconds ?? DEFAULT_THROTTLE_SECONDS));
-    return new z.errors.ThrottledError(explain(`Zapier will retry in ${seconds} s.`), seconds);
-  }
-  if (error instanceof LushaServerError) {
-    return new z.errors.Error(
-      explain('If this keeps happening, contact Lusha support.'),
-      'server_error',
-      error.status ?? 500,
-    );
-  }
-  if (error instanceof LushaResponseError) {
-    return new z.errors.Error(
-      explain("The connector cannot read this answer; please report it to the connector's maintainers."),
-      'bad_response',
-      502,
-    );
-  }
-  // Unavailable (499/502/503/504), timeout, network: transient, after the client's one retry.
-  return new z.errors.ThrottledError(
-    explain(`Lusha seems temporarily unavailable; Zapier will retry in ${UNAVAILABLE_RETRY_SECONDS} s.`),
-    UNAVAILABLE_RETRY_SECONDS,
-  );
+/**
+ * Why some entries of a list (a bulk row, a watch-list entry, a contact to reveal) were
+ * not done, when their batch failed and the run went on: short, key-free, with what to do.
+ * A transient failure says to run them again (Zapier does not retry a step that returned
+ * results: `again` says what to run again); any other carries the error map's advice.
+ */
+export function entryFailureReason(error: unknown, secrets: readonly string[], again: string): string {
+  if (!(error instanceof LushaError)) return redact(error instanceof Error ? error.message : String(error), secrets);
+  return redact(appendSentence(error.message, error.retryable ? again : zapierMappingOf(error).advice), secrets);
 }

@@ -9,7 +9,7 @@
  * Each batch succeeds or fails on its own: the triggers and the creates decide what a partial
  * answer means for them (src/zapier/signal-polling.ts, the creates' `notChecked`).
  */
-import { chunk, sendBatches, type BatchOutcome } from '../lusha/batch';
+import { chunk, sendBatches, throwConnectionFailure, type BatchOutcome } from '../lusha/batch';
 import type { LushaClient } from '../lusha/client';
 import type { CompanySignalEntity, ContactSignalEntity } from '../lusha/schemas';
 import {
@@ -137,6 +137,7 @@ export async function fetchSignals<S, E extends { signals: Array<{ type: string;
       kind.bySearch(lusha, entries.map((entry) => ({ ...entry.search, id: entry.ref })), request),
     ),
   ]);
+  throwConnectionFailure([...idOutcomes, ...searchOutcomes]);
 
   const lookup: SignalLookup<R> = {
     records: [],

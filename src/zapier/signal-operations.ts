@@ -8,11 +8,11 @@
  */
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import type { Checked } from '../input/identifiers';
-import { redact } from '../lusha/errors';
 import { lineItemsField, toLineItem, type LineItemValue } from '../records/line-item';
 import type { OutputField } from '../records/shared';
 import { connectionSecrets, withLusha } from './lusha';
 import type { OperationContract } from './contract';
+import { entryFailureReason } from './errors';
 import { inputProblemsError } from './input-problems';
 import { MAX_LOOKBACK_DAYS, MAX_WATCHED, watchConfig, type ReadOptions, type SignalWatch } from './signal-fields';
 import { fetchSignals, SAMPLE_ENTRIES, SAMPLE_RESULTS_PER_TYPE, SIGNALS_BATCH_SIZE, type SignalKind } from './signal-lookup';
@@ -83,7 +83,7 @@ export function signalLookupPerform<S, E extends Entity, R extends SignalRecordB
     if (lookup.answered === 0 && lookup.failures[0]) throw lookup.failures[0].error;
     const secrets = connectionSecrets(bundle);
     const notChecked = lookup.failures.flatMap(({ entries, error }) => {
-      const reason = redact(error instanceof Error ? error.message : String(error), secrets);
+      const reason = entryFailureReason(error, secrets, 'These entries were not checked: run the step again later.');
       return entries.map((watchListEntry) => ({ watchListEntry, reason }));
     });
     return {

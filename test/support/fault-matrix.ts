@@ -79,13 +79,12 @@ export const expectedOutcome = (row: OperationRow, fault: FaultClass): Outcome =
  * Bulk cells (second chunk faulted) that answer otherwise than "the second chunk's entries
  * come back failed, with a reason; the first chunk's with their results":
  * - a blip that the one retry absorbs (503 or a drop, once) loses nothing: every entry answered;
- * - Bulk Enrich People / Companies fail the whole run when Lusha rejects the key, as a single
- *   lookup does (the key is the connection's, not a row's); the other list steps report it
- *   on the entries of that chunk, with the entries Lusha did answer.
+ * - every list step fails the whole run when Lusha rejects the key, as a single lookup does
+ *   (the key is the connection's, not an entry's: the user must reconnect).
  */
-function bulkExpectation(row: OperationRow, fault: FaultClass): 'all answered' | 'second chunk failed' | Outcome {
+function bulkExpectation(_row: OperationRow, fault: FaultClass): 'all answered' | 'second chunk failed' | Outcome {
   if (!fault.fault || fault.times) return 'all answered';
-  if (fault.name === '401' && (row.name === 'enrich_people' || row.name === 'enrich_companies')) return fault.outcome;
+  if (fault.name === '401') return fault.outcome;
   return 'second chunk failed';
 }
 

@@ -9,7 +9,8 @@ import {
   readLushaIdList,
   readText,
 } from '../../src/input/identifiers';
-import { chunk, sendBatches, uniqueBy } from '../../src/lusha/batch';
+import { chunk, sendBatches, throwConnectionFailure, uniqueBy } from '../../src/lusha/batch';
+import { LushaAuthError, LushaServerError } from '../../src/lusha/errors';
 
 const value = <T>(parsed: { ok: boolean; value?: T; problem?: string }) => (parsed.ok ? parsed.value : `PROBLEM: ${parsed.problem}`);
 
@@ -91,5 +92,18 @@ describe('batching', () => {
     });
     expect(peak).toBe(2);
     expect(outcomes.map((o) => (o.ok ? o.result : (o.error as Error).message))).toEqual([10, 20, 'batch 3 failed', 40, 50]);
+  });
+
+  it('fails the whole list when the key is rejected, but not for any other batch failure', async () => {
+    const outcomes = await sendBatches([[1], [2], [3]], 2, async (items) => {
+      if (items[0] === 2) throw new LushaServerError('boom', 'POST /v2/person', 500);
+      return items[0];
+    });
+    expect(() => throwConnectionFailure(outcomes)).not.toThrow();
+    const withAuth = await sendBatches([[1], [2]], 2, async (items) => {
+      if (items[0] === 2) throw new LushaAuthError('Lusha rejected the API key', 'POST /v2/person', 401);
+      return items[0];
+    });
+    expect(() => throwConnectionFailure(withAuth)).toThrow(LushaAuthError);
   });
 });

@@ -130,7 +130,7 @@ describe('enrich_prospected_contacts', () => {
     expect((output.contacts as Record<string, unknown>[])[100]).toMatchObject({
       contactId: 'c-101',
       revealed: false,
-      revealNote: 'Not revealed: The Lusha account has no credits left (POST /prospecting/contact/enrich, HTTP 402): Insufficient credits',
+      revealNote: 'Not revealed: The Lusha account has no credits left (POST /prospecting/contact/enrich, HTTP 402): Insufficient credits. Add credits to your Lusha account or wait for your plan to renew, then replay the run.',
     });
   });
 

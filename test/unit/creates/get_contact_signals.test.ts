@@ -88,7 +88,7 @@ describe('get_contact_signals', () => {
       checkedCount: 101,
       notCheckedCount: 1,
       notChecked: [
-        { watchListEntry: '7100', reason: 'Lusha failed to process the request (POST /api/signals/contacts, HTTP 500): Internal server error' },
+        { watchListEntry: '7100', reason: 'Lusha failed to process the request (POST /api/signals/contacts, HTTP 500): Internal server error. If this keeps happening, contact Lusha support.' },
       ],
     });
   });
