@@ -325,138 +325,94 @@ export const tourSteps: TourStep[] = [
       };
     },
   },
-  {
-    title: 'Get contact signals',
-    operation: 'get_contact_signals',
-    costsCredits: true,
-    async run(ctx) {
-      const watch = contactSignalWatch(ctx);
-      const output = await run(ctx, 'creates', 'get_contact_signals', { ...watch, check_every: undefined });
-      const signals = list(output.signals);
-      return {
-        inputs: `${list(watch.person_ids).length} people, all signal types, last ${LOOKBACK_DAYS} days`,
-        records: signals.length,
-        creditsReported: Number(output.creditsCharged ?? 0),
-        note: signals.slice(0, 2).map((s) => `${text(s.signalName)} on ${text(s.signalDate)}`).join('; '),
-      };
-    },
-  },
-  {
-    title: 'New contact signal: poll 1',
-    operation: 'new_contact_signal',
-    costsCredits: true,
-    async run(ctx) {
-      const { items, fresh } = await poll(ctx, 'new_contact_signal', contactSignalWatch(ctx), true);
-      return {
-        inputs: 'the same people, Check At Most Every: daily',
-        records: items.length,
-        note: `${fresh.length} signal(s) Zapier sees for the first time`,
-        check: ({ apiCalls }) => expect(apiCalls >= 1, 'the first poll must check Lusha'),
-      };
-    },
-  },
-  {
-    title: 'New contact signal: poll 2, same interval',
-    operation: 'new_contact_signal',
-    costsCredits: false,
-    sandboxOnly: true,
-    async run(ctx) {
-      const person = need(ctx.memory.person, 'a person');
-      need(ctx.sandbox, 'the sandbox').signals.addContactSignal(Number(person.id), 'promotion', { currentTitle: 'Chief Revenue Officer' });
-      const { items, fresh } = await poll(ctx, 'new_contact_signal', contactSignalWatch(ctx), false);
-      return {
-        inputs: 'a new promotion just happened in Lusha; Zapier polls again minutes later',
-        records: items.length,
-        note: `${fresh.length} new; no call to Lusha until the interval has passed`,
-        check: ({ apiCalls, creditsCharged }) =>
-          firstProblem(
-            expect(apiCalls === 0, `expected no call within the interval, made ${apiCalls}`),
-            expect(!creditsCharged, 'a poll within the interval must cost nothing'),
-            expect(fresh.length === 0, 'nothing may fire twice'),
-          ),
-      };
-    },
-  },
-  {
-    title: 'New contact signal: poll 3, next interval',
-    operation: 'new_contact_signal',
-    costsCredits: true,
-    sandboxOnly: true,
-    async run(ctx) {
-      const { items, fresh } = await poll(ctx, 'new_contact_signal', contactSignalWatch(ctx), true);
-      return {
-        inputs: 'a day later: the last check has expired',
-        records: items.length,
-        note: `${fresh.length} new: ${fresh.map((s) => `${text(s.signalName)} (${text(s.jobTitle)})`).join(', ')}`,
-        check: () => expect(fresh.length === 1, `exactly the 1 new signal must fire, got ${fresh.length}`),
-      };
-    },
-  },
-  {
-    title: 'Get company signals',
-    operation: 'get_company_signals',
-    costsCredits: true,
-    async run(ctx) {
-      const watch = companySignalWatch(ctx);
-      const output = await run(ctx, 'creates', 'get_company_signals', { ...watch, check_every: undefined });
-      const signals = list(output.signals);
-      return {
-        inputs: `${list(watch.company_ids).length} companies, all signal types, last ${LOOKBACK_DAYS} days`,
-        records: signals.length,
-        creditsReported: Number(output.creditsCharged ?? 0),
-        note: signals.slice(0, 2).map((s) => `${text(s.signalName)} on ${text(s.signalDate)}`).join('; '),
-      };
-    },
-  },
-  {
-    title: 'New company signal: poll 1',
-    operation: 'new_company_signal',
-    costsCredits: true,
-    async run(ctx) {
-      const { items, fresh } = await poll(ctx, 'new_company_signal', companySignalWatch(ctx), true);
-      return {
-        inputs: 'the same companies, Check At Most Every: daily',
-        records: items.length,
-        note: `${fresh.length} signal(s) Zapier sees for the first time`,
-        check: ({ apiCalls }) => expect(apiCalls >= 1, 'the first poll must check Lusha'),
-      };
-    },
-  },
-  {
-    title: 'New company signal: poll 2, same interval',
-    operation: 'new_company_signal',
-    costsCredits: false,
-    sandboxOnly: true,
-    async run(ctx) {
-      const company = need(ctx.memory.company, 'a company');
-      need(ctx.sandbox, 'the sandbox').signals.addCompanySignal(Number(company.id), 'surgeInHiring');
-      const { items, fresh } = await poll(ctx, 'new_company_signal', companySignalWatch(ctx), false);
-      return {
-        inputs: 'a hiring surge just happened in Lusha; Zapier polls again minutes later',
-        records: items.length,
-        note: `${fresh.length} new; no call to Lusha until the interval has passed`,
-        check: ({ apiCalls, creditsCharged }) =>
-          firstProblem(
-            expect(apiCalls === 0, `expected no call within the interval, made ${apiCalls}`),
-            expect(!creditsCharged, 'a poll within the interval must cost nothing'),
-            expect(fresh.length === 0, 'nothing may fire twice'),
-          ),
-      };
-    },
-  },
-  {
-    title: 'New company signal: poll 3, next interval',
-    operation: 'new_company_signal',
-    costsCredits: true,
-    sandboxOnly: true,
-    async run(ctx) {
-      const { items, fresh } = await poll(ctx, 'new_company_signal', companySignalWatch(ctx), true);
-      return {
-        inputs: 'a day later: the last check has expired',
-        records: items.length,
-        note: `${fresh.length} new: ${fresh.map((s) => text(s.signalName)).join(', ')}`,
-        check: () => expect(fresh.length === 1, `exactly the 1 new signal must fire, got ${fresh.length}`),
-      };
-    },
-  },
+  ...signalSteps('contact'),
+  ...signalSteps('company'),
 ];
+
+/**
+ * The signal part of the tour, for contacts or companies: a one-off lookup, then three polls
+ * of the trigger — the first checks Lusha; the second, minutes later and after a new signal
+ * appears in the sandbox, makes no call (within the interval); the third, once the check has
+ * expired, delivers exactly that one new signal.
+ */
+function signalSteps(kind: 'contact' | 'company'): TourStep[] {
+  const contact = kind === 'contact';
+  const trigger = contact ? 'new_contact_signal' : 'new_company_signal';
+  const create = contact ? 'get_contact_signals' : 'get_company_signals';
+  const watch = contact ? contactSignalWatch : companySignalWatch;
+  const entities = contact ? 'people' : 'companies';
+  const describe = (s: Json) => (contact ? `${text(s.signalName)} (${text(s.jobTitle)})` : text(s.signalName));
+  return [
+    {
+      title: `Get ${kind} signals`,
+      operation: create,
+      costsCredits: true,
+      async run(ctx) {
+        const inputData = watch(ctx);
+        const output = await run(ctx, 'creates', create, { ...inputData, check_every: undefined });
+        const signals = list(output.signals);
+        return {
+          inputs: `${list(inputData[contact ? 'person_ids' : 'company_ids']).length} ${entities}, all signal types, last ${LOOKBACK_DAYS} days`,
+          records: signals.length,
+          creditsReported: Number(output.creditsCharged ?? 0),
+          note: signals.slice(0, 2).map((s) => `${text(s.signalName)} on ${text(s.signalDate)}`).join('; '),
+        };
+      },
+    },
+    {
+      title: `New ${kind} signal: poll 1`,
+      operation: trigger,
+      costsCredits: true,
+      async run(ctx) {
+        const { items, fresh } = await poll(ctx, trigger, watch(ctx), true);
+        return {
+          inputs: `the same ${entities}, Check At Most Every: daily`,
+          records: items.length,
+          note: `${fresh.length} signal(s) Zapier sees for the first time`,
+          check: ({ apiCalls }) => expect(apiCalls >= 1, 'the first poll must check Lusha'),
+        };
+      },
+    },
+    {
+      title: `New ${kind} signal: poll 2, same interval`,
+      operation: trigger,
+      costsCredits: false,
+      sandboxOnly: true,
+      async run(ctx) {
+        const sandbox = need(ctx.sandbox, 'the sandbox');
+        if (contact) {
+          sandbox.signals.addContactSignal(Number(need(ctx.memory.person, 'a person').id), 'promotion', { currentTitle: 'Chief Revenue Officer' });
+        } else {
+          sandbox.signals.addCompanySignal(Number(need(ctx.memory.company, 'a company').id), 'surgeInHiring');
+        }
+        const { items, fresh } = await poll(ctx, trigger, watch(ctx), false);
+        return {
+          inputs: `a new ${contact ? 'promotion' : 'hiring surge'} just happened in Lusha; Zapier polls again minutes later`,
+          records: items.length,
+          note: `${fresh.length} new; no call to Lusha until the interval has passed`,
+          check: ({ apiCalls, creditsCharged }) =>
+            firstProblem(
+              expect(apiCalls === 0, `expected no call within the interval, made ${apiCalls}`),
+              expect(!creditsCharged, 'a poll within the interval must cost nothing'),
+              expect(fresh.length === 0, 'nothing may fire twice'),
+            ),
+        };
+      },
+    },
+    {
+      title: `New ${kind} signal: poll 3, next interval`,
+      operation: trigger,
+      costsCredits: true,
+      sandboxOnly: true,
+      async run(ctx) {
+        const { items, fresh } = await poll(ctx, trigger, watch(ctx), true);
+        return {
+          inputs: 'a day later: the last check has expired',
+          records: items.length,
+          note: `${fresh.length} new: ${fresh.map(describe).join(', ')}`,
+          check: () => expect(fresh.length === 1, `exactly the 1 new signal must fire, got ${fresh.length}`),
+        };
+      },
+    },
+  ];
+}
