@@ -3,7 +3,7 @@ import http from 'node:http';
 import type { Socket } from 'node:net';
 import { accountUsage } from './account';
 import type { Account } from './accounts';
-import type { Ctx, Handler, State } from './context';
+import type { Ctx, State } from './context';
 import { getCompany, getPerson, postCompany, postPerson } from './enrichment';
 import { ApiError, MESSAGES, statusMessage } from './errors';
 import { companyEnrichHandler, companySearch, contactEnrich, contactSearch, filterLists } from './prospecting';
@@ -15,26 +15,9 @@ import {
   contactSignalsSearch,
   signalOptions,
 } from './signalsApi';
+import { route, type Route } from './routes';
 import type { FaultHandle, FaultRequest, FaultRule, LogEntry, RouteMatcher } from './types';
-
-interface Route {
-  method: 'GET' | 'POST';
-  pattern: string;
-  regex: RegExp;
-  params: string[];
-  handler: Handler;
-  /** Has its own per-minute limit instead of the per-second one. */
-  usage?: boolean;
-}
-
-function route(method: Route['method'], pattern: string, handler: Handler, usage = false): Route {
-  const params: string[] = [];
-  const source = pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:([a-zA-Z]+)/g, (_m, name: string) => {
-    params.push(name);
-    return '([^/]+)';
-  });
-  return { method, pattern, regex: new RegExp(`^${source}$`), params, handler, usage };
-}
+import { V3_ROUTES } from './v3';
 
 const ROUTES: Route[] = [
   route('GET', '/v2/person', getPerson),
@@ -68,6 +51,7 @@ const ROUTES: Route[] = [
   route('POST', '/api/recommendations/contacts', recommendContacts),
   route('POST', '/api/recommendations/companies', recommendCompanies),
   route('GET', '/account/usage', accountUsage, true),
+  ...V3_ROUTES,
 ];
 
 const JSON_TYPE = 'application/json; charset=utf-8';
