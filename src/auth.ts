@@ -3,19 +3,14 @@
  * connection without revealing the key, and the middleware that sends the key — only ever
  * to the configured Lusha host.
  */
-import { createHash } from 'node:crypto';
 import type { Bundle, HttpRequestOptions, ZObject } from 'zapier-platform-core';
 import { isLushaUrl, normalizeApiKey } from './lusha/config';
 import { USER_AGENT } from './version';
+import { connectionFingerprint } from './zapier/connection';
 import { withLusha } from './zapier/lusha';
 
 /** Lusha allows 5 account-usage calls per minute: one test per connection every 12 s. */
 const TEST_MEMO_SECONDS = 12;
-
-/** A short, one-way fingerprint of the key, to key caches per connection. Never the key itself. */
-export function connectionFingerprint(bundle: Pick<Bundle, 'authData'>): string {
-  return createHash('sha256').update(normalizeApiKey(bundle.authData?.api_key)).digest('hex').slice(0, 16);
-}
 
 export interface AuthTestResult {
   /** The credit pools of the account, e.g. { credits: { used, total, remaining } }. */

@@ -1,11 +1,13 @@
 /**
- * Bulk Enrich Companies: up to 1,000 line items per run through POST /v2/company, by the
- * shared bulk machine (src/zapier/bulk.ts): one line item back per row, in order, with its
+ * Bulk Enrich Companies: up to 1,000 line items per run through Lusha's bulk company lookup
+ * (src/companies/), by the shared bulk machine (src/zapier/bulk.ts): one line item back per row, in order, with its
  * status and the flat company record.
  */
 import { defineCreate } from 'zapier-platform-core';
-import { companyLookupKey, readCompanyLookup } from '../input/company-lookup';
-import { companyOutputFields, companySample, toCompanyRecord, type CompanyRecord } from '../records/company';
+import { companyIdentifierFields } from '../companies/fields';
+import { companyLookupKey, readCompanyLookup } from '../companies/lookup';
+import { companyOutputFields, companySample, emptyCompanyRecord } from '../companies/record';
+import { enrichCompaniesBatch } from '../companies/wire';
 import {
   BULK_THROTTLE,
   bulkContractErrors,
@@ -14,15 +16,11 @@ import {
   bulkRowsInputFields,
   bulkSample,
   enrichInBulk,
-  type LookupOutcome,
 } from '../zapier/bulk';
 import type { OperationContract } from '../zapier/contract';
-import { bulkCompanyItem, companyIdentifierFields, companyOutcome } from '../zapier/enrichment';
 import { withLusha } from '../zapier/lusha';
 
 const OPERATION = 'Bulk Enrich Companies';
-
-const emptyCompany = toCompanyRecord(null);
 
 export const contract: OperationContract = {
   endpoints: ['POST /v2/company'],
@@ -58,18 +56,12 @@ export default defineCreate({
         operation: OPERATION,
         read: readCompanyLookup,
         keyOf: companyLookupKey,
-        emptyRecord: emptyCompany,
-        send: async (client, batch) => {
-          const answer = await client.enrichCompanies({ companies: batch.map(({ id, lookup }) => bulkCompanyItem(id, lookup)) });
-          // Lusha leaves a company it cannot find out of the map: that row is not found.
-          return new Map<string, LookupOutcome<CompanyRecord>>(
-            batch.map(({ id, lookup }) => [id, companyOutcome(answer[id], lookup.companyId)]),
-          );
-        },
+        emptyRecord: emptyCompanyRecord,
+        send: enrichCompaniesBatch,
       });
       return bulkOutput(result);
     }),
     outputFields: bulkOutputFields(companyOutputFields, 'Companies'),
-    sample: bulkSample(companySample, emptyCompany, 'Company Domain "northwind" is not a domain (expected something like acme.com)'),
+    sample: bulkSample(companySample, emptyCompanyRecord, 'Company Domain "northwind" is not a domain (expected something like acme.com)'),
   },
 });

@@ -1,12 +1,13 @@
 /**
  * Bulk Enrich People: "enrich this list". Up to 1,000 line items per run through
- * POST /v2/person, by the shared bulk machine (src/zapier/bulk.ts): one line item back per
+ * Lusha's bulk person lookup (src/people/), by the shared bulk machine (src/zapier/bulk.ts): one line item back per
  * row, in order, with its status and the flat person record.
  */
 import { defineCreate } from 'zapier-platform-core';
-import { personLookupKey, readPersonLookup, readPersonLookupOptions } from '../input/person-lookup';
-import { ContactSchema } from '../lusha/schemas';
-import { personOutputFields, personSample, toPersonRecord, type PersonRecord } from '../records/person';
+import { personIdentifierFields, personOptionFields } from '../people/fields';
+import { DEFAULT_PERSON_OPTIONS, personLookupKey, readPersonLookup, readPersonLookupOptions } from '../people/lookup';
+import { emptyPersonRecord, personOutputFields, personSample } from '../people/record';
+import { enrichPeopleBatch } from '../people/wire';
 import {
   BULK_THROTTLE,
   bulkContractErrors,
@@ -15,21 +16,11 @@ import {
   bulkRowsInputFields,
   bulkSample,
   enrichInBulk,
-  type LookupOutcome,
 } from '../zapier/bulk';
 import type { OperationContract } from '../zapier/contract';
-import {
-  bulkPersonContact,
-  bulkPersonMetadata,
-  contactOutcome,
-  personIdentifierFields,
-  personOptionFields,
-} from '../zapier/enrichment';
 import { withLusha } from '../zapier/lusha';
 
 const OPERATION = 'Bulk Enrich People';
-
-const emptyPerson = toPersonRecord(ContactSchema.parse({}));
 
 export const contract: OperationContract = {
   endpoints: ['POST /v2/person'],
@@ -72,7 +63,6 @@ export default defineCreate({
     ],
     perform: withLusha(async (lusha, z, bundle) => {
       const options = readPersonLookupOptions(bundle.inputData);
-      const metadata = options.ok ? bulkPersonMetadata(options.value) : {};
       const result = await enrichInBulk(z, bundle, lusha, (bundle.inputData as Record<string, unknown>).rows, {
         noun: 'person',
         plural: 'people',
@@ -80,25 +70,12 @@ export default defineCreate({
         optionProblems: options.ok ? [] : options.problems,
         read: readPersonLookup,
         keyOf: personLookupKey,
-        emptyRecord: emptyPerson,
-        send: async (client, batch) => {
-          const answer = await client.enrichPeople({
-            contacts: batch.map(({ id, lookup }) => bulkPersonContact(id, lookup)),
-            ...metadata,
-          });
-          const outcomes = new Map<string, LookupOutcome<PersonRecord>>();
-          for (const { id } of batch) {
-            const contact = answer.contacts[id];
-            if (!contact) continue; // reported by the bulk machine as an error row
-            const companyId = contact.data?.companyId;
-            outcomes.set(id, contactOutcome(contact, companyId ? answer.companies?.[companyId] : null));
-          }
-          return outcomes;
-        },
+        emptyRecord: emptyPersonRecord,
+        send: (client, batch) => enrichPeopleBatch(client, batch, options.ok ? options.value : DEFAULT_PERSON_OPTIONS),
       });
       return bulkOutput(result);
     }),
     outputFields: bulkOutputFields(personOutputFields, 'People'),
-    sample: bulkSample(personSample, emptyPerson, 'Email "maya@" is not a valid email address (expected something like name@company.com)'),
+    sample: bulkSample(personSample, emptyPersonRecord, 'Email "maya@" is not a valid email address (expected something like name@company.com)'),
   },
 });

@@ -6,8 +6,8 @@ import { defineCreate } from 'zapier-platform-core';
 import type { Company } from '../lusha/schemas';
 import { enrichByIdsFields, enrichSummaryFields, enrichSummarySample, MAX_IDS, runEnrichByIds, type EnrichByIdsRun } from '../prospecting/enrich-by-ids';
 import { revealCompanies } from '../prospecting/reveal';
-import { lineItemsField } from '../records/line-item';
-import { prospectCompanyFields, prospectCompanySample, toProspectCompanyLineItem } from '../records/prospect';
+import { lineItemsField } from '../zapier/line-items';
+import { prospectCompanyFields, prospectCompanySample, toProspectCompanyLineItem } from '../prospecting/records';
 import type { OperationContract } from '../zapier/contract';
 import { withLusha } from '../zapier/lusha';
 

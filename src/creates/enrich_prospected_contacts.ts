@@ -5,8 +5,8 @@
 import { defineCreate } from 'zapier-platform-core';
 import { enrichByIdsFields, enrichSummaryFields, enrichSummarySample, MAX_IDS, runEnrichByIds, type EnrichByIdsRun } from '../prospecting/enrich-by-ids';
 import { revealContacts } from '../prospecting/reveal';
-import { lineItemsField } from '../records/line-item';
-import { prospectContactFields, prospectContactSample, toProspectContactLineItem, type ContactReveal } from '../records/prospect';
+import { lineItemsField } from '../zapier/line-items';
+import { prospectContactFields, prospectContactSample, toProspectContactLineItem, type ContactReveal } from '../prospecting/records';
 import type { OperationContract } from '../zapier/contract';
 import { withLusha } from '../zapier/lusha';
 

@@ -3,10 +3,10 @@
  * from Lusha's recommendations. Costs credits.
  */
 import { defineCreate } from 'zapier-platform-core';
-import { readLushaIdList } from '../input/identifiers';
+import { readLushaIdList } from '../shared/readers';
 import { lookalikeOptionFields, lookalikeSummaryFields, lookalikeSummarySample, MAX_LIMIT, runLookalikes, type LookalikeRun } from '../prospecting/lookalikes';
-import { lineItemsField } from '../records/line-item';
-import { lookalikeCompanyFields, lookalikeCompanySample, toLookalikeCompanyRecord, type LookalikeCompanyRecord } from '../records/prospect';
+import { lineItemsField } from '../zapier/line-items';
+import { lookalikeCompanyFields, lookalikeCompanySample, toLookalikeCompanyRecord, type LookalikeCompanyRecord } from '../prospecting/records';
 import type { OperationContract } from '../zapier/contract';
 import { withLusha } from '../zapier/lusha';
 

@@ -3,10 +3,10 @@
  * with its company ID), from Lusha's recommendations. Costs credits.
  */
 import { defineCreate } from 'zapier-platform-core';
-import { readLushaId } from '../input/identifiers';
+import { readLushaId } from '../shared/readers';
 import { lookalikeOptionFields, lookalikeSummaryFields, lookalikeSummarySample, MAX_LIMIT, runLookalikes, type LookalikeRun } from '../prospecting/lookalikes';
-import { lineItemsField } from '../records/line-item';
-import { lookalikeContactFields, lookalikeContactSample, toLookalikeContactRecord, type LookalikeContactRecord } from '../records/prospect';
+import { lineItemsField } from '../zapier/line-items';
+import { lookalikeContactFields, lookalikeContactSample, toLookalikeContactRecord, type LookalikeContactRecord } from '../prospecting/records';
 import type { OperationContract } from '../zapier/contract';
 import { withLusha } from '../zapier/lusha';
 

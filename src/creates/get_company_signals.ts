@@ -4,10 +4,10 @@
  */
 import { defineCreate } from 'zapier-platform-core';
 import type { OperationContract } from '../zapier/contract';
-import { companySignalOutputFields, companySignalSample } from '../records/signal';
-import { companyWatchFields, readCompanyWatch } from '../zapier/signal-fields';
-import { COMPANY_SIGNALS } from '../zapier/signal-lookup';
-import { signalContract, signalLookupOutputFields, signalLookupPerform, signalLookupSample } from '../zapier/signal-operations';
+import { companySignalOutputFields, companySignalSample } from '../signals/records';
+import { companyWatchFields, readCompanyWatch } from '../signals/watch';
+import { COMPANY_SIGNALS } from '../signals/lookup';
+import { signalContract, signalLookupOutputFields, signalLookupPerform, signalLookupSample } from '../signals/operations';
 
 const LABEL = 'Get Company Signals';
 

@@ -4,10 +4,10 @@
  */
 import { defineCreate } from 'zapier-platform-core';
 import type { OperationContract } from '../zapier/contract';
-import { contactSignalOutputFields, contactSignalSample } from '../records/signal';
-import { contactWatchFields, readContactWatch } from '../zapier/signal-fields';
-import { CONTACT_SIGNALS } from '../zapier/signal-lookup';
-import { signalContract, signalLookupOutputFields, signalLookupPerform, signalLookupSample } from '../zapier/signal-operations';
+import { contactSignalOutputFields, contactSignalSample } from '../signals/records';
+import { contactWatchFields, readContactWatch } from '../signals/watch';
+import { CONTACT_SIGNALS } from '../signals/lookup';
+import { signalContract, signalLookupOutputFields, signalLookupPerform, signalLookupSample } from '../signals/operations';
 
 const LABEL = 'Get Contact Signals';
 

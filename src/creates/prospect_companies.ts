@@ -7,9 +7,9 @@ import type { Company } from '../lusha/schemas';
 import { COMPANY_FILTERS, FILTER_GROUPS, filterInputFields, MAX_LOOKED_UP_VALUES } from '../prospecting/filter-fields';
 import { revealCompanies } from '../prospecting/reveal';
 import { resultFields, runProspecting, searchSummaryFields, searchSummarySample, type ProspectingRun } from '../prospecting/search';
-import { lineItemsField } from '../records/line-item';
-import { prospectCompanyFields, prospectCompanySample, toProspectCompanyLineItem } from '../records/prospect';
-import { firstText } from '../records/shared';
+import { lineItemsField } from '../zapier/line-items';
+import { prospectCompanyFields, prospectCompanySample, toProspectCompanyLineItem } from '../prospecting/records';
+import { firstText } from '../shared/values';
 import type { OperationContract } from '../zapier/contract';
 import { withLusha } from '../zapier/lusha';
 

@@ -7,10 +7,10 @@ import { COMPANY_FILTERS, CONTACT_FILTERS, FILTER_GROUPS, filterInputFields, MAX
 import { revealContacts } from '../prospecting/reveal';
 import { resultFields, runProspecting, searchSummaryFields, searchSummarySample, type ProspectingRun } from '../prospecting/search';
 import type { ProspectContact } from '../lusha/schemas';
-import type { ContactReveal } from '../records/prospect';
-import { lineItemsField } from '../records/line-item';
-import { prospectContactFields, prospectContactSample, toProspectContactLineItem } from '../records/prospect';
-import { firstText } from '../records/shared';
+import type { ContactReveal } from '../prospecting/records';
+import { lineItemsField } from '../zapier/line-items';
+import { prospectContactFields, prospectContactSample, toProspectContactLineItem } from '../prospecting/records';
+import { firstText } from '../shared/values';
 import type { OperationContract } from '../zapier/contract';
 import { withLusha } from '../zapier/lusha';
 

@@ -14,23 +14,13 @@
  */
 import type { z } from 'zod';
 import {
-  LushaAuthError,
-  LushaComplianceError,
-  LushaCreditsError,
-  LushaError,
-  LushaForbiddenError,
+  errorFromResponse,
   LushaNetworkError,
-  LushaNotFoundError,
-  LushaQuotaError,
-  LushaRateLimitError,
   LushaResponseError,
-  LushaServerError,
   LushaTimeoutError,
-  LushaTrialLimitError,
   LushaUnavailableError,
-  LushaValidationError,
-  readLushaMessage,
   redact,
+  type LushaError,
 } from './errors';
 import { RateLimiter } from './rate-limiter';
 import * as S from './schemas';
@@ -423,164 +413,87 @@ export class LushaClient {
     parts: { query?: Query; body?: unknown },
     schema: T,
   ): Promise<z.output<T>> {
-    const pathAndQuery = path + toQueryString(parts.query);
     const endpoint = `${method} ${path}`;
-    const response = await this.sendWithRetry(method, pathAndQuery, parts.body, endpoint);
-    if (response.status < 200 || response.status >= 300) {
-      throw this.errorFromResponse(endpoint, response);
-    }
-    let json: unknown;
-    try {
-      json = JSON.parse(response.text);
-    } catch {
-      throw new LushaResponseError(
-        `Lusha answered ${endpoint} with a body that is not JSON`,
-        endpoint,
-        response.status,
-      );
-    }
-    const parsed = schema.safeParse(json);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const where = issue && issue.path.length > 0 ? ` at "${issue.path.join('.')}"` : '';
-      throw new LushaResponseError(
-        this.clean(`Lusha answered ${endpoint} in an unexpected shape${where}: ${issue?.message ?? 'invalid'}`),
-        endpoint,
-        response.status,
-      );
-    }
-    return parsed.data;
+    const sent = await this.send({ method, path: path + toQueryString(parts.query), body: parts.body, endpoint });
+    if (!sent.ok) throw sent.error;
+    return parseResponse(endpoint, sent.response, schema, (text) => this.clean(text));
   }
 
-  private async sendWithRetry(
-    method: HttpMethod,
-    pathAndQuery: string,
-    body: unknown,
-    endpoint: string,
-  ): Promise<TransportResponse> {
-    const first = await this.attempt(method, pathAndQuery, body, endpoint);
-    const transient =
-      first instanceof LushaNetworkError ||
-      (!(first instanceof Error) && [502, 503, 504].includes(first.status));
-    if (!transient) {
-      if (first instanceof Error) throw first;
-      return first;
-    }
-    // One quick retry, only if it can still finish well inside the deadline.
-    if (this.timeLeft() > this.retryDelayMs + 2_000) {
-      await this.sleep(this.retryDelayMs);
-      const second = await this.attempt(method, pathAndQuery, body, endpoint);
-      if (second instanceof Error) throw second;
-      return second;
-    }
-    if (first instanceof Error) throw first;
-    return first;
+  /** One request, and at most one quick retry of a transient failure, when the deadline allows. */
+  private async send(request: PendingRequest): Promise<Sent> {
+    const first = await this.attempt(request);
+    if (first.ok || !isTransient(first.error) || this.timeLeft() <= this.retryDelayMs + 2_000) return first;
+    await this.sleep(this.retryDelayMs);
+    return this.attempt(request);
   }
 
-  /** One request; a timeout or connection failure comes back as an error value. */
-  private async attempt(
-    method: HttpMethod,
-    pathAndQuery: string,
-    body: unknown,
-    endpoint: string,
-  ): Promise<TransportResponse | LushaError> {
+  /** One request: its 2xx response, or the typed error of what happened instead. Never throws. */
+  private async attempt({ method, path, body, endpoint }: PendingRequest): Promise<Sent> {
     await this.limiter.take();
     const timeoutMs = Math.min(this.requestTimeoutMs, this.timeLeft() - 250);
     if (timeoutMs < 500) {
-      throw new LushaTimeoutError(
-        `Not enough time left in this run to call ${endpoint}`,
-        endpoint,
-      );
+      return { ok: false, error: new LushaTimeoutError(`Not enough time left in this run to call ${endpoint}`, endpoint) };
     }
     this.requestCount += 1;
+    let response: TransportResponse;
     try {
-      return await this.transport.send({ method, pathAndQuery, body, timeoutMs });
+      response = await this.transport.send({ method, pathAndQuery: path, body, timeoutMs });
     } catch (error) {
       if (error instanceof TransportFailure && error.reason === 'timeout') {
-        throw new LushaTimeoutError(
-          this.clean(`Lusha did not answer ${endpoint} in time (${error.message})`),
-          endpoint,
-        );
+        return { ok: false, error: new LushaTimeoutError(this.clean(`Lusha did not answer ${endpoint} in time (${error.message})`), endpoint) };
       }
       const detail = error instanceof Error ? error.message : String(error);
-      return new LushaNetworkError(this.clean(`Could not reach Lusha for ${endpoint}: ${detail}`), endpoint);
+      return { ok: false, error: new LushaNetworkError(this.clean(`Could not reach Lusha for ${endpoint}: ${detail}`), endpoint) };
     }
-  }
-
-  private errorFromResponse(endpoint: string, response: TransportResponse): LushaError {
-    const { status } = response;
-    let body: unknown = response.text;
-    try {
-      body = JSON.parse(response.text);
-    } catch {
-      // a non-JSON error body is read as text
-    }
-    const raw = readLushaMessage(body);
-    const lushaMessage = raw === undefined ? undefined : this.clean(raw.slice(0, 500));
-    const said = lushaMessage ? `: ${lushaMessage}` : '';
-    const message = (what: string) => `${what} (${endpoint}, HTTP ${status})${said}`;
-
-    if (status === 400 || status === 412 || status === 422) {
-      return new LushaValidationError(message('Lusha rejected the request'), endpoint, status, lushaMessage);
-    }
-    if (status === 401) {
-      return new LushaAuthError(message('Lusha rejected the API key'), endpoint, status, lushaMessage);
-    }
-    if (status === 402) {
-      return new LushaCreditsError(message('The Lusha account has no credits left'), endpoint, status, lushaMessage);
-    }
-    if (status === 403) {
-      return new LushaForbiddenError(message('Lusha refused the request'), endpoint, status, lushaMessage);
-    }
-    if (status === 404) {
-      return new LushaNotFoundError(message('Lusha found nothing'), endpoint, status, lushaMessage);
-    }
-    if (status === 429) {
-      if (lushaMessage && /trial/i.test(lushaMessage)) {
-        return new LushaTrialLimitError(message('The Lusha trial limit is reached'), endpoint, status, lushaMessage);
-      }
-      const quota = quotaExhaustion(response.headers, this.now());
-      if (quota) {
-        return new LushaQuotaError(
-          message(`The Lusha ${quota.period} request quota is used up`),
-          endpoint,
-          status,
-          lushaMessage,
-          quota.resetSeconds,
-        );
-      }
-      return new LushaRateLimitError(
-        message('Lusha rate limit reached'),
-        endpoint,
-        status,
-        lushaMessage,
-        retryAfterSeconds(response.headers, this.now()),
-      );
-    }
-    if (status === 451) {
-      return new LushaComplianceError(
-        message('Lusha cannot return this record for GDPR reasons'),
-        endpoint,
-        status,
-        lushaMessage,
-      );
-    }
-    if (status === 499 || status === 502 || status === 503 || status === 504) {
-      return new LushaUnavailableError(message('Lusha is temporarily unavailable'), endpoint, status, lushaMessage);
-    }
-    if (status >= 300 && status < 400) {
-      return new LushaServerError(
-        message('Lusha answered with an unexpected redirect, which was not followed'),
-        endpoint,
-        status,
-      );
-    }
-    return new LushaServerError(message('Lusha failed to process the request'), endpoint, status, lushaMessage);
+    if (response.status >= 200 && response.status < 300) return { ok: true, response };
+    return { ok: false, error: errorFromResponse(endpoint, response, { now: this.now(), clean: (text) => this.clean(text) }) };
   }
 
   private clean(text: string): string {
     return redact(text, this.secrets);
   }
+}
+
+/** A request on its way: method, path with query, body, and "METHOD /path" for messages. */
+interface PendingRequest {
+  method: HttpMethod;
+  path: string;
+  body: unknown;
+  endpoint: string;
+}
+
+/** What one request came to: a 2xx response, or the typed error of what happened instead. */
+type Sent = { ok: true; response: TransportResponse } | { ok: false; error: LushaError };
+
+/** A failure that one quick retry may fix: a failed connection, or a 502/503/504. */
+function isTransient(error: LushaError): boolean {
+  return error instanceof LushaNetworkError || (error instanceof LushaUnavailableError && [502, 503, 504].includes(error.status ?? 0));
+}
+
+/** A 2xx body parsed with its schema; a body that is not JSON, or not that shape, is a LushaResponseError naming the endpoint. */
+function parseResponse<T extends z.ZodTypeAny>(
+  endpoint: string,
+  response: TransportResponse,
+  schema: T,
+  clean: (text: string) => string,
+): z.output<T> {
+  let json: unknown;
+  try {
+    json = JSON.parse(response.text);
+  } catch {
+    throw new LushaResponseError(`Lusha answered ${endpoint} with a body that is not JSON`, endpoint, response.status);
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue && issue.path.length > 0 ? ` at "${issue.path.join('.')}"` : '';
+    throw new LushaResponseError(
+      clean(`Lusha answered ${endpoint} in an unexpected shape${where}: ${issue?.message ?? 'invalid'}`),
+      endpoint,
+      response.status,
+    );
+  }
+  return parsed.data;
 }
 
 // ------------------------------------------------------------ helpers
@@ -596,54 +509,4 @@ export function toQueryString(query: Query | undefined): string {
   }
   const text = params.toString();
   return text ? `?${text}` : '';
-}
-
-/**
- * Seconds to wait before retrying a 429, from `Retry-After` (seconds or an HTTP date) or
- * `RateLimit-Reset` (seconds); undefined when the headers say nothing usable.
- */
-export function retryAfterSeconds(headers: Record<string, string>, now: number): number | undefined {
-  const retryAfter = headers['retry-after']?.trim();
-  if (retryAfter) {
-    if (/^\d+(\.\d+)?$/.test(retryAfter)) return Math.ceil(Number(retryAfter));
-    const at = Date.parse(retryAfter);
-    if (!Number.isNaN(at)) return Math.max(0, Math.ceil((at - now) / 1000));
-  }
-  const reset = headers['ratelimit-reset']?.trim();
-  if (reset && /^\d+$/.test(reset)) return Number(reset);
-  return undefined;
-}
-
-/**
- * Whether a 429 means a daily or hourly quota is used up (Lusha's `x-daily-requests-left` /
- * `x-ratelimit-remaining-daily` at 0), and the seconds until it resets: from
- * `x-ratelimit-reset-daily` (seconds, or an epoch time in seconds), else from `Retry-After`,
- * else the next UTC midnight (daily) or hour (hourly).
- */
-export function quotaExhaustion(
-  headers: Record<string, string>,
-  now: number,
-): { period: 'daily' | 'hourly'; resetSeconds: number } | undefined {
-  const isZero = (name: string) => headers[name] !== undefined && Number(headers[name]) <= 0;
-  const period = isZero('x-daily-requests-left') || isZero('x-ratelimit-remaining-daily')
-    ? 'daily'
-    : isZero('x-hourly-requests-left')
-      ? 'hourly'
-      : undefined;
-  if (!period) return undefined;
-  const resetHeader = headers['x-ratelimit-reset-daily']?.trim();
-  if (period === 'daily' && resetHeader && /^\d+$/.test(resetHeader)) {
-    const value = Number(resetHeader);
-    // Large values are epoch seconds; small ones are seconds from now.
-    const seconds = value > 1_000_000_000 ? value - Math.floor(now / 1000) : value;
-    if (seconds > 0) return { period, resetSeconds: seconds };
-  }
-  const fromRetryAfter = retryAfterSeconds(headers, now);
-  if (fromRetryAfter !== undefined && fromRetryAfter > 0) return { period, resetSeconds: fromRetryAfter };
-  const date = new Date(now);
-  const next =
-    period === 'daily'
-      ? Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate() + 1)
-      : Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate(), date.getUTCHours() + 1);
-  return { period, resetSeconds: Math.max(1, Math.ceil((next - now) / 1000)) };
 }

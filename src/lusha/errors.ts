@@ -5,7 +5,11 @@
  * Every error carries the endpoint it came from ("GET /v2/person") and, where Lusha sent
  * one, Lusha's own message. Messages never contain the API key: the client redacts every
  * secret it was given before an error is built (see `redact`).
+ *
+ * `errorFromResponse` is the one place where an HTTP status (and Lusha's body and headers)
+ * becomes one of these classes.
  */
+import type { TransportResponse } from './transport';
 
 export type LushaErrorKind =
   | 'invalid_key'
@@ -175,4 +179,121 @@ export function readLushaMessage(body: unknown): string | undefined {
   add(record.errors);
   const unique = [...new Set(parts)];
   return unique.length > 0 ? unique.join('; ') : undefined;
+}
+
+// ---------------------------------------------------------------- from a response
+
+/**
+ * The typed error for a non-2xx response of `endpoint`: the status says which class, Lusha's
+ * words (any of its body shapes, redacted by `clean`) go into the message, and a 429's
+ * headers say whether it is a rate limit, a used-up quota or a trial limit, and how long to wait.
+ */
+export function errorFromResponse(
+  endpoint: string,
+  response: TransportResponse,
+  context: { now: number; clean: (text: string) => string },
+): LushaError {
+  const { status } = response;
+  let body: unknown = response.text;
+  try {
+    body = JSON.parse(response.text);
+  } catch {
+    // a non-JSON error body is read as text
+  }
+  const raw = readLushaMessage(body);
+  const lushaMessage = raw === undefined ? undefined : context.clean(raw.slice(0, 500));
+  const said = lushaMessage ? `: ${lushaMessage}` : '';
+  const message = (what: string) => `${what} (${endpoint}, HTTP ${status})${said}`;
+
+  if (status === 400 || status === 412 || status === 422) {
+    return new LushaValidationError(message('Lusha rejected the request'), endpoint, status, lushaMessage);
+  }
+  if (status === 401) return new LushaAuthError(message('Lusha rejected the API key'), endpoint, status, lushaMessage);
+  if (status === 402) {
+    return new LushaCreditsError(message('The Lusha account has no credits left'), endpoint, status, lushaMessage);
+  }
+  if (status === 403) return new LushaForbiddenError(message('Lusha refused the request'), endpoint, status, lushaMessage);
+  if (status === 404) return new LushaNotFoundError(message('Lusha found nothing'), endpoint, status, lushaMessage);
+  if (status === 429) {
+    if (lushaMessage && /trial/i.test(lushaMessage)) {
+      return new LushaTrialLimitError(message('The Lusha trial limit is reached'), endpoint, status, lushaMessage);
+    }
+    const quota = quotaExhaustion(response.headers, context.now);
+    if (quota) {
+      return new LushaQuotaError(
+        message(`The Lusha ${quota.period} request quota is used up`),
+        endpoint,
+        status,
+        lushaMessage,
+        quota.resetSeconds,
+      );
+    }
+    return new LushaRateLimitError(
+      message('Lusha rate limit reached'),
+      endpoint,
+      status,
+      lushaMessage,
+      retryAfterSeconds(response.headers, context.now),
+    );
+  }
+  if (status === 451) {
+    return new LushaComplianceError(message('Lusha cannot return this record for GDPR reasons'), endpoint, status, lushaMessage);
+  }
+  if (status === 499 || status === 502 || status === 503 || status === 504) {
+    return new LushaUnavailableError(message('Lusha is temporarily unavailable'), endpoint, status, lushaMessage);
+  }
+  if (status >= 300 && status < 400) {
+    return new LushaServerError(message('Lusha answered with an unexpected redirect, which was not followed'), endpoint, status);
+  }
+  return new LushaServerError(message('Lusha failed to process the request'), endpoint, status, lushaMessage);
+}
+
+/**
+ * Seconds to wait before retrying a 429, from `Retry-After` (seconds or an HTTP date) or
+ * `RateLimit-Reset` (seconds); undefined when the headers say nothing usable.
+ */
+export function retryAfterSeconds(headers: Record<string, string>, now: number): number | undefined {
+  const retryAfter = headers['retry-after']?.trim();
+  if (retryAfter) {
+    if (/^\d+(\.\d+)?$/.test(retryAfter)) return Math.ceil(Number(retryAfter));
+    const at = Date.parse(retryAfter);
+    if (!Number.isNaN(at)) return Math.max(0, Math.ceil((at - now) / 1000));
+  }
+  const reset = headers['ratelimit-reset']?.trim();
+  if (reset && /^\d+$/.test(reset)) return Number(reset);
+  return undefined;
+}
+
+/**
+ * Whether a 429 means a daily or hourly quota is used up (Lusha's `x-daily-requests-left` /
+ * `x-ratelimit-remaining-daily` at 0), and the seconds until it resets: from
+ * `x-ratelimit-reset-daily` (seconds, or an epoch time in seconds), else from `Retry-After`,
+ * else the next UTC midnight (daily) or hour (hourly).
+ */
+export function quotaExhaustion(
+  headers: Record<string, string>,
+  now: number,
+): { period: 'daily' | 'hourly'; resetSeconds: number } | undefined {
+  const isZero = (name: string) => headers[name] !== undefined && Number(headers[name]) <= 0;
+  const period = isZero('x-daily-requests-left') || isZero('x-ratelimit-remaining-daily')
+    ? 'daily'
+    : isZero('x-hourly-requests-left')
+      ? 'hourly'
+      : undefined;
+  if (!period) return undefined;
+  const resetHeader = headers['x-ratelimit-reset-daily']?.trim();
+  if (period === 'daily' && resetHeader && /^\d+$/.test(resetHeader)) {
+    const value = Number(resetHeader);
+    // Large values are epoch seconds; small ones are seconds from now.
+    const seconds = value > 1_000_000_000 ? value - Math.floor(now / 1000) : value;
+    if (seconds > 0) return { period, resetSeconds: seconds };
+  }
+  const fromRetryAfter = retryAfterSeconds(headers, now);
+  if (fromRetryAfter !== undefined && fromRetryAfter > 0) return { period, resetSeconds: fromRetryAfter };
+  const date = new Date(now);
+  const next =
+    period === 'daily'
+      ? Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate() + 1)
+      : Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate(), date.getUTCHours() + 1);
+  return { period, resetSeconds: Math.max(1, Math.ceil((next - now) / 1000)) };
 }

@@ -5,11 +5,11 @@
  * several pages of an "Up to N Results" search each carry their page's request id).
  */
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { readList, readText } from '../input/identifiers';
+import { readList, readText } from '../shared/readers';
 import { uniqueBy } from '../lusha/batch';
 import type { LushaClient } from '../lusha/client';
-import type { LineItemValue } from '../records/line-item';
-import { SAMPLE_REQUEST_ID } from '../records/prospect';
+import type { LineItemValue } from '../zapier/line-items';
+import { SAMPLE_REQUEST_ID } from './records';
 import type { PlainInputField } from '../zapier/fields';
 import { haltOnInputProblems } from '../zapier/input-problems';
 import { counted, REVEAL_BATCH, revealCreditsNote, type RevealOutcome } from './reveal';

@@ -11,11 +11,10 @@
  *    builds the body. Both report every problem at once.
  */
 import type { CompanyFilters, ContactFilters } from '../lusha/client';
-import { readDomain, readList, type Parsed } from '../input/identifiers';
-import { dropdownFrom } from '../triggers/prospecting_filter_lists';
+import { readDomain, readList, type Parsed } from '../shared/readers';
 import type { PlainInputField } from '../zapier/fields';
-import { formatCount } from '../records/shared';
-import { FILTER_LISTS, resolveValues, type FilterListName, type ListContext, type WireValue } from './filter-lists';
+import { formatCount } from '../shared/values';
+import { dropdownFrom, FILTER_LISTS, resolveValues, type FilterListName, type ListContext, type WireValue } from './filter-lists';
 
 type Side = 'contacts' | 'companies';
 

@@ -16,7 +16,7 @@
  * Filter lists are free in Lusha: nothing here spends credits.
  */
 import type { LushaClient } from '../lusha/client';
-import { firstText, formatCount } from '../records/shared';
+import { firstText, formatCount } from '../shared/values';
 
 /** What goes into the search body for one chosen value. */
 export type WireValue = string | number | { min?: number; max?: number } | Record<string, string>;
@@ -193,6 +193,12 @@ function codeChoice(entry: { code: string | number; label?: string | null }): Fi
 
 export type FilterListName = keyof typeof FILTER_LISTS;
 export const FILTER_LIST_NAMES = Object.keys(FILTER_LISTS) as FilterListName[];
+
+/** The key of the hidden trigger that feeds the dropdown of list `name` (src/triggers/prospecting_filter_lists.ts). */
+export const filterListTriggerKey = (name: FilterListName) => `filter_${name}`;
+
+/** `dynamic` for a field that picks from `name`. */
+export const dropdownFrom = (name: FilterListName) => `${filterListTriggerKey(name)}.id.label`;
 
 // ------------------------------------------------------------------ caching
 

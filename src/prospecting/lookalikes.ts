@@ -4,8 +4,8 @@
  * earlier run to get the next ones for the same seeds. Lusha states what it charged.
  */
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { readLushaIdList, readText } from '../input/identifiers';
-import { readInteger } from '../input/options';
+import { readLushaIdList, readText } from '../shared/readers';
+import { readInteger } from '../shared/options';
 import type { LushaClient } from '../lusha/client';
 import type { PlainInputField } from '../zapier/fields';
 import { haltOnInputProblems } from '../zapier/input-problems';

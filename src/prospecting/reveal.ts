@@ -7,8 +7,8 @@ import { chunk, sendBatches, throwConnectionFailure } from '../lusha/batch';
 import type { LushaClient } from '../lusha/client';
 import { appendSentence, LushaNotFoundError, LushaValidationError } from '../lusha/errors';
 import type { Company } from '../lusha/schemas';
-import { revealCharged, type ContactReveal } from '../records/prospect';
-import { firstText, formatCount } from '../records/shared';
+import { revealCharged, type ContactReveal } from './records';
+import { firstText, formatCount } from '../shared/values';
 import { entryFailureReason } from '../zapier/errors';
 
 /** Lusha reveals at most 100 prospects per call. */

@@ -7,15 +7,15 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import type { LushaClient, Pages } from '../lusha/client';
 import { appendSentence, redact } from '../lusha/errors';
-import { readBoolean, readInteger } from '../input/options';
+import { readBoolean, readInteger } from '../shared/options';
 import type { PlainInputField } from '../zapier/fields';
 import { haltOnInputProblems } from '../zapier/input-problems';
 import { connectionSecrets } from '../zapier/lusha';
-import type { LineItemValue } from '../records/line-item';
-import { SAMPLE_REQUEST_ID } from '../records/prospect';
+import type { LineItemValue } from '../zapier/line-items';
+import { SAMPLE_REQUEST_ID } from './records';
 import { readFilterInputs, resolveFilters, type FilterSpec, type SearchFilters } from './filter-fields';
 import { counted, revealCreditsNote, type RevealOutcome } from './reveal';
-import { formatCount } from '../records/shared';
+import { formatCount } from '../shared/values';
 
 export const PAGE_SIZE = { min: 10, max: 50, default: 20 } as const;
 export const MAX_PAGE = 1000;

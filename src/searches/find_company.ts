@@ -1,13 +1,13 @@
 /**
- * Find Company: one GET /v2/company by domain, name or Lusha company ID. Lusha answers a
- * miss with 404, which returns nothing, so "find or create" flows can go on to create.
+ * Find Company: one lookup by domain, name or Lusha company ID (src/companies/). A miss
+ * returns nothing, so "find or create" flows can go on to create.
  */
 import { defineSearch } from 'zapier-platform-core';
-import { readCompanyLookup } from '../input/company-lookup';
-import { LushaNotFoundError } from '../lusha/errors';
-import { companyOutputFields, companySample } from '../records/company';
+import { companyIdentifierFields } from '../companies/fields';
+import { readCompanyLookup } from '../companies/lookup';
+import { companyOutputFields, companySample } from '../companies/record';
+import { findCompany } from '../companies/wire';
 import type { OperationContract } from '../zapier/contract';
-import { companyIdentifierFields, companyOutcome, companyQuery } from '../zapier/enrichment';
 import { inputProblemsError } from '../zapier/input-problems';
 import { withLusha } from '../zapier/lusha';
 
@@ -39,14 +39,8 @@ export default defineSearch({
     perform: withLusha(async (lusha, z, bundle) => {
       const lookup = readCompanyLookup(bundle.inputData);
       if (!lookup.ok) throw inputProblemsError(z, LABEL, lookup.problems);
-      try {
-        const { data } = await lusha.enrichCompany(companyQuery(lookup.value));
-        const outcome = companyOutcome(data, lookup.value.companyId);
-        return outcome.status === 'matched' ? [outcome.record] : [];
-      } catch (error) {
-        if (error instanceof LushaNotFoundError) return [];
-        throw error;
-      }
+      const outcome = await findCompany(lusha, lookup.value);
+      return outcome.status === 'matched' ? [outcome.record] : [];
     }),
     outputFields: companyOutputFields,
     sample: { ...companySample },

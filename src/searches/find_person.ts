@@ -1,25 +1,15 @@
 /**
- * Find Person: "a lead arrived — fill in the blanks". One GET /v2/person by email, LinkedIn
- * profile, Lusha person ID, or name + company; no match returns nothing, so "find or
+ * Find Person: "a lead arrived — fill in the blanks". One lookup by email, LinkedIn profile,
+ * Lusha person ID, or name + company (src/people/); no match returns nothing, so "find or
  * create" flows can go on to create.
  */
 import { defineSearch } from 'zapier-platform-core';
-import { readPersonLookup, readPersonLookupOptions } from '../input/person-lookup';
-import { LushaNotFoundError } from '../lusha/errors';
-import {
-  contactSignalSummaryOutputFields,
-  contactSignalSummarySample,
-  toContactSignalSummary,
-} from '../records/contact-signals';
-import { personOutputFields, personSample } from '../records/person';
+import { personIdentifierFields, personOptionFields, personSignalFields } from '../people/fields';
+import { readPersonLookup, readPersonLookupOptions } from '../people/lookup';
+import { personOutputFields, personSample } from '../people/record';
+import { contactSignalSummaryOutputFields, contactSignalSummarySample } from '../people/signal-summary';
+import { findPerson } from '../people/wire';
 import type { OperationContract } from '../zapier/contract';
-import {
-  contactOutcome,
-  personIdentifierFields,
-  personOptionFields,
-  personQuery,
-  personSignalFields,
-} from '../zapier/enrichment';
 import { inputProblemsError } from '../zapier/input-problems';
 import { withLusha } from '../zapier/lusha';
 
@@ -66,17 +56,10 @@ export default defineSearch({
       const problems = [...(lookup.ok ? [] : lookup.problems), ...(options.ok ? [] : options.problems)];
       if (!lookup.ok || !options.ok) throw inputProblemsError(z, LABEL, problems);
 
-      let contact;
-      try {
-        ({ contact } = await lusha.enrichPerson(personQuery(lookup.value, options.value)));
-      } catch (error) {
-        if (error instanceof LushaNotFoundError) return [];
-        throw error;
-      }
-      const outcome = contactOutcome(contact);
+      const outcome = await findPerson(lusha, lookup.value, options.value);
       if (outcome.status === 'not_found') return [];
       if (outcome.status === 'error') throw new z.errors.HaltedError(outcome.reason);
-      return [{ ...outcome.record, ...toContactSignalSummary(contact.data) }];
+      return [outcome.record];
     }),
     outputFields: [...personOutputFields, ...contactSignalSummaryOutputFields],
     sample: { ...personSample, ...contactSignalSummarySample },

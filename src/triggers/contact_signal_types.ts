@@ -4,7 +4,7 @@
  */
 import { defineTrigger } from 'zapier-platform-core';
 import type { OperationContract } from '../zapier/contract';
-import { signalDropdownContract, signalDropdownTrigger } from '../zapier/signal-options';
+import { signalDropdownContract, signalDropdownTrigger } from '../signals/dropdowns';
 
 export default defineTrigger(signalDropdownTrigger('contact_signal_types'));
 

@@ -5,10 +5,10 @@
  */
 import { defineTrigger } from 'zapier-platform-core';
 import type { OperationContract } from '../zapier/contract';
-import { companySignalOutputFields, companySignalSample } from '../records/signal';
-import { companyWatchFields, readCompanyWatch } from '../zapier/signal-fields';
-import { COMPANY_SIGNALS } from '../zapier/signal-lookup';
-import { signalContract, signalTriggerPerform } from '../zapier/signal-operations';
+import { companySignalOutputFields, companySignalSample } from '../signals/records';
+import { companyWatchFields, readCompanyWatch } from '../signals/watch';
+import { COMPANY_SIGNALS } from '../signals/lookup';
+import { signalContract, signalTriggerPerform } from '../signals/operations';
 
 const LABEL = 'New Company Signal';
 

@@ -5,10 +5,10 @@
  */
 import { defineTrigger } from 'zapier-platform-core';
 import type { OperationContract } from '../zapier/contract';
-import { contactSignalOutputFields, contactSignalSample } from '../records/signal';
-import { contactWatchFields, readContactWatch } from '../zapier/signal-fields';
-import { CONTACT_SIGNALS } from '../zapier/signal-lookup';
-import { signalContract, signalTriggerPerform } from '../zapier/signal-operations';
+import { contactSignalOutputFields, contactSignalSample } from '../signals/records';
+import { contactWatchFields, readContactWatch } from '../signals/watch';
+import { CONTACT_SIGNALS } from '../signals/lookup';
+import { signalContract, signalTriggerPerform } from '../signals/operations';
 
 const LABEL = 'New Contact Signal';
 

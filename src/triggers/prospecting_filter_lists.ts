@@ -10,14 +10,9 @@
  * exclude, contacts and companies) that uses the same list.
  */
 import { defineTrigger } from 'zapier-platform-core';
-import { choicesOf, FILTER_LIST_NAMES, FILTER_LISTS, type FilterListName } from '../prospecting/filter-lists';
+import { choicesOf, FILTER_LIST_NAMES, FILTER_LISTS, filterListTriggerKey, type FilterListName } from '../prospecting/filter-lists';
 import type { OperationContract } from '../zapier/contract';
 import { withLusha } from '../zapier/lusha';
-
-export const filterListTriggerKey = (name: FilterListName) => `filter_${name}`;
-
-/** `dynamic` for a field that picks from `name`. */
-export const dropdownFrom = (name: FilterListName) => `${filterListTriggerKey(name)}.id.label`;
 
 function filterListTrigger(name: FilterListName) {
   const source = FILTER_LISTS[name];

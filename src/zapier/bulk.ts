@@ -14,12 +14,14 @@
  * batch failed the same way and nothing was charged (so Zapier's retry and halt rules apply).
  */
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { type Checked, isBlank } from '../input/identifiers';
+import type { LookupOutcome } from '../shared/outcome';
+import { type Checked, isBlank } from '../shared/readers';
 import type { LushaClient } from '../lusha/client';
-import { chunk, sendBatches, throwConnectionFailure, uniqueBy } from '../lusha/batch';
+import { chunk, sendBatches, throwConnectionFailure } from '../lusha/batch';
 import { LushaError } from '../lusha/errors';
-import { lineItemFields, toLineItem } from '../records/line-item';
-import { formatCount, type OutputField } from '../records/shared';
+import { lineItemFields, toLineItem } from './line-items';
+import { formatCount } from '../shared/values';
+import type { OutputField } from './fields';
 import type { ErrorNote } from './contract';
 import type { PlainInputField } from './fields';
 import { entryFailureReason } from './errors';
@@ -43,12 +45,6 @@ export const BULK_THROTTLE = { window: 1, limit: 2, scope: ['auth' as const, 'ac
 
 export type RowStatus = 'matched' | 'not_found' | 'invalid_input' | 'error';
 
-/** What Lusha said about one lookup (see src/zapier/enrichment.ts for people and companies). */
-export type LookupOutcome<R> =
-  | { status: 'matched'; record: R; creditsCharged: number }
-  | { status: 'not_found'; creditsCharged: number }
-  | { status: 'error'; reason: string; creditsCharged: number };
-
 /** What a bulk operation supplies: the rest of the run is the same for every kind of lookup. */
 export interface BulkLookup<L, R> {
   /** What one row is, for messages: "person", "company". */
@@ -70,7 +66,7 @@ export interface BulkLookup<L, R> {
    * Sends one batch (at most BATCH_SIZE lookups, each under a generated id) and returns
    * the outcome per id. An id missing from the map comes back as an error row.
    */
-  send(lusha: LushaClient, batch: Array<{ id: string; lookup: L }>): Promise<Map<string, LookupOutcome<R>>>;
+  send(lusha: LushaClient, batch: ReadonlyArray<{ id: string; lookup: L }>): Promise<Map<string, LookupOutcome<R>>>;
   /** The record of a row without a match: every key present, all empty. */
   emptyRecord: R;
 }
@@ -122,15 +118,51 @@ function referenceOf(value: unknown): string | null {
 }
 
 /** Why a failed batch's rows were not enriched: not sent for lack of time, or the batch's failure. */
-function failureReason(z: ZObject, error: unknown, secrets: readonly string[]): string {
+function failureReason(error: unknown, secrets: readonly string[]): string {
   if (error instanceof NotSentError) return NOT_SENT_REASON;
   return entryFailureReason(error, secrets, 'This row was not enriched: run it again later.');
+}
+
+/** A lookup Lusha's answer left out (it should not happen): an error row, free. */
+function missingFromAnswer<R>(noun: string): LookupOutcome<R> {
+  return { status: 'error', reason: `Lusha's answer did not include this ${noun}: run it again.`, creditsCharged: 0 };
 }
 
 /** Two failures are "the same" when they are the same kind of Lusha error (or the same message). */
 function failureSignature(error: unknown): string {
   if (error instanceof LushaError) return `${error.kind}:${error.status ?? ''}`;
   return error instanceof Error ? error.message : String(error);
+}
+
+/** One row as read: its position, the builder's reference, and its lookup or its problems. */
+interface ReadRow<L> {
+  row: number;
+  reference: string | null;
+  parsed: Checked<L>;
+}
+
+/**
+ * One unique lookup of a run: the id it is sent to Lusha under (generated, never the
+ * builder's reference), the lookup, and the rows that asked for it (the first is the one
+ * whose result the others share).
+ */
+interface UniqueLookup<L> {
+  id: string;
+  lookup: L;
+  rows: number[];
+}
+
+/** Groups the valid rows by lookup key: each unique lookup once, with every row that asked for it. */
+function uniqueLookups<L>(read: readonly ReadRow<L>[], keyOf: (lookup: L) => string): UniqueLookup<L>[] {
+  const byKey = new Map<string, UniqueLookup<L>>();
+  for (const { row, parsed } of read) {
+    if (!parsed.ok) continue;
+    const key = keyOf(parsed.value);
+    const existing = byKey.get(key);
+    if (existing) existing.rows.push(row);
+    else byKey.set(key, { id: String(byKey.size + 1), lookup: parsed.value, rows: [row] });
+  }
+  return [...byKey.values()];
 }
 
 /**
@@ -162,75 +194,63 @@ export async function enrichInBulk<L, R>(
   }
 
   // 1. Read every row; the invalid ones are answered without a call, unless no row is usable.
-  const read = rows.map((row, index) => ({ row: index + 1, reference: referenceOf(row.reference), parsed: spec.read(row) }));
+  const read: ReadRow<L>[] = rows.map((row, index) => ({ row: index + 1, reference: referenceOf(row.reference), parsed: spec.read(row) }));
   const rowProblems = read.flatMap((r) => (r.parsed.ok ? [] : r.parsed.problems.map((problem) => `Row ${r.row}: ${problem}`)));
-  const noneUsable = read.every((r) => !r.parsed.ok);
-  if (noneUsable || optionProblems.length > 0) {
+  if (read.every((r) => !r.parsed.ok) || optionProblems.length > 0) {
     throw inputProblemsError(z, spec.operation, [...optionProblems, ...rowProblems]);
   }
-  const valid = read.flatMap((r) => (r.parsed.ok ? [{ row: r.row, lookup: r.parsed.value }] : []));
 
-  // 2. Identical lookups are sent once, under a generated id (never the builder's reference).
-  const { unique, uniqueIndexOf } = uniqueBy(valid, (v) => spec.keyOf(v.lookup));
-  const items = unique.map((v, index) => ({ id: String(index + 1), lookup: v.lookup }));
+  // 2. Identical lookups are sent once.
+  const lookups = uniqueLookups(read, spec.keyOf);
 
   // 3. Batches of at most 100, a few at a time, each only while the deadline allows.
-  const outcomes = await sendBatches(chunk(items, BATCH_SIZE), CONCURRENCY, async (batch) => {
+  const batches = await sendBatches(chunk(lookups, BATCH_SIZE), CONCURRENCY, async (batch) => {
     if (lusha.timeLeft() < MIN_TIME_PER_BATCH_MS) throw new NotSentError();
     return spec.send(lusha, batch);
   });
-
-  throwConnectionFailure(outcomes);
-  const failures = outcomes.flatMap((o) => (o.ok ? [] : [o.error]));
-  const attempted = failures.filter((error) => !(error instanceof NotSentError));
-  const anySucceeded = outcomes.some((o) => o.ok);
-  if (!anySucceeded && attempted.length > 0 && new Set(attempted.map(failureSignature)).size === 1) {
+  throwConnectionFailure(batches);
+  const attempted = batches.flatMap((b) => (b.ok || b.error instanceof NotSentError ? [] : [b.error]));
+  if (!batches.some((b) => b.ok) && attempted.length > 0 && new Set(attempted.map(failureSignature)).size === 1) {
     // Nothing was enriched or charged: fail the run, so Zapier retries (429, 5xx) or halts (402...).
     throw attempted[0];
   }
 
   // 4. The outcome of each unique lookup.
   const secrets = connectionSecrets(bundle);
-  const byId = new Map<string, LookupOutcome<R>>();
-  for (const outcome of outcomes) {
-    if (outcome.ok) {
-      for (const item of outcome.items) {
-        byId.set(
-          item.id,
-          outcome.result.get(item.id) ?? {
-            status: 'error',
-            reason: `Lusha's answer did not include this ${spec.noun}: run it again.`,
-            creditsCharged: 0,
-          },
-        );
-      }
-    } else {
-      const reason = failureReason(z, outcome.error, secrets);
-      for (const item of outcome.items) byId.set(item.id, { status: 'error', reason, creditsCharged: 0 });
+  const outcomes = new Map<UniqueLookup<L>, LookupOutcome<R>>();
+  for (const batch of batches) {
+    for (const unique of batch.items) {
+      outcomes.set(
+        unique,
+        batch.ok
+          ? (batch.result.get(unique.id) ?? missingFromAnswer(spec.noun))
+          : { status: 'error', reason: failureReason(batch.error, secrets), creditsCharged: 0 },
+      );
     }
   }
 
-  // 5. Fan out to every row, in input order.
-  const firstRowOf = unique.map((v) => v.row);
-  const uniqueOfRow = new Map(valid.map((v, index) => [v.row, uniqueIndexOf[index] as number]));
-  const resultRows: BulkRow<R>[] = read.map((r) => {
-    if (!r.parsed.ok) {
-      return { row: r.row, reference: r.reference, status: 'invalid_input', reason: r.parsed.problems.join('; '), duplicateOfRow: null, record: spec.emptyRecord };
+  // 5. Every row, in input order, with the outcome of its lookup.
+  const lookupOfRow = new Map(lookups.flatMap((unique) => unique.rows.map((row) => [row, unique] as const)));
+  const resultRows: BulkRow<R>[] = read.map(({ row, reference, parsed }) => {
+    const unique = lookupOfRow.get(row);
+    if (!parsed.ok || !unique) {
+      const reason = parsed.ok ? null : parsed.problems.join('; ');
+      return { row, reference, status: 'invalid_input', reason, duplicateOfRow: null, record: spec.emptyRecord };
     }
-    const uniqueIndex = uniqueOfRow.get(r.row) as number;
-    const outcome = byId.get(items[uniqueIndex]!.id) as LookupOutcome<R>;
-    const first = firstRowOf[uniqueIndex] as number;
+    const outcome = outcomes.get(unique) as LookupOutcome<R>;
+    const firstRow = unique.rows[0] as number;
     return {
-      row: r.row,
-      reference: r.reference,
+      row,
+      reference,
       status: outcome.status,
       reason: outcome.status === 'error' ? outcome.reason : null,
-      duplicateOfRow: first === r.row ? null : first,
+      duplicateOfRow: firstRow === row ? null : firstRow,
       record: outcome.status === 'matched' ? outcome.record : spec.emptyRecord,
     };
   });
 
   const count = (status: RowStatus) => resultRows.filter((r) => r.status === status).length;
+  const creditsCharged = [...outcomes.values()].reduce((sum, outcome) => sum + outcome.creditsCharged, 0);
   return {
     totals: {
       total: resultRows.length,
@@ -239,7 +259,7 @@ export async function enrichInBulk<L, R>(
       invalid: count('invalid_input'),
       errors: count('error'),
       requests: lusha.requestCount,
-      creditsCharged: [...byId.values()].reduce((sum, outcome) => sum + outcome.creditsCharged, 0),
+      creditsCharged,
     },
     rows: resultRows,
   };

@@ -1,6 +1,7 @@
 /**
- * Zapier's input field type, which zapier-platform-core does not export by name: helpers
- * that build fields return it, so a typo in a field property fails to compile.
+ * Zapier's field types: the input field type, which zapier-platform-core does not export by
+ * name (helpers that build fields return it, so a typo in a field property fails to
+ * compile), and the output field.
  */
 import type { defineCreate } from 'zapier-platform-core';
 
@@ -8,3 +9,12 @@ type AnyInputField = NonNullable<ReturnType<typeof defineCreate>['operation']['i
 
 /** A static input field (not a function that computes fields). */
 export type PlainInputField = Exclude<AnyInputField, (...args: never[]) => unknown>;
+
+/** An output field as Zapier declares it. */
+export interface OutputField {
+  key: string;
+  label: string;
+  type?: 'string' | 'number' | 'integer' | 'boolean' | 'datetime';
+  list?: boolean;
+  children?: OutputField[];
+}

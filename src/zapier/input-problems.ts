@@ -12,7 +12,7 @@
  * item's problems start with "Row N: ".
  */
 import type { ZObject } from 'zapier-platform-core';
-import { formatCount } from '../records/shared';
+import { formatCount } from '../shared/values';
 
 /** Problems listed in one message; the rest are counted ("...and 12 more problems."). */
 export const MAX_LISTED_PROBLEMS = 20;

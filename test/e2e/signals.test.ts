@@ -3,9 +3,9 @@
  * request log and credit ledger show what the credit guard saves: polls between two checks
  * make no call at all, a new signal fires once and only once, samples cost one small call.
  */
-import type { CompanySignalRecord, ContactSignalRecord } from '../../src/records/signal';
-import type { Choice } from '../../src/zapier/signal-options';
-import type { SignalLookupOutput } from '../../src/zapier/signal-operations';
+import type { CompanySignalRecord, ContactSignalRecord } from '../../src/signals/records';
+import type { Choice } from '../../src/signals/dropdowns';
+import type { SignalLookupOutput } from '../../src/signals/operations';
 import { DAY, HOUR, useClock } from '../support/clock';
 import { SANDBOX_KEY, useSandbox } from '../support/sandbox';
 import { ownMessage, performOf } from '../support/signals';

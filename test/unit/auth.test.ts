@@ -1,5 +1,5 @@
 import nock from 'nock';
-import { connectionFingerprint } from '../../src/auth';
+import { connectionFingerprint } from '../../src/zapier/connection';
 import { USER_AGENT } from '../../src/version';
 import { useNock } from '../support/nock';
 import { App, appTester, bundleWith, expectZapierError, TEST_KEY } from '../support/zapier';

@@ -8,7 +8,7 @@ import {
   readLushaId,
   readLushaIdList,
   readText,
-} from '../../src/input/identifiers';
+} from '../../src/shared/readers';
 import { chunk, sendBatches, throwConnectionFailure, uniqueBy } from '../../src/lusha/batch';
 import { LushaAuthError, LushaServerError } from '../../src/lusha/errors';
 

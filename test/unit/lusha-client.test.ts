@@ -3,7 +3,8 @@
  * and the helpers that read Lusha's headers.
  */
 import { MockAgent } from 'undici';
-import { LushaClient, quotaExhaustion, retryAfterSeconds, toQueryString } from '../../src/lusha/client';
+import { LushaClient, toQueryString } from '../../src/lusha/client';
+import { quotaExhaustion, retryAfterSeconds } from '../../src/lusha/errors';
 import { isLushaUrl, lushaBaseUrl, normalizeApiKey } from '../../src/lusha/config';
 import { LushaAuthError, LushaNotFoundError, LushaTimeoutError } from '../../src/lusha/errors';
 import { RateLimiter } from '../../src/lusha/rate-limiter';

@@ -4,7 +4,7 @@
  */
 import nock from 'nock';
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { companySample } from '../../../src/records/company';
+import { companySample } from '../../../src/companies/record';
 import { useNock } from '../../support/nock';
 import { expectStepError } from '../../support/step-error';
 import { App, appTester, bundleWith, expectZapierError, TEST_KEY } from '../../support/zapier';

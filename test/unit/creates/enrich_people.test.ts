@@ -5,7 +5,7 @@
  */
 import nock from 'nock';
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { personSample } from '../../../src/records/person';
+import { personSample } from '../../../src/people/record';
 import { useNock } from '../../support/nock';
 import { expectStepError } from '../../support/step-error';
 import { App, appTester, bundleWith, expectZapierError, TEST_KEY } from '../../support/zapier';

@@ -3,7 +3,7 @@
  * one or one-per-id request ids, a stale requestId explained, and bad input refused.
  */
 import nock from 'nock';
-import { prospectCompanyFields, prospectContactFields } from '../../../src/records/prospect';
+import { prospectCompanyFields, prospectContactFields } from '../../../src/prospecting/records';
 import { useNock } from '../../support/nock';
 import { LUSHA } from '../../support/lusha-lists';
 import { expectStepError } from '../../support/step-error';

@@ -1,6 +1,6 @@
 /** Get Company Signals: the company lookup's calls, line items and credits. */
 import nock from 'nock';
-import type { SignalLookupOutput } from '../../../src/zapier/signal-operations';
+import type { SignalLookupOutput } from '../../../src/signals/operations';
 import { useClock } from '../../support/clock';
 import { useNock } from '../../support/nock';
 import { ownMessage, performOf } from '../../support/signals';

@@ -3,7 +3,7 @@
  * a partial failure lists the entries not checked; no cache between runs.
  */
 import nock from 'nock';
-import type { SignalLookupOutput } from '../../../src/zapier/signal-operations';
+import type { SignalLookupOutput } from '../../../src/signals/operations';
 import { useClock } from '../../support/clock';
 import { useNock } from '../../support/nock';
 import { ownMessage, performOf } from '../../support/signals';

@@ -3,7 +3,7 @@
  * (with Lusha's `companiesIds` key), and its error paths.
  */
 import nock from 'nock';
-import { prospectCompanyFields } from '../../../src/records/prospect';
+import { prospectCompanyFields } from '../../../src/prospecting/records';
 import { useNock } from '../../support/nock';
 import { LUSHA, serveLists, serveSearch } from '../../support/lusha-lists';
 import { expectStepError } from '../../support/step-error';

@@ -3,7 +3,7 @@
  * paging and "up to N results", reveal only when asked, and every error path.
  */
 import nock from 'nock';
-import { prospectContactFields } from '../../../src/records/prospect';
+import { prospectContactFields } from '../../../src/prospecting/records';
 import { useNock } from '../../support/nock';
 import { LUSHA, serveLists, serveSearch } from '../../support/lusha-lists';
 import { expectStepError } from '../../support/step-error';

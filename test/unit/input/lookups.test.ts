@@ -3,9 +3,9 @@
  * row of the bulk creates share), the person lookup options, and the small readers added
  * for them.
  */
-import { companyLookupKey, readCompanyLookup } from '../../../src/input/company-lookup';
-import { isBlank, ProblemList, readChoice } from '../../../src/input/identifiers';
-import { personLookupKey, readPersonLookup, readPersonLookupOptions } from '../../../src/input/person-lookup';
+import { companyLookupKey, readCompanyLookup } from '../../../src/companies/lookup';
+import { isBlank, ProblemList, readChoice } from '../../../src/shared/readers';
+import { personLookupKey, readPersonLookup, readPersonLookupOptions } from '../../../src/people/lookup';
 
 describe('readPersonLookup', () => {
   it.each([

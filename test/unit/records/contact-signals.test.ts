@@ -1,11 +1,11 @@
 /** The signal summary Find Person adds when a lookup asks for signals. */
 import { ContactSchema } from '../../../src/lusha/schemas';
-import { companyOutputFields, toCompanyRecord } from '../../../src/records/company';
+import { companyOutputFields, toCompanyRecord } from '../../../src/companies/record';
 import {
   contactSignalSummaryOutputFields,
   contactSignalSummarySample,
   toContactSignalSummary,
-} from '../../../src/records/contact-signals';
+} from '../../../src/people/signal-summary';
 
 describe('toContactSignalSummary', () => {
   it('counts the signal types found and picks the latest signal', () => {

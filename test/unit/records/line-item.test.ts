@@ -2,8 +2,8 @@
  * Records as flat line items: lists become text, and a phone on a do-not-call list keeps
  * that flag in words, whichever operation outputs it.
  */
-import { lineItemFields, toLineItem } from '../../../src/records/line-item';
-import { personOutputFields, personSample } from '../../../src/records/person';
+import { lineItemFields, toLineItem } from '../../../src/zapier/line-items';
+import { personOutputFields, personSample } from '../../../src/people/record';
 
 describe('toLineItem', () => {
   it('joins a list of texts, and a list of entries by their first field', () => {

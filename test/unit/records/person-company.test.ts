@@ -3,9 +3,9 @@
  * Lusha sent, the best-email/best-phone rules, and output fields that label every key.
  */
 import { BulkCompanyResponseSchema, BulkPersonResponseSchema, CompanyResponseSchema, PersonResponseSchema, ProspectContactEnrichSchema } from '../../../src/lusha/schemas';
-import { companyOutputFields, companySample, toCompanyRecord } from '../../../src/records/company';
-import { personOutputFields, personSample, toPersonRecord } from '../../../src/records/person';
-import type { OutputField } from '../../../src/records/shared';
+import { companyOutputFields, companySample, toCompanyRecord } from '../../../src/companies/record';
+import { personOutputFields, personSample, toPersonRecord } from '../../../src/people/record';
+import type { OutputField } from '../../../src/zapier/fields';
 
 // The spec's GET /v2/person example: emails as address/type, camelCase location, nested company.
 const specSingle = PersonResponseSchema.parse({
@@ -200,7 +200,7 @@ describe('output fields and samples', () => {
 
 describe('formatCount', () => {
   it('groups thousands without loading locale data', () => {
-    const { formatCount } = jest.requireActual<typeof import('../../../src/records/shared')>('../../../src/records/shared');
+    const { formatCount } = jest.requireActual<typeof import('../../../src/shared/values')>('../../../src/shared/values');
     expect([0, 7, 999, 1000, 12345, 1000000, -4500, 1234.5].map(formatCount)).toEqual(['0', '7', '999', '1,000', '12,345', '1,000,000', '-4,500', '1,234.5']);
   });
 });

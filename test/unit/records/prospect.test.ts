@@ -3,9 +3,9 @@
  * lists joined into text, the enrichment records' field names where the data is the same.
  */
 import { ProspectCompanyEnrichSchema, ProspectCompanySearchSchema, ProspectContactSearchSchema } from '../../../src/lusha/schemas';
-import { companyOutputFields } from '../../../src/records/company';
-import { lineItemFields, toLineItem } from '../../../src/records/line-item';
-import { personOutputFields } from '../../../src/records/person';
+import { companyOutputFields } from '../../../src/companies/record';
+import { lineItemFields, toLineItem } from '../../../src/zapier/line-items';
+import { personOutputFields } from '../../../src/people/record';
 import {
   lookalikeCompanyFields,
   lookalikeContactFields,
@@ -17,8 +17,8 @@ import {
   toLookalikeContactRecord,
   toProspectCompanyLineItem,
   toProspectContactLineItem,
-} from '../../../src/records/prospect';
-import type { OutputField } from '../../../src/records/shared';
+} from '../../../src/prospecting/records';
+import type { OutputField } from '../../../src/zapier/fields';
 
 const keys = (fields: readonly OutputField[]) => fields.map((f) => f.key);
 

@@ -9,8 +9,8 @@ import {
   contactSignalId,
   toCompanySignalRecord,
   toContactSignalRecord,
-} from '../../../src/records/signal';
-import { toIsoDate } from '../../../src/records/shared';
+} from '../../../src/signals/records';
+import { toIsoDate } from '../../../src/shared/values';
 
 const base = {
   personId: '115889',

@@ -3,7 +3,7 @@
  * item per signal with Lusha's signalId, the credit guard, and the company-specific checks.
  */
 import nock from 'nock';
-import type { CompanySignalRecord } from '../../../src/records/signal';
+import type { CompanySignalRecord } from '../../../src/signals/records';
 import { HOUR, useClock } from '../../support/clock';
 import { useNock } from '../../support/nock';
 import { ownMessage, performOf } from '../../support/signals';

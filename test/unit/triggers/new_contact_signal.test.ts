@@ -3,7 +3,7 @@
  * fields), the credit guard between checks, samples, batching, bad input and plan errors.
  */
 import nock from 'nock';
-import { contactSignalId, type ContactSignalRecord } from '../../../src/records/signal';
+import { contactSignalId, type ContactSignalRecord } from '../../../src/signals/records';
 import { DAY, HOUR, useClock } from '../../support/clock';
 import { useNock } from '../../support/nock';
 import { ownMessage, performOf } from '../../support/signals';

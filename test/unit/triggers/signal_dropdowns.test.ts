@@ -3,7 +3,7 @@
  * accept), one free call per connection and object type per hour.
  */
 import nock from 'nock';
-import type { Choice } from '../../../src/zapier/signal-options';
+import type { Choice } from '../../../src/signals/dropdowns';
 import { HOUR, useClock } from '../../support/clock';
 import { useNock } from '../../support/nock';
 import { performOf } from '../../support/signals';

@@ -5,10 +5,11 @@
  * a scripted transport, so the client's real error typing applies.
  */
 import type { ZObject } from 'zapier-platform-core';
-import { type Checked } from '../../../src/input/identifiers';
+import { type Checked } from '../../../src/shared/readers';
 import { LushaClient } from '../../../src/lusha/client';
 import { LushaAuthError, LushaRateLimitError } from '../../../src/lusha/errors';
 import type { TransportRequest, TransportResponse } from '../../../src/lusha/transport';
+import type { LookupOutcome } from '../../../src/shared/outcome';
 import {
   type BulkLookup,
   type BulkResult,
@@ -16,7 +17,6 @@ import {
   bulkOutput,
   bulkOutputFields,
   enrichInBulk,
-  type LookupOutcome,
   MAX_ROWS,
   summaryOf,
 } from '../../../src/zapier/bulk';

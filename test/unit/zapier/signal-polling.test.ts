@@ -3,14 +3,14 @@
  * start date, and what a poll does with the cache, samples and partial failures.
  */
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { lookbackStartDate } from '../../../src/zapier/signal-lookup';
+import { lookbackStartDate } from '../../../src/signals/lookup';
 import {
   isCheckFresh,
   MAX_POLL_ITEMS,
   pollSignals,
   signalCacheKey,
   type CheckResult,
-} from '../../../src/zapier/signal-polling';
+} from '../../../src/signals/polling';
 import { TEST_KEY } from '../../support/zapier';
 
 const HOUR_S = 3600;

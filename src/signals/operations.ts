@@ -7,16 +7,16 @@
  *   items with the credits Lusha charged, and every watch-list entry it could not check.
  */
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import type { Checked } from '../input/identifiers';
-import { lineItemsField, toLineItem, type LineItemValue } from '../records/line-item';
-import type { OutputField } from '../records/shared';
-import { connectionSecrets, withLusha } from './lusha';
-import type { OperationContract } from './contract';
-import { entryFailureReason } from './errors';
-import { inputProblemsError } from './input-problems';
-import { MAX_LOOKBACK_DAYS, MAX_WATCHED, watchConfig, type ReadOptions, type SignalWatch } from './signal-fields';
-import { fetchSignals, SAMPLE_ENTRIES, SAMPLE_RESULTS_PER_TYPE, SIGNALS_BATCH_SIZE, type SignalKind } from './signal-lookup';
-import { pollSignals } from './signal-polling';
+import type { Checked } from '../shared/readers';
+import { lineItemsField, toLineItem, type LineItemValue } from '../zapier/line-items';
+import type { OutputField } from '../zapier/fields';
+import { connectionSecrets, withLusha } from '../zapier/lusha';
+import type { OperationContract } from '../zapier/contract';
+import { entryFailureReason } from '../zapier/errors';
+import { inputProblemsError } from '../zapier/input-problems';
+import { MAX_LOOKBACK_DAYS, MAX_WATCHED, watchConfig, type ReadOptions, type SignalWatch } from './watch';
+import { fetchSignals, SAMPLE_ENTRIES, SAMPLE_RESULTS_PER_TYPE, SIGNALS_BATCH_SIZE, type SignalKind } from './lookup';
+import { pollSignals } from './polling';
 
 type ReadWatch<S> = (input: Record<string, unknown>, options: ReadOptions) => Checked<SignalWatch<S>>;
 type Entity = { signals: Array<{ type: string; item: unknown }> };

@@ -8,14 +8,12 @@
  * Lusha (src/zapier/signal-fields.ts), and a value offered here must pass that check.
  */
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { connectionFingerprint } from '../auth';
 import type { LushaClient } from '../lusha/client';
-import type { OperationContract } from './contract';
-import { COMPANY_SIGNAL_TYPES, CONTACT_SIGNAL_TYPES } from '../records/signal';
-import { readConnectionCache, writeConnectionCache } from './connection-cache';
-import { HIRING_DEPARTMENTS, NEWS_EVENT_TYPES } from './signal-fields';
-import { isCheckFresh } from './signal-polling';
-import { withLusha } from './lusha';
+import type { OperationContract } from '../zapier/contract';
+import { connectionFingerprint, readConnectionCache, writeConnectionCache } from '../zapier/connection';
+import { COMPANY_SIGNAL_TYPES, CONTACT_SIGNAL_TYPES, HIRING_DEPARTMENTS, NEWS_EVENT_TYPES, signalTypeName } from './catalog';
+import { isCheckFresh } from './polling';
+import { withLusha } from '../zapier/lusha';
 
 const FILTERS_CACHE_SECONDS = 60 * 60;
 
@@ -79,7 +77,7 @@ const DROPDOWNS = {
     label: 'Contact Signal Types',
     objectType: 'contact',
     choices: (options: SignalFilterOptions) =>
-      knownChoices(options.signals, Object.keys(CONTACT_SIGNAL_TYPES), (type) => CONTACT_SIGNAL_TYPES[type] as string),
+      knownChoices(options.signals, Object.keys(CONTACT_SIGNAL_TYPES), (type) => signalTypeName(CONTACT_SIGNAL_TYPES, type)),
     sample: { id: 'companyChange', name: 'Company Change (Job Change)' },
   },
   company_signal_types: {
@@ -87,7 +85,7 @@ const DROPDOWNS = {
     label: 'Company Signal Types',
     objectType: 'company',
     choices: (options: SignalFilterOptions) =>
-      knownChoices(options.signals, Object.keys(COMPANY_SIGNAL_TYPES), (type) => COMPANY_SIGNAL_TYPES[type] as string),
+      knownChoices(options.signals, Object.keys(COMPANY_SIGNAL_TYPES), (type) => signalTypeName(COMPANY_SIGNAL_TYPES, type)),
     sample: { id: 'surgeInHiring', name: 'Surge in Hiring' },
   },
   company_news_event_types: {

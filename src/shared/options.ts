@@ -3,7 +3,7 @@
  * identifier readers, each takes any value Zapier may hand over (a number, a string, a
  * boolean, nothing) and returns the value or a problem in words the builder can act on.
  */
-import { quote, type Parsed } from './identifiers';
+import { quote, type Parsed } from './readers';
 
 /**
  * A whole number within [min, max]; `undefined` when empty. "25", 25 and " 25 " all read as

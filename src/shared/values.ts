@@ -1,17 +1,9 @@
 /**
- * Small readers shared by the record mappers: they accept every documented spelling of a
- * value and return `null` (never `undefined`) when Lusha sent nothing, so each record
- * always has the same keys.
+ * Small readers shared by the record mappers of every domain: they accept every documented
+ * spelling of a value and return `null` (never `undefined`) when Lusha sent nothing, so each
+ * record always has the same keys. Plain TypeScript: nothing here knows Zapier or Lusha's
+ * wire format.
  */
-
-/** An output field as Zapier declares it. */
-export interface OutputField {
-  key: string;
-  label: string;
-  type?: 'string' | 'number' | 'integer' | 'boolean' | 'datetime';
-  list?: boolean;
-  children?: OutputField[];
-}
 
 /** The first value that is a non-empty string or a finite number, as trimmed text. */
 export function firstText(...values: unknown[]): string | null {

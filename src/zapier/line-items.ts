@@ -8,7 +8,7 @@
  *   so a number on a do-not-call list never reaches a line item unmarked.
  * Field keys stay those of the record, so a mapping reads the same everywhere.
  */
-import type { OutputField } from './shared';
+import type { OutputField } from './fields';
 
 export type LineItemValue = string | number | boolean | null;
 

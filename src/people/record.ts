@@ -5,8 +5,9 @@
  * string, the company nested or in the bulk response's separate `companies` map.
  */
 import type { Company, Contact } from '../lusha/schemas';
-import { companySample, prefixCompany, toCompanyRecord, type PrefixedCompany } from './company';
-import { firstText, type OutputField, toIsoDate, uniqueTexts } from './shared';
+import { companySample, prefixCompany, toCompanyRecord, type PrefixedCompany } from '../companies/record';
+import { firstText, toIsoDate, uniqueTexts } from '../shared/values';
+import type { OutputField } from '../zapier/fields';
 
 export interface EmailEntry {
   email: string;
@@ -205,6 +206,9 @@ export function toPersonRecord(contact: Contact, options: PersonRecordOptions = 
     creditCharged: options.creditCharged ?? null,
   };
 }
+
+/** The record of a row without a match: every key present, all empty. */
+export const emptyPersonRecord: PersonRecord = toPersonRecord({} as Contact);
 
 export const personOutputFields: OutputField[] = [
   { key: 'id', label: 'Lusha Person ID', type: 'string' },

@@ -17,8 +17,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { connectionFingerprint } from '../auth';
-import { readConnectionCache, writeConnectionCache } from './connection-cache';
+import { connectionFingerprint, readConnectionCache, writeConnectionCache } from '../zapier/connection';
 
 /** How often a trigger may check Lusha, for the "Check At Most Every" choice. */
 export const CHECK_INTERVALS = {

@@ -18,32 +18,16 @@ import {
   readList,
   readLushaIdList,
   readText,
-} from '../input/identifiers';
-import { readInteger } from '../input/options';
+} from '../shared/readers';
+import { readInteger } from '../shared/options';
 import { uniqueBy } from '../lusha/batch';
-import { COMPANY_SIGNAL_TYPES, CONTACT_SIGNAL_TYPES } from '../records/signal';
-import { CHECK_INTERVALS, DEFAULT_CHECK_INTERVAL, type CheckInterval } from './signal-polling';
+import { COMPANY_SIGNAL_TYPES, CONTACT_SIGNAL_TYPES, HIRING_DEPARTMENTS, NEWS_EVENT_TYPES } from './catalog';
+import { CHECK_INTERVALS, DEFAULT_CHECK_INTERVAL, type CheckInterval } from './polling';
 
 /** Contacts or companies one step may watch (Lusha takes 100 per call: at most 5 calls a check). */
 export const MAX_WATCHED = 500;
 export const DEFAULT_LOOKBACK_DAYS = 30;
 export const MAX_LOOKBACK_DAYS = 180;
-
-/** News event types Lusha documents for the company news filter. */
-export const NEWS_EVENT_TYPES = [
-  'Asset Investment', 'Asset Sale', 'Competitor Activity', 'Event Participation', 'Executive Departure',
-  'Executive Hire', 'Executive Promotion', 'Facilities Expansion', 'Facility Closure', 'Funding Round',
-  'Headcount Decrease', 'Headcount Increase', 'IPO', 'Lawsuit Faced', 'Lawsuit Filed', 'M&A', 'New Customer',
-  'New Location', 'New Vendor', 'Partnership', 'Product Development', 'Product Integration', 'Product Launch',
-  'Recognition', 'Security Issue', 'Strategic Investment',
-] as const;
-
-/** Departments Lusha documents for the hiring-surge-by-department filter. */
-export const HIRING_DEPARTMENTS = [
-  'Business Development', 'Consulting', 'Customer Service', 'Engineering & Technical', 'Finance',
-  'General Management', 'Health Care & Medical', 'Human Resources', 'Information Technology', 'Legal',
-  'Marketing', 'Operations', 'Other', 'Product', 'Research & Analytics', 'Sales',
-] as const;
 
 const NEWS_SIGNAL_TYPES = Object.keys(COMPANY_SIGNAL_TYPES).filter((type) => type.endsWith('News'));
 

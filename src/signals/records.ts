@@ -14,56 +14,9 @@
  */
 import { createHash } from 'node:crypto';
 import type { CompanySignalEntity, CompanySignalItem, ContactSignalEntity, ContactSignalItem } from '../lusha/schemas';
-import { uniqueTexts, type OutputField, toIsoDate } from './shared';
-
-// ---------------------------------------------------------------- signal types
-
-/** Contact signal types Lusha documents, with the names shown to a Zap builder. */
-export const CONTACT_SIGNAL_TYPES: Readonly<Record<string, string>> = {
-  allSignals: 'All Contact Signals',
-  promotion: 'Promotion',
-  companyChange: 'Company Change (Job Change)',
-};
-
-const HEADCOUNT_PERIODS: Array<[string, string]> = [
-  ['1m', '1 Month'],
-  ['3m', '3 Months'],
-  ['6m', '6 Months'],
-  ['12m', '12 Months'],
-];
-
-/** Company signal types Lusha documents, with the names shown to a Zap builder. */
-export const COMPANY_SIGNAL_TYPES: Readonly<Record<string, string>> = {
-  allSignals: 'All Company Signals',
-  ...Object.fromEntries(
-    HEADCOUNT_PERIODS.flatMap(([suffix, period]) => [
-      [`headcountIncrease${suffix}`, `Headcount Increase (${period})`],
-      [`headcountDecrease${suffix}`, `Headcount Decrease (${period})`],
-    ]),
-  ),
-  surgeInHiring: 'Surge in Hiring',
-  surgeInHiringByDepartment: 'Surge in Hiring by Department',
-  surgeInHiringByLocation: 'Surge in Hiring by Location',
-  websiteTrafficIncrease: 'Website Traffic Increase',
-  websiteTrafficDecrease: 'Website Traffic Decrease',
-  itSpendIncrease: 'IT Spend Increase',
-  itSpendDecrease: 'IT Spend Decrease',
-  riskNews: 'News: Risk',
-  commercialActivityNews: 'News: Commercial Activity',
-  corporateStrategyNews: 'News: Corporate Strategy',
-  financialEventsNews: 'News: Financial Events',
-  marketIntelligenceNews: 'News: Market Intelligence',
-  peopleNews: 'News: People',
-  productActivityNews: 'News: Product Activity',
-};
-
-/** "surgeInHiring" → "Surge In Hiring", for a type Lusha adds before the connector knows it. */
-function humanize(type: string): string {
-  const words = type.replace(/([a-z])([A-Z0-9])/g, '$1 $2').split(/\s+/);
-  return words.map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join(' ');
-}
-
-export const signalTypeName = (names: Readonly<Record<string, string>>, type: string): string => names[type] ?? humanize(type);
+import { toIsoDate, uniqueTexts } from '../shared/values';
+import type { OutputField } from '../zapier/fields';
+import { COMPANY_SIGNAL_TYPES, CONTACT_SIGNAL_TYPES, signalTypeName } from './catalog';
 
 // ---------------------------------------------------------------- ids, dates, order
 

@@ -18,8 +18,8 @@ import {
   toContactSignalRecord,
   type CompanySignalRecord,
   type ContactSignalRecord,
-} from '../records/signal';
-import type { CompanySearch, ContactSearch, SignalWatch } from './signal-fields';
+} from './records';
+import type { CompanySearch, ContactSearch, SignalWatch } from './watch';
 
 /** Lusha takes at most 100 IDs or identifiers per signals call. */
 export const SIGNALS_BATCH_SIZE = 100;

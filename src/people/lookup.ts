@@ -20,8 +20,9 @@ import {
   readList,
   readLushaId,
   readText,
-} from './identifiers';
-import { readBoolean } from './options';
+} from '../shared/readers';
+import { readBoolean } from '../shared/options';
+import { CONTACT_SIGNAL_TYPE_KEYS, type ContactSignalType } from '../signals/catalog';
 
 /**
  * The person fields by input key (snake_case, like every input key of the app), with their
@@ -117,9 +118,6 @@ export function personLookupKey(lookup: PersonLookup): string {
 export const REVEAL_CHOICES = ['both', 'emails', 'phones'] as const;
 export type RevealChoice = (typeof REVEAL_CHOICES)[number];
 
-/** The contact signal types Lusha offers on a person lookup. */
-export const CONTACT_SIGNAL_TYPES = ['allSignals', 'promotion', 'companyChange'] as const;
-export type ContactSignalType = (typeof CONTACT_SIGNAL_TYPES)[number];
 
 /** The option fields: their input keys and labels. */
 export const PERSON_OPTION_LABELS = {
@@ -139,6 +137,9 @@ export interface PersonLookupOptions {
   signalsStartDate?: string;
 }
 
+/** The options when none is set: Lusha's defaults. */
+export const DEFAULT_PERSON_OPTIONS: PersonLookupOptions = { reveal: 'both', refreshJobInfo: false, partialProfile: false, signals: [] };
+
 /**
  * Reads the options of a person lookup (the same for every row of one run). Fields that
  * are absent take Lusha's defaults: reveal both, no refresh, no partial profiles, no signals.
@@ -150,7 +151,7 @@ export function readPersonLookupOptions(input: Record<string, unknown>): Checked
   const partialProfile = problems.take(readBoolean(input.partial_profile, PERSON_OPTION_LABELS.partial_profile));
   const signals: ContactSignalType[] = [];
   for (const entry of problems.take(readList(input.signal_types, PERSON_OPTION_LABELS.signal_types)) ?? []) {
-    const type = problems.take(readChoice(entry, 'Signal Type', CONTACT_SIGNAL_TYPES));
+    const type = problems.take(readChoice(entry, 'Signal Type', CONTACT_SIGNAL_TYPE_KEYS));
     if (type && !signals.includes(type)) signals.push(type);
   }
   const signalsStartDate = problems.take(readDate(input.signals_start_date, PERSON_OPTION_LABELS.signals_start_date));

@@ -7,7 +7,8 @@
  * a `signalDate`. When the lookup asked for no signals, the summary is empty (nulls).
  */
 import type { Contact } from '../lusha/schemas';
-import { firstText, type OutputField } from './shared';
+import { firstText } from '../shared/values';
+import type { OutputField } from '../zapier/fields';
 
 export interface ContactSignalSummary {
   signalTypes: string[];

@@ -9,10 +9,11 @@
  * wherever the data is the same.
  */
 import type { Company, Contact, ProspectContact } from '../lusha/schemas';
-import { companyOutputFields, companySample, toCompanyRecord, type CompanyRecord } from './company';
-import { lineItemFields, toLineItem, type LineItemValue } from './line-item';
-import { personOutputFields, personSample, toPersonRecord, type PersonRecord } from './person';
-import { domainOf, firstText, type OutputField } from './shared';
+import { companyOutputFields, companySample, toCompanyRecord, type CompanyRecord } from '../companies/record';
+import { lineItemFields, toLineItem, type LineItemValue } from '../zapier/line-items';
+import { personOutputFields, personSample, toPersonRecord, type PersonRecord } from '../people/record';
+import { domainOf, firstText } from '../shared/values';
+import type { OutputField } from '../zapier/fields';
 
 type LineItem = Record<string, LineItemValue>;
 

@@ -4,7 +4,7 @@
  * is looked up by domain, by name, or by Lusha company ID; every value given must be well
  * formed. Nothing here knows Zapier or Lusha's wire format.
  */
-import { type Checked, isBlank, ProblemList, readDomain, readLushaId, readText } from './identifiers';
+import { type Checked, isBlank, ProblemList, readDomain, readLushaId, readText } from '../shared/readers';
 
 /** The company fields: their input keys and their labels, as the builder sees them (messages quote them). */
 export const COMPANY_LABELS = {

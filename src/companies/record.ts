@@ -4,7 +4,8 @@
  * company), so a Zap's field mappings survive API changes (V2 → V3).
  */
 import type { Company } from '../lusha/schemas';
-import { firstText, type OutputField, rangeOf, socialUrl, toIsoDate, websiteOf, domainOf, uniqueTexts } from './shared';
+import { domainOf, firstText, rangeOf, socialUrl, toIsoDate, uniqueTexts, websiteOf } from '../shared/values';
+import type { OutputField } from '../zapier/fields';
 
 export interface CompanyRecord {
   id: string | null;
@@ -113,6 +114,9 @@ export function prefixCompany(record: CompanyRecord): PrefixedCompany {
     Object.entries(record).map(([key, value]) => [`company${key[0]?.toUpperCase()}${key.slice(1)}`, value]),
   ) as PrefixedCompany;
 }
+
+/** The record of a row without a match: every key present, all empty. */
+export const emptyCompanyRecord: CompanyRecord = toCompanyRecord(null);
 
 export const companyOutputFields: OutputField[] = [
   { key: 'id', label: 'Lusha Company ID', type: 'string' },

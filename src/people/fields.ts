@@ -1,0 +1,100 @@
+/**
+ * The input fields of a person lookup: the fields that identify a person (the same at the
+ * top of Find Person and in each line item of Bulk Enrich People), the lookup options, and
+ * Find Person's signal options. Their keys and labels are those the readers in
+ * ./lookup.ts read and quote.
+ */
+import { CONTACT_SIGNAL_TYPES } from '../signals/catalog';
+import type { PlainInputField } from '../zapier/fields';
+import { PERSON_LABELS, PERSON_OPTION_LABELS, type RevealChoice } from './lookup';
+
+/** Choice labels, typed so that every value the readers accept is offered (and nothing else). */
+const REVEAL_LABELS: Record<RevealChoice, string> = { both: 'Emails and Phones', emails: 'Emails Only', phones: 'Phones Only' };
+
+/** The fields that identify a person; Find Person shows them, Bulk Enrich People repeats them per row. */
+export const personIdentifierFields = [
+  {
+    key: 'email',
+    label: PERSON_LABELS.email,
+    type: 'string',
+    helpText:
+      "The person's email address, e.g. maya@northwind-analytics.com. Email, LinkedIn Profile URL or " +
+      'Lusha Person ID alone is enough; without them, fill in First Name, Last Name and Company Name or Domain.',
+  },
+  {
+    key: 'linkedin_url',
+    label: PERSON_LABELS.linkedin_url,
+    type: 'string',
+    helpText: 'The URL of their LinkedIn profile, e.g. https://www.linkedin.com/in/maya-goldberg.',
+  },
+  { key: 'first_name', label: PERSON_LABELS.first_name, type: 'string', helpText: 'Used with Last Name and a company.' },
+  { key: 'last_name', label: PERSON_LABELS.last_name, type: 'string', helpText: 'Used with First Name and a company.' },
+  {
+    key: 'company_name',
+    label: PERSON_LABELS.company_name,
+    type: 'string',
+    helpText: 'Where the person works now, e.g. Northwind Analytics. Needed with First Name and Last Name, unless Company Domain is given.',
+  },
+  {
+    key: 'company_domain',
+    label: PERSON_LABELS.company_domain,
+    type: 'string',
+    helpText: "The website domain of the person's company, e.g. northwind-analytics.com (a URL or an email address works too).",
+  },
+  {
+    key: 'person_id',
+    label: PERSON_LABELS.person_id,
+    type: 'string',
+    helpText: "Lusha's ID for the person (digits only), from an earlier Lusha step. The most precise way to look a person up.",
+  },
+] satisfies PlainInputField[];
+
+/** The options of a person lookup that apply to one person and to every row of a list. */
+export const personOptionFields = [
+  {
+    key: 'reveal_data',
+    label: PERSON_OPTION_LABELS.reveal_data,
+    type: 'string',
+    choices: REVEAL_LABELS,
+    default: 'both',
+    helpText:
+      'What contact details to get. **Emails and Phones** is what every Lusha plan returns. Choosing only one kind ' +
+      "needs Lusha's Unified Credits plan; on other plans Lusha refuses the request.",
+  },
+  {
+    key: 'refresh_job_info',
+    label: PERSON_OPTION_LABELS.refresh_job_info,
+    type: 'boolean',
+    default: 'false',
+    helpText: "Ask Lusha to refresh the person's current job (title and company) before answering.",
+  },
+  {
+    key: 'partial_profile',
+    label: PERSON_OPTION_LABELS.partial_profile,
+    type: 'boolean',
+    default: 'false',
+    helpText:
+      'Also return people Lusha knows only in part (for example without an email or phone). Check **Credit Charged** ' +
+      'in the output to see whether a credit was spent.',
+  },
+] satisfies PlainInputField[];
+
+/** Signal options of Find Person: each signal type found costs extra credits. */
+export const personSignalFields = [
+  {
+    key: 'signal_types',
+    label: PERSON_OPTION_LABELS.signal_types,
+    type: 'string',
+    list: true,
+    choices: CONTACT_SIGNAL_TYPES,
+    helpText:
+      'Also get recent job signals for the person (a promotion, a move to another company). Each signal type that ' +
+      'Lusha finds costs extra credits. Leave empty for none.',
+  },
+  {
+    key: 'signals_start_date',
+    label: PERSON_OPTION_LABELS.signals_start_date,
+    type: 'datetime',
+    helpText: 'Only signals from this date on (YYYY-MM-DD). Lusha looks back 6 months when empty.',
+  },
+] satisfies PlainInputField[];

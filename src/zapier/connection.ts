@@ -1,0 +1,30 @@
+/**
+ * What belongs to one Zapier connection (one Lusha API key): a one-way fingerprint of the
+ * key to name cache entries by, and z.cache kept per connection. Entries are stored with the
+ * `auth` scope (Zapier keeps them apart per connection; core accepts the scope on `get`
+ * although its TypeScript types lack it), and a cache that fails is treated as empty: it may
+ * cost a call, never a run.
+ */
+import { createHash } from 'node:crypto';
+import type { Bundle, ZObject } from 'zapier-platform-core';
+import { normalizeApiKey } from '../lusha/config';
+
+/** A short, one-way fingerprint of the key, to key caches per connection. Never the key itself. */
+export function connectionFingerprint(bundle: Pick<Bundle, 'authData'>): string {
+  return createHash('sha256').update(normalizeApiKey(bundle.authData?.api_key)).digest('hex').slice(0, 16);
+}
+
+type ScopedCache = {
+  get: (key: string, scope?: string[]) => Promise<unknown>;
+  set: (key: string, value: unknown, ttl?: number, scope?: string[]) => Promise<unknown>;
+};
+
+const SCOPE = ['auth'];
+
+export async function readConnectionCache(z: ZObject, key: string): Promise<unknown> {
+  return (z.cache as unknown as ScopedCache).get(key, SCOPE).catch(() => null);
+}
+
+export async function writeConnectionCache(z: ZObject, key: string, value: unknown, ttlSeconds: number): Promise<void> {
+  await (z.cache as unknown as ScopedCache).set(key, value, Math.max(1, Math.round(ttlSeconds)), SCOPE).catch(() => null);
+}
