@@ -3,11 +3,13 @@
  * hiring, traffic, IT spend, news), returned as line items with the credits Lusha charged.
  */
 import { defineCreate } from 'zapier-platform-core';
-import type { OperationContract } from '../zapier/contract';
+import { COMPANY_SIGNALS, fetchSignals } from '../signals/lookup';
+import { signalContract, signalLookupOutput, signalLookupOutputFields, signalLookupSample } from '../signals/operations';
 import { companySignalOutputFields, companySignalSample } from '../signals/records';
 import { companyWatchFields, readCompanyWatch } from '../signals/watch';
-import { COMPANY_SIGNALS } from '../signals/lookup';
-import { signalContract, signalLookupOutputFields, signalLookupPerform, signalLookupSample } from '../signals/operations';
+import type { OperationContract } from '../zapier/contract';
+import { valueOrHalt } from '../zapier/input-problems';
+import { connectionSecrets, withLusha } from '../zapier/lusha';
 
 const LABEL = 'Get Company Signals';
 
@@ -21,7 +23,11 @@ export default defineCreate({
   },
   operation: {
     inputFields: companyWatchFields({ polling: false }),
-    perform: signalLookupPerform(LABEL, COMPANY_SIGNALS, readCompanyWatch),
+    perform: withLusha(async (lusha, z, bundle) => {
+      const watch = valueOrHalt(z, LABEL, readCompanyWatch(bundle.inputData, { polling: false }));
+      const lookup = await fetchSignals(COMPANY_SIGNALS, lusha, watch);
+      return signalLookupOutput(lookup, connectionSecrets(bundle));
+    }),
     sample: signalLookupSample(companySignalSample),
     outputFields: signalLookupOutputFields(companySignalOutputFields),
   },

@@ -3,11 +3,13 @@
  * contacts, returned as line items with the credits Lusha charged.
  */
 import { defineCreate } from 'zapier-platform-core';
-import type { OperationContract } from '../zapier/contract';
+import { CONTACT_SIGNALS, fetchSignals } from '../signals/lookup';
+import { signalContract, signalLookupOutput, signalLookupOutputFields, signalLookupSample } from '../signals/operations';
 import { contactSignalOutputFields, contactSignalSample } from '../signals/records';
 import { contactWatchFields, readContactWatch } from '../signals/watch';
-import { CONTACT_SIGNALS } from '../signals/lookup';
-import { signalContract, signalLookupOutputFields, signalLookupPerform, signalLookupSample } from '../signals/operations';
+import type { OperationContract } from '../zapier/contract';
+import { valueOrHalt } from '../zapier/input-problems';
+import { connectionSecrets, withLusha } from '../zapier/lusha';
 
 const LABEL = 'Get Contact Signals';
 
@@ -21,7 +23,11 @@ export default defineCreate({
   },
   operation: {
     inputFields: contactWatchFields({ polling: false }),
-    perform: signalLookupPerform(LABEL, CONTACT_SIGNALS, readContactWatch),
+    perform: withLusha(async (lusha, z, bundle) => {
+      const watch = valueOrHalt(z, LABEL, readContactWatch(bundle.inputData, { polling: false }));
+      const lookup = await fetchSignals(CONTACT_SIGNALS, lusha, watch);
+      return signalLookupOutput(lookup, connectionSecrets(bundle));
+    }),
     sample: signalLookupSample(contactSignalSample),
     outputFields: signalLookupOutputFields(contactSignalOutputFields),
   },

@@ -6,12 +6,22 @@ import { defineCreate } from 'zapier-platform-core';
 import type { Company } from '../lusha/schemas';
 import { COMPANY_FILTERS, FILTER_GROUPS, filterInputFields, MAX_LOOKED_UP_VALUES } from '../prospecting/filter-fields';
 import { revealCompanies } from '../prospecting/reveal';
-import { resultFields, runProspecting, searchSummaryFields, searchSummarySample, type ProspectingRun } from '../prospecting/search';
-import { lineItemsField } from '../zapier/line-items';
+import {
+  resultFields,
+  runProspecting,
+  searchSummaryFields,
+  searchSummarySample,
+  type ProspectingRun,
+  type SearchSummary,
+} from '../prospecting/search';
+import { lineItemsField, type LineItemValue } from '../zapier/line-items';
 import { prospectCompanyFields, prospectCompanySample, toProspectCompanyLineItem } from '../prospecting/records';
 import { firstText } from '../shared/values';
 import type { OperationContract } from '../zapier/contract';
 import { withLusha } from '../zapier/lusha';
+
+/** What the step returns: the search summary, and one line item per company found. */
+type ProspectCompaniesOutput = SearchSummary & { companies: Array<Record<string, LineItemValue>> };
 
 const LABEL = 'Prospect Companies';
 
@@ -39,7 +49,10 @@ export default defineCreate({
   operation: {
     inputFieldGroups: FILTER_GROUPS.filter((g) => g.key !== 'contact_filters'),
     inputFields: [...filterInputFields(run.specs), ...resultFields('company')],
-    perform: withLusha((lusha, z, bundle) => runProspecting(run, lusha, z, bundle)),
+    perform: withLusha(async (lusha, z, bundle): Promise<ProspectCompaniesOutput> => {
+      const { summary, lineItems } = await runProspecting(run, lusha, z, bundle);
+      return { ...summary, companies: lineItems };
+    }),
     // A run may make up to 10 searches and 10 reveals: at most 2 runs per second per connection.
     throttle: { window: 1, limit: 2, scope: ['auth'] },
     sample: { ...searchSummarySample('company'), companies: [prospectCompanySample] },

@@ -5,14 +5,24 @@
 import { defineCreate } from 'zapier-platform-core';
 import { COMPANY_FILTERS, CONTACT_FILTERS, FILTER_GROUPS, filterInputFields, MAX_LOOKED_UP_VALUES } from '../prospecting/filter-fields';
 import { revealContacts } from '../prospecting/reveal';
-import { resultFields, runProspecting, searchSummaryFields, searchSummarySample, type ProspectingRun } from '../prospecting/search';
+import {
+  resultFields,
+  runProspecting,
+  searchSummaryFields,
+  searchSummarySample,
+  type ProspectingRun,
+  type SearchSummary,
+} from '../prospecting/search';
 import type { ProspectContact } from '../lusha/schemas';
 import type { ContactReveal } from '../prospecting/records';
-import { lineItemsField } from '../zapier/line-items';
+import { lineItemsField, type LineItemValue } from '../zapier/line-items';
 import { prospectContactFields, prospectContactSample, toProspectContactLineItem } from '../prospecting/records';
 import { firstText } from '../shared/values';
 import type { OperationContract } from '../zapier/contract';
 import { withLusha } from '../zapier/lusha';
+
+/** What the step returns: the search summary, and one line item per contact found. */
+type ProspectContactsOutput = SearchSummary & { contacts: Array<Record<string, LineItemValue>> };
 
 const LABEL = 'Prospect Contacts';
 
@@ -41,7 +51,10 @@ export default defineCreate({
   operation: {
     inputFieldGroups: FILTER_GROUPS,
     inputFields: [...filterInputFields(run.specs), ...resultFields('contact')],
-    perform: withLusha((lusha, z, bundle) => runProspecting(run, lusha, z, bundle)),
+    perform: withLusha(async (lusha, z, bundle): Promise<ProspectContactsOutput> => {
+      const { summary, lineItems } = await runProspecting(run, lusha, z, bundle);
+      return { ...summary, contacts: lineItems };
+    }),
     // A run may make up to 10 searches and 10 reveals: at most 2 runs per second per connection.
     throttle: { window: 1, limit: 2, scope: ['auth'] },
     sample: { ...searchSummarySample('contact'), contacts: [prospectContactSample] },

@@ -123,8 +123,135 @@ export interface ProspectingRun<R, V> {
   lineItem: (input: { id: string; requestId: string; search: R; reveal?: V; revealNote?: string | null }) => Record<string, LineItemValue>;
 }
 
-/** The whole run of a prospecting step. */
-export async function runProspecting<R, V>(run: ProspectingRun<R, V>, lusha: LushaClient, z: ZObject, bundle: Bundle) {
+/** One page fetched (and revealed, when asked) in a run. */
+interface FetchedPage<V> {
+  page: number;
+  requestId: string;
+  totalResults: number;
+  lineItems: Record<string, LineItemValue>[];
+  /** The reveal of this page's results, when one was asked for. */
+  reveal?: RevealOutcome<V>;
+  revealRequested: number;
+  /** No page after this one. */
+  last: boolean;
+}
+
+/** Why paging stopped: the results are all in, the asked-for number was reached, time ran short, or a page failed. */
+type PagingStop = { reason: 'complete' | 'enough' | 'time' } | { reason: 'failed'; error: unknown };
+
+/**
+ * The pages of a search, fetched one after another from `paging.page`, each taken up to
+ * what is still wanted and revealed when asked; a next page is started only when the time
+ * left fits the slowest page so far with a margin.
+ */
+async function* searchPages<R, V>(
+  run: ProspectingRun<R, V>,
+  lusha: LushaClient,
+  filters: SearchFilters,
+  paging: Paging,
+  reveal: boolean,
+): AsyncGenerator<FetchedPage<V>, PagingStop> {
+  const want = paging.upTo ?? paging.size;
+  let taken = 0;
+  let slowestMs = 0;
+  for (let page = paging.page; ; page += 1) {
+    const started = Date.now();
+    let answer: SearchPage<R>;
+    try {
+      answer = await run.search(lusha, { page, size: paging.size }, filters);
+    } catch (error) {
+      // Pages already revealed were paid for: failing the step now would throw them away (and
+      // a retry would pay for them again). Stop here, and say where to continue. Without
+      // reveal nothing was spent: the step fails, and Zapier's retry rules apply.
+      if (!reveal || page === paging.page) throw error;
+      return { reason: 'failed', error };
+    }
+    const results = answer.results.slice(0, want - taken);
+    const ids = results.map((r) => run.idOf(r) ?? '');
+    const revealIds = ids.filter((id) => id !== '');
+    const outcome = reveal && revealIds.length > 0 ? await run.reveal(lusha, answer.requestId, revealIds) : undefined;
+    taken += results.length;
+    const last =
+      answer.results.length < paging.size || (page + 1) * paging.size >= answer.totalResults || page >= MAX_PAGE;
+    yield {
+      page,
+      requestId: answer.requestId,
+      totalResults: answer.totalResults,
+      lineItems: results.map((search, index) => {
+        const id = ids[index] as string;
+        const revealNote = outcome?.notes.get(id) ?? null;
+        return run.lineItem({ id, requestId: answer.requestId, search, reveal: outcome?.revealed.get(id), revealNote });
+      }),
+      ...(outcome ? { reveal: outcome } : {}),
+      revealRequested: outcome ? revealIds.length : 0,
+      last,
+    };
+    slowestMs = Math.max(slowestMs, Date.now() - started);
+    if (last) return { reason: 'complete' };
+    if (paging.upTo === undefined || taken >= paging.upTo) return { reason: 'enough' };
+    if (lusha.timeLeft() < slowestMs * 1.5 + TIME_MARGIN_MS) return { reason: 'time' };
+  }
+}
+
+/** What a run found, for the note: the pages fetched and why paging stopped. */
+export interface PagingSummary {
+  what: 'contact' | 'company';
+  /** Redacts the key from a failure's message. */
+  clean: (text: string) => string;
+  paging: Paging;
+  resultCount: number;
+  pagesFetched: number;
+  totalResults: number;
+  stop: PagingStop;
+}
+
+/** The paging note, in plain words: what was fetched, of how many, and where to continue. */
+export function pagingNote({ what, clean, paging, resultCount, pagesFetched, totalResults, stop }: PagingSummary): string {
+  const lastPage = paging.page + pagesFetched - 1;
+  const pages = pagesFetched === 1 ? `page ${paging.page}` : `pages ${paging.page}–${lastPage}`;
+  const found =
+    `${counted(resultCount, what, what === 'contact' ? 'contacts' : 'companies')} from ${pages} ` +
+    `(${paging.size} per page) of ${formatCount(totalResults)} matching.`;
+  switch (stop.reason) {
+    case 'complete':
+      return found;
+    case 'enough':
+      return `${found} More results from Page ${lastPage + 1}.`;
+    case 'time':
+      return `${found} Stopped before ${paging.upTo} to stay within Zapier's time limit; continue from Page ${lastPage + 1}.`;
+    case 'failed': {
+      const said = clean(stop.error instanceof Error ? stop.error.message : String(stop.error));
+      return `${found} ${appendSentence(`Stopped at Page ${lastPage + 1}: ${said}`, `Continue from Page ${lastPage + 1}.`)}`;
+    }
+  }
+}
+
+/** What a prospecting step returns besides its line items (see searchSummaryFields). */
+export interface SearchSummary {
+  requestId: string;
+  totalResults: number;
+  page: number;
+  pageSize: number;
+  pagesFetched: number;
+  resultCount: number;
+  nextPage: number | null;
+  stoppedForTime: boolean;
+  pagingNote: string;
+  revealed: boolean;
+  creditsCharged: number;
+  creditsNote: string;
+}
+
+/**
+ * The whole run of a prospecting step: the summary and the line items (the operation puts
+ * them under its own key, `contacts` or `companies`).
+ */
+export async function runProspecting<R, V>(
+  run: ProspectingRun<R, V>,
+  lusha: LushaClient,
+  z: ZObject,
+  bundle: Bundle,
+): Promise<{ summary: SearchSummary; lineItems: Record<string, LineItemValue>[] }> {
   const inputData = (bundle.inputData ?? {}) as Record<string, unknown>;
   const inputs = readFilterInputs(inputData, run.specs);
   const { paging, reveal, problems } = readPaging(inputData, run.what);
@@ -133,105 +260,58 @@ export async function runProspecting<R, V>(run: ProspectingRun<R, V>, lusha: Lus
   const resolved = await resolveFilters({ lusha, cache: z.cache }, inputs);
   haltOnInputProblems(z, run.step, resolved.problems);
 
-  const plural = run.what === 'contact' ? 'contacts' : 'companies';
-  const items: Record<string, LineItemValue>[] = [];
-  let requestId = '';
-  let totalResults = 0;
-  let page = paging.page;
-  let pagesFetched = 0;
-  let longestPageMs = 0;
-  let stoppedForTime = false;
-  /** Why paging stopped early when a later page's search failed (reveal on only, see below). */
-  let stoppedBy: string | undefined;
-  let lastPageReached = false;
-  let revealRequested = 0;
-  const credits: RevealOutcome<V>[] = [];
-  const want = paging.upTo ?? paging.size;
-
-  for (;;) {
-    const started = Date.now();
-    let answer: SearchPage<R>;
-    try {
-      answer = await run.search(lusha, { page, size: paging.size }, resolved.filters);
-    } catch (error) {
-      // The pages before were revealed, and paid for: failing the step now would throw them
-      // away (and a retry would pay for them again). Return them, and say where to continue.
-      // Without reveal nothing was spent: the step fails, and Zapier's retry rules apply.
-      if (!reveal || pagesFetched === 0) throw error;
-      stoppedBy = redact(error instanceof Error ? error.message : String(error), connectionSecrets(bundle));
-      break;
-    }
-    pagesFetched += 1;
-    if (!requestId) requestId = answer.requestId;
-    totalResults = answer.totalResults;
-    const taken = answer.results.slice(0, want - items.length);
-    const ids = taken.map((r) => run.idOf(r));
-    let outcome: RevealOutcome<V> | undefined;
-    const revealIds = ids.filter((id): id is string => Boolean(id));
-    if (reveal && revealIds.length > 0) {
-      outcome = await run.reveal(lusha, answer.requestId, revealIds);
-      // Nothing revealed in the very first call: fail the step with Lusha's reason (no credits, plan...).
-      if (outcome.allFailed && credits.length === 0) throw outcome.allFailed;
-      credits.push(outcome);
-      revealRequested += revealIds.length;
-    }
-    taken.forEach((result, index) => {
-      const id = ids[index] ?? '';
-      items.push(
-        run.lineItem({
-          id,
-          requestId: answer.requestId,
-          search: result,
-          reveal: outcome?.revealed.get(id),
-          revealNote: outcome?.notes.get(id) ?? null,
-        }),
-      );
-    });
-    longestPageMs = Math.max(longestPageMs, Date.now() - started);
-    const seen = (page + 1) * paging.size;
-    const lastPage = answer.results.length < paging.size || seen >= totalResults || page >= MAX_PAGE;
-    lastPageReached = lastPage;
-    if (paging.upTo === undefined || items.length >= paging.upTo || lastPage) break;
-    if (lusha.timeLeft() < longestPageMs * 1.5 + TIME_MARGIN_MS) {
-      stoppedForTime = true;
-      break;
-    }
-    page += 1;
+  const pages: FetchedPage<V>[] = [];
+  const iterator = searchPages(run, lusha, resolved.filters, paging, reveal);
+  let next = await iterator.next();
+  for (; !next.done; next = await iterator.next()) {
+    // Nothing revealed in the very first reveal: fail the step with Lusha's reason (no credits, plan...).
+    if (next.value.reveal?.allFailed && !pages.some((p) => p.reveal)) throw next.value.reveal.allFailed;
+    pages.push(next.value);
   }
+  const stop = next.value;
 
-  const creditsCharged = credits.reduce((sum, c) => sum + c.creditsCharged, 0);
-  const revealedCount = credits.reduce((sum, c) => sum + c.revealed.size, 0);
-  const creditsNote = reveal
-    ? revealCreditsNote(run.what, revealRequested, revealedCount, creditsCharged)
-    : `No credits spent: searching is free. Turn on ${revealLabel(run.what)}, ` +
-      `or reveal chosen ${plural} with ${run.what === 'contact' ? 'Enrich Prospected Contacts' : 'Enrich Prospected Companies'} ` +
-      'and this Search Request ID, to get their details (revealing costs credits).';
-  const lastPageFetched = paging.page + pagesFetched - 1;
-  const pages = pagesFetched === 1 ? `page ${paging.page}` : `pages ${paging.page}–${lastPageFetched}`;
-  let pagingNote = `${counted(items.length, run.what === 'contact' ? 'contact' : 'company', plural)} from ${pages} ` +
-    `(${paging.size} per page) of ${formatCount(totalResults)} matching.`;
-  if (stoppedBy !== undefined) {
-    pagingNote += ` ${appendSentence(`Stopped at Page ${lastPageFetched + 1}: ${stoppedBy}`, `Continue from Page ${lastPageFetched + 1}.`)}`;
-  } else if (stoppedForTime) {
-    pagingNote += ` Stopped before ${paging.upTo} to stay within Zapier's time limit; continue from Page ${lastPageFetched + 1}.`;
-  } else if (!lastPageReached) {
-    pagingNote += ` More results from Page ${lastPageFetched + 1}.`;
-  }
-  return {
-    requestId,
+  const lineItems = pages.flatMap((p) => p.lineItems);
+  const reveals = pages.flatMap((p) => (p.reveal ? [p.reveal] : []));
+  const creditsCharged = reveals.reduce((sum, r) => sum + r.creditsCharged, 0);
+  const revealedCount = reveals.reduce((sum, r) => sum + r.revealed.size, 0);
+  const revealRequested = pages.reduce((sum, p) => sum + p.revealRequested, 0);
+  const totalResults = pages[pages.length - 1]?.totalResults ?? 0;
+  const lastPageFetched = paging.page + pages.length - 1;
+  const summary: SearchSummary = {
+    requestId: pages[0]?.requestId ?? '',
     totalResults,
     page: paging.page,
     pageSize: paging.size,
-    pagesFetched,
-    resultCount: items.length,
-    nextPage: lastPageReached ? null : lastPageFetched + 1,
-    stoppedForTime,
-    pagingNote,
+    pagesFetched: pages.length,
+    resultCount: lineItems.length,
+    nextPage: stop.reason === 'complete' ? null : lastPageFetched + 1,
+    stoppedForTime: stop.reason === 'time',
+    pagingNote: pagingNote({
+      what: run.what,
+      clean: (text) => redact(text, connectionSecrets(bundle)),
+      paging,
+      resultCount: lineItems.length,
+      pagesFetched: pages.length,
+      totalResults,
+      stop,
+    }),
     revealed: reveal,
     creditsCharged,
-    creditsNote,
-    [plural]: items,
+    creditsNote: reveal
+      ? revealCreditsNote(run.what, revealRequested, revealedCount, creditsCharged)
+      : freeSearchNote(run.what),
   };
+  return { summary, lineItems };
+}
+
+/** What a search without reveal cost, and how to reveal. */
+function freeSearchNote(what: 'contact' | 'company'): string {
+  const plural = what === 'contact' ? 'contacts' : 'companies';
+  return (
+    `No credits spent: searching is free. Turn on ${revealLabel(what)}, ` +
+    `or reveal chosen ${plural} with ${what === 'contact' ? 'Enrich Prospected Contacts' : 'Enrich Prospected Companies'} ` +
+    'and this Search Request ID, to get their details (revealing costs credits).'
+  );
 }
 
 /** The step's own output fields (the line items come after them). */
@@ -254,7 +334,7 @@ export function searchSummaryFields(what: 'contact' | 'company') {
 }
 
 /** The summary of a sample search: one result, revealed for one credit (the operation adds the line item). */
-export function searchSummarySample(what: 'contact' | 'company') {
+export function searchSummarySample(what: 'contact' | 'company'): SearchSummary {
   return {
     requestId: SAMPLE_REQUEST_ID,
     totalResults: 1342,

@@ -1,57 +1,16 @@
 /**
- * The performs of the four signal operations, each one line in its operation file:
- * - a trigger reads its watch list, then polls through the credit guard
- *   (src/zapier/signal-polling.ts), which checks Lusha through the shared fetch path
- *   (src/zapier/signal-lookup.ts) at most once per interval;
- * - a lookup (create) reads the same inputs, fetches once, and returns the signals as line
- *   items with the credits Lusha charged, and every watch-list entry it could not check.
+ * What the four signal operations share beyond the watch list (./watch.ts), the lookup
+ * (./lookup.ts) and the polling guard (./polling.ts): the output of a one-off lookup (Get
+ * Contact / Company Signals) with its fields and sample, and each operation's contract.
  */
-import type { Bundle, ZObject } from 'zapier-platform-core';
-import type { Checked } from '../shared/readers';
-import { lineItemsField, toLineItem, type LineItemValue } from '../zapier/line-items';
-import type { OutputField } from '../zapier/fields';
-import { connectionSecrets, withLusha } from '../zapier/lusha';
 import type { OperationContract } from '../zapier/contract';
 import { entryFailureReason } from '../zapier/errors';
-import { inputProblemsError } from '../zapier/input-problems';
-import { MAX_LOOKBACK_DAYS, MAX_WATCHED, watchConfig, type ReadOptions, type SignalWatch } from './watch';
-import { fetchSignals, SAMPLE_ENTRIES, SAMPLE_RESULTS_PER_TYPE, SIGNALS_BATCH_SIZE, type SignalKind } from './lookup';
-import { pollSignals } from './polling';
+import type { OutputField } from '../zapier/fields';
+import { lineItemsField, toLineItem, type LineItemValue } from '../zapier/line-items';
+import { SAMPLE_ENTRIES, SAMPLE_RESULTS_PER_TYPE, SIGNALS_BATCH_SIZE, type SignalLookup } from './lookup';
+import { MAX_LOOKBACK_DAYS, MAX_WATCHED, type ReadOptions } from './watch';
 
-type ReadWatch<S> = (input: Record<string, unknown>, options: ReadOptions) => Checked<SignalWatch<S>>;
-type Entity = { signals: Array<{ type: string; item: unknown }> };
 type SignalRecordBase = { id: string; signalDate: string | null };
-
-/** The watch list in the step's input, or the input-problems HaltedError listing every problem. */
-function readWatchOrHalt<S>(
-  z: ZObject,
-  step: string,
-  readWatch: ReadWatch<S>,
-  input: Record<string, unknown>,
-  options: ReadOptions,
-): SignalWatch<S> {
-  const watch = readWatch(input, options);
-  if (!watch.ok) throw inputProblemsError(z, step, watch.problems);
-  return watch.value;
-}
-
-/** The perform of a polling signal trigger (`step` is its label, for messages). */
-export function signalTriggerPerform<S, E extends Entity, R extends SignalRecordBase>(
-  triggerKey: string,
-  step: string,
-  kind: SignalKind<S, E, R>,
-  readWatch: ReadWatch<S>,
-) {
-  return withLusha(async (lusha, z, bundle: Bundle): Promise<R[]> => {
-    const watch = readWatchOrHalt(z, step, readWatch, bundle.inputData, { polling: true });
-    return pollSignals(z, bundle, {
-      triggerKey,
-      config: watchConfig(watch),
-      intervalSeconds: watch.intervalSeconds,
-      check: (sample) => fetchSignals(kind, lusha, watch, { sample }),
-    });
-  });
-}
 
 /** A signal record as a line item: flat, its lists joined into text. */
 export type SignalLineItem = Record<string, LineItemValue>;
@@ -68,35 +27,26 @@ export type SignalLookupOutput = {
 };
 
 /**
- * The perform of a one-off signal lookup (`step` is its label, for messages). When every call failed, the first failure is the
+ * The output of a one-off signal lookup. When every call failed, the first failure is the
  * step's error; when only some did, the signals found are returned and each entry that could
  * not be checked is listed in `notChecked` with the reason (its credits were not spent).
  */
-export function signalLookupPerform<S, E extends Entity, R extends SignalRecordBase>(
-  step: string,
-  kind: SignalKind<S, E, R>,
-  readWatch: ReadWatch<S>,
-) {
-  return withLusha(async (lusha, z, bundle: Bundle): Promise<SignalLookupOutput> => {
-    const watch = readWatchOrHalt(z, step, readWatch, bundle.inputData, { polling: false });
-    const lookup = await fetchSignals(kind, lusha, watch);
-    if (lookup.answered === 0 && lookup.failures[0]) throw lookup.failures[0].error;
-    const secrets = connectionSecrets(bundle);
-    const notChecked = lookup.failures.flatMap(({ entries, error }) => {
-      const reason = entryFailureReason(error, secrets, 'These entries were not checked: run the step again later.');
-      return entries.map((watchListEntry) => ({ watchListEntry, reason }));
-    });
-    return {
-      signalCount: lookup.records.length,
-      creditsCharged: lookup.creditsCharged,
-      startDate: lookup.startDate,
-      endDate: lookup.endDate,
-      checkedCount: lookup.checkedEntries,
-      notCheckedCount: notChecked.length,
-      signals: lookup.records.map(toLineItem),
-      notChecked,
-    };
+export function signalLookupOutput<R extends SignalRecordBase>(lookup: SignalLookup<R>, secrets: readonly string[]): SignalLookupOutput {
+  if (lookup.answered === 0 && lookup.failures[0]) throw lookup.failures[0].error;
+  const notChecked = lookup.failures.flatMap(({ entries, error }) => {
+    const reason = entryFailureReason(error, secrets, 'These entries were not checked: run the step again later.');
+    return entries.map((watchListEntry) => ({ watchListEntry, reason }));
   });
+  return {
+    signalCount: lookup.records.length,
+    creditsCharged: lookup.creditsCharged,
+    startDate: lookup.startDate,
+    endDate: lookup.endDate,
+    checkedCount: lookup.checkedEntries,
+    notCheckedCount: notChecked.length,
+    signals: lookup.records.map(toLineItem),
+    notChecked,
+  };
 }
 
 /** Output fields of a lookup: the totals, each signal as a line item, and the entries not checked. */

@@ -1,19 +1,23 @@
 /**
  * New Company Signal: fires once for each signal of a watched company (headcount change,
  * hiring surge, website traffic, IT spend, news). Checks the watch list at most once per
- * chosen interval, since every check costs credits (src/zapier/signal-polling.ts).
+ * chosen interval, since every check costs credits (src/signals/polling.ts).
  */
 import { defineTrigger } from 'zapier-platform-core';
-import type { OperationContract } from '../zapier/contract';
+import { COMPANY_SIGNALS, fetchSignals } from '../signals/lookup';
+import { signalContract } from '../signals/operations';
+import { pollSignals } from '../signals/polling';
 import { companySignalOutputFields, companySignalSample } from '../signals/records';
-import { companyWatchFields, readCompanyWatch } from '../signals/watch';
-import { COMPANY_SIGNALS } from '../signals/lookup';
-import { signalContract, signalTriggerPerform } from '../signals/operations';
+import { companyWatchFields, readCompanyWatch, watchConfig } from '../signals/watch';
+import type { OperationContract } from '../zapier/contract';
+import { valueOrHalt } from '../zapier/input-problems';
+import { withLusha } from '../zapier/lusha';
 
+const KEY = 'new_company_signal';
 const LABEL = 'New Company Signal';
 
 export default defineTrigger({
-  key: 'new_company_signal',
+  key: KEY,
   noun: 'Company Signal',
   display: {
     label: LABEL,
@@ -23,7 +27,15 @@ export default defineTrigger({
   operation: {
     type: 'polling',
     inputFields: companyWatchFields({ polling: true }),
-    perform: signalTriggerPerform('new_company_signal', LABEL, COMPANY_SIGNALS, readCompanyWatch),
+    perform: withLusha(async (lusha, z, bundle) => {
+      const watch = valueOrHalt(z, LABEL, readCompanyWatch(bundle.inputData, { polling: true }));
+      return pollSignals(z, bundle, {
+        triggerKey: KEY,
+        config: watchConfig(watch),
+        intervalSeconds: watch.intervalSeconds,
+        check: (sample) => fetchSignals(COMPANY_SIGNALS, lusha, watch, { sample }),
+      });
+    }),
     sample: companySignalSample,
     outputFields: companySignalOutputFields,
   },

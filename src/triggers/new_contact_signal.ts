@@ -1,19 +1,23 @@
 /**
  * New Contact Signal: fires once for each promotion or job change of a watched contact.
  * Lusha has no account-wide feed, so the trigger checks its watch list — at most once per
- * chosen interval, since every check costs credits (src/zapier/signal-polling.ts).
+ * chosen interval, since every check costs credits (src/signals/polling.ts).
  */
 import { defineTrigger } from 'zapier-platform-core';
-import type { OperationContract } from '../zapier/contract';
+import { CONTACT_SIGNALS, fetchSignals } from '../signals/lookup';
+import { signalContract } from '../signals/operations';
+import { pollSignals } from '../signals/polling';
 import { contactSignalOutputFields, contactSignalSample } from '../signals/records';
-import { contactWatchFields, readContactWatch } from '../signals/watch';
-import { CONTACT_SIGNALS } from '../signals/lookup';
-import { signalContract, signalTriggerPerform } from '../signals/operations';
+import { contactWatchFields, readContactWatch, watchConfig } from '../signals/watch';
+import type { OperationContract } from '../zapier/contract';
+import { valueOrHalt } from '../zapier/input-problems';
+import { withLusha } from '../zapier/lusha';
 
+const KEY = 'new_contact_signal';
 const LABEL = 'New Contact Signal';
 
 export default defineTrigger({
-  key: 'new_contact_signal',
+  key: KEY,
   noun: 'Contact Signal',
   display: {
     label: LABEL,
@@ -23,7 +27,15 @@ export default defineTrigger({
   operation: {
     type: 'polling',
     inputFields: contactWatchFields({ polling: true }),
-    perform: signalTriggerPerform('new_contact_signal', LABEL, CONTACT_SIGNALS, readContactWatch),
+    perform: withLusha(async (lusha, z, bundle) => {
+      const watch = valueOrHalt(z, LABEL, readContactWatch(bundle.inputData, { polling: true }));
+      return pollSignals(z, bundle, {
+        triggerKey: KEY,
+        config: watchConfig(watch),
+        intervalSeconds: watch.intervalSeconds,
+        check: (sample) => fetchSignals(CONTACT_SIGNALS, lusha, watch, { sample }),
+      });
+    }),
     sample: contactSignalSample,
     outputFields: contactSignalOutputFields,
   },

@@ -12,6 +12,7 @@
  * item's problems start with "Row N: ".
  */
 import type { ZObject } from 'zapier-platform-core';
+import type { Checked } from '../shared/readers';
 import { formatCount } from '../shared/values';
 
 /** Problems listed in one message; the rest are counted ("...and 12 more problems."). */
@@ -35,4 +36,10 @@ export function inputProblemsError(z: ZObject, step: string, problems: readonly 
 /** Throws the HaltedError when there is any problem; does nothing otherwise. */
 export function haltOnInputProblems(z: ZObject, step: string, problems: readonly string[]): void {
   if (problems.length > 0) throw inputProblemsError(z, step, problems);
+}
+
+/** The value a reader checked, or the HaltedError listing every problem it found. */
+export function valueOrHalt<T>(z: ZObject, step: string, checked: Checked<T>): T {
+  if (!checked.ok) throw inputProblemsError(z, step, checked.problems);
+  return checked.value;
 }
