@@ -1,28 +1,36 @@
 /**
- * `npm run docs`: writes docs/operations.md from the app definition.
- * `npm run docs -- --check`: exits 1 when the checked-in file is stale.
+ * `npm run docs`: writes docs/operations.md from the app definition, and the README's
+ * troubleshooting table from the error map.
+ * `npm run docs -- --check`: exits 1 when either checked-in file is stale.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import App from '../index';
-import { renderOperationsReference } from './operations-reference';
+import { renderOperationsReference, withTroubleshooting } from './operations-reference';
 
-const target = path.join(__dirname, '..', '..', 'docs', 'operations.md');
-const fresh = renderOperationsReference(App);
+const root = path.join(__dirname, '..', '..');
+const read = (file: string) => {
+  try {
+    return readFileSync(path.join(root, file), 'utf8');
+  } catch {
+    return ''; // missing counts as stale
+  }
+};
+const targets = [
+  { file: 'docs/operations.md', fresh: renderOperationsReference(App) },
+  { file: 'README.md', fresh: withTroubleshooting(read('README.md')) },
+];
 
 if (process.argv.includes('--check')) {
-  let current = '';
-  try {
-    current = readFileSync(target, 'utf8');
-  } catch {
-    // missing counts as stale
-  }
-  if (current !== fresh) {
-    process.stderr.write('docs/operations.md is stale: run `npm run docs` and commit the result.\n');
+  const stale = targets.filter((t) => read(t.file) !== t.fresh).map((t) => t.file);
+  if (stale.length > 0) {
+    process.stderr.write(`${stale.join(' and ')} stale: run \`npm run docs\` and commit the result.\n`);
     process.exit(1);
   }
-  process.stdout.write('docs/operations.md is up to date.\n');
+  process.stdout.write('docs/operations.md and the README are up to date.\n');
 } else {
-  writeFileSync(target, fresh);
-  process.stdout.write(`Wrote ${path.relative(process.cwd(), target)}\n`);
+  for (const t of targets) {
+    writeFileSync(path.join(root, t.file), t.fresh);
+    process.stdout.write(`Wrote ${t.file}\n`);
+  }
 }

@@ -4,7 +4,9 @@
  * Every operation file exports one as `contract`; `npm run docs` renders them with the
  * definition into docs/operations.md, the contract a port to Make or Workato copies.
  */
-export type ZapierErrorType = 'HaltedError' | 'Error' | 'ThrottledError' | 'ExpiredAuthError';
+import { ERROR_MAP, type ZapierErrorType } from './errors';
+
+export type { ZapierErrorType };
 
 export interface ErrorNote {
   /** When it happens, in the builder's words. */
@@ -23,14 +25,34 @@ export interface OperationContract {
   errors: ErrorNote[];
 }
 
-/** Errors any operation can raise, from the one error map (src/zapier/errors.ts). */
-export const COMMON_ERRORS: ErrorNote[] = [
-  { when: 'Lusha rejects the API key (401)', error: 'ExpiredAuthError', action: 'Reconnect the Lusha account with a current key.' },
-  { when: 'The account is out of credits (402) or a trial limit is reached', error: 'HaltedError', action: 'Add credits or upgrade, then replay the run.' },
-  { when: 'Lusha rejects the input (400/412)', error: 'HaltedError', action: "Fix the step's fields; the message quotes Lusha." },
-  { when: 'The plan lacks a feature, or the account is inactive (403)', error: 'Error', action: 'Turn off the option named in the message, or ask your Lusha admin.' },
-  { when: 'Lusha refuses a record for GDPR reasons (451)', error: 'HaltedError', action: 'Skip the record; retrying will not help.' },
-  { when: 'Rate limit (429) or request quota used up', error: 'ThrottledError', action: 'Nothing: Zapier retries after the delay Lusha names.' },
-  { when: 'Lusha unavailable (502/503/504), timeout or dropped connection, after one quick retry', error: 'ThrottledError', action: 'Nothing: Zapier retries later.' },
-  { when: 'Lusha fails (500) or answers in an unreadable shape', error: 'Error', action: 'Retry later; report it if it persists.' },
+/** Errors any operation can raise: the rows of the one error map (src/zapier/errors.ts). */
+export const COMMON_ERRORS: ErrorNote[] = ERROR_MAP.map((rule) => ({ when: rule.when, error: rule.type, action: rule.action }));
+
+/**
+ * What else a builder may meet that is not a failure of a Lusha call: the README's
+ * troubleshooting table lists these after the error map's rows.
+ */
+export const STEP_OUTCOMES: ReadonlyArray<{ seen: string; why: string; action: string }> = [
+  {
+    seen: 'A message listing fields or rows (HaltedError), nothing was called',
+    why:
+      'The input cannot match: no identifier, malformed email, LinkedIn URL not on linkedin.com, filter value not in ' +
+      "Lusha's lists, page size outside 10–50…",
+    action: 'Fix the fields named; every problem is listed at once, with row numbers for lists.',
+  },
+  {
+    seen: 'Find Person/Company returns nothing',
+    why: 'No match: Lusha found no one (no credit spent)',
+    action: 'Use "find or create", or try another identifier.',
+  },
+  {
+    seen: 'A bulk row with `status: error`',
+    why: "That row's batch failed (the reason says why); other rows are unaffected",
+    action: 'Re-run the failed rows later; matched rows were already paid for.',
+  },
+  {
+    seen: '"Not enough time left in this run"',
+    why: "A step must finish within Zapier's 30 s",
+    action: 'Split the list across runs.',
+  },
 ];

@@ -1,23 +1,21 @@
 /**
  * The one place where failures become Zapier errors. Every operation goes through
- * `withLusha` (src/zapier/lusha.ts), which sends anything thrown here.
+ * `withLusha` (src/zapier/lusha.ts), which sends anything thrown through `toZapierError`.
  *
- * | Lusha client error                  | Zapier error        | why                                   |
- * |-------------------------------------|---------------------|---------------------------------------|
- * | 401 invalid key                     | ExpiredAuthError    | the user must reconnect               |
- * | 402 out of credits, trial limit     | HaltedError         | stop this run, keep the Zap on        |
- * | 400/412 validation, 451 GDPR, 404   | HaltedError         | the input must change, not the Zap    |
- * | 403 forbidden (plan, inactive)      | Error               | the user must act (plan, settings)    |
- * | 429 rate limit                      | ThrottledError      | retry after the headers' delay        |
- * | 429 daily/hourly quota              | ThrottledError      | retry after the quota resets          |
- * | 502/503/504, timeout, network       | ThrottledError      | transient: Zapier retries later       |
- * | 500, unexpected status, bad body    | Error               | Lusha (or the connector) failed       |
+ * The map is a table, ERROR_MAP: one row per kind of client error (src/lusha/errors.ts),
+ * with the Zapier error it becomes (ExpiredAuthError: reconnect; HaltedError: stop this run,
+ * keep the Zap on; ThrottledError: Zapier retries later; Error: the user must act) and what
+ * to do, in the builder's words. The docs' common errors and the README's troubleshooting
+ * table are generated from the same rows (`npm run docs`).
  *
  * Messages say what happened and what to do, and never contain the API key. A 403 from a
  * signals endpoint says in words that the plan lacks Signals.
  */
 import type { ZObject } from 'zapier-platform-core';
 import {
+  LushaNetworkError,
+  LushaTimeoutError,
+  LushaUnavailableError,
   LushaAuthError,
   LushaComplianceError,
   LushaCreditsError,
@@ -59,9 +57,12 @@ function forbiddenAdvice(endpoint: string): string {
   );
 }
 
+/** The Zapier error types the connector raises. */
+export type ZapierErrorType = 'HaltedError' | 'Error' | 'ThrottledError' | 'ExpiredAuthError';
+
 /** How one client error surfaces in Zapier: the error type, what to do, and its details. */
 export interface ZapierMapping {
-  type: 'ExpiredAuthError' | 'HaltedError' | 'Error' | 'ThrottledError';
+  type: ZapierErrorType;
   /** What the Zap builder should do, appended to the client's message. */
   advice: string;
   /** ThrottledError: seconds before Zapier retries. */
@@ -73,53 +74,153 @@ export interface ZapierMapping {
 
 const delay = (seconds: number | undefined, cap: number) => Math.min(cap, Math.max(1, seconds ?? DEFAULT_THROTTLE_SECONDS));
 
-/** The map itself: the table above, one branch per row. Pure, so a port can reuse it as is. */
-export function zapierMappingOf(error: LushaError): ZapierMapping {
-  if (error instanceof LushaAuthError) {
-    return { type: 'ExpiredAuthError', advice: 'Reconnect your Lusha account in Zapier with a current API key (in Lusha: Settings → API).' };
-  }
-  if (error instanceof LushaCreditsError) {
-    return { type: 'HaltedError', advice: 'Add credits to your Lusha account or wait for your plan to renew, then replay the run.' };
-  }
-  if (error instanceof LushaTrialLimitError) return { type: 'HaltedError', advice: 'Upgrade your Lusha plan to continue.' };
-  if (error instanceof LushaValidationError) return { type: 'HaltedError', advice: "Check the step's fields and try again." };
-  if (error instanceof LushaComplianceError) return { type: 'HaltedError', advice: 'Skip this record: retrying will not help.' };
-  if (error instanceof LushaNotFoundError) {
-    return {
-      type: 'HaltedError',
+/**
+ * One row of the map: which client errors it covers, how they surface, and the same in the
+ * builder's words for the docs (docs/operations.md and the README's troubleshooting table are
+ * generated from these rows).
+ */
+export interface ErrorRule {
+  /** The client error classes this row covers (the first row that matches wins). */
+  covers: ReadonlyArray<abstract new (...args: never[]) => LushaError>;
+  type: ZapierErrorType;
+  /** What to do about this error, and its details (delay, code, status). */
+  map: (error: LushaError) => Omit<ZapierMapping, 'type'>;
+  /** When it happens, in the builder's words. */
+  when: string;
+  /** The start of the message the builder sees. */
+  seen: string;
+  /** What the builder should do. */
+  action: string;
+}
+
+/** The map itself: the table above, one row per kind of failure. Pure, so a port can reuse it as is. */
+export const ERROR_MAP: readonly ErrorRule[] = [
+  {
+    covers: [LushaAuthError],
+    type: 'ExpiredAuthError',
+    map: () => ({ advice: 'Reconnect your Lusha account in Zapier with a current API key (in Lusha: Settings → API).' }),
+    when: 'Lusha rejects the API key (401): it is wrong, revoked, or pasted with "Bearer "',
+    seen: 'Lusha rejected the API key … Reconnect',
+    action: 'Reconnect with the key from Lusha: Settings → API. A pasted "Bearer " prefix is stripped for you.',
+  },
+  {
+    covers: [LushaCreditsError],
+    type: 'HaltedError',
+    map: () => ({ advice: 'Add credits to your Lusha account or wait for your plan to renew, then replay the run.' }),
+    when: 'The account is out of credits (402)',
+    seen: 'The Lusha account has no credits left … Add credits',
+    action: 'Add credits or wait for the plan to renew, then replay the run. The Zap stays on.',
+  },
+  {
+    covers: [LushaTrialLimitError],
+    type: 'HaltedError',
+    map: () => ({ advice: 'Upgrade your Lusha plan to continue.' }),
+    when: 'A trial account reached its limit (429 naming the trial)',
+    seen: 'The Lusha trial limit is reached … Upgrade',
+    action: 'Upgrade the Lusha plan; waiting does not help.',
+  },
+  {
+    covers: [LushaValidationError],
+    type: 'HaltedError',
+    map: () => ({ advice: "Check the step's fields and try again." }),
+    when: 'Lusha rejects the input (400/412)',
+    seen: 'Lusha rejected the request … Check the step\'s fields',
+    action: "Fix the step's fields; the message quotes Lusha.",
+  },
+  {
+    covers: [LushaComplianceError],
+    type: 'HaltedError',
+    map: () => ({ advice: 'Skip this record: retrying will not help.' }),
+    when: 'Lusha refuses a record for GDPR reasons (451)',
+    seen: 'Lusha cannot return this record for GDPR reasons',
+    action: 'Skip the record; retrying will not help.',
+  },
+  {
+    covers: [LushaNotFoundError],
+    type: 'HaltedError',
+    map: () => ({
       advice:
         'Check the identifiers passed to this step; if it takes none, Lusha no longer serves this endpoint: ' +
         "report it to the connector's maintainers.",
-    };
-  }
-  if (error instanceof LushaForbiddenError) {
-    return { type: 'Error', advice: forbiddenAdvice(error.endpoint), code: 'forbidden', status: 403 };
-  }
-  if (error instanceof LushaQuotaError) {
-    const seconds = delay(error.retryAfterSeconds, MAX_QUOTA_SECONDS);
-    return { type: 'ThrottledError', advice: `Zapier will retry after the quota resets, in ${seconds} s.`, delaySeconds: seconds };
-  }
-  if (error instanceof LushaRateLimitError) {
-    const seconds = delay(error.retryAfterSeconds, MAX_THROTTLE_SECONDS);
-    return { type: 'ThrottledError', advice: `Zapier will retry in ${seconds} s.`, delaySeconds: seconds };
-  }
-  if (error instanceof LushaServerError) {
-    return { type: 'Error', advice: 'If this keeps happening, contact Lusha support.', code: 'server_error', status: error.status ?? 500 };
-  }
-  if (error instanceof LushaResponseError) {
-    return {
-      type: 'Error',
+    }),
+    when: 'Lusha answers 404 where a step does not expect it (searches answer a miss with no result instead)',
+    seen: 'Lusha found nothing … Check the identifiers',
+    action: 'Check the identifiers; if the step takes none, report it to the maintainers.',
+  },
+  {
+    covers: [LushaForbiddenError],
+    type: 'Error',
+    map: (error) => ({ advice: forbiddenAdvice(error.endpoint), code: 'forbidden', status: 403 }),
+    when: 'The plan lacks a feature (reveal options, DNC exclusion, Signals), or the account is inactive (403)',
+    seen: 'Lusha refused the request … Your Lusha plan or account does not allow this',
+    action: 'Turn off the option named in the message (e.g. Data to Reveal: Emails and Phones), or ask your Lusha admin.',
+  },
+  {
+    covers: [LushaQuotaError],
+    type: 'ThrottledError',
+    map: (error) => {
+      const seconds = delay((error as LushaQuotaError).retryAfterSeconds, MAX_QUOTA_SECONDS);
+      return { advice: `Zapier will retry after the quota resets, in ${seconds} s.`, delaySeconds: seconds };
+    },
+    when: 'A daily or hourly request quota of the plan is used up (429)',
+    seen: 'The Lusha daily request quota is used up … Zapier will retry',
+    action: 'Nothing: Zapier retries after the quota resets.',
+  },
+  {
+    covers: [LushaRateLimitError],
+    type: 'ThrottledError',
+    map: (error) => {
+      const seconds = delay((error as LushaRateLimitError).retryAfterSeconds, MAX_THROTTLE_SECONDS);
+      return { advice: `Zapier will retry in ${seconds} s.`, delaySeconds: seconds };
+    },
+    when: "Lusha's rate limit is reached (429)",
+    seen: 'Lusha rate limit reached … Zapier will retry in N s',
+    action: 'Nothing: Zapier retries after the delay Lusha names.',
+  },
+  {
+    covers: [LushaServerError],
+    type: 'Error',
+    map: (error) => ({ advice: 'If this keeps happening, contact Lusha support.', code: 'server_error', status: error.status ?? 500 }),
+    when: 'Lusha fails to process the request (500, an unexpected status or redirect)',
+    seen: 'Lusha failed to process the request … contact Lusha support',
+    action: 'Retry later; contact Lusha support if it persists.',
+  },
+  {
+    covers: [LushaResponseError],
+    type: 'Error',
+    map: () => ({
       advice: "The connector cannot read this answer; please report it to the connector's maintainers.",
       code: 'bad_response',
       status: 502,
-    };
-  }
-  // Unavailable (499/502/503/504), timeout, network: transient, after the client's one retry.
-  return {
+    }),
+    when: 'Lusha answers in a shape the connector cannot read',
+    seen: 'Lusha answered … in an unexpected shape',
+    action: "Report it to the connector's maintainers.",
+  },
+  {
+    covers: [LushaUnavailableError, LushaTimeoutError, LushaNetworkError],
     type: 'ThrottledError',
-    advice: `Lusha seems temporarily unavailable; Zapier will retry in ${UNAVAILABLE_RETRY_SECONDS} s.`,
-    delaySeconds: UNAVAILABLE_RETRY_SECONDS,
-  };
+    map: () => ({
+      advice: `Lusha seems temporarily unavailable; Zapier will retry in ${UNAVAILABLE_RETRY_SECONDS} s.`,
+      delaySeconds: UNAVAILABLE_RETRY_SECONDS,
+    }),
+    when: 'Lusha is unavailable (502/503/504), too slow, or the connection drops, after one quick retry',
+    seen: 'Lusha seems temporarily unavailable',
+    action: 'Nothing: Zapier retries later.',
+  },
+];
+
+/** The row of the map that covers `error`. */
+export function errorRuleOf(error: LushaError): ErrorRule {
+  const rule = ERROR_MAP.find((r) => r.covers.some((kind) => error instanceof kind));
+  if (!rule) throw new Error(`the error map has no row for ${error.name}`);
+  return rule;
+}
+
+/** How `error` surfaces in Zapier. */
+export function zapierMappingOf(error: LushaError): ZapierMapping {
+  const rule = errorRuleOf(error);
+  return { type: rule.type, ...rule.map(error) };
 }
 
 /** Turns any failure of an operation into the Zapier error it should surface as. */

@@ -1,7 +1,9 @@
 /** docs/operations.md must match the app definition: run `npm run docs` after changing an operation. */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadContract, renderOperationsReference } from '../../scripts/operations-reference';
+import { loadContract, renderOperationsReference, withTroubleshooting } from '../../scripts/operations-reference';
+import { appendSentence, errorFromResponse, LushaResponseError, type LushaError } from '../../src/lusha/errors';
+import { ERROR_MAP, errorRuleOf, zapierMappingOf } from '../../src/zapier/errors';
 import { App } from '../support/zapier';
 
 it('docs/operations.md is up to date with the app definition (run `npm run docs`)', () => {
@@ -20,4 +22,41 @@ it('every visible operation declares its contract (endpoints, credits, errors)',
     }
   }
   expect(renderOperationsReference(App)).not.toMatch(/\| undefined \|/);
+});
+
+it("the README's troubleshooting table is generated from the error map (run `npm run docs`)", () => {
+  const readme = readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
+  expect(readme).toBe(withTroubleshooting(readme));
+});
+
+describe('each row of the error map says what the builder sees', () => {
+  const response = (status: number, message: string, headers: Record<string, string> = {}) =>
+    errorFromResponse('GET /v3/example', { status, headers, text: JSON.stringify({ statusCode: status, message }) }, { now: Date.now(), clean: (t) => t });
+  const examples: LushaError[] = [
+    response(401, 'Invalid API key'),
+    response(402, 'Insufficient credits'),
+    response(429, 'Trial limit reached'),
+    response(400, 'Invalid request parameters'),
+    response(451, 'GDPR'),
+    response(404, 'Resource not found'),
+    response(403, 'Your account is not active'),
+    response(429, 'Daily API quota limit exceeded', { 'x-daily-requests-left': '0' }),
+    response(429, 'Too many requests', { 'retry-after': '3' }),
+    response(500, 'Internal server error'),
+    new LushaResponseError('Lusha answered GET /v3/example in an unexpected shape at "results": Required', 'GET /v3/example', 200),
+    response(503, 'Service Unavailable'),
+  ];
+
+  it('covers every row, once', () => {
+    expect(examples.map((e) => ERROR_MAP.indexOf(errorRuleOf(e)))).toEqual(ERROR_MAP.map((_, i) => i));
+  });
+
+  it.each(examples.map((e) => [errorRuleOf(e).seen, e] as const))('"%s"', (seen, error) => {
+    const message = appendSentence(error.message, zapierMappingOf(error).advice);
+    const pattern = seen
+      .split('…')
+      .map((part) => part.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\bN\b/g, '\\d+'))
+      .join('.*');
+    expect(message).toMatch(new RegExp(pattern));
+  });
 });
