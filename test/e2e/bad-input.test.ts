@@ -24,7 +24,7 @@ import type { LogEntry } from '../../sandbox';
 import { messageProblems } from '../support/fault-classes';
 import { OPERATIONS, type OperationRow } from '../support/operations';
 import { useSandbox } from '../support/sandbox';
-import { App, appTester, bundleWith, zapierError } from '../support/zapier';
+import { App, appTester, bundleWith, performOf, zapierError } from '../support/zapier';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20_260_801);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 100);
@@ -179,20 +179,13 @@ const FREE_BEFORE_HALT = /^\/prospecting\/filters\//;
 /** Operations whose input Lusha alone can judge: a Request ID Lusha does not know (or forgot). */
 const LUSHA_JUDGES_REQUEST_IDS = new Set(['enrich_prospected_contacts', 'enrich_prospected_companies', 'find_lookalike_contacts', 'find_lookalike_companies']);
 
-type Perform = (z: ZObject, bundle: Bundle) => Promise<unknown>;
-
-function performOf(row: OperationRow): Perform {
-  if (row.kind === 'auth') return App.authentication.test as unknown as Perform;
-  return (App[row.kind] as Record<string, { operation: { perform: unknown } }>)[row.key]!.operation.perform as Perform;
-}
-
 /** Throws (with the reason) when one run of `row` with `inputData` breaks a rule. */
 async function judgeRun(z: ZObject, row: OperationRow, fields: Field[], inputData: Record<string, unknown>): Promise<void> {
   const before = sandbox().log.entries().length;
   let output: unknown;
   let thrown: unknown;
   try {
-    output = await performOf(row)(z, { authData: { api_key: KEY }, inputData, meta: { isLoadingSample: false } } as unknown as Bundle);
+    output = await performOf(row.kind, row.key)(z, { authData: { api_key: KEY }, inputData, meta: { isLoadingSample: false } } as unknown as Bundle);
   } catch (error) {
     thrown = error;
   }

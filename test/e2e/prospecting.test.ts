@@ -3,9 +3,8 @@
  * Searching spends nothing, revealing spends what the sandbox's ledger says, "up to N
  * results" makes the fewest page requests, and ids from a search reveal in a later step.
  */
-import { App, appTester, bundleWith } from '../support/zapier';
+import { App, appTester, bundleWith, expectStepError } from '../support/zapier';
 import { SANDBOX_KEY, useSandbox } from '../support/sandbox';
-import { expectStepError } from '../support/step-error';
 
 const sandbox = useSandbox({ now: '2025-06-15T12:00:00Z' });
 

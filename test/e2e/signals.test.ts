@@ -8,8 +8,7 @@ import type { Choice } from '../../src/signals/dropdowns';
 import type { SignalLookupOutput } from '../../src/signals/operations';
 import { DAY, HOUR, useClock } from '../support/clock';
 import { SANDBOX_KEY, useSandbox } from '../support/sandbox';
-import { ownMessage, performOf } from '../support/signals';
-import { App, appTester, bundleWith, expectZapierError } from '../support/zapier';
+import { App, appTester, bundleWith, expectZapierError, ownMessage, performOf } from '../support/zapier';
 
 const T0 = '2025-06-15T12:00:00Z';
 const NO_SIGNALS_KEY = 'no-signals-plan-key';
@@ -22,10 +21,10 @@ const sandbox = useSandbox({
 });
 const clock = useClock(T0);
 
-const newContactSignal = performOf<ContactSignalRecord[]>(App.triggers.new_contact_signal);
-const newCompanySignal = performOf<CompanySignalRecord[]>(App.triggers.new_company_signal);
-const getContactSignals = performOf<SignalLookupOutput>(App.creates.get_contact_signals);
-const getCompanySignals = performOf<SignalLookupOutput>(App.creates.get_company_signals);
+const newContactSignal = performOf<ContactSignalRecord[]>('triggers', 'new_contact_signal');
+const newCompanySignal = performOf<CompanySignalRecord[]>('triggers', 'new_company_signal');
+const getContactSignals = performOf<SignalLookupOutput>('creates', 'get_contact_signals');
+const getCompanySignals = performOf<SignalLookupOutput>('creates', 'get_company_signals');
 
 const asSandbox = (inputData: Record<string, unknown>, meta: Record<string, unknown> = {}) =>
   bundleWith(inputData, { apiKey: SANDBOX_KEY, meta });
@@ -243,7 +242,7 @@ describe('Get Contact Signals / Get Company Signals against the sandbox', () => 
 describe('signal dropdowns against the sandbox', () => {
   it("offer the sandbox's signal types, news event types and departments", async () => {
     const choices = async (key: keyof typeof App.triggers, clearCache = false) =>
-      (await appTester(performOf<Choice[]>(App.triggers[key]), asSandbox({}), clearCache)).map((c) => c.id);
+      (await appTester(performOf<Choice[]>('triggers', key), asSandbox({}), clearCache)).map((c) => c.id);
     expect(await choices('contact_signal_types', true)).toEqual(['promotion', 'companyChange', 'allSignals']);
     expect(await choices('company_signal_types')).toHaveLength(23);
     expect((await choices('company_news_event_types')).length).toBeGreaterThan(20);

@@ -32,7 +32,7 @@ import { FAULT_CLASSES, messageProblems, secondsToUtcMidnight, STALL, type Fault
 import { startLogCollector, type LogCollector, type LogLine } from './log-collector';
 import { invocationCount, OPERATIONS, runOperation, type OperationRow } from './operations';
 import { useSandbox } from './sandbox';
-import { zapierError, type ZapierErrorInfo } from './zapier';
+import { ownMessage, zapierError, type ZapierErrorInfo } from './zapier';
 
 /** Core exits the process after this many invocations in one test file when memory is high. */
 const CORE_INVOCATION_LIMIT = 250;
@@ -220,8 +220,7 @@ async function timed(run: () => Promise<unknown>): Promise<Omit<Cell, 'requests'
     const info = zapierError(error);
     const e = error as Error;
     return {
-      // appTester appends a "What happened" trace (the bundle, the requests) to some messages.
-      error: { ...info, message: info.message.split('\nWhat happened:')[0] as string },
+      error: ownMessage(info),
       thrown: `${e.name}: ${e.message}\n${e.stack ?? ''}`,
       ms: Date.now() - started,
     };

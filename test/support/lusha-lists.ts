@@ -3,8 +3,7 @@
  * unit tests, and a nock helper that serves them.
  */
 import nock from 'nock';
-
-export const LUSHA = 'https://api.lusha.com';
+import { LUSHA } from './zapier';
 
 export const LISTS = {
   departments: ['Business Development', 'Engineering & Technical', 'Marketing', 'Sales'],

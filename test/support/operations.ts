@@ -11,9 +11,10 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import type { Sandbox } from '../../sandbox';
 import { FILTER_LIST_NAMES, FILTER_LISTS, type FilterListName } from '../../src/prospecting/filter-lists';
-import { App, appTester, bundleWith } from './zapier';
+import { App, appTester, bundleWith, performOf } from './zapier';
 
-export type Kind = 'auth' | 'triggers' | 'searches' | 'creates';
+export type { Kind } from './zapier';
+import type { Kind } from './zapier';
 type Input = Record<string, unknown>;
 
 export interface OperationRow {
@@ -52,15 +53,6 @@ export interface BulkReport {
   failed: Array<{ entry: string; reason: string }>;
   /** How many entries the output reports as answered by Lusha. */
   answered: number;
-}
-
-type Perform = (z: ZObject, bundle: Bundle) => Promise<unknown>;
-
-function performOf(kind: Kind, key: string): Perform {
-  if (kind === 'auth') return App.authentication.test as unknown as Perform;
-  const definition = (App[kind] as Record<string, { operation: { perform: unknown } } | undefined>)[key];
-  if (!definition) throw new Error(`no ${kind} operation "${key}" in the app`);
-  return definition.operation.perform as Perform;
 }
 
 let invocations = 0;

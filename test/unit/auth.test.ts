@@ -2,10 +2,9 @@ import nock from 'nock';
 import { connectionFingerprint } from '../../src/zapier/connection';
 import { USER_AGENT } from '../../src/version';
 import { useNock } from '../support/nock';
-import { App, appTester, bundleWith, expectZapierError, TEST_KEY } from '../support/zapier';
+import { App, appTester, bundleWith, expectZapierError, LUSHA, TEST_KEY } from '../support/zapier';
 import { withLusha } from '../../src/zapier/lusha';
 
-const LUSHA = 'https://api.lusha.com';
 
 useNock();
 

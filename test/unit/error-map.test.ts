@@ -11,9 +11,8 @@ import { toZapierError } from '../../src/zapier/errors';
 import { withLusha } from '../../src/zapier/lusha';
 import { ZapierTransport } from '../../src/zapier/transport';
 import { useNock } from '../support/nock';
-import { appTester, bundleWith, expectZapierError, TEST_KEY } from '../support/zapier';
+import { appTester, bundleWith, expectZapierError, LUSHA, TEST_KEY } from '../support/zapier';
 
-const LUSHA = 'https://api.lusha.com';
 
 useNock();
 

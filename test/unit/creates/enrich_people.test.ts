@@ -7,10 +7,8 @@ import nock from 'nock';
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { personSample } from '../../../src/people/record';
 import { useNock } from '../../support/nock';
-import { expectStepError } from '../../support/step-error';
-import { App, appTester, bundleWith, expectZapierError, TEST_KEY } from '../../support/zapier';
+import { App, appTester, bundleWith, expectStepError, expectZapierError, LUSHA, TEST_KEY } from '../../support/zapier';
 
-const LUSHA = 'https://api.lusha.com';
 
 useNock();
 

@@ -5,9 +5,7 @@
 import nock from 'nock';
 import { prospectCompanyFields, prospectContactFields } from '../../../src/prospecting/records';
 import { useNock } from '../../support/nock';
-import { LUSHA } from '../../support/lusha-lists';
-import { expectStepError } from '../../support/step-error';
-import { App, appTester, bundleWith, TEST_KEY } from '../../support/zapier';
+import { App, appTester, bundleWith, expectStepError, LUSHA, TEST_KEY } from '../../support/zapier';
 
 useNock();
 

@@ -6,11 +6,9 @@ import nock from 'nock';
 import type { SignalLookupOutput } from '../../../src/signals/operations';
 import { useClock } from '../../support/clock';
 import { useNock } from '../../support/nock';
-import { ownMessage, performOf } from '../../support/signals';
-import { App, appTester, bundleWith, expectZapierError, TEST_KEY } from '../../support/zapier';
+import { App, appTester, bundleWith, expectZapierError, LUSHA, ownMessage, performOf, TEST_KEY } from '../../support/zapier';
 
-const LUSHA = 'https://api.lusha.com';
-const perform = performOf<SignalLookupOutput>(App.creates.get_contact_signals);
+const perform = performOf<SignalLookupOutput>('creates', 'get_contact_signals');
 
 useNock();
 useClock('2025-06-20T10:00:00Z');

@@ -5,9 +5,8 @@
 import nock from 'nock';
 import { prospectContactFields } from '../../../src/prospecting/records';
 import { useNock } from '../../support/nock';
-import { LUSHA, serveLists, serveSearch } from '../../support/lusha-lists';
-import { expectStepError } from '../../support/step-error';
-import { App, appTester, bundleWith, TEST_KEY } from '../../support/zapier';
+import { serveLists, serveSearch } from '../../support/lusha-lists';
+import { App, appTester, bundleWith, expectStepError, LUSHA, TEST_KEY } from '../../support/zapier';
 
 useNock();
 

@@ -6,11 +6,9 @@ import nock from 'nock';
 import type { CompanySignalRecord } from '../../../src/signals/records';
 import { HOUR, useClock } from '../../support/clock';
 import { useNock } from '../../support/nock';
-import { ownMessage, performOf } from '../../support/signals';
-import { App, appTester, bundleWith, expectZapierError, TEST_KEY } from '../../support/zapier';
+import { App, appTester, bundleWith, expectZapierError, LUSHA, ownMessage, performOf, TEST_KEY } from '../../support/zapier';
 
-const LUSHA = 'https://api.lusha.com';
-const perform = performOf<CompanySignalRecord[]>(App.triggers.new_company_signal);
+const perform = performOf<CompanySignalRecord[]>('triggers', 'new_company_signal');
 
 useNock();
 const clock = useClock('2025-06-20T10:00:00Z');

@@ -6,8 +6,8 @@
 import nock from 'nock';
 import { CACHE_SECONDS, FILTER_LIST_NAMES } from '../../../src/prospecting/filter-lists';
 import { useNock } from '../../support/nock';
-import { LUSHA, serveLists, serveSearch } from '../../support/lusha-lists';
-import { App, appTester, bundleWith, expectZapierError, TEST_KEY } from '../../support/zapier';
+import { serveLists, serveSearch } from '../../support/lusha-lists';
+import { App, appTester, bundleWith, expectZapierError, LUSHA, TEST_KEY } from '../../support/zapier';
 
 useNock();
 

@@ -6,11 +6,9 @@ import nock from 'nock';
 import type { Choice } from '../../../src/signals/dropdowns';
 import { HOUR, useClock } from '../../support/clock';
 import { useNock } from '../../support/nock';
-import { performOf } from '../../support/signals';
-import { App, appTester, bundleWith, TEST_KEY } from '../../support/zapier';
+import { App, appTester, bundleWith, LUSHA, performOf, TEST_KEY } from '../../support/zapier';
 
-const LUSHA = 'https://api.lusha.com';
-const run = (key: string, clear = false) => appTester(performOf<Choice[]>(App.triggers[key as keyof typeof App.triggers]), bundleWith({}), clear);
+const run = (key: string, clear = false) => appTester(performOf<Choice[]>('triggers', key as keyof typeof App.triggers), bundleWith({}), clear);
 
 useNock();
 const clock = useClock('2025-06-20T10:00:00Z');

@@ -21,8 +21,7 @@ import {
   summaryOf,
 } from '../../../src/zapier/bulk';
 import { useNock } from '../../support/nock';
-import { expectStepError } from '../../support/step-error';
-import { appTester, bundleWith, TEST_KEY } from '../../support/zapier';
+import { appTester, bundleWith, expectStepError, TEST_KEY } from '../../support/zapier';
 
 // No request leaves the process: the client below talks to a scripted transport only.
 useNock();

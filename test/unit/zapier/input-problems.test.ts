@@ -5,8 +5,7 @@
 import type { ZObject } from 'zapier-platform-core';
 import { haltOnInputProblems, inputProblemsMessage, MAX_LISTED_PROBLEMS } from '../../../src/zapier/input-problems';
 import { useNock } from '../../support/nock';
-import { expectStepError } from '../../support/step-error';
-import { appTester, bundleWith } from '../../support/zapier';
+import { appTester, bundleWith, expectStepError } from '../../support/zapier';
 
 useNock();
 
