@@ -54,7 +54,7 @@ export interface LogEntry {
   body: unknown;
   /** Last 4 characters of the `api_key` header, or null when absent. */
   keySuffix: string | null;
-  /** HTTP status sent (0 when a `drop` fault closed the socket without a response). */
+  /** HTTP status sent (0 when a `drop` or `chargeThenDrop` fault closed the socket without a response). */
   status: number;
   creditsCharged: number;
   durationMs: number;
@@ -93,7 +93,11 @@ export type FaultSpec =
   | { kind: 'gdpr' }
   | { kind: 'malformed'; body?: string }
   | { kind: 'drop' }
-  | { kind: 'stall'; partialBody?: string };
+  | { kind: 'stall'; partialBody?: string }
+  /** Processed and charged normally, then the socket is destroyed without an answer. */
+  | { kind: 'chargeThenDrop' }
+  /** Processed and charged normally, then answered with `status` (default 504) and `body`. */
+  | { kind: 'chargeThenStatus'; status?: number; body?: unknown };
 
 export type FaultRule = FaultBase & FaultSpec;
 export type FaultKind = FaultSpec['kind'];
