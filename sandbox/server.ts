@@ -18,6 +18,7 @@ import {
 import { route, type Route } from './routes';
 import type { FaultHandle, FaultRequest, FaultRule, LogEntry, RouteMatcher } from './types';
 import { V3_ROUTES } from './v3';
+import { v3AccessRefused } from './v3/common';
 
 const ROUTES: Route[] = [
   route('GET', '/v2/person', getPerson),
@@ -265,6 +266,8 @@ export class SandboxServer {
     if (!r) return send(404, { statusCode: 404, message: MESSAGES.routeNotFound });
     const account = rawKey === undefined ? undefined : this.cfg.accounts.get(rawKey);
     if (!account) return send(401, { statusCode: 401, message: MESSAGES.unauthorized });
+    const v3Refusal = r.pattern.startsWith('/v3/') ? v3AccessRefused(account) : null;
+    if (v3Refusal) return send(v3Refusal.status, v3Refusal.body);
 
     const nowMs = Date.now();
     const limited = r.usage
