@@ -935,3 +935,17 @@ describe('deterministic data and paid work that loses its answer', () => {
     expectBilled(await paid('/v3/contacts/search-and-enrich', { contacts: [{ id: String(p.personId) }] }), 1, 1);
   });
 });
+
+describe('V3 key-config fields', () => {
+  test('v3Access, planCategory and pricing are checked when the sandbox starts', async () => {
+    const base = { key: 'k', plan: 'unified' as const, credits: 1, signals: true };
+    await expect(boot({ keys: [{ ...base, v3Access: 'yes' as unknown as boolean }] })).rejects.toThrow(/v3Access/);
+    await expect(boot({ keys: [{ ...base, planCategory: '' }] })).rejects.toThrow(/planCategory/);
+    await expect(boot({ keys: [{ ...base, pricing: { revealFax: { credits: 1, perQuantity: 1 } } }] })).rejects.toThrow(
+      /not a V3 action/,
+    );
+    await expect(
+      boot({ keys: [{ ...base, pricing: { revealEmail: { credits: 1, perQuantity: 0 } } }] }),
+    ).rejects.toThrow(/perQuantity/);
+  });
+});
