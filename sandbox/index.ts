@@ -11,6 +11,8 @@ import { makeSamples } from './samples';
 import { SandboxServer } from './server';
 import { Store } from './store';
 import type { Sandbox, SandboxData, SandboxKeyConfig, SandboxOptions } from './types';
+import { V3_PRICING } from './v3/pricing';
+import { revealLedger } from './v3/reveals';
 
 export * from './types';
 export { DEFAULT_KEY } from './accounts';
@@ -33,6 +35,19 @@ function validateKeys(keys: SandboxKeyConfig[]): void {
     if (k.plan !== 'unified' && k.plan !== 'classic') throw new Error(`Key ${k.key}: plan must be 'unified' or 'classic'`);
     if (typeof k.credits !== 'number' || !(k.credits >= 0)) throw new Error(`Key ${k.key}: credits must be a number >= 0`);
     if (typeof k.signals !== 'boolean') throw new Error(`Key ${k.key}: signals must be a boolean`);
+    if (k.v3Access !== undefined && typeof k.v3Access !== 'boolean') {
+      throw new Error(`Key ${k.key}: v3Access must be a boolean`);
+    }
+    if (k.planCategory !== undefined && (typeof k.planCategory !== 'string' || k.planCategory === '')) {
+      throw new Error(`Key ${k.key}: planCategory must be a non-empty string`);
+    }
+    for (const [action, e] of Object.entries(k.pricing ?? {})) {
+      if (!(action in V3_PRICING)) throw new Error(`Key ${k.key}: pricing.${action} is not a V3 action`);
+      const ok = (n: unknown) => typeof n === 'number' && Number.isInteger(n) && n >= 0;
+      if (!e || !ok(e.credits) || !ok(e.perQuantity) || e.perQuantity < 1) {
+        throw new Error(`Key ${k.key}: pricing.${action} needs integer credits >= 0 and perQuantity >= 1`);
+      }
+    }
   }
 }
 
@@ -104,6 +119,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         store.addContactSignal(personId, type, fields.signalDate ?? ymd(clockNow()), fields),
       addCompanySignal: (companyId: number, type: CompanySignalType, fields = {}) =>
         store.addCompanySignal(companyId, type, ymd(clockNow()), fields),
+    },
+    reveals: {
+      contact: (key, personId) => revealLedger(accountOf(key)).contactFields(personId),
+      company: (key, companyId) => revealLedger(accountOf(key)).companyFields(companyId),
+      clear: (key) => revealLedger(accountOf(key)).clear(),
     },
     clock: {
       now: clockNow,

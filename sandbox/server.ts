@@ -18,6 +18,7 @@ import {
 import { route, type Route } from './routes';
 import type { FaultHandle, FaultRequest, FaultRule, LogEntry, RouteMatcher } from './types';
 import { V3_ROUTES } from './v3';
+import { v3AccessRefused } from './v3/common';
 
 const ROUTES: Route[] = [
   route('GET', '/v2/person', getPerson),
@@ -63,6 +64,8 @@ export interface ServerConfig {
   rateLimitPerSecond: number;
   usageRateLimitPerMinute: number;
 }
+
+type ChargeThenFault = Extract<FaultRule, { kind: 'chargeThenDrop' | 'chargeThenStatus' }>;
 
 interface ActiveFault {
   rule: FaultRule;
@@ -221,8 +224,11 @@ export class SandboxServer {
       entry.durationMs = Math.round((performance.now() - t0) * 100) / 100;
       this.entries.push(entry);
     };
+    // A chargeThen* fault: the request is processed (and charged) normally, then its answer is replaced.
+    let afterwards: ChargeThenFault | undefined;
     const send = (status: number, body: unknown, headers: Record<string, string> = {}, credits = 0) => {
       if (this.stopped || res.destroyed) return;
+      if (afterwards) return this.answerAfterCharge(afterwards, req, res, credits, record);
       const text = JSON.stringify(body);
       res.writeHead(status, { 'content-type': JSON_TYPE, 'content-length': String(Buffer.byteLength(text)), ...headers });
       res.end(text);
@@ -249,6 +255,8 @@ export class SandboxServer {
       if (fault.kind === 'latency') {
         await this.sleep(fault.ms);
         if (this.stopped) return;
+      } else if (fault.kind === 'chargeThenDrop' || fault.kind === 'chargeThenStatus') {
+        afterwards = fault;
       } else {
         return this.applyFault(fault, req, res, send, record);
       }
@@ -258,6 +266,8 @@ export class SandboxServer {
     if (!r) return send(404, { statusCode: 404, message: MESSAGES.routeNotFound });
     const account = rawKey === undefined ? undefined : this.cfg.accounts.get(rawKey);
     if (!account) return send(401, { statusCode: 401, message: MESSAGES.unauthorized });
+    const v3Refusal = r.pattern.startsWith('/v3/') ? v3AccessRefused(account) : null;
+    if (v3Refusal) return send(v3Refusal.status, v3Refusal.body);
 
     const nowMs = Date.now();
     const limited = r.usage
@@ -327,8 +337,32 @@ export class SandboxServer {
     }
   }
 
+  /**
+   * The end of a chargeThen* fault, once the handler has run and its credits are charged: `chargeThenDrop`
+   * destroys the socket without an answer (logged with status 0), `chargeThenStatus` answers with its
+   * status (default 504) as a gateway that timed out after the backend did the work. Both log the credits.
+   */
+  private answerAfterCharge(
+    fault: ChargeThenFault,
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    credits: number,
+    record: (status: number, credits: number) => void,
+  ): void {
+    if (fault.kind === 'chargeThenDrop') {
+      record(0, credits);
+      req.socket.destroy();
+      return;
+    }
+    const status = fault.status ?? 504;
+    const text = JSON.stringify(fault.body ?? { statusCode: status, message: statusMessage(status) });
+    res.writeHead(status, { 'content-type': JSON_TYPE, 'content-length': String(Buffer.byteLength(text)) });
+    res.end(text);
+    record(status, credits);
+  }
+
   private applyFault(
-    fault: Exclude<FaultRule, { kind: 'latency' }>,
+    fault: Exclude<FaultRule, { kind: 'latency' } | ChargeThenFault>,
     req: http.IncomingMessage,
     res: http.ServerResponse,
     send: (status: number, body: unknown, headers?: Record<string, string>) => void,

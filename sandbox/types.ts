@@ -27,6 +27,15 @@ export interface SandboxKeyConfig {
   hourlyQuota?: number;
   /** Requests per UTC minute before 429 (default 1,500). */
   minuteQuota?: number;
+  /** Whether the account may call Lusha's V3 API (`/v3/...`); false = 403 on every V3 route. Default true. */
+  v3Access?: boolean;
+  /** The plan category `GET /v3/account/usage` reports (default `professional`; `free` has no end date). */
+  planCategory?: string;
+  /**
+   * V3 price overrides by action (`api_search`, `revealEmail`, `revealPhone`, `reveal_company`, ...):
+   * `{ credits, perQuantity }`, as `GET /v3/account/usage` reports them. Default: the sandbox's price list.
+   */
+  pricing?: Record<string, { credits: number; perQuantity: number }>;
 }
 
 export interface SandboxOptions {
@@ -54,7 +63,7 @@ export interface LogEntry {
   body: unknown;
   /** Last 4 characters of the `api_key` header, or null when absent. */
   keySuffix: string | null;
-  /** HTTP status sent (0 when a `drop` fault closed the socket without a response). */
+  /** HTTP status sent (0 when a `drop` or `chargeThenDrop` fault closed the socket without a response). */
   status: number;
   creditsCharged: number;
   durationMs: number;
@@ -93,7 +102,11 @@ export type FaultSpec =
   | { kind: 'gdpr' }
   | { kind: 'malformed'; body?: string }
   | { kind: 'drop' }
-  | { kind: 'stall'; partialBody?: string };
+  | { kind: 'stall'; partialBody?: string }
+  /** Processed and charged normally, then the socket is destroyed without an answer. */
+  | { kind: 'chargeThenDrop' }
+  /** Processed and charged normally, then answered with `status` (default 504) and `body`. */
+  | { kind: 'chargeThenStatus'; status?: number; body?: unknown };
 
 export type FaultRule = FaultBase & FaultSpec;
 export type FaultKind = FaultSpec['kind'];
@@ -193,6 +206,16 @@ export interface SandboxClock {
   set(date: Date | string): void;
 }
 
+/** What each key has revealed through V3 (re-revealing it is free: `canReveal.credits` 0). */
+export interface SandboxReveals {
+  /** The contact fields (`emails`, `phones`) the key has revealed for this person. */
+  contact(key: string, personId: number): ('emails' | 'phones')[];
+  /** The premium company fields (`employeesByDepartment`, `intent`, ...) the key has revealed for this company. */
+  company(key: string, companyId: number): string[];
+  /** Forget the key's V3 reveals: later reveals are charged again. */
+  clear(key: string): void;
+}
+
 export interface Sandbox {
   url: string;
   port: number;
@@ -203,6 +226,7 @@ export interface Sandbox {
   data: SandboxData;
   signals: SandboxSignals;
   clock: SandboxClock;
+  reveals: SandboxReveals;
 }
 
 export type { CompanySignalType, ContactSignalType };

@@ -3,7 +3,16 @@
  * the spec's `ErrorResponse` and components/responses) and the `billing` object every paid
  * V3 response carries (`{"creditsCharged", "resultsReturned"}`).
  */
+import type { Account } from '../accounts';
 import { ApiError } from '../errors';
+
+/** The spec's Forbidden example `v3NotEnabled` (components/responses/Forbidden). */
+export const V3_NOT_ENABLED = 'V3 API access is not enabled for your account';
+
+/** The 403 every V3 route answers for a key configured with `v3Access: false` (checked by the server). */
+export function v3AccessRefused(account: Account): ApiError | null {
+  return account.config.v3Access === false ? v3Error(403, V3_NOT_ENABLED) : null;
+}
 
 export interface Billing {
   creditsCharged: number;

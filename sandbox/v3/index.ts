@@ -3,5 +3,6 @@
  * module of this folder, with its routes listed here.
  */
 import type { Route } from '../routes';
+import { ENRICHMENT_ROUTES } from './enrichment';
 
-export const V3_ROUTES: Route[] = [];
+export const V3_ROUTES: Route[] = [...ENRICHMENT_ROUTES];

@@ -122,3 +122,53 @@ describe('fault injection', () => {
     await expect(pending).rejects.toThrow();
   });
 });
+
+describe('faults that charge first (chargeThenDrop, chargeThenStatus)', () => {
+  test('chargeThenDrop runs the handler and charges, then closes the socket without an answer', async () => {
+    const p = sb.data.samples.personWithEmailAndPhone;
+    sb.faults.add({ route: '/v2/person', kind: 'chargeThenDrop', times: 1 });
+    const before = sb.credits.usage(DEMO_KEY).used;
+    const url = `${sb.url}/v2/person?personId=${p.personId}`;
+    await expect(fetch(url, { headers: { api_key: DEMO_KEY } })).rejects.toThrow();
+    expect(sb.credits.usage(DEMO_KEY).used - before).toBe(1);
+    expect(lastEntry()).toMatchObject({ status: 0, creditsCharged: 1, fault: 'chargeThenDrop' });
+    // The rule is spent: the next call is answered (and charged) normally.
+    const again = await get(sb, '/v2/person', { personId: String(p.personId) });
+    expect(again.status).toBe(200);
+    expect(again.json.contact.isCreditCharged).toBe(true);
+    expect(sb.credits.usage(DEMO_KEY).used - before).toBe(2);
+  });
+
+  test('chargeThenStatus answers 504 by default after charging; status and body can be set', async () => {
+    const c = sb.data.samples.companyWithFunding;
+    sb.faults.add({ route: '/v2/company', kind: 'chargeThenStatus', times: 1 });
+    const before = sb.credits.usage(DEMO_KEY).used;
+    const r = await get(sb, '/v2/company', { domain: c.domain });
+    expect(r.status).toBe(504);
+    expect(r.json).toEqual({ statusCode: 504, message: 'Gateway Timeout' });
+    expect(sb.credits.usage(DEMO_KEY).used - before).toBe(1);
+    expect(lastEntry()).toMatchObject({ status: 504, creditsCharged: 1, fault: 'chargeThenStatus' });
+
+    sb.faults.add({ route: '/v2/company', kind: 'chargeThenStatus', status: 502, body: { message: 'upstream' }, times: 1 });
+    const r2 = await post(sb, '/v2/company', { companies: [{ id: 'a', domain: c.domain }, { id: 'b', domain: 'nope.example' }] });
+    expect(r2.status).toBe(502);
+    expect(r2.json).toEqual({ message: 'upstream' });
+    expect(sb.credits.usage(DEMO_KEY).used - before).toBe(2);
+    expect(lastEntry()).toMatchObject({ status: 502, creditsCharged: 1, fault: 'chargeThenStatus' });
+  });
+
+  test('a request that fails on its own is still refused (nothing charged), and counts toward the rate limit', async () => {
+    sb.faults.add({ route: '/v2/person', kind: 'chargeThenStatus', times: 1 });
+    const before = sb.credits.usage(DEMO_KEY).used;
+    const r = await get(sb, '/v2/person', {}, { key: 'unknown-key' });
+    expect(r.status).toBe(504);
+    expect(lastEntry()).toMatchObject({ status: 504, creditsCharged: 0, fault: 'chargeThenStatus' });
+    expect(sb.credits.usage(DEMO_KEY).used).toBe(before);
+
+    const own = await boot({ usageRateLimitPerMinute: 1 });
+    own.faults.add({ route: '/account/usage', kind: 'chargeThenDrop', times: 1 });
+    await expect(fetch(`${own.url}/account/usage`, { headers: { api_key: DEMO_KEY } })).rejects.toThrow();
+    expect((await get(own, '/account/usage')).status).toBe(429);
+    await own.stop();
+  });
+});
