@@ -3,5 +3,6 @@
  * module of this folder, with its routes listed here.
  */
 import type { Route } from '../routes';
+import { PROSPECTING_ROUTES } from './prospecting';
 
-export const V3_ROUTES: Route[] = [];
+export const V3_ROUTES: Route[] = [...PROSPECTING_ROUTES];
