@@ -117,6 +117,23 @@ function checkContactBlock(f: Obj | undefined, path: string, errs: Errors): void
   }
 }
 
+/**
+ * prospectingCompanies `filters`: contact filters cannot be combined with company searchText,
+ * signals, intent or technologies ("contact filters are never silently ignored").
+ */
+function checkContactCombination(f: Obj, errs: Errors): void {
+  const contacts = isObj(f.contacts) ? f.contacts : undefined;
+  if (!contacts || (contacts.include === undefined && contacts.exclude === undefined)) return;
+  const companies = isObj(f.companies) ? f.companies : {};
+  for (const side of ['include', 'exclude'] as const) {
+    const block = companies[side];
+    if (!isObj(block)) continue;
+    for (const k of NOT_WITH_CONTACT_FILTERS) {
+      if (block[k] !== undefined) errs.add(`filters.contacts cannot be combined with filters.companies.${side}.${k}`);
+    }
+  }
+}
+
 function contactBlock(ctx: Ctx, o: Obj | undefined, path: string, errs: Errors): ContactBlock | undefined {
   return o ? compileContactBlock(ctx.state, o as ContactCriteria, path, errs) : undefined;
 }
@@ -240,18 +257,7 @@ export function prospectCompanies(ctx: Ctx): HandlerResult {
     if (f.companies === undefined) errs.add('filters.companies is required');
     companies = parseSide(f.companies, 'filters.companies', COMPANY_PROSPECTING_CRITERIA, errs, true);
     contacts = parseSide(f.contacts, 'filters.contacts', CONTACT_ON_COMPANY_CRITERIA, errs);
-    if (contacts.include || contacts.exclude) {
-      // prospectingCompanies `filters`: "contact filters are never silently ignored".
-      for (const [name, block] of [
-        ['include', companies.include],
-        ['exclude', companies.exclude],
-      ] as const) {
-        for (const k of NOT_WITH_CONTACT_FILTERS) {
-          if (block?.[k] !== undefined)
-            errs.add(`filters.contacts cannot be combined with filters.companies.${name}.${k}`);
-        }
-      }
-    }
+    checkContactCombination(f, errs);
   }
   const state = ctx.state;
   const coInc = companyBlock(ctx, companies.include, 'filters.companies.include', errs);
