@@ -21,6 +21,8 @@ export interface SandboxKeyConfig {
   signals: boolean;
   /** Whether the plan supports `excludeDnc` in prospecting search (else 403). Default false. */
   excludeDnc?: boolean;
+  /** Whether the plan includes the V3 Lookalikes API (else 403 on `/v3/.../lookalike`). Default true. */
+  lookalikes?: boolean;
   /** Requests per UTC day before 429 (default 100,000). */
   dailyQuota?: number;
   /** Requests per UTC hour before 429 (default 10,000). */

@@ -4,5 +4,6 @@
  */
 import type { Route } from '../routes';
 import { ENRICHMENT_ROUTES } from './enrichment';
+import { PROSPECTING_ROUTES } from './prospecting';
 
-export const V3_ROUTES: Route[] = [...ENRICHMENT_ROUTES];
+export const V3_ROUTES: Route[] = [...ENRICHMENT_ROUTES, ...PROSPECTING_ROUTES];
