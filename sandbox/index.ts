@@ -33,6 +33,11 @@ function validateKeys(keys: SandboxKeyConfig[]): void {
     if (k.plan !== 'unified' && k.plan !== 'classic') throw new Error(`Key ${k.key}: plan must be 'unified' or 'classic'`);
     if (typeof k.credits !== 'number' || !(k.credits >= 0)) throw new Error(`Key ${k.key}: credits must be a number >= 0`);
     if (typeof k.signals !== 'boolean') throw new Error(`Key ${k.key}: signals must be a boolean`);
+    const tracked = k.trackedDomains;
+    const domainsOk = Array.isArray(tracked) && tracked.every((d) => typeof d === 'string' && d.trim() !== '');
+    if (tracked !== undefined && !domainsOk) {
+      throw new Error(`Key ${k.key}: trackedDomains must be an array of non-empty strings`);
+    }
   }
 }
 
