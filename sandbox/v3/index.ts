@@ -3,5 +3,6 @@
  * module of this folder, with its routes listed here.
  */
 import type { Route } from '../routes';
+import { V3_SIGNALS_ROUTES } from './signals';
 
-export const V3_ROUTES: Route[] = [];
+export const V3_ROUTES: Route[] = [...V3_SIGNALS_ROUTES];

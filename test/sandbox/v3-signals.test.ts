@@ -1,0 +1,409 @@
+/**
+ * V3 signals family against the sandbox over real HTTP: signals, signal types and filters, signal
+ * scores, buying group and website visits.
+ */
+import type { Sandbox, SandboxCompany, SandboxPerson } from '../../sandbox';
+import { COMPANY_SIGNAL_TYPES, DEFAULT_KEY } from '../../sandbox';
+import { boot, DEMO_KEY, get, NOW, post } from './helpers';
+
+const NO_FEATURES = 'v3-no-features-01';
+const FREE_SCORES = 'v3-free-scores-02';
+const TWO_SITES = 'v3-two-sites-0003';
+const POOR = 'v3-poor-key-00004';
+
+let sb: Sandbox;
+beforeAll(async () => {
+  sb = await boot({
+    rateLimitPerSecond: 10_000,
+    keys: [
+      DEFAULT_KEY,
+      { key: NO_FEATURES, plan: 'unified', credits: 1_000, signals: false, buyingGroup: false },
+      { key: FREE_SCORES, plan: 'unified', credits: 0, signals: true, signalScoreCharged: false },
+      {
+        key: TWO_SITES,
+        plan: 'unified',
+        credits: 0,
+        signals: true,
+        trackedDomains: ['sandbox-demo.test', 'Second-Site.test'],
+      },
+      { key: POOR, plan: 'unified', credits: 1_000, signals: true },
+    ],
+  });
+});
+afterAll(() => sb.stop());
+
+const TODAY = NOW.slice(0, 10);
+const SIX_MONTHS_AGO = '2024-12-15';
+const INVALID = 'Invalid request parameters';
+
+const used = () => sb.credits.usage(DEMO_KEY).used;
+/** Runs `f` and checks that the ledger moved by exactly `billing.creditsCharged` of its answer. */
+async function charged<T extends { json: any }>(f: () => Promise<T>): Promise<T> {
+  const before = used();
+  const r = await f();
+  expect(used() - before).toBe(r.json.billing.creditsCharged);
+  return r;
+}
+
+function daysAgo(n: number): string {
+  return new Date(Date.parse(`${TODAY}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
+}
+
+function expectBadRequest(r: { status: number; json: any }, ...errors: string[]): void {
+  expect(r.status).toBe(400);
+  expect(r.json.statusCode).toBe(400);
+  expect(r.json.message).toBe(INVALID);
+  for (const e of errors) expect(r.json.errors).toContain(e);
+}
+
+// ------------------------------------------------------------------ types and filters
+
+describe('signal types and filters', () => {
+  test('contact and company signal types, in the spec order', async () => {
+    const c = await get(sb, '/v3/contacts/signals/types');
+    expect(c.status).toBe(200);
+    expect(c.json).toEqual({ signalTypes: ['allSignals', 'promotion', 'companyChange'] });
+    const co = await get(sb, '/v3/companies/signals/types');
+    expect(co.json.signalTypes.slice(0, 3)).toEqual(['allSignals', 'linkedinActivityIntent', 'websiteTrafficDecrease']);
+    expect([...co.json.signalTypes].sort()).toEqual(
+      ['allSignals', 'linkedinActivityIntent', ...COMPANY_SIGNAL_TYPES].sort(),
+    );
+  });
+
+  test('filter discovery and values; query rules per filter type', async () => {
+    const d = await get(sb, '/v3/companies/signals/filters');
+    expect(d.json).toEqual({
+      availableFilters: [
+        { filterType: 'newsEventTypes', requiresQuery: false },
+        { filterType: 'hiringByDepartments', requiresQuery: false },
+        { filterType: 'hiringByLocations', requiresQuery: true },
+        { filterType: 'intentCategories', requiresQuery: false },
+      ],
+    });
+    expect((await get(sb, '/v3/companies/signals/filters/newsEventTypes')).json.values).toContain('Funding Round');
+    expect((await get(sb, '/v3/companies/signals/filters/newsEventTypes', { query: 'fund' })).json.values).toEqual([
+      'Funding Round',
+    ]);
+    expect((await get(sb, '/v3/companies/signals/filters/hiringByDepartments')).json.values).toContain(
+      'Engineering & Technical',
+    );
+    const loc = await get(sb, '/v3/companies/signals/filters/hiringByLocations', { query: 'califor' });
+    expect(loc.json.values).toEqual([{ country: 'United States', state: 'California' }]);
+    const country = await get(sb, '/v3/companies/signals/filters/hiringByLocations', { query: 'germany' });
+    expect(country.json.values).toContainEqual({ country: 'Germany' });
+    expect(country.json.values).toContainEqual({ country: 'Germany', state: 'Bavaria' });
+    const intent = await get(sb, '/v3/companies/signals/filters/intentCategories');
+    expect(intent.json.values).toEqual(expect.arrayContaining(['Technology', 'Business', 'Finance']));
+
+    expectBadRequest(
+      await get(sb, '/v3/companies/signals/filters/hiringByLocations'),
+      'query is required for filterType hiringByLocations',
+    );
+    expectBadRequest(
+      await get(sb, '/v3/companies/signals/filters/hiringByLocations', { query: 'c' }),
+      'query must be longer than or equal to 2 characters',
+    );
+    expectBadRequest(
+      await get(sb, '/v3/companies/signals/filters/intentCategories', { query: 'tech' }),
+      'query is not supported for filterType intentCategories',
+    );
+    const unknown = await get(sb, '/v3/companies/signals/filters/sizes');
+    expect(unknown.status).toBe(400);
+    expect(unknown.json.errors[0]).toMatch(/^filterType must be one of the following values: newsEventTypes/);
+  });
+
+  test('free; 401 without a key; 403 without Signals on the plan', async () => {
+    const before = used();
+    await get(sb, '/v3/companies/signals/types');
+    await get(sb, '/v3/companies/signals/filters/intentCategories');
+    expect(used()).toBe(before);
+    const paths = [
+      '/v3/contacts/signals/types',
+      '/v3/companies/signals/types',
+      '/v3/companies/signals/filters',
+      '/v3/companies/signals/filters/newsEventTypes',
+    ];
+    for (const p of paths) {
+      expect((await get(sb, p, undefined, { key: null })).json).toEqual({
+        statusCode: 401,
+        message: 'Invalid API key',
+      });
+      const r = await get(sb, p, undefined, { key: NO_FEATURES });
+      expect(r.json).toEqual({ statusCode: 403, message: 'Signals API not supported on your plan' });
+    }
+  });
+});
+
+// ------------------------------------------------------------------ contact signals
+
+describe('contact signals', () => {
+  test('shape: one result per id, every requested type, item id = contact id; billing = ledger', async () => {
+    const p = sb.data.samples.personWithRecentCompanyChange;
+    const r = await charged(() =>
+      post(sb, '/v3/contacts/signals', {
+        ids: [String(p.personId), '999', String(p.personId)],
+        signalTypes: ['allSignals'],
+      }),
+    );
+    expect(r.status).toBe(200);
+    expect(r.json.startDate).toBe(SIX_MONTHS_AGO);
+    expect(r.json.endDate).toBe(TODAY);
+    expect(r.json.results).toHaveLength(2);
+    const [found, missing] = r.json.results;
+    expect(missing).toEqual({ id: '999', error: { code: 'NOT_FOUND', message: 'Contact not found' } });
+    expect(Object.keys(found).sort()).toEqual(['companyChange', 'id', 'promotion']);
+    expect(found.id).toBe(String(p.personId));
+    const item = found.companyChange[0];
+    expect(Object.keys(item).sort()).toEqual(['id', 'newCompany', 'newTitle', 'previousCompany', 'signalDate']);
+    // The item's id is the contact's id: it does not tell two events apart.
+    expect(item.id).toBe(String(p.personId));
+    expect(item.newCompany).toBe(sb.data.companyOf(p).name);
+    expect(item.newTitle).toBe(p.jobTitle);
+    const hits = ['promotion', 'companyChange'].filter((t) => found[t].length > 0).length;
+    expect(r.json.billing).toEqual({ creditsCharged: hits, resultsReturned: 1 });
+  });
+
+  test('the same events as V2, with the same dates; signalTypes narrow; maxResultsPerSignal caps', async () => {
+    const p = sb.data.samples.personWithOnlyOldSignals;
+    const body = { signalTypes: ['allSignals'], startDate: '2024-06-01' };
+    const v3 = await post(sb, '/v3/contacts/signals', { ids: [String(p.personId)], ...body });
+    const v2 = await post(sb, '/api/signals/contacts', {
+      contactIds: [p.personId],
+      signals: ['allSignals'],
+      startDate: '2024-06-01',
+    });
+    const v2Entry = v2.json.contacts[String(p.personId)];
+    for (const t of ['promotion', 'companyChange']) {
+      expect(v3.json.results[0][t].map((s: { signalDate: string }) => s.signalDate)).toEqual(
+        v2Entry[t].map((s: { signalDate: string }) => s.signalDate),
+      );
+    }
+    expect(v3.json.billing.creditsCharged).toBe(v2.json.creditCharged);
+    const one = await post(sb, '/v3/contacts/signals', {
+      ids: [String(p.personId)],
+      signalTypes: ['promotion'],
+      ...{ startDate: body.startDate },
+    });
+    expect(Object.keys(one.json.results[0]).sort()).toEqual(['id', 'promotion']);
+
+    const many = sb.data.samples.personWithRecentPromotion;
+    sb.signals.addContactSignal(many.personId, 'promotion', { signalDate: daysAgo(3) });
+    sb.signals.addContactSignal(many.personId, 'promotion', { signalDate: daysAgo(2) });
+    const type = 'promotion';
+    const capped = await post(sb, '/v3/contacts/signals', {
+      ids: [String(many.personId)],
+      signalTypes: [type],
+      maxResultsPerSignal: 1,
+    });
+    expect(capped.json.results[0][type]).toEqual([expect.objectContaining({ signalDate: daysAgo(2) })]);
+    expect(capped.json.results[0][type]).toHaveLength(1);
+  });
+
+  test('signals added at run time appear in V3, dated today', async () => {
+    const p = sb.data.samples.personWithoutSignals;
+    sb.signals.addContactSignal(p.personId, 'promotion', { currentTitle: 'Head of Everything' });
+    const r = await post(sb, '/v3/contacts/signals', { ids: [String(p.personId)], signalTypes: ['promotion'] });
+    expect(r.json.results[0].promotion).toEqual([
+      expect.objectContaining({ id: String(p.personId), signalDate: TODAY, newTitle: 'Head of Everything' }),
+    ]);
+    expect(r.json.billing).toEqual({ creditsCharged: 1, resultsReturned: 1 });
+  });
+
+  test('validation names each problem', async () => {
+    const r = await post(sb, '/v3/contacts/signals', {
+      ids: [1],
+      signalTypes: ['surgeInHiring'],
+      startDate: '2030-01-01',
+      maxResultsPerSignal: 101,
+      contactIds: [1],
+    });
+    expectBadRequest(
+      r,
+      'property contactIds should not exist',
+      'each value in ids must be a string',
+      'each value in signalTypes must be one of the following values: allSignals, promotion, companyChange',
+      'maxResultsPerSignal must not be greater than 100',
+      `startDate must not be after the current date (${TODAY})`,
+    );
+    expectBadRequest(
+      await post(sb, '/v3/contacts/signals', {}),
+      'ids should not be empty',
+      'signalTypes should not be empty',
+    );
+    expectBadRequest(
+      await post(sb, '/v3/contacts/signals', {
+        ids: Array.from({ length: 101 }, (_, i) => String(i)),
+        signalTypes: ['promotion'],
+      }),
+      'ids must contain no more than 100 elements',
+    );
+    expectBadRequest(
+      await post(sb, '/v3/contacts/signals', { ids: [], signalTypes: ['promotion'], startDate: '2025-02-30' }),
+      'ids must contain at least 1 elements',
+      'startDate must be a valid date in YYYY-MM-DD format',
+    );
+    expectBadRequest(
+      await post(sb, '/v3/contacts/signals', { ids: ['1'], signalTypes: ['promotion'], maxResultsPerSignal: 0 }),
+      'maxResultsPerSignal must not be less than 1',
+    );
+    const table = await post(sb, '/v3/contacts/signals', { ids: ['1'], signalTypes: ['promotion'], tableId: '482910' });
+    expect(table.json).toEqual({ statusCode: 404, message: 'TABLE_NOT_FOUND: Table not found' });
+  });
+
+  test('401 without a key, 403 without Signals, 402 at zero balance or over the balance', async () => {
+    const body = { ids: [String(sb.data.samples.personWithRecentPromotion.personId)], signalTypes: ['allSignals'] };
+    expect((await post(sb, '/v3/contacts/signals', body, { key: null })).status).toBe(401);
+    expect((await post(sb, '/v3/contacts/signals', body, { key: NO_FEATURES })).json).toEqual({
+      statusCode: 403,
+      message: 'Signals API not supported on your plan',
+    });
+    // Plan before validation, as on V2's Signals endpoints.
+    expect((await post(sb, '/v3/contacts/signals', {}, { key: NO_FEATURES })).status).toBe(403);
+    sb.credits.set(POOR, 0);
+    const none = await post(sb, '/v3/contacts/signals', { ids: ['999'], signalTypes: ['promotion'] }, { key: POOR });
+    expect(none.json).toEqual({ statusCode: 402, message: 'Insufficient credits for this operation' });
+    const two = sb.data.people
+      .filter(
+        (x) =>
+          new Set(
+            sb.data
+              .contactSignals(x.personId)
+              .filter((s) => s.signalDate >= SIX_MONTHS_AGO)
+              .map((s) => s.type),
+          ).size > 0,
+      )
+      .slice(0, 2);
+    sb.credits.set(POOR, 1);
+    const over = await post(
+      sb,
+      '/v3/contacts/signals',
+      { ids: two.map((x) => String(x.personId)), signalTypes: ['allSignals'] },
+      { key: POOR },
+    );
+    expect(over.status).toBe(402);
+    expect(sb.credits.usage(POOR).remaining).toBe(1);
+    sb.credits.set(POOR, 1_000);
+  });
+});
+
+// ------------------------------------------------------------------ company signals
+
+describe('company signals', () => {
+  test('the same events as V2: same signalId, same date, same fields', async () => {
+    const c = sb.data.samples.companyWithRecentNews;
+    const v2 = await post(sb, '/api/signals/companies', { companyIds: [c.id], signals: ['allSignals'] });
+    const v3 = await charged(() =>
+      post(sb, '/v3/companies/signals', { ids: [String(c.id)], signalTypes: ['allSignals'] }),
+    );
+    expect(v3.status).toBe(200);
+    const entry = v3.json.results[0];
+    expect(entry).toMatchObject({ id: String(c.id), companyName: c.name, domain: c.domain });
+    for (const t of COMPANY_SIGNAL_TYPES) expect(entry[t]).toEqual(v2.json.companies[String(c.id)][t]);
+    expect(Array.isArray(entry.linkedinActivityIntent)).toBe(true);
+    const hits = [...COMPANY_SIGNAL_TYPES, 'linkedinActivityIntent'].filter((t) => entry[t].length > 0).length;
+    expect(v3.json.billing).toEqual({ creditsCharged: hits, resultsReturned: 1 });
+    expect(v3.json.startDate).toBe(SIX_MONTHS_AGO);
+  });
+
+  test('unknown ids are NOT_FOUND rows, free; only the requested types; V2 sub-filters apply', async () => {
+    const c = sb.data.samples.companyWithRecentNews;
+    const news = sb.data
+      .companySignals(c.id)
+      .find((s) => 'articlePublishedDate' in s.fields && s.date >= SIX_MONTHS_AGO);
+    if (!news) throw new Error('sample has no recent news');
+    const r = await charged(() =>
+      post(sb, '/v3/companies/signals', {
+        ids: ['nope', String(c.id)],
+        signalTypes: [news.type, 'surgeInHiring'],
+        filters: { include: { newsEventTypes: [String(news.fields.eventType).toUpperCase()] } },
+      }),
+    );
+    expect(r.json.results[0]).toEqual({ id: 'nope', error: { code: 'NOT_FOUND', message: 'Company not found' } });
+    const entry = r.json.results[1];
+    expect(Object.keys(entry).sort()).toEqual(['companyName', 'domain', 'id', news.type, 'surgeInHiring'].sort());
+    expect(entry[news.type].map((s: { signalId: string }) => s.signalId)).toContain(news.signalId);
+    expect(entry[news.type].every((s: { eventType: string }) => s.eventType === news.fields.eventType)).toBe(true);
+    expect(r.json.billing.resultsReturned).toBe(1);
+  });
+
+  test('signals added at run time appear with their V2 signalId', async () => {
+    const c = sb.data.samples.companyWithOnlyOldSignals;
+    const added = sb.signals.addCompanySignal(c.id, 'itSpendIncrease');
+    const v3 = await post(sb, '/v3/companies/signals', { ids: [String(c.id)], signalTypes: ['itSpendIncrease'] });
+    const v2 = await post(sb, '/api/signals/companies', { companyIds: [c.id], signals: ['itSpendIncrease'] });
+    expect(v3.json.results[0].itSpendIncrease).toEqual([
+      expect.objectContaining({ signalId: added.signalId, signalDate: TODAY }),
+    ]);
+    expect(v3.json.results[0].itSpendIncrease).toEqual(v2.json.companies[String(c.id)].itSpendIncrease);
+  });
+
+  test('linkedinActivityIntent: trailing 90 days whatever startDate says, shape, intentCategories', async () => {
+    const withIntent = sb.data.companies.filter((c) => c.intentTopics.length > 0).slice(0, 60);
+    const r = await charged(() =>
+      post(sb, '/v3/companies/signals', {
+        ids: withIntent.map((c) => String(c.id)),
+        signalTypes: ['linkedinActivityIntent'],
+        startDate: '2024-07-01',
+      }),
+    );
+    const posts = r.json.results.flatMap((e: any) => e.linkedinActivityIntent);
+    expect(posts.length).toBeGreaterThan(20);
+    for (const p of posts) {
+      expect(p.activityPublicationDate >= daysAgo(90) && p.activityPublicationDate <= TODAY).toBe(true);
+      expect(p).toMatchObject({
+        companyId: expect.any(Number),
+        signalCategory: expect.any(String),
+        author: { id: expect.stringMatching(/^\d+$/), fullName: expect.any(String), linkedinUrl: expect.any(String) },
+        activityUrl: expect.stringMatching(/^https:\/\/www\.linkedin\.com\/feed\/update\/urn:li:activity:\d{19}$/),
+        activityType: expect.any(String),
+      });
+      expect(p.intentTopics.length).toBeGreaterThan(0);
+      expect(sb.data.person(Number(p.author.id))?.companyId).toBe(p.companyId);
+    }
+    expect(new Set(posts.map((p: any) => p.activityUrl)).size).toBe(posts.length);
+    const hits = r.json.results.filter((e: any) => e.linkedinActivityIntent.length > 0).length;
+    expect(r.json.billing).toEqual({ creditsCharged: hits, resultsReturned: withIntent.length });
+
+    const tech = await post(sb, '/v3/companies/signals', {
+      ids: withIntent.map((c) => String(c.id)),
+      signalTypes: ['linkedinActivityIntent'],
+      filters: { include: { intentCategories: ['finance'] } },
+    });
+    const filtered = tech.json.results.flatMap((e: any) => e.linkedinActivityIntent);
+    expect(filtered.length).toBeLessThan(posts.length);
+    for (const p of filtered)
+      expect(p.intentTopics.some((t: { category: string }) => t.category === 'Finance')).toBe(true);
+  });
+
+  test('validation, tableId, 401, 403, 402', async () => {
+    expectBadRequest(
+      await post(sb, '/v3/companies/signals', {
+        ids: ['1'],
+        signalTypes: ['promotion'],
+        filters: { include: { intentCategories: 'Technology' } },
+      }),
+      'filters.include.intentCategories must be an array of strings',
+    );
+    const bad = await post(sb, '/v3/companies/signals', { ids: ['1'], signalTypes: ['promotion'] });
+    expect(bad.json.errors[0]).toMatch(
+      /^each value in signalTypes must be one of the following values: allSignals, linkedin/,
+    );
+    expectBadRequest(
+      await post(sb, '/v3/companies/signals', {
+        ids: ['1'],
+        signalTypes: ['surgeInHiringByLocation'],
+        filters: { include: { hiringByLocations: [{ state: 'Texas' }] } },
+      }),
+      'filters.include.hiringByLocations[0].country is required',
+    );
+    expect(
+      (await post(sb, '/v3/companies/signals', { ids: ['1'], signalTypes: ['allSignals'], tableId: 'x' })).status,
+    ).toBe(404);
+    const body = { ids: [String(sb.data.companies[0]?.id)], signalTypes: ['allSignals'] };
+    expect((await post(sb, '/v3/companies/signals', body, { key: null })).status).toBe(401);
+    expect((await post(sb, '/v3/companies/signals', body, { key: NO_FEATURES })).status).toBe(403);
+    sb.credits.set(POOR, 0);
+    expect((await post(sb, '/v3/companies/signals', body, { key: POOR })).status).toBe(402);
+    sb.credits.set(POOR, 1_000);
+  });
+});
