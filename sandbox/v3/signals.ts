@@ -28,6 +28,7 @@ import {
   requireSignalsPlan,
   tableNotFound,
 } from './signalFamily';
+import { companySignalScores, contactSignalScores } from './signalScore';
 import { expand, V3_COMPANY_SIGNAL_TYPES, V3_CONTACT_SIGNAL_TYPES, type V3CompanySignalType } from './signalTypes';
 
 // ------------------------------------------------------------------ type lists and filters
@@ -269,4 +270,6 @@ export const V3_SIGNALS_ROUTES: Route[] = [
   route('GET', '/v3/companies/signals/types', companySignalTypes),
   route('GET', '/v3/companies/signals/filters', companySignalFilters),
   route('GET', '/v3/companies/signals/filters/:filterType', companySignalFilterValues),
+  route('POST', '/v3/companies/signal-score', companySignalScores),
+  route('POST', '/v3/contacts/signal-score', contactSignalScores),
 ];

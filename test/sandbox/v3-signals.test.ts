@@ -407,3 +407,220 @@ describe('company signals', () => {
     sb.credits.set(POOR, 1_000);
   });
 });
+
+// ------------------------------------------------------------------ signal scores
+
+describe('company signal scores', () => {
+  test('by id, domain, name, email; NOT_FOUND and NO_SCORE rows are free; billing = scored rows = ledger', async () => {
+    const [a, b, c2] = sb.data.companies.filter((c) => c.employeesInLinkedin >= 5);
+    const tiny = sb.data.companies.find((c) => c.employeesInLinkedin < 5);
+    if (!a || !b || !c2 || !tiny) throw new Error('dataset lacks the companies this test needs');
+    const r = await charged(() =>
+      post(sb, '/v3/companies/signal-score', {
+        companies: [
+          { clientReferenceId: 'by-id', id: String(a.id) },
+          { clientReferenceId: 'by-domain', domain: `https://www.${b.domain}/` },
+          { clientReferenceId: 'by-name', name: c2.name.toUpperCase() },
+          { clientReferenceId: 'by-email', email: `jane@${a.domain}` },
+          { clientReferenceId: 'missing', domain: 'nope-xyz.example' },
+          { clientReferenceId: 'missing-email', email: 'joe@nope-xyz.example' },
+          { clientReferenceId: 'tiny', id: String(tiny.id) },
+        ],
+      }),
+    );
+    expect(r.status).toBe(200);
+    expect(r.json.requestId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    const rows = r.json.results;
+    expect(rows.map((x: { clientReferenceId: string }) => x.clientReferenceId)).toEqual([
+      'by-id',
+      'by-domain',
+      'by-name',
+      'by-email',
+      'missing',
+      'missing-email',
+      'tiny',
+    ]);
+    for (const [row, co] of [
+      [rows[0], a],
+      [rows[1], b],
+      [rows[2], c2],
+      [rows[3], a],
+    ] as const) {
+      expect(row).toMatchObject({ id: String(co.id), name: co.name, domain: co.fqdn });
+      expect(row.signalScore).toBeGreaterThanOrEqual(0);
+      expect(row.signalScore).toBeLessThanOrEqual(1);
+      expect(row.noActiveSignals).toBe(row.signalScore === 0);
+      expect(Array.isArray(row.signalTypes)).toBe(true);
+      expect(row.signalTypes.length === 0).toBe(row.noActiveSignals);
+    }
+    expect(rows[4]).toEqual({
+      clientReferenceId: 'missing',
+      domain: 'nope-xyz.example',
+      error: { code: 'NOT_FOUND', message: 'Company not found' },
+    });
+    expect(rows[5]).toEqual({
+      clientReferenceId: 'missing-email',
+      domain: 'nope-xyz.example',
+      error: { code: 'NOT_FOUND', message: 'Company not found' },
+    });
+    expect(rows[6]).toEqual({
+      clientReferenceId: 'tiny',
+      id: String(tiny.id),
+      name: tiny.name,
+      domain: tiny.fqdn,
+      error: { code: 'NO_SCORE', message: 'No signal score available for this company' },
+    });
+    expect(r.json.billing).toEqual({ creditsCharged: 4, resultsReturned: 4 });
+  });
+
+  test('active signals are the last 90 days; more and more recent signals score higher', async () => {
+    const c = sb.data.companies.find(
+      (x) =>
+        x.employeesInLinkedin >= 5 &&
+        x.intentTopics.length === 0 &&
+        sb.data.companySignals(x.id).every((s) => s.date < daysAgo(90)),
+    );
+    if (!c) throw new Error('no company without active signals');
+    const score = async () =>
+      (await post(sb, '/v3/companies/signal-score', { companies: [{ id: String(c.id) }] })).json.results[0];
+    expect(await score()).toMatchObject({ signalScore: 0, signalTypes: [], noActiveSignals: true });
+    sb.signals.addCompanySignal(c.id, 'surgeInHiring', { signalDate: daysAgo(80) });
+    const old = (await score()).signalScore;
+    expect(old).toBeGreaterThan(0);
+    sb.signals.addCompanySignal(c.id, 'riskNews', { articlePublishedDate: TODAY });
+    const two = await score();
+    expect(two.signalScore).toBeGreaterThan(old);
+    expect(two.signalTypes).toEqual(['surgeInHiring', 'riskNews']);
+    expect(two.noActiveSignals).toBe(false);
+  });
+
+  test('validation: exactly one identifier, valid email, 1-100 items', async () => {
+    expectBadRequest(
+      await post(sb, '/v3/companies/signal-score', {
+        companies: [{ id: '1', domain: 'a.example' }, {}, { email: 'not-an-email' }, { name: 'x', extra: 1 }, 'str'],
+      }),
+      'companies[0] must contain exactly one of id, domain, name, email',
+      'companies[1] must contain exactly one of id, domain, name, email',
+      'companies[2].email must be an email',
+      'property companies[3].extra should not exist',
+      'companies[4] must be an object',
+    );
+    expectBadRequest(
+      await post(sb, '/v3/companies/signal-score', { companies: [] }),
+      'companies must contain at least 1 elements',
+    );
+    expectBadRequest(
+      await post(sb, '/v3/companies/signal-score', {
+        companies: Array.from({ length: 101 }, (_, i) => ({ id: String(i) })),
+      }),
+      'companies must contain no more than 100 elements',
+    );
+    expectBadRequest(
+      await post(sb, '/v3/companies/signal-score', { ids: ['1'] }),
+      'property ids should not exist',
+      'companies should not be empty',
+    );
+    expectBadRequest(
+      await post(sb, '/v3/companies/signal-score', { companies: [{ clientReferenceId: 'x'.repeat(257), id: '1' }] }),
+      'companies[0].clientReferenceId must be shorter than or equal to 256 characters',
+    );
+  });
+
+  test('401, 403, 402; a key whose pricebook lacks the action scores for free even at zero balance', async () => {
+    const body = { companies: [{ id: String(sb.data.companies[0]?.id) }] };
+    expect((await post(sb, '/v3/companies/signal-score', body, { key: null })).status).toBe(401);
+    expect((await post(sb, '/v3/companies/signal-score', body, { key: NO_FEATURES })).status).toBe(403);
+    sb.credits.set(POOR, 0);
+    expect((await post(sb, '/v3/companies/signal-score', body, { key: POOR })).json).toEqual({
+      statusCode: 402,
+      message: 'Insufficient credits for this operation',
+    });
+    sb.credits.set(POOR, 1_000);
+    const free = await post(sb, '/v3/companies/signal-score', body, { key: FREE_SCORES });
+    expect(free.status).toBe(200);
+    expect(free.json.billing).toEqual({ creditsCharged: 0, resultsReturned: 1 });
+    expect(sb.credits.usage(FREE_SCORES).used).toBe(0);
+  });
+});
+
+describe('contact signal scores', () => {
+  test('by id, linkedinUrl, email, name + company; NOT_FOUND echoes an id; NO_SCORE without LinkedIn', async () => {
+    const p = sb.data.people.find((x) => x.linkedinUrl && x.emails.length > 0) as SandboxPerson;
+    const c = sb.data.companyOf(p);
+    const noLinkedin = sb.data.people.find((x) => !x.linkedinUrl) as SandboxPerson;
+    const r = await charged(() =>
+      post(sb, '/v3/contacts/signal-score', {
+        contacts: [
+          { clientReferenceId: 'id', id: String(p.personId) },
+          { clientReferenceId: 'li', linkedinUrl: p.linkedinUrl },
+          { clientReferenceId: 'email', email: p.emails[0]?.email },
+          { clientReferenceId: 'name', firstName: p.firstName, lastName: p.lastName, companyDomain: c.domain },
+          { clientReferenceId: 'gone', id: '42' },
+          { clientReferenceId: 'gone-li', linkedinUrl: 'https://linkedin.com/in/nobody-here' },
+          { clientReferenceId: 'no-li', id: String(noLinkedin.personId) },
+        ],
+      }),
+    );
+    const rows = r.json.results;
+    for (const row of rows.slice(0, 4)) {
+      expect(row).toMatchObject({
+        id: String(p.personId),
+        fullName: p.fullName,
+        company: { id: String(c.id), name: c.name, domain: c.domain },
+        signalScore: expect.any(Number),
+        signalTypes: expect.any(Array),
+        noActiveSignals: expect.any(Boolean),
+      });
+    }
+    expect(rows[4]).toEqual({
+      clientReferenceId: 'gone',
+      id: '42',
+      error: { code: 'NOT_FOUND', message: 'Contact not found' },
+    });
+    expect(rows[5]).toEqual({
+      clientReferenceId: 'gone-li',
+      error: { code: 'NOT_FOUND', message: 'Contact not found' },
+    });
+    expect(rows[6]).toMatchObject({ id: String(noLinkedin.personId), error: { code: 'NO_SCORE' } });
+    expect(rows[6]).not.toHaveProperty('signalScore');
+    expect(r.json.billing).toEqual({ creditsCharged: 4, resultsReturned: 4 });
+  });
+
+  test('no active signal is 0; a fresh signal scores more than an 80-day-old one; two more than one', async () => {
+    const [p, q] = sb.data.people.filter((x) => x.linkedinUrl && sb.data.contactSignals(x.personId).length === 0);
+    if (!p || !q) throw new Error('need two people without signals');
+    const score = async (x: SandboxPerson) =>
+      (await post(sb, '/v3/contacts/signal-score', { contacts: [{ id: String(x.personId) }] })).json.results[0];
+    expect(await score(p)).toMatchObject({ signalScore: 0, signalTypes: [], noActiveSignals: true });
+    sb.signals.addContactSignal(p.personId, 'promotion');
+    sb.signals.addContactSignal(q.personId, 'promotion', { signalDate: daysAgo(80) });
+    const fresh = await score(p);
+    const old = await score(q);
+    expect(fresh).toMatchObject({ signalTypes: ['promotion'], noActiveSignals: false });
+    expect(fresh.signalScore).toBeGreaterThan(old.signalScore);
+    sb.signals.addContactSignal(p.personId, 'companyChange');
+    const two = await score(p);
+    expect(two.signalScore).toBeGreaterThan(fresh.signalScore);
+    expect(two.signalTypes).toEqual(['promotion', 'companyChange']);
+    expect(two.signalScore).toBeLessThanOrEqual(1);
+  });
+
+  test('validation: an identifier is required, emails must be emails', async () => {
+    expectBadRequest(
+      await post(sb, '/v3/contacts/signal-score', {
+        contacts: [{ firstName: 'Jane', lastName: 'Doe' }, { email: 'nope' }, { id: 5 }, { clientReferenceId: 'only' }],
+      }),
+      'contacts[0] must include id, linkedinUrl, email, or firstName + lastName + (companyName or companyDomain)',
+      'contacts[1].email must be an email',
+      'contacts[2].id must be a string',
+      'contacts[3] must include id, linkedinUrl, email, or firstName + lastName + (companyName or companyDomain)',
+    );
+    expect(
+      (await post(sb, '/v3/contacts/signal-score', { contacts: [{ id: '1' }] }, { key: NO_FEATURES })).status,
+    ).toBe(403);
+    expect((await post(sb, '/v3/contacts/signal-score', { contacts: [{ id: '1' }] }, { key: null })).status).toBe(401);
+    sb.credits.set(POOR, 0);
+    expect((await post(sb, '/v3/contacts/signal-score', { contacts: [{ id: '1' }] }, { key: POOR })).status).toBe(402);
+    sb.credits.set(POOR, 1_000);
+  });
+});
