@@ -16,6 +16,7 @@ import { route, type Route } from '../routes';
 import { companySignalBlock, companySignalFilter, signalNames, signalWindow } from '../signals';
 import type { SignalWindow } from '../store';
 import { Errors, isObj, isStr, optDate, unknownKeys, type Obj } from '../validate';
+import { buyingGroup } from './buyingGroup';
 import { billing, v3BadRequest } from './common';
 import { INTENT_CATEGORIES, LINKEDIN_MAX_RESULTS, LINKEDIN_WINDOW_DAYS, linkedinActivity } from './linkedinActivity';
 import {
@@ -272,4 +273,5 @@ export const V3_SIGNALS_ROUTES: Route[] = [
   route('GET', '/v3/companies/signals/filters/:filterType', companySignalFilterValues),
   route('POST', '/v3/companies/signal-score', companySignalScores),
   route('POST', '/v3/contacts/signal-score', contactSignalScores),
+  route('POST', '/v3/contacts/buying-group', buyingGroup),
 ];

@@ -624,3 +624,139 @@ describe('contact signal scores', () => {
     sb.credits.set(POOR, 1_000);
   });
 });
+
+// ------------------------------------------------------------------ buying group
+
+describe('buying group', () => {
+  const bigCompany = (): SandboxCompany =>
+    sb.data.companies.reduce((best, c) =>
+      sb.data.peopleAt(c.id).length > sb.data.peopleAt(best.id).length ? c : best,
+    );
+
+  test('grouped by company, persona by seniority, best score first; billing per contact = ledger', async () => {
+    const c = bigCompany();
+    const r = await charged(() =>
+      post(sb, '/v3/contacts/buying-group', {
+        companies: [
+          { clientReferenceId: 'ref-1', domain: c.domain },
+          { clientReferenceId: 'ref-2', id: '777' },
+        ],
+      }),
+    );
+    expect(r.status).toBe(200);
+    expect(r.json.requestId).toEqual(expect.any(String));
+    const [group, missing] = r.json.results;
+    expect(missing).toEqual({ clientReferenceId: 'ref-2', error: { code: 'NOT_FOUND', message: 'Company not found' } });
+    expect(group.clientReferenceId).toBe('ref-1');
+    expect(group.companyId).toBe(String(c.id));
+    expect(group.contacts).toHaveLength(sb.data.peopleAt(c.id).length);
+    const personas: Record<string, string> = {
+      Founder: 'decision_maker',
+      'C-Suite': 'decision_maker',
+      VP: 'decision_maker',
+      Partner: 'decision_maker',
+      Director: 'potential_champion',
+      Manager: 'potential_champion',
+      Senior: 'end_user',
+      Entry: 'end_user',
+      Intern: 'end_user',
+      Other: 'end_user',
+    };
+    let last = 1;
+    for (const x of group.contacts) {
+      const p = sb.data.person(Number(x.id)) as SandboxPerson;
+      expect(x).toMatchObject({
+        firstName: p.firstName,
+        lastName: p.lastName,
+        jobTitle: { title: p.jobTitle, departments: p.departments },
+        company: { id: String(c.id), name: c.name, domain: c.fqdn },
+        location: { country: p.location.country, city: p.location.city },
+        roles: [personas[p.seniority]],
+      });
+      expect(x).not.toHaveProperty('emails');
+      expect(x.score).toBeGreaterThan(0);
+      expect(x.score).toBeLessThanOrEqual(last);
+      last = x.score;
+      expect(x.has).toEqual(expect.arrayContaining(['firstName', 'lastName', 'jobTitle', 'company', 'location']));
+      expect(x.has.includes('emails')).toBe(p.emails.length > 0);
+      expect(x.canReveal.some((f: { field: string }) => f.field === 'phones')).toBe(p.phones.length > 0);
+    }
+    const n = group.contacts.length;
+    expect(r.json.pagination).toEqual({ page: 0, size: 100, total: n });
+    expect(r.json.billing).toEqual({ creditsCharged: n, resultsReturned: n });
+  });
+
+  test('personas filter, contactsLimit per company, paging across companies, duplicates once', async () => {
+    const companies = sb.data.companies.slice(0, 20);
+    const r = await post(sb, '/v3/contacts/buying-group', {
+      companies: [...companies.map((c) => ({ id: String(c.id) })), { domain: companies[0]?.domain }],
+      personas: ['decision_maker'],
+      contactsLimit: 2,
+    });
+    expect(r.json.results).toHaveLength(20);
+    for (const g of r.json.results) {
+      expect(g.contacts.length).toBeLessThanOrEqual(2);
+      for (const x of g.contacts) expect(x.roles).toEqual(['decision_maker']);
+    }
+    const total = r.json.pagination.total;
+    const pages = [];
+    for (let page = 0; page * 10 < total; page++) {
+      const p = await charged(() =>
+        post(sb, '/v3/contacts/buying-group', {
+          companies: companies.map((c) => ({ id: String(c.id) })),
+          personas: ['decision_maker'],
+          contactsLimit: 2,
+          pagination: { page, size: 10 },
+        }),
+      );
+      expect(p.json.results).toHaveLength(20);
+      pages.push(...p.json.results.flatMap((g: any) => g.contacts.map((x: { id: string }) => x.id)));
+      expect(p.json.billing.creditsCharged).toBe(Math.min(10, total - page * 10));
+    }
+    expect(pages).toEqual(r.json.results.flatMap((g: any) => g.contacts.map((x: { id: string }) => x.id)));
+  });
+
+  test('validation names each problem', async () => {
+    expectBadRequest(
+      await post(sb, '/v3/contacts/buying-group', {
+        companies: [{ domain: 'a.example', id: '1' }, {}, { id: 3 }],
+        personas: ['buyer'],
+        contactsLimit: 0,
+        pagination: { page: -1, size: 5 },
+      }),
+      'companies[0] must contain exactly one of domain, id',
+      'companies[1] must contain exactly one of domain, id',
+      'companies[2].id must be a string',
+      'each value in personas must be one of the following values: decision_maker, potential_champion, end_user',
+      'contactsLimit must not be less than 1',
+      'pagination.page must not be less than 0',
+      'pagination.size must not be less than 10',
+    );
+    expectBadRequest(
+      await post(sb, '/v3/contacts/buying-group', {
+        companies: Array.from({ length: 26 }, (_, i) => ({ id: String(i) })),
+      }),
+      'companies must contain no more than 25 elements',
+    );
+    expectBadRequest(
+      await post(sb, '/v3/contacts/buying-group', { personas: [] }),
+      'companies should not be empty',
+      'personas should not be empty',
+    );
+  });
+
+  test('401, 403 when the plan lacks Buying Group, 402', async () => {
+    const body = { companies: [{ id: String(sb.data.companies[0]?.id) }] };
+    expect((await post(sb, '/v3/contacts/buying-group', body, { key: null })).status).toBe(401);
+    expect((await post(sb, '/v3/contacts/buying-group', body, { key: NO_FEATURES })).json).toEqual({
+      statusCode: 403,
+      message: 'Buying Group API not supported on your plan',
+    });
+    sb.credits.set(POOR, 0);
+    expect((await post(sb, '/v3/contacts/buying-group', body, { key: POOR })).status).toBe(402);
+    sb.credits.set(POOR, 1);
+    expect((await post(sb, '/v3/contacts/buying-group', body, { key: POOR })).status).toBe(402);
+    expect(sb.credits.usage(POOR).remaining).toBe(1);
+    sb.credits.set(POOR, 1_000);
+  });
+});
