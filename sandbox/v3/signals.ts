@@ -31,6 +31,7 @@ import {
 } from './signalFamily';
 import { companySignalScores, contactSignalScores } from './signalScore';
 import { expand, V3_COMPANY_SIGNAL_TYPES, V3_CONTACT_SIGNAL_TYPES, type V3CompanySignalType } from './signalTypes';
+import { websiteVisits } from './websiteVisits';
 
 // ------------------------------------------------------------------ type lists and filters
 
@@ -274,4 +275,5 @@ export const V3_SIGNALS_ROUTES: Route[] = [
   route('POST', '/v3/companies/signal-score', companySignalScores),
   route('POST', '/v3/contacts/signal-score', contactSignalScores),
   route('POST', '/v3/contacts/buying-group', buyingGroup),
+  route('POST', '/v3/companies/website-visits', websiteVisits),
 ];

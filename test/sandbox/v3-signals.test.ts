@@ -760,3 +760,140 @@ describe('buying group', () => {
     sb.credits.set(POOR, 1_000);
   });
 });
+
+// ------------------------------------------------------------------ website visits
+
+describe('website visits', () => {
+  const window3m = { startDate: '2025-03-15', endDate: TODAY };
+  const visits = (body: Record<string, unknown>, key?: string) =>
+    post(
+      sb,
+      '/v3/companies/website-visits',
+      { domains: ['sandbox-demo.test'], ...window3m, pagination: { page: 0, size: 150 }, ...body },
+      key ? { key } : {},
+    );
+
+  test('the demo domain has visitors: company preview + metrics, best score first, free', async () => {
+    const r = await charged(() => visits({}));
+    expect(r.status).toBe(200);
+    expect(r.json.requestId).toEqual(expect.any(String));
+    const rows = r.json.results;
+    expect(rows.length).toBeGreaterThan(20);
+    expect(r.json.pagination).toEqual({ size: 150, page: 0, total: rows.length });
+    expect(r.json.billing).toEqual({ creditsCharged: 0, resultsReturned: rows.length });
+    let last = 101;
+    for (const x of rows) {
+      const c = sb.data.company(Number(x.id)) as SandboxCompany;
+      expect(x).toMatchObject({
+        name: c.name,
+        domain: c.fqdn,
+        employeeCount: { exact: c.employeesInLinkedin, min: c.size.min, max: c.size.max },
+        industry: c.mainIndustry,
+        location: { city: c.location.city, country: c.location.country, countryIso2: c.location.countryIso2 },
+        socialLinks: { linkedin: c.linkedinUrl },
+        has: expect.any(Array),
+        canReveal: expect.any(Array),
+      });
+      expect(x.score).toBeLessThanOrEqual(last);
+      last = x.score;
+      expect(x.score >= 1 && x.score <= 100).toBe(true);
+      expect(x.scoreBand).toBe(x.score >= 70 ? 'hot' : x.score >= 40 ? 'warm' : 'cold');
+      expect(x.totalSessions).toBeGreaterThanOrEqual(x.daysVisited);
+      expect(x.uniqueVisitors).toBeGreaterThanOrEqual(1);
+      expect(x.lastVisit >= window3m.startDate && x.lastVisit <= TODAY).toBe(true);
+      expect(x.daysSinceLastVisit).toBe(Math.round((Date.parse(TODAY) - Date.parse(x.lastVisit)) / 86_400_000));
+      expect(x.visitorCountry).toMatch(/^[A-Z]{2}$/);
+      expect(typeof x.avgSessionMinutes).toBe('number');
+      expect(typeof x.highIntentPageviews).toBe('number');
+    }
+    expect(new Set(rows.map((x: { scoreBand: string }) => x.scoreBand))).toEqual(new Set(['hot', 'warm', 'cold']));
+  });
+
+  test('paging, sort, filters', async () => {
+    const all = (await visits({})).json.results;
+    const page1 = await visits({ pagination: { page: 1, size: 10 } });
+    expect(page1.json.results.map((x: { id: string }) => x.id)).toEqual(
+      all.slice(10, 20).map((x: { id: string }) => x.id),
+    );
+    expect(page1.json.pagination).toEqual({ size: 10, page: 1, total: all.length });
+    const asc = (await visits({ sort: { by: 'totalSessions', order: 'asc' } })).json.results;
+    for (let i = 1; i < asc.length; i++) expect(asc[i].totalSessions).toBeGreaterThanOrEqual(asc[i - 1].totalSessions);
+    const hot = (await visits({ filters: { scoreBands: ['hot'], daysVisited: { min: 5 } } })).json.results;
+    expect(hot.length).toBe(all.filter((x: any) => x.scoreBand === 'hot' && x.daysVisited >= 5).length);
+    const country = all[0].visitorCountry;
+    const inc = (
+      await visits({ filters: { visitorCountries: { include: [country.toLowerCase()] }, score: { min: 50 } } })
+    ).json.results;
+    expect(inc.length).toBe(all.filter((x: any) => x.visitorCountry === country && x.score >= 50).length);
+    const exc = (await visits({ filters: { visitorCountries: { exclude: [country] } } })).json.results;
+    expect(exc.every((x: any) => x.visitorCountry !== country)).toBe(true);
+    expect(exc.length).toBeLessThan(all.length);
+  });
+
+  test('deterministic, and a past day keeps its visits when the clock moves', async () => {
+    const body = { startDate: '2025-04-01', endDate: '2025-05-31' };
+    const a = (await visits(body)).json.results;
+    expect((await visits(body)).json.results).toEqual(a);
+    sb.clock.set('2025-07-20T12:00:00Z');
+    try {
+      const b = (await visits(body)).json.results;
+      // Same visits (the ranking may change: recency counts in the score).
+      const key = (rows: any[]) => rows.map((x) => [x.id, x.totalSessions, x.uniqueVisitors, x.lastVisit]).sort();
+      expect(key(b)).toEqual(key(a));
+      const first = b.find((x: { id: string }) => x.id === a[0].id);
+      expect(first.daysSinceLastVisit).toBe(a[0].daysSinceLastVisit + 35);
+    } finally {
+      sb.clock.set(NOW);
+    }
+  });
+
+  test('a domain not tracked by the key fails the whole request; several tracked domains aggregate', async () => {
+    const r = await visits({ domains: ['sandbox-demo.test', 'google.com'] });
+    expectBadRequest(r, 'domain google.com is not configured for tracking');
+    const other = await visits({ domains: ['second-site.test'] });
+    expectBadRequest(other, 'domain second-site.test is not configured for tracking');
+    expectBadRequest(await visits({}, NO_FEATURES), 'domain sandbox-demo.test is not configured for tracking');
+    const one = (await visits({}, TWO_SITES)).json;
+    const both = await visits({ domains: ['https://www.sandbox-demo.test/', 'second-site.test'] }, TWO_SITES);
+    expect(both.status).toBe(200);
+    expect(both.json.pagination.total).toBeGreaterThan(one.pagination.total);
+    const first = one.results[0];
+    const merged = both.json.results.find((x: { id: string }) => x.id === first.id);
+    if (merged) expect(merged.totalSessions).toBeGreaterThanOrEqual(first.totalSessions);
+    expect(sb.credits.usage(TWO_SITES).remaining).toBe(0);
+  });
+
+  test('validation: dates, range at most 3 months, pagination required, 1-150', async () => {
+    expectBadRequest(
+      await post(sb, '/v3/companies/website-visits', { domains: [] }),
+      'domains must contain at least 1 elements',
+      'startDate should not be empty',
+      'endDate should not be empty',
+      'pagination should not be empty',
+    );
+    expectBadRequest(await visits({ startDate: '2025-03-14' }), 'date range must not exceed 3 months');
+    expect((await visits({ startDate: '2025-03-15' })).status).toBe(200);
+    expectBadRequest(
+      await visits({ startDate: '2025-06-16', endDate: '2025-06-01' }),
+      'startDate must not be after endDate',
+    );
+    expectBadRequest(
+      await visits({ pagination: { page: 0, size: 151 } }),
+      'pagination.size must not be greater than 150',
+    );
+    expectBadRequest(await visits({ pagination: { size: 10 } }), 'pagination.page should not be empty');
+    expectBadRequest(
+      await visits({
+        sort: { by: 'name', order: 'up' },
+        filters: { scoreBands: ['boiling'], score: { min: 80, max: 20 } },
+      }),
+      'sort.order must be one of the following values: asc, desc',
+      'each value in filters.scoreBands must be one of the following values: cold, warm, hot',
+      'filters.score.min must not exceed filters.score.max',
+    );
+    expect((await visits({ sort: { by: 'name' } })).json.errors[0]).toMatch(
+      /^sort\.by must be one of the following values: score/,
+    );
+    expect((await post(sb, '/v3/companies/website-visits', {}, { key: null })).status).toBe(401);
+  });
+});
