@@ -7,6 +7,7 @@ export const DEFAULT_KEY: SandboxKeyConfig = {
   credits: 10_000,
   signals: true,
   excludeDnc: true,
+  trackedDomains: ['sandbox-demo.test'],
 };
 
 export const DEFAULT_QUOTAS = { daily: 100_000, hourly: 10_000, minute: 1_500 } as const;

@@ -48,6 +48,11 @@ function validateKeys(keys: SandboxKeyConfig[]): void {
         throw new Error(`Key ${k.key}: pricing.${action} needs integer credits >= 0 and perQuantity >= 1`);
       }
     }
+    const tracked = k.trackedDomains;
+    const domainsOk = Array.isArray(tracked) && tracked.every((d) => typeof d === 'string' && d.trim() !== '');
+    if (tracked !== undefined && !domainsOk) {
+      throw new Error(`Key ${k.key}: trackedDomains must be an array of non-empty strings`);
+    }
   }
 }
 

@@ -38,6 +38,19 @@ export interface SandboxKeyConfig {
    * `{ credits, perQuantity }`, as `GET /v3/account/usage` reports them. Default: the sandbox's price list.
    */
   pricing?: Record<string, { credits: number; perQuantity: number }>;
+
+  /**
+   * Domains this key tracks for V3 website visits (POST /v3/companies/website-visits); any other
+   * domain there answers 400. Default none (the demo key tracks `sandbox-demo.test`).
+   */
+  trackedDomains?: string[];
+  /** Whether the plan includes the V3 Buying Group API (else 403). Default true. */
+  buyingGroup?: boolean;
+  /**
+   * Whether V3 signal scores are charged (1 credit per scored row). Default true; false = the
+   * action is not yet on the account's pricebook and the endpoint stays free.
+   */
+  signalScoreCharged?: boolean;
 }
 
 export interface SandboxOptions {
