@@ -44,7 +44,8 @@ interface Scenario {
 }
 
 const list = (value: unknown): Json[] => (Array.isArray(value) ? (value as Json[]) : []);
-const field = (value: unknown, key: string): unknown => (value && typeof value === 'object' ? (value as Json)[key] : undefined);
+const field = (value: unknown, key: string): unknown =>
+  value && typeof value === 'object' ? (value as Json)[key] : undefined;
 const hasContact = (row: Json) => Boolean(row.email || row.phone || row.bestEmail || row.bestPhone);
 
 /** Distinct (entity, signal type) pairs in a list of signal records: what Lusha must charge. */
@@ -56,7 +57,9 @@ const FILTER_LISTS_WHY = 'free filter-list calls that check the chosen values; c
 /** A signal lookup, a trigger's first poll, and a poll within its interval, for contacts or companies. */
 function signalScenarios(entity: 'contact' | 'company', watch: Json): Scenario[] {
   const [noun, plural, idsKey, idField] =
-    entity === 'contact' ? (['person', 'people', 'person_ids', 'personId'] as const) : (['company', 'companies', 'company_ids', 'companyId'] as const);
+    entity === 'contact'
+      ? (['person', 'people', 'person_ids', 'personId'] as const)
+      : (['company', 'companies', 'company_ids', 'companyId'] as const);
   const rule = `1 call; 1 credit per ${noun} and signal type with results`;
   const trigger = `new_${entity}_signal`;
   return [
@@ -156,7 +159,9 @@ function scenarios(sandbox: Sandbox): Scenario[] {
       }),
       minimum: (output) => ({
         calls: 1,
-        credits: list(field(output, 'rows')).filter((r) => r.status === 'matched' && r.duplicateOfRow === null && hasContact(r)).length,
+        credits: list(field(output, 'rows')).filter(
+          (r) => r.status === 'matched' && r.duplicateOfRow === null && hasContact(r),
+        ).length,
         rule: 'ceil(8 unique / 100) calls; 1 credit per unique person returned',
       }),
     },
@@ -238,7 +243,10 @@ function scenarios(sandbox: Sandbox): Scenario[] {
       input: '2 company ids from the search',
       kind: 'creates',
       key: 'enrich_prospected_companies',
-      inputData: (ctx) => ({ request_id: ctx.memory.companyRequestId, company_ids: list(ctx.memory.companyIds).slice(0, 2) }),
+      inputData: (ctx) => ({
+        request_id: ctx.memory.companyRequestId,
+        company_ids: list(ctx.memory.companyIds).slice(0, 2),
+      }),
       minimum: (output) => ({
         calls: 1,
         credits: list(field(output, 'companies')).length,
@@ -250,8 +258,15 @@ function scenarios(sandbox: Sandbox): Scenario[] {
       input: '1 seed person, limit 5',
       kind: 'creates',
       key: 'find_lookalike_contacts',
-      inputData: () => ({ seeds: [{ person_id: String(first.personId), company_id: String(first.companyId) }], limit: 5 }),
-      minimum: (output) => ({ calls: 1, credits: list(field(output, 'contacts')).length, rule: '1 call; 1 credit per lookalike returned' }),
+      inputData: () => ({
+        seeds: [{ person_id: String(first.personId), company_id: String(first.companyId) }],
+        limit: 5,
+      }),
+      minimum: (output) => ({
+        calls: 1,
+        credits: list(field(output, 'contacts')).length,
+        rule: '1 call; 1 credit per lookalike returned',
+      }),
     },
     {
       operation: 'find_lookalike_companies',
@@ -259,7 +274,11 @@ function scenarios(sandbox: Sandbox): Scenario[] {
       kind: 'creates',
       key: 'find_lookalike_companies',
       inputData: () => ({ company_ids: [String(firstCompany.id)], limit: 5 }),
-      minimum: (output) => ({ calls: 1, credits: list(field(output, 'companies')).length, rule: '1 call; 1 credit per lookalike returned' }),
+      minimum: (output) => ({
+        calls: 1,
+        credits: list(field(output, 'companies')).length,
+        rule: '1 call; 1 credit per lookalike returned',
+      }),
     },
     ...signalScenarios('contact', contactWatch),
     ...signalScenarios('company', companyWatch),
@@ -298,7 +317,8 @@ export async function measureApiCalls(appTester: AppTester, sandbox: Sandbox): P
     const credits = sandbox.credits.usage(SANDBOX_KEY).used - usedBefore;
     const minimum = scenario.minimum(output, ctx);
     const endpoints: Record<string, number> = {};
-    for (const entry of entries) endpoints[`${entry.method} ${entry.path}`] = (endpoints[`${entry.method} ${entry.path}`] ?? 0) + 1;
+    for (const entry of entries)
+      endpoints[`${entry.method} ${entry.path}`] = (endpoints[`${entry.method} ${entry.path}`] ?? 0) + 1;
     const over = entries.length > minimum.calls || credits > minimum.credits;
     rows.push({
       operation: scenario.operation,

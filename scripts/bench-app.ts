@@ -15,7 +15,11 @@ type Perform = (z: ZObject, bundle: Bundle) => unknown;
 
 export const SANDBOX_KEY = 'lusha-sandbox-key';
 
-export const bundleOf = (inputData: Json, apiKey = SANDBOX_KEY) => ({ authData: { api_key: apiKey }, inputData, meta: {} });
+export const bundleOf = (inputData: Json, apiKey = SANDBOX_KEY) => ({
+  authData: { api_key: apiKey },
+  inputData,
+  meta: {},
+});
 
 export function performOf(kind: Kind, key: string): Perform {
   const operation = (App[kind] as Record<string, { operation: { perform: Perform } } | undefined>)[key];
@@ -24,7 +28,13 @@ export function performOf(kind: Kind, key: string): Perform {
 }
 
 /** Runs one operation of the app as Zapier would; `clearCache` starts with an empty z.cache. */
-export async function runOperation(appTester: AppTester, kind: Kind, key: string, inputData: Json, clearCache = false): Promise<unknown> {
+export async function runOperation(
+  appTester: AppTester,
+  kind: Kind,
+  key: string,
+  inputData: Json,
+  clearCache = false,
+): Promise<unknown> {
   return appTester(performOf(kind, key), bundleOf(inputData), clearCache);
 }
 

@@ -43,7 +43,8 @@ export async function measureColdStart(root: string, runs: number): Promise<Cold
     const started = performance.now();
     const result = spawnSync(node, ['-e', code], { cwd: root, env, encoding: 'utf8' });
     const wallMs = performance.now() - started;
-    if (result.status !== 0) throw new Error(`cold start probe failed (exit ${result.status ?? result.signal}): ${result.stderr}`);
+    if (result.status !== 0)
+      throw new Error(`cold start probe failed (exit ${result.status ?? result.signal}): ${result.stderr}`);
     return { wallMs, requireMs: Number(result.stdout) };
   };
   const appPath = path.join(root, 'dist', 'index.js');
@@ -59,7 +60,11 @@ export async function measureColdStart(root: string, runs: number): Promise<Cold
   };
   // One warm-up round (file system cache), then `runs` rounds of app, core, empty.
   const warmup = 1;
-  const [, , empty] = await interleave([record(app, appPath), record(core, corePath), () => spawn('').wallMs], runs, warmup);
+  const [, , empty] = await interleave(
+    [record(app, appPath), record(core, corePath), () => spawn('').wallMs],
+    runs,
+    warmup,
+  );
   for (const times of [app, core]) {
     times.requireMs.splice(0, warmup);
     times.wallMs.splice(0, warmup);

@@ -23,7 +23,12 @@
  * five take turns, after warm-up.
  */
 import { request as undiciRequest } from 'undici';
-import { createAppTester, version as platformVersion, type HttpRequestOptions, type ZObject } from 'zapier-platform-core';
+import {
+  createAppTester,
+  version as platformVersion,
+  type HttpRequestOptions,
+  type ZObject,
+} from 'zapier-platform-core';
 import App from '../index';
 import type { Sandbox } from '../sandbox';
 import { bundleOf, performOf, type AppTester, type Json, type Kind, type SeenRequest } from './bench-app';
@@ -109,11 +114,15 @@ async function capture(ctx: OverheadContext, appTester: AppTester, c: OverheadCa
   await appTester(performOf(c.kind, c.key), bundleOf(c.inputData));
   const seen = ctx.requests.take();
   const logged = ctx.sandbox.log.entries().slice(logFrom);
-  if (logged.length !== seen.length) throw new Error(`${c.name}: saw ${seen.length} requests but the sandbox logged ${logged.length}`);
+  if (logged.length !== seen.length)
+    throw new Error(`${c.name}: saw ${seen.length} requests but the sandbox logged ${logged.length}`);
   return seen.map((request, i) => {
     const entry = logged[i]!;
-    if (entry.path !== request.path.split('?')[0]) throw new Error(`${c.name}: request ${i} was ${request.path}, the sandbox logged ${entry.path}`);
-    const headers = Object.fromEntries(Object.entries(request.headers).filter(([name]) => !CONNECTION_HEADERS.has(name)));
+    if (entry.path !== request.path.split('?')[0])
+      throw new Error(`${c.name}: request ${i} was ${request.path}, the sandbox logged ${entry.path}`);
+    const headers = Object.fromEntries(
+      Object.entries(request.headers).filter(([name]) => !CONNECTION_HEADERS.has(name)),
+    );
     return {
       method: request.method,
       url: ctx.sandbox.url + request.path,
@@ -128,7 +137,10 @@ export async function measureOverhead(
   cases: OverheadCase[],
   options: { runs: number; warmup: number; latencyMs: number },
 ): Promise<OverheadResult> {
-  const latency = options.latencyMs > 0 ? ctx.sandbox.faults.add({ route: { prefix: '/' }, kind: 'latency', ms: options.latencyMs }) : null;
+  const latency =
+    options.latencyMs > 0
+      ? ctx.sandbox.faults.add({ route: { prefix: '/' }, kind: 'latency', ms: options.latencyMs })
+      : null;
   const logFrom = ctx.sandbox.log.entries().length;
 
   let replay: Replay[] = [];
@@ -139,7 +151,10 @@ export async function measureOverhead(
       const response = await z.request({
         url: r.url,
         method: r.method as 'GET',
-        headers: { accept: 'application/json', ...(r.body === undefined ? {} : { 'content-type': 'application/json' }) },
+        headers: {
+          accept: 'application/json',
+          ...(r.body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
         body: r.body,
         skipThrowForStatus: true,
         redirect: 'manual',
@@ -159,7 +174,11 @@ export async function measureOverhead(
   };
   const benchApp = {
     ...App,
-    creates: { ...App.creates, bench_noop: benchCreate('bench_noop', noop), bench_request: benchCreate('bench_request', zRequestOnly) },
+    creates: {
+      ...App.creates,
+      bench_noop: benchCreate('bench_noop', noop),
+      bench_request: benchCreate('bench_request', zRequestOnly),
+    },
   };
   const bareApp = { version: '1.0.0', platformVersion, creates: { bench_noop: benchCreate('bench_noop', noop) } };
   const appTester = createAppTester(benchApp);

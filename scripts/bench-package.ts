@@ -55,14 +55,18 @@ function packageDirOf(name: string): string | null {
 
 /** Packages in the zip that a production install would not have (dev-only, optional, peer-only). */
 function nonProductionPackages(root: string, entries: ZipEntry[]): string[] {
-  const lock = JSON.parse(readFileSync(path.join(root, 'package-lock.json'), 'utf8')) as Parameters<typeof productionPackages>[0];
+  const lock = JSON.parse(readFileSync(path.join(root, 'package-lock.json'), 'utf8')) as Parameters<
+    typeof productionPackages
+  >[0];
   const production = new Set(productionPackages(lock));
   const found = new Map<string, number>();
   for (const entry of entries) {
     const dir = packageDirOf(entry.name);
     if (dir && !production.has(dir)) found.set(dir, (found.get(dir) ?? 0) + 1);
   }
-  return [...found].map(([dir, files]) => `${dir} (${files} file${files === 1 ? '' : 's'}: not a production dependency)`);
+  return [...found].map(
+    ([dir, files]) => `${dir} (${files} file${files === 1 ? '' : 's'}: not a production dependency)`,
+  );
 }
 
 function run(command: string, args: string[], cwd: string, what: string): number {
@@ -70,7 +74,9 @@ function run(command: string, args: string[], cwd: string, what: string): number
   const result = spawnSync(command, args, { cwd, encoding: 'utf8', env: process.env, maxBuffer: 64 * 1024 * 1024 });
   if (result.status !== 0) {
     const output = `${result.stdout ?? ''}${result.stderr ?? ''}`.trim().split('\n').slice(-15).join('\n');
-    throw new Error(`${what} failed (${command} ${args.join(' ')}, exit ${result.status ?? result.signal}):\n${output}`);
+    throw new Error(
+      `${what} failed (${command} ${args.join(' ')}, exit ${result.status ?? result.signal}):\n${output}`,
+    );
   }
   return (performance.now() - started) / 1000;
 }
@@ -89,8 +95,18 @@ function buildBareZip(root: string, coreVersion: string): { zip: string; dir: st
   );
   writeFileSync(path.join(dir, '.zapierapprc'), readFileSync(path.join(root, '.zapierapprc')));
   writeFileSync(path.join(dir, '.gitignore'), 'node_modules/\nbuild/\n');
-  let seconds = run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], dir, 'Installing the bare app');
-  seconds += run(process.execPath, [cliBin(root), 'build', '--skip-dep-install', '--skip-validation'], dir, 'Building the bare app');
+  let seconds = run(
+    'npm',
+    ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'],
+    dir,
+    'Installing the bare app',
+  );
+  seconds += run(
+    process.execPath,
+    [cliBin(root), 'build', '--skip-dep-install', '--skip-validation'],
+    dir,
+    'Building the bare app',
+  );
   return { zip: path.join(dir, 'build', 'build.zip'), dir, seconds };
 }
 
@@ -113,8 +129,11 @@ function byPart(entries: ZipEntry[]): Map<string, ZipEntry[]> {
 const sum = (entries: ZipEntry[] | undefined) => (entries ?? []).reduce((total, e) => total + e.inZip, 0);
 
 export function measurePackage(root: string): PackageResult {
-  const coreVersion = (JSON.parse(readFileSync(path.join(root, 'node_modules', 'zapier-platform-core', 'package.json'), 'utf8')) as { version: string })
-    .version;
+  const coreVersion = (
+    JSON.parse(readFileSync(path.join(root, 'node_modules', 'zapier-platform-core', 'package.json'), 'utf8')) as {
+      version: string;
+    }
+  ).version;
   const oursSeconds = run('npm', ['run', 'package', '--silent'], root, 'npm run package');
   const oursZip = path.join(root, 'build', 'build.zip');
   if (!existsSync(oursZip)) throw new Error('npm run package made no build/build.zip');
@@ -129,7 +148,9 @@ export function measurePackage(root: string): PackageResult {
       ours: sum(entries),
       bare: sum(bareParts.get(part)),
       files: entries.length,
-      manifestOnly: entries.every((e) => e.name.startsWith('node_modules/') && path.posix.basename(e.name) === 'package.json'),
+      manifestOnly: entries.every(
+        (e) => e.name.startsWith('node_modules/') && path.posix.basename(e.name) === 'package.json',
+      ),
     }));
     for (const [part, entries] of bareParts) {
       if (!oursParts.has(part)) parts.push({ part, ours: 0, bare: sum(entries), files: 0, manifestOnly: false });

@@ -22,7 +22,10 @@ export interface ThroughputResult {
 }
 
 /** `rows` rows: every fifth one repeats an earlier email (sometimes in capitals), the rest are unique. */
-export function bulkRows(sandbox: Sandbox, rows: number): { rows: Array<{ reference: string; email: string }>; unique: number } {
+export function bulkRows(
+  sandbox: Sandbox,
+  rows: number,
+): { rows: Array<{ reference: string; email: string }>; unique: number } {
   const emails = sandbox.data.people.filter((p) => p.emails.length > 0).map((p) => p.emails[0]!.email);
   const list: Array<{ reference: string; email: string }> = [];
   let next = 0;
@@ -40,14 +43,21 @@ export function bulkRows(sandbox: Sandbox, rows: number): { rows: Array<{ refere
   return { rows: list, unique: new Set(list.map((row) => row.email.toLowerCase())).size };
 }
 
-export async function measureThroughput(appTester: AppTester, sandbox: Sandbox, rows: number, latencyMs: number): Promise<ThroughputResult> {
+export async function measureThroughput(
+  appTester: AppTester,
+  sandbox: Sandbox,
+  rows: number,
+  latencyMs: number,
+): Promise<ThroughputResult> {
   const input = bulkRows(sandbox, rows);
   const latency = latencyMs > 0 ? sandbox.faults.add({ route: { prefix: '/' }, kind: 'latency', ms: latencyMs }) : null;
   const logFrom = sandbox.log.entries().length;
   const usedBefore = sandbox.credits.usage(SANDBOX_KEY).used;
   try {
     const started = performance.now();
-    const output = (await runOperation(appTester, 'creates', 'enrich_people', { rows: input.rows })) as { rows?: Array<{ status?: string }> };
+    const output = (await runOperation(appTester, 'creates', 'enrich_people', { rows: input.rows })) as {
+      rows?: Array<{ status?: string }>;
+    };
     const wallMs = performance.now() - started;
     const entries = sandbox.log.entries().slice(logFrom);
     const statuses: Record<string, number> = {};

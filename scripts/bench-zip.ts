@@ -27,7 +27,8 @@ export function readZip(file: string): { size: number; entries: ZipEntry[] } {
   if (eocd < 0) throw new Error(`${file} is not a zip file (no end of central directory)`);
   const count = buffer.readUInt16LE(eocd + 10);
   let offset = buffer.readUInt32LE(eocd + 16);
-  if (count === 0xffff || offset === 0xffffffff) throw new Error(`${file} is a ZIP64 archive, which this reader does not handle`);
+  if (count === 0xffff || offset === 0xffffffff)
+    throw new Error(`${file} is a ZIP64 archive, which this reader does not handle`);
 
   const entries: ZipEntry[] = [];
   for (let i = 0; i < count; i++) {

@@ -115,7 +115,9 @@ function overheadCases(sandbox: Sandbox): OverheadCase[] {
       name: 'enrich_people',
       kind: 'creates',
       key: 'enrich_people',
-      inputData: { rows: people.slice(1, 4).map((p, i) => ({ reference: `lead-${i + 1}`, email: p.emails[0]!.email })) },
+      inputData: {
+        rows: people.slice(1, 4).map((p, i) => ({ reference: `lead-${i + 1}`, email: p.emails[0]!.email })),
+      },
       input: '3 rows',
     },
   ];
@@ -175,7 +177,11 @@ async function runAll(settings: Settings, quick: boolean): Promise<BenchResult> 
   const throughput: ThroughputResult[] = [];
   for (const latencyMs of [0, LATENCY_MS]) {
     progress(`bulk throughput: ${settings.bulkRows} rows through enrich_people, ${latencyMs} ms latency`);
-    throughput.push(await withSandbox({}, (sandbox) => measureThroughput(createAppTester(App), sandbox, settings.bulkRows, latencyMs)));
+    throughput.push(
+      await withSandbox({}, (sandbox) =>
+        measureThroughput(createAppTester(App), sandbox, settings.bulkRows, latencyMs),
+      ),
+    );
   }
 
   return {
@@ -195,7 +201,9 @@ function report(r: BenchResult): string {
   const out: string[] = [];
   const m = r.machine;
   out.push(`Lusha connector benchmark${r.quick ? ' (QUICK smoke run: counts too small for real figures)' : ''}`);
-  out.push(`Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB; Node ${m.node}; ${m.os}; load average ${m.loadAverage.join(' ')}`);
+  out.push(
+    `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB; Node ${m.node}; ${m.os}; load average ${m.loadAverage.join(' ')}`,
+  );
   out.push('');
 
   const c = r.coldStart;
@@ -203,32 +211,56 @@ function report(r: BenchResult): string {
   out.push(
     table([
       ['', 'require (median)', 'p90', 'process wall (median)', 'p90'],
-      ['zapier-platform-core alone', ms(c.core.requireMs.median), ms(c.core.requireMs.p90), ms(c.core.wallMs.median), ms(c.core.wallMs.p90)],
-      ['the app (dist/index.js)', ms(c.app.requireMs.median), ms(c.app.requireMs.p90), ms(c.app.wallMs.median), ms(c.app.wallMs.p90)],
+      [
+        'zapier-platform-core alone',
+        ms(c.core.requireMs.median),
+        ms(c.core.requireMs.p90),
+        ms(c.core.wallMs.median),
+        ms(c.core.wallMs.p90),
+      ],
+      [
+        'the app (dist/index.js)',
+        ms(c.app.requireMs.median),
+        ms(c.app.requireMs.p90),
+        ms(c.app.wallMs.median),
+        ms(c.app.wallMs.p90),
+      ],
       ['app adds', ms(c.addedMs.require), '', ms(c.addedMs.wall), ''],
       ['ratio app / core', times(c.ratios.require), '', times(c.ratios.wall), ''],
       ['node loading nothing', '', '', ms(c.emptyWallMs.median), ms(c.emptyWallMs.p90)],
     ]),
   );
-  out.push(`   require: ${verdict(c.ratios.require, r.targets.coldStart)}; process wall: ${verdict(c.ratios.wall, r.targets.coldStart)}`);
+  out.push(
+    `   require: ${verdict(c.ratios.require, r.targets.coldStart)}; process wall: ${verdict(c.ratios.wall, r.targets.coldStart)}`,
+  );
   out.push('');
 
   const p = r.packageSize;
   const groups = differenceGroups(p.parts);
-  out.push(`2. Package size: build.zip of zapier-platform build --skip-dep-install --skip-validation (target ≤ ${r.targets.packageSize}×)`);
+  out.push(
+    `2. Package size: build.zip of zapier-platform build --skip-dep-install --skip-validation (target ≤ ${r.targets.packageSize}×)`,
+  );
   out.push(
     table([
       ['', 'zip', 'files', 'unzipped'],
-      [`bare app (zapier-platform-core ${p.coreVersion} only)`, bytes(p.bare.bytes), String(p.bare.files), bytes(p.bare.uncompressed)],
+      [
+        `bare app (zapier-platform-core ${p.coreVersion} only)`,
+        bytes(p.bare.bytes),
+        String(p.bare.files),
+        bytes(p.bare.uncompressed),
+      ],
       ['this app (npm run package)', bytes(p.ours.bytes), String(p.ours.files), bytes(p.ours.uncompressed)],
       ['ratio', times(p.ratio), '', ''],
     ]),
   );
-  out.push(`   ${verdict(p.ratio, r.targets.packageSize)}; the difference, ${bytes(p.ours.bytes - p.bare.bytes)} in the zip:`);
+  out.push(
+    `   ${verdict(p.ratio, r.targets.packageSize)}; the difference, ${bytes(p.ours.bytes - p.bare.bytes)} in the zip:`,
+  );
   const detail: string[][] = [['part', 'this app', 'bare app', 'difference']];
   const partRow = (label: string, ours: number, bare: number) => [label, bytes(ours), bytes(bare), bytes(ours - bare)];
   for (const part of groups.own.parts) detail.push(partRow(`our file: ${part.part}`, part.ours, part.bare));
-  for (const part of groups.extraDependencies.parts) detail.push(partRow(`extra dependency: ${part.part}`, part.ours, part.bare));
+  for (const part of groups.extraDependencies.parts)
+    detail.push(partRow(`extra dependency: ${part.part}`, part.ours, part.bare));
   if (groups.manifestsOnly.parts.length > 0) {
     const ours = groups.manifestsOnly.parts.reduce((n, x) => n + x.ours, 0);
     const all = groups.manifestsOnly.parts.map((x) => x.part);
@@ -253,11 +285,27 @@ function report(r: BenchResult): string {
   );
   out.push('');
 
-  out.push(`3. Overhead per operation: medians of ${r.overhead[0]?.runs ?? 0} runs each, interleaved, after warm-up (target ≤ ${r.targets.overhead}×)`);
+  out.push(
+    `3. Overhead per operation: medians of ${r.overhead[0]?.runs ?? 0} runs each, interleaved, after warm-up (target ≤ ${r.targets.overhead}×)`,
+  );
   for (const o of r.overhead) {
     out.push(`   Sandbox latency ${o.latencyMs} ms per request; non-2xx answers during the runs: ${o.non2xx}`);
     const rows: string[][] = [
-      ['operation', 'input', 'calls', 'raw undici', 'p90', 'operation', 'p90', 'ratio', 'added', 'core fixed', 'definition', 'core HTTP', 'connector'],
+      [
+        'operation',
+        'input',
+        'calls',
+        'raw undici',
+        'p90',
+        'operation',
+        'p90',
+        'ratio',
+        'added',
+        'core fixed',
+        'definition',
+        'core HTTP',
+        'connector',
+      ],
     ];
     for (const row of o.rows) {
       rows.push([
@@ -297,13 +345,17 @@ function report(r: BenchResult): string {
         String(row.credits),
         String(row.minCredits),
         row.rule,
-        row.beyond ? `${row.calls - row.minCalls} call(s), ${row.credits - row.minCredits} credit(s): ${row.beyond}` : '',
+        row.beyond
+          ? `${row.calls - row.minCalls} call(s), ${row.credits - row.minCredits} credit(s): ${row.beyond}`
+          : '',
       ]),
     ]).replace(/^/gm, '   '),
   );
   out.push('');
 
-  out.push(`5. Bulk throughput: enrich_people, API rate limit 25 requests/s per endpoint (target: ${r.targets.rateLimited} answers 429)`);
+  out.push(
+    `5. Bulk throughput: enrich_people, API rate limit 25 requests/s per endpoint (target: ${r.targets.rateLimited} answers 429)`,
+  );
   out.push(
     table([
       ['rows', 'unique', 'repeats', 'latency', 'requests', 'min', 'wall', 'rows/s', '429s', 'credits', 'row statuses'],
@@ -342,7 +394,9 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    process.stderr.write(`Benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `Benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.exit(1);
   },
 );

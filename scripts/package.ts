@@ -40,7 +40,15 @@ interface LockEntry {
 /** Package directories (relative, e.g. node_modules/a/node_modules/b) a production install has. */
 export function productionPackages(lock: { packages?: Record<string, LockEntry> }): string[] {
   return Object.entries(lock.packages ?? {})
-    .filter(([dir, entry]) => dir.startsWith('node_modules/') && !entry.dev && !entry.optional && !entry.devOptional && !entry.peer && !entry.link)
+    .filter(
+      ([dir, entry]) =>
+        dir.startsWith('node_modules/') &&
+        !entry.dev &&
+        !entry.optional &&
+        !entry.devOptional &&
+        !entry.peer &&
+        !entry.link,
+    )
     .map(([dir]) => dir);
 }
 
@@ -57,9 +65,15 @@ function place(from: string, to: string): void {
 function stageProjectFiles(stage: string): void {
   let listing: string;
   try {
-    listing = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: ROOT, encoding: 'utf8' });
+    listing = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
   } catch (error) {
-    throw new Error(`npm run package lists the project's files with git, which failed: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(
+      `npm run package lists the project's files with git, which failed: ${error instanceof Error ? error.message : String(error)}`,
+      { cause: error },
+    );
   }
   for (const file of listing.split('\0').filter(Boolean)) {
     const from = path.join(ROOT, file);
@@ -68,7 +82,9 @@ function stageProjectFiles(stage: string): void {
 }
 
 function stageProductionDependencies(stage: string): number {
-  const lock = JSON.parse(readFileSync(path.join(ROOT, 'package-lock.json'), 'utf8')) as { packages?: Record<string, LockEntry> };
+  const lock = JSON.parse(readFileSync(path.join(ROOT, 'package-lock.json'), 'utf8')) as {
+    packages?: Record<string, LockEntry>;
+  };
   const packages = productionPackages(lock);
   for (const dir of packages) {
     const from = path.join(ROOT, dir);
@@ -83,7 +99,8 @@ function stageProductionDependencies(stage: string): number {
 }
 
 function main(): void {
-  if (!existsSync(path.join(ROOT, 'dist', 'index.js'))) throw new Error('dist/index.js is missing: run npm run build first');
+  if (!existsSync(path.join(ROOT, 'dist', 'index.js')))
+    throw new Error('dist/index.js is missing: run npm run build first');
   const stage = mkdtempSync(path.join(tmpdir(), 'lusha-package-'));
   try {
     stageProjectFiles(stage);

@@ -47,7 +47,8 @@ export type Surface = Record<string, OperationSurface>;
 function keysOf(fields: readonly unknown[], isInput: boolean, prefix = ''): Record<string, SurfaceKey> {
   const keys: Record<string, SurfaceKey> = {};
   for (const field of fields) {
-    if (typeof field === 'function') throw new Error('computed input fields are not part of the snapshot: declare them statically');
+    if (typeof field === 'function')
+      throw new Error('computed input fields are not part of the snapshot: declare them statically');
     const f = field as FieldLike;
     const entry: SurfaceKey = { type: f.children ? 'line items' : (f.type ?? 'string') };
     if (f.list && !f.children) entry.list = true;
@@ -92,8 +93,10 @@ export function breakingChanges(before: Surface, after: Surface): string[] {
       for (const [key, was] of Object.entries(old[side])) {
         const is = now[side][key];
         if (!is) problems.push(`${operation}: ${side} key "${key}" is gone`);
-        else if (is.type !== was.type) problems.push(`${operation}: ${side} key "${key}" changed type ${was.type} → ${is.type}`);
-        else if (Boolean(is.list) !== Boolean(was.list)) problems.push(`${operation}: ${side} key "${key}" changed list-ness`);
+        else if (is.type !== was.type)
+          problems.push(`${operation}: ${side} key "${key}" changed type ${was.type} → ${is.type}`);
+        else if (Boolean(is.list) !== Boolean(was.list))
+          problems.push(`${operation}: ${side} key "${key}" changed list-ness`);
         else if (is.required && !was.required) problems.push(`${operation}: input "${key}" became required`);
       }
       if (side === 'inputs') {

@@ -66,7 +66,8 @@ async function run(ctx: TourContext, kind: Kind, key: string, inputData: Json, c
 }
 
 const list = (value: unknown): Json[] => (Array.isArray(value) ? (value as Json[]) : []);
-const text = (value: unknown) => (typeof value === 'string' ? value : value === null || value === undefined ? '' : String(value));
+const text = (value: unknown) =>
+  typeof value === 'string' ? value : value === null || value === undefined ? '' : String(value);
 const expect = (condition: boolean, problem: string) => (condition ? undefined : problem);
 const firstProblem = (...problems: (string | undefined)[]) => problems.find((p) => p !== undefined);
 
@@ -76,7 +77,12 @@ function need<T>(value: T | undefined | null, what: string): T {
 }
 
 /** Runs a polling trigger like Zapier: returns the items and which of them are new since the last poll. */
-async function poll(ctx: TourContext, key: 'new_contact_signal' | 'new_company_signal', inputData: Json, afterInterval: boolean) {
+async function poll(
+  ctx: TourContext,
+  key: 'new_contact_signal' | 'new_company_signal',
+  inputData: Json,
+  afterInterval: boolean,
+) {
   const items = list(await run(ctx, 'triggers', key, inputData, afterInterval));
   const seen = ((ctx.memory.seen ??= {})[key] ??= new Set<string>());
   const fresh = items.filter((item) => !seen.has(text(item.id)));
@@ -95,8 +101,12 @@ function activeInSandbox(ctx: TourContext, kind: 'people' | 'companies'): string
   const since = new Date(sandbox.clock.now().getTime() - LOOKBACK_DAYS * 86_400_000).toISOString().slice(0, 10);
   const ids =
     kind === 'people'
-      ? sandbox.data.people.filter((p) => sandbox.data.contactSignals(p.personId).some((s) => s.signalDate >= since)).map((p) => p.personId)
-      : sandbox.data.companies.filter((c) => sandbox.data.companySignals(c.id).some((s) => s.date >= since)).map((c) => c.id);
+      ? sandbox.data.people
+          .filter((p) => sandbox.data.contactSignals(p.personId).some((s) => s.signalDate >= since))
+          .map((p) => p.personId)
+      : sandbox.data.companies
+          .filter((c) => sandbox.data.companySignals(c.id).some((s) => s.date >= since))
+          .map((c) => c.id);
   return ids.slice(0, 2).map(String);
 }
 
@@ -104,13 +114,23 @@ function activeInSandbox(ctx: TourContext, kind: 'people' | 'companies'): string
 function contactSignalWatch(ctx: TourContext): Json {
   const person = need(ctx.memory.person, 'a person');
   ctx.memory.watchedPeople ??= [...new Set([text(person.id), ...activeInSandbox(ctx, 'people')])];
-  return { person_ids: ctx.memory.watchedPeople, signal_types: ['allSignals'], lookback_days: LOOKBACK_DAYS, check_every: 'daily' };
+  return {
+    person_ids: ctx.memory.watchedPeople,
+    signal_types: ['allSignals'],
+    lookback_days: LOOKBACK_DAYS,
+    check_every: 'daily',
+  };
 }
 
 function companySignalWatch(ctx: TourContext): Json {
   const company = need(ctx.memory.company, 'a company');
   ctx.memory.watchedCompanies ??= [...new Set([text(company.id), ...activeInSandbox(ctx, 'companies')])];
-  return { company_ids: ctx.memory.watchedCompanies, signal_types: ['allSignals'], lookback_days: LOOKBACK_DAYS, check_every: 'daily' };
+  return {
+    company_ids: ctx.memory.watchedCompanies,
+    signal_types: ['allSignals'],
+    lookback_days: LOOKBACK_DAYS,
+    check_every: 'daily',
+  };
 }
 
 export const tourSteps: TourStep[] = [
@@ -126,7 +146,8 @@ export const tourSteps: TourStep[] = [
         inputs: `key …${ctx.authData.api_key.slice(-4)}`,
         records: 1,
         note: `Connection "${App.authentication.connectionLabel({} as ZObject, bundle(ctx, {}) as unknown as Bundle)}"; ${pools.join(', ')}`,
-        check: ({ apiCalls, creditsCharged }) => firstProblem(expect(apiCalls === 1, 'expected 1 call'), expect(!creditsCharged, 'the test must be free')),
+        check: ({ apiCalls, creditsCharged }) =>
+          firstProblem(expect(apiCalls === 1, 'expected 1 call'), expect(!creditsCharged, 'the test must be free')),
       };
     },
   },
@@ -145,7 +166,10 @@ export const tourSteps: TourStep[] = [
         creditsReported: Number(output.creditsCharged ?? 0),
         note: `${text(output.totalResults)} matches in Lusha; ${text(output.creditsNote)}`,
         check: ({ creditsCharged }) =>
-          firstProblem(expect(contacts.length > 0, 'no contacts found'), expect(creditsCharged === 0, 'a search must cost nothing')),
+          firstProblem(
+            expect(contacts.length > 0, 'no contacts found'),
+            expect(creditsCharged === 0, 'a search must cost nothing'),
+          ),
       };
     },
   },
@@ -154,7 +178,11 @@ export const tourSteps: TourStep[] = [
     operation: 'prospect_contacts',
     costsCredits: true,
     async run(ctx) {
-      const output = await run(ctx, 'creates', 'prospect_contacts', { ...PROSPECT_FILTERS, page_size: 10, reveal: true });
+      const output = await run(ctx, 'creates', 'prospect_contacts', {
+        ...PROSPECT_FILTERS,
+        page_size: 10,
+        reveal: true,
+      });
       const contacts = list(output.contacts);
       ctx.memory.revealedEmails = contacts.map((c) => text(c.email)).filter(Boolean);
       const reported = Number(output.creditsCharged ?? 0);
@@ -166,7 +194,10 @@ export const tourSteps: TourStep[] = [
         check: ({ creditsCharged }) =>
           firstProblem(
             expect((ctx.memory.revealedEmails?.length ?? 0) >= 2, 'expected at least 2 revealed emails'),
-            expect(creditsCharged === null || creditsCharged === reported, `the output says ${reported} credits, the account says ${creditsCharged}`),
+            expect(
+              creditsCharged === null || creditsCharged === reported,
+              `the output says ${reported} credits, the account says ${creditsCharged}`,
+            ),
           ),
       };
     },
@@ -202,8 +233,14 @@ export const tourSteps: TourStep[] = [
       return {
         inputs: `email ${email}`,
         records: person ? 1 : 0,
-        note: person ? `${text(person.fullName)}, ${text(person.jobTitle)} at ${text(person.companyName)}; best phone ${text(person.phone) || 'none'}` : '',
-        check: ({ apiCalls }) => firstProblem(expect(Boolean(person), 'no match'), expect(apiCalls === 1, `expected 1 call, made ${apiCalls}`)),
+        note: person
+          ? `${text(person.fullName)}, ${text(person.jobTitle)} at ${text(person.companyName)}; best phone ${text(person.phone) || 'none'}`
+          : '',
+        check: ({ apiCalls }) =>
+          firstProblem(
+            expect(Boolean(person), 'no match'),
+            expect(apiCalls === 1, `expected 1 call, made ${apiCalls}`),
+          ),
       };
     },
   },
@@ -219,7 +256,11 @@ export const tourSteps: TourStep[] = [
         inputs: `domain ${domain}`,
         records: company ? 1 : 0,
         note: company ? `${text(company.name)}: ${text(company.employees)} employees, ${text(company.industry)}` : '',
-        check: ({ apiCalls }) => firstProblem(expect(Boolean(company), 'no match'), expect(apiCalls === 1, `expected 1 call, made ${apiCalls}`)),
+        check: ({ apiCalls }) =>
+          firstProblem(
+            expect(Boolean(company), 'no match'),
+            expect(apiCalls === 1, `expected 1 call, made ${apiCalls}`),
+          ),
       };
     },
   },
@@ -238,7 +279,13 @@ export const tourSteps: TourStep[] = [
       ];
       const output = await run(ctx, 'creates', 'enrich_people', { rows });
       const statuses = list(output.rows).map((row) => `${text(row.reference)}=${text(row.status)}`);
-      const expected = ['lead-1=matched', 'lead-2=matched', 'lead-3=matched', 'lead-4=invalid_input', 'lead-5=not_found'];
+      const expected = [
+        'lead-1=matched',
+        'lead-2=matched',
+        'lead-3=matched',
+        'lead-4=invalid_input',
+        'lead-5=not_found',
+      ];
       return {
         inputs: `${rows.length} rows: lead-3 repeats lead-1, lead-4 is not an email, lead-5 is unknown`,
         records: statuses.length,
@@ -279,7 +326,10 @@ export const tourSteps: TourStep[] = [
     operation: 'prospect_companies',
     costsCredits: false,
     async run(ctx) {
-      const output = await run(ctx, 'creates', 'prospect_companies', { company_sizes: ['51-200', '201-500'], page_size: 10 });
+      const output = await run(ctx, 'creates', 'prospect_companies', {
+        company_sizes: ['51-200', '201-500'],
+        page_size: 10,
+      });
       const companies = list(output.companies);
       return {
         inputs: 'companies of 51–500 employees, 10 per page',
@@ -305,7 +355,10 @@ export const tourSteps: TourStep[] = [
         inputs: `seed ${text(person.fullName)}, limit 5`,
         records: contacts.length,
         creditsReported: Number(output.creditsCharged ?? 0),
-        note: contacts.slice(0, 3).map((c) => `${text(c.fullName)} (${text(c.jobTitle)})`).join(', '),
+        note: contacts
+          .slice(0, 3)
+          .map((c) => `${text(c.fullName)} (${text(c.jobTitle)})`)
+          .join(', '),
       };
     },
   },
@@ -315,13 +368,19 @@ export const tourSteps: TourStep[] = [
     costsCredits: true,
     async run(ctx) {
       const company = need(ctx.memory.company, 'a company');
-      const output = await run(ctx, 'creates', 'find_lookalike_companies', { company_ids: [text(company.id)], limit: 5 });
+      const output = await run(ctx, 'creates', 'find_lookalike_companies', {
+        company_ids: [text(company.id)],
+        limit: 5,
+      });
       const companies = list(output.companies);
       return {
         inputs: `seed ${text(company.name)}, limit 5`,
         records: companies.length,
         creditsReported: Number(output.creditsCharged ?? 0),
-        note: companies.slice(0, 3).map((c) => text(c.name)).join(', '),
+        note: companies
+          .slice(0, 3)
+          .map((c) => text(c.name))
+          .join(', '),
       };
     },
   },
@@ -355,7 +414,10 @@ function signalSteps(kind: 'contact' | 'company'): TourStep[] {
           inputs: `${list(inputData[contact ? 'person_ids' : 'company_ids']).length} ${entities}, all signal types, last ${LOOKBACK_DAYS} days`,
           records: signals.length,
           creditsReported: Number(output.creditsCharged ?? 0),
-          note: signals.slice(0, 2).map((s) => `${text(s.signalName)} on ${text(s.signalDate)}`).join('; '),
+          note: signals
+            .slice(0, 2)
+            .map((s) => `${text(s.signalName)} on ${text(s.signalDate)}`)
+            .join('; '),
         };
       },
     },
@@ -381,7 +443,9 @@ function signalSteps(kind: 'contact' | 'company'): TourStep[] {
       async run(ctx) {
         const sandbox = need(ctx.sandbox, 'the sandbox');
         if (contact) {
-          sandbox.signals.addContactSignal(Number(need(ctx.memory.person, 'a person').id), 'promotion', { currentTitle: 'Chief Revenue Officer' });
+          sandbox.signals.addContactSignal(Number(need(ctx.memory.person, 'a person').id), 'promotion', {
+            currentTitle: 'Chief Revenue Officer',
+          });
         } else {
           sandbox.signals.addCompanySignal(Number(need(ctx.memory.company, 'a company').id), 'surgeInHiring');
         }

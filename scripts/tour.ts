@@ -42,7 +42,9 @@ function parseArgs(argv: string[]): Options {
   const known = new Set(['--json', '--spend-credits']);
   const unknown = argv.filter((arg) => !known.has(arg));
   if (unknown.length > 0) {
-    process.stderr.write(`Unknown option(s): ${unknown.join(' ')}\nUsage: npm start [-- --json] [-- --spend-credits]\n`);
+    process.stderr.write(
+      `Unknown option(s): ${unknown.join(' ')}\nUsage: npm start [-- --json] [-- --spend-credits]\n`,
+    );
     process.exit(2);
   }
   return { json: argv.includes('--json'), spendCredits: argv.includes('--spend-credits') };
@@ -60,7 +62,8 @@ function countRequestsTo(baseUrl: string): () => number {
 }
 
 const pad = (text: string, width: number) => (text.length >= width ? text : text + ' '.repeat(width - text.length));
-const padStart = (text: string, width: number) => (text.length >= width ? text : ' '.repeat(width - text.length) + text);
+const padStart = (text: string, width: number) =>
+  text.length >= width ? text : ' '.repeat(width - text.length) + text;
 
 function printStep(result: StepResult): void {
   const mark = result.ok ? '✓' : '✗';
@@ -128,7 +131,11 @@ async function main(): Promise<number> {
       apiKey = SANDBOX_KEY;
     }
     const baseUrl = process.env.LUSHA_BASE_URL ?? LUSHA_API_URL;
-    const target = sandbox ? `the embedded sandbox at ${sandbox.url}` : baseUrl === LUSHA_API_URL ? 'the real Lusha API' : `the Lusha API at ${baseUrl}`;
+    const target = sandbox
+      ? `the embedded sandbox at ${sandbox.url}`
+      : baseUrl === LUSHA_API_URL
+        ? 'the real Lusha API'
+        : `the Lusha API at ${baseUrl}`;
     const requests = countRequestsTo(baseUrl);
     const appTester = createAppTester(App);
     const context: TourContext = {
@@ -142,7 +149,9 @@ async function main(): Promise<number> {
     if (!options.json) {
       process.stdout.write(`Lusha connector tour against ${target}\n`);
       if (!sandbox && !options.spendCredits) {
-        process.stdout.write('Real API, read-only: steps that cost credits are skipped (pass --spend-credits to run them).\n');
+        process.stdout.write(
+          'Real API, read-only: steps that cost credits are skipped (pass --spend-credits to run them).\n',
+        );
       }
       process.stdout.write('\n');
     }
@@ -164,7 +173,9 @@ async function main(): Promise<number> {
           records: outcome.records,
           apiCalls: requests() - callsBefore,
           creditsCharged:
-            creditsBefore === undefined ? (outcome.creditsReported ?? null) : sandbox!.credits.usage(SANDBOX_KEY).used - creditsBefore,
+            creditsBefore === undefined
+              ? (outcome.creditsReported ?? null)
+              : sandbox!.credits.usage(SANDBOX_KEY).used - creditsBefore,
           ms: Date.now() - started,
           note: outcome.note ?? '',
         };
@@ -190,10 +201,14 @@ async function main(): Promise<number> {
 
     const failed = results.filter((r) => !r.ok).length;
     if (options.json) {
-      process.stdout.write(`${JSON.stringify({ target: sandbox ? 'sandbox' : 'lusha', steps: results, failed }, null, 2)}\n`);
+      process.stdout.write(
+        `${JSON.stringify({ target: sandbox ? 'sandbox' : 'lusha', steps: results, failed }, null, 2)}\n`,
+      );
     } else {
       printTotals(results, target);
-      process.stdout.write(failed === 0 ? `\nAll ${results.length} steps passed.\n` : `\n${failed} of ${results.length} steps FAILED.\n`);
+      process.stdout.write(
+        failed === 0 ? `\nAll ${results.length} steps passed.\n` : `\n${failed} of ${results.length} steps FAILED.\n`,
+      );
     }
     return failed === 0 ? 0 : 1;
   } finally {

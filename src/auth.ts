@@ -26,7 +26,11 @@ export interface AuthTestResult {
 const test = withLusha(async (lusha, z, bundle): Promise<AuthTestResult> => {
   const memoKey = `auth-test:${connectionFingerprint(bundle)}`;
   const memo = await z.cache.get(memoKey).catch(() => null);
-  if (memo && typeof memo === 'object' && Date.now() - Date.parse((memo as AuthTestResult).testedAt) < TEST_MEMO_SECONDS * 1000) {
+  if (
+    memo &&
+    typeof memo === 'object' &&
+    Date.now() - Date.parse((memo as AuthTestResult).testedAt) < TEST_MEMO_SECONDS * 1000
+  ) {
     return memo as AuthTestResult;
   }
   const { usage } = await lusha.getAccountUsage();

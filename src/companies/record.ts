@@ -95,10 +95,21 @@ export function toCompanyRecord(
     specialities: uniqueTexts(c.specialities ?? []),
     sicCodes: codesOf(c.industryPrimaryGroupDetails?.sicCodes, ['sic', 'sicCodes', 'code']),
     naicsCodes: codesOf(c.industryPrimaryGroupDetails?.naicsCodes, ['naics', 'naicsCodes', 'code']),
-    lastFundingType: firstText(funding?.lastRoundType, funding?.lastFundingEventName, lastRound?.roundType, lastRound?.title),
+    lastFundingType: firstText(
+      funding?.lastRoundType,
+      funding?.lastFundingEventName,
+      lastRound?.roundType,
+      lastRound?.title,
+    ),
     lastFundingAmount:
-      funding?.lastRoundAmount ?? funding?.lastFundingEventAmount ?? lastRound?.roundAmount ?? lastRound?.moneyRaised ?? null,
-    lastFundingDate: toIsoDate(firstText(funding?.lastRoundDate, funding?.lastFundingEventDate, lastRound?.roundDate, lastRound?.announcedOn)),
+      funding?.lastRoundAmount ??
+      funding?.lastFundingEventAmount ??
+      lastRound?.roundAmount ??
+      lastRound?.moneyRaised ??
+      null,
+    lastFundingDate: toIsoDate(
+      firstText(funding?.lastRoundDate, funding?.lastFundingEventDate, lastRound?.roundDate, lastRound?.announcedOn),
+    ),
     fundingCurrency: firstText(funding?.currency, lastRound?.currency),
     totalFundingAmount: funding?.totalRoundsAmount ?? null,
     fundingRounds: funding?.totalRounds ?? (funding?.rounds ? funding.rounds.length : null),

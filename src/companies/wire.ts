@@ -42,7 +42,9 @@ function bulkCompanyItem(id: string, lookup: CompanyLookup): BulkCompanyBody['co
  */
 function companyOutcome(company: Company | null | undefined, lushaCompanyId?: string): LookupOutcome<CompanyRecord> {
   const record = toCompanyRecord(company, lushaCompanyId, { creditCharged: true });
-  const identified = company && firstText(company.id, company.companyId, company.lushaCompanyId, company.name, company.domain, company.fqdn);
+  const identified =
+    company &&
+    firstText(company.id, company.companyId, company.lushaCompanyId, company.name, company.domain, company.fqdn);
   if (!identified) return { status: 'not_found', creditsCharged: 0 };
   return { status: 'matched', record, creditsCharged: 1 };
 }

@@ -27,9 +27,7 @@ export const contract: OperationContract = {
   credits:
     'One credit per company Lusha returns (Credits Charged in total). Rows with the same identifiers are looked up, ' +
     'and charged, once. Nothing for rows without a match or with invalid input.',
-  errors: [
-    ...bulkContractErrors(),
-  ],
+  errors: [...bulkContractErrors()],
 };
 
 export default defineCreate({
@@ -62,6 +60,10 @@ export default defineCreate({
       return bulkOutput(result);
     }),
     outputFields: bulkOutputFields(companyOutputFields, 'Companies'),
-    sample: bulkSample(companySample, emptyCompanyRecord, 'Company Domain "northwind" is not a domain (expected something like acme.com)'),
+    sample: bulkSample(
+      companySample,
+      emptyCompanyRecord,
+      'Company Domain "northwind" is not a domain (expected something like acme.com)',
+    ),
   },
 });

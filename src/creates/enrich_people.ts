@@ -76,6 +76,10 @@ export default defineCreate({
       return bulkOutput(result);
     }),
     outputFields: bulkOutputFields(personOutputFields, 'People'),
-    sample: bulkSample(personSample, emptyPersonRecord, 'Email "maya@" is not a valid email address (expected something like name@company.com)'),
+    sample: bulkSample(
+      personSample,
+      emptyPersonRecord,
+      'Email "maya@" is not a valid email address (expected something like name@company.com)',
+    ),
   },
 });

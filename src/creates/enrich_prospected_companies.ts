@@ -4,7 +4,14 @@
  */
 import { defineCreate } from 'zapier-platform-core';
 import type { Company } from '../lusha/schemas';
-import { enrichByIdsFields, enrichSummaryFields, enrichSummarySample, MAX_IDS, runEnrichByIds, type EnrichByIdsRun } from '../prospecting/enrich-by-ids';
+import {
+  enrichByIdsFields,
+  enrichSummaryFields,
+  enrichSummarySample,
+  MAX_IDS,
+  runEnrichByIds,
+  type EnrichByIdsRun,
+} from '../prospecting/enrich-by-ids';
 import { revealCompanies } from '../prospecting/reveal';
 import { lineItemsField } from '../zapier/line-items';
 import { prospectCompanyFields, prospectCompanySample, toProspectCompanyLineItem } from '../prospecting/records';
@@ -39,9 +46,18 @@ export default defineCreate({
 
 export const contract: OperationContract = {
   endpoints: ['POST /prospecting/company/enrich (body key "companiesIds")'],
-  credits: 'One credit per company Lusha returns (creditsCharged); ids are sent 100 per call, each (request id, id) pair once.',
+  credits:
+    'One credit per company Lusha returns (creditsCharged); ids are sent 100 per call, each (request id, id) pair once.',
   errors: [
-    { when: `No IDs, more than ${MAX_IDS}, or Search Request IDs that are neither one nor one per ID`, error: 'HaltedError', action: 'Fix the mapping; nothing was called.' },
-    { when: 'Lusha does not know the Search Request ID (stale, from another search or account) or rejects the IDs', error: 'HaltedError', action: 'Map the Search Request ID and the IDs from the same Prospect Companies step, or run the search again.' },
+    {
+      when: `No IDs, more than ${MAX_IDS}, or Search Request IDs that are neither one nor one per ID`,
+      error: 'HaltedError',
+      action: 'Fix the mapping; nothing was called.',
+    },
+    {
+      when: 'Lusha does not know the Search Request ID (stale, from another search or account) or rejects the IDs',
+      error: 'HaltedError',
+      action: 'Map the Search Request ID and the IDs from the same Prospect Companies step, or run the search again.',
+    },
   ],
 };

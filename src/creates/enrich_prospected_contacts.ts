@@ -3,10 +3,22 @@
  * Prospect Contacts step found (by their ids and the search's request id). Costs credits.
  */
 import { defineCreate } from 'zapier-platform-core';
-import { enrichByIdsFields, enrichSummaryFields, enrichSummarySample, MAX_IDS, runEnrichByIds, type EnrichByIdsRun } from '../prospecting/enrich-by-ids';
+import {
+  enrichByIdsFields,
+  enrichSummaryFields,
+  enrichSummarySample,
+  MAX_IDS,
+  runEnrichByIds,
+  type EnrichByIdsRun,
+} from '../prospecting/enrich-by-ids';
 import { revealContacts } from '../prospecting/reveal';
 import { lineItemsField } from '../zapier/line-items';
-import { prospectContactFields, prospectContactSample, toProspectContactLineItem, type ContactReveal } from '../prospecting/records';
+import {
+  prospectContactFields,
+  prospectContactSample,
+  toProspectContactLineItem,
+  type ContactReveal,
+} from '../prospecting/records';
 import type { OperationContract } from '../zapier/contract';
 import { withLusha } from '../zapier/lusha';
 
@@ -18,7 +30,8 @@ const run: EnrichByIdsRun<ContactReveal> = {
   idsField: 'contact_ids',
   idsLabel: 'Prospect Contact IDs',
   reveal: revealContacts,
-  lineItem: ({ id, requestId, reveal, revealNote }) => toProspectContactLineItem({ contactId: id, requestId, reveal, revealNote }),
+  lineItem: ({ id, requestId, reveal, revealNote }) =>
+    toProspectContactLineItem({ contactId: id, requestId, reveal, revealNote }),
 };
 
 export default defineCreate({
@@ -43,7 +56,15 @@ export const contract: OperationContract = {
     'One credit per contact Lusha returns an email or phone number for (creditsCharged); ids are sent 100 per call, ' +
     'each (request id, id) pair once.',
   errors: [
-    { when: `No IDs, more than ${MAX_IDS}, or Search Request IDs that are neither one nor one per ID`, error: 'HaltedError', action: 'Fix the mapping; nothing was called.' },
-    { when: 'Lusha does not know the Search Request ID (stale, from another search or account) or rejects the IDs', error: 'HaltedError', action: 'Map the Search Request ID and the IDs from the same Prospect Contacts step, or run the search again.' },
+    {
+      when: `No IDs, more than ${MAX_IDS}, or Search Request IDs that are neither one nor one per ID`,
+      error: 'HaltedError',
+      action: 'Fix the mapping; nothing was called.',
+    },
+    {
+      when: 'Lusha does not know the Search Request ID (stale, from another search or account) or rejects the IDs',
+      error: 'HaltedError',
+      action: 'Map the Search Request ID and the IDs from the same Prospect Contacts step, or run the search again.',
+    },
   ],
 };

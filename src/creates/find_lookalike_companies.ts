@@ -4,9 +4,21 @@
  */
 import { defineCreate } from 'zapier-platform-core';
 import { readLushaIdList } from '../shared/readers';
-import { lookalikeOptionFields, lookalikeSummaryFields, lookalikeSummarySample, MAX_LIMIT, runLookalikes, type LookalikeRun } from '../prospecting/lookalikes';
+import {
+  lookalikeOptionFields,
+  lookalikeSummaryFields,
+  lookalikeSummarySample,
+  MAX_LIMIT,
+  runLookalikes,
+  type LookalikeRun,
+} from '../prospecting/lookalikes';
 import { lineItemsField } from '../zapier/line-items';
-import { lookalikeCompanyFields, lookalikeCompanySample, toLookalikeCompanyRecord, type LookalikeCompanyRecord } from '../prospecting/records';
+import {
+  lookalikeCompanyFields,
+  lookalikeCompanySample,
+  toLookalikeCompanyRecord,
+  type LookalikeCompanyRecord,
+} from '../prospecting/records';
 import type { OperationContract } from '../zapier/contract';
 import { withLusha } from '../zapier/lusha';
 
@@ -14,7 +26,9 @@ type Seed = { companyId: string };
 
 function readSeeds(inputData: Record<string, unknown>): { seeds: Seed[]; problems: string[] } {
   const ids = readLushaIdList(inputData.company_ids, 'Seed Company IDs');
-  return ids.ok ? { seeds: ids.value.map((companyId) => ({ companyId })), problems: [] } : { seeds: [], problems: ids.problems };
+  return ids.ok
+    ? { seeds: ids.value.map((companyId) => ({ companyId })), problems: [] }
+    : { seeds: [], problems: ids.problems };
 }
 
 const LABEL = 'Find Lookalike Companies';
@@ -25,7 +39,11 @@ const run: LookalikeRun<Seed, LookalikeCompanyRecord> = {
   readSeeds,
   ask: async (lusha, { seeds, ...options }) => {
     const answer = await lusha.recommendCompanies({ ...(seeds.length > 0 ? { companies: seeds } : {}), ...options });
-    return { results: answer.companies.map(toLookalikeCompanyRecord), requestId: answer.requestId, creditsCharged: answer.creditsCharged };
+    return {
+      results: answer.companies.map(toLookalikeCompanyRecord),
+      requestId: answer.requestId,
+      creditsCharged: answer.creditsCharged,
+    };
   },
 };
 
@@ -44,21 +62,37 @@ export default defineCreate({
         type: 'string',
         list: true,
         required: false,
-        helpText: 'Lusha Company IDs of companies to find lookalikes of (as output by Find Company or Prospect Companies).',
+        helpText:
+          'Lusha Company IDs of companies to find lookalikes of (as output by Find Company or Prospect Companies).',
       },
       ...lookalikeOptionFields('company'),
     ],
     perform: withLusha((lusha, z, bundle) => runLookalikes(run, lusha, z, bundle)),
-    sample: { ...lookalikeSummarySample('company', '2b7e4c1d-8f3a-4a6b-9d0e-1c5f7a3b9e24'), companies: [lookalikeCompanySample] },
-    outputFields: [...lookalikeSummaryFields('company'), lineItemsField('companies', 'Companies', lookalikeCompanyFields)],
+    sample: {
+      ...lookalikeSummarySample('company', '2b7e4c1d-8f3a-4a6b-9d0e-1c5f7a3b9e24'),
+      companies: [lookalikeCompanySample],
+    },
+    outputFields: [
+      ...lookalikeSummaryFields('company'),
+      lineItemsField('companies', 'Companies', lookalikeCompanyFields),
+    ],
   },
 });
 
 export const contract: OperationContract = {
   endpoints: ['POST /api/recommendations/companies'],
-  credits: 'Lusha charges for the recommendations it returns and states the charge (creditsCharged); Number of Recommendations caps it.',
+  credits:
+    'Lusha charges for the recommendations it returns and states the charge (creditsCharged); Number of Recommendations caps it.',
   errors: [
-    { when: `An id that is not digits, no seeds and no Request ID, or a limit outside 1–${MAX_LIMIT}`, error: 'HaltedError', action: 'Fix the fields named in the message; nothing was called.' },
-    { when: 'Lusha does not know the Request ID (stale, or from another account or kind)', error: 'HaltedError', action: 'Clear Request ID to start again from the seeds, or map it from an earlier run of this step.' },
+    {
+      when: `An id that is not digits, no seeds and no Request ID, or a limit outside 1–${MAX_LIMIT}`,
+      error: 'HaltedError',
+      action: 'Fix the fields named in the message; nothing was called.',
+    },
+    {
+      when: 'Lusha does not know the Request ID (stale, or from another account or kind)',
+      error: 'HaltedError',
+      action: 'Clear Request ID to start again from the seeds, or map it from an earlier run of this step.',
+    },
   ],
 };

@@ -4,9 +4,21 @@
  */
 import { defineCreate } from 'zapier-platform-core';
 import { readLushaId } from '../shared/readers';
-import { lookalikeOptionFields, lookalikeSummaryFields, lookalikeSummarySample, MAX_LIMIT, runLookalikes, type LookalikeRun } from '../prospecting/lookalikes';
+import {
+  lookalikeOptionFields,
+  lookalikeSummaryFields,
+  lookalikeSummarySample,
+  MAX_LIMIT,
+  runLookalikes,
+  type LookalikeRun,
+} from '../prospecting/lookalikes';
 import { lineItemsField } from '../zapier/line-items';
-import { lookalikeContactFields, lookalikeContactSample, toLookalikeContactRecord, type LookalikeContactRecord } from '../prospecting/records';
+import {
+  lookalikeContactFields,
+  lookalikeContactSample,
+  toLookalikeContactRecord,
+  type LookalikeContactRecord,
+} from '../prospecting/records';
 import type { OperationContract } from '../zapier/contract';
 import { withLusha } from '../zapier/lusha';
 
@@ -41,7 +53,11 @@ const run: LookalikeRun<Seed, LookalikeContactRecord> = {
   readSeeds,
   ask: async (lusha, { seeds, ...options }) => {
     const answer = await lusha.recommendContacts({ ...(seeds.length > 0 ? { contacts: seeds } : {}), ...options });
-    return { results: answer.contacts.map(toLookalikeContactRecord), requestId: answer.requestId, creditsCharged: answer.creditsCharged };
+    return {
+      results: answer.contacts.map(toLookalikeContactRecord),
+      requestId: answer.requestId,
+      creditsCharged: answer.creditsCharged,
+    };
   },
 };
 
@@ -64,24 +80,46 @@ export default defineCreate({
             label: 'Person ID',
             type: 'string',
             required: false,
-            helpText: 'A contact to find lookalikes of: the Lusha Person ID (e.g. 4183886134, as output by Find Person or Enrich People), with its Company ID.',
+            helpText:
+              'A contact to find lookalikes of: the Lusha Person ID (e.g. 4183886134, as output by Find Person or Enrich People), with its Company ID.',
           },
-          { key: 'company_id', label: 'Company ID', type: 'string', required: false, helpText: "The Lusha Company ID of the person's company." },
+          {
+            key: 'company_id',
+            label: 'Company ID',
+            type: 'string',
+            required: false,
+            helpText: "The Lusha Company ID of the person's company.",
+          },
         ],
       },
       ...lookalikeOptionFields('contact'),
     ],
     perform: withLusha((lusha, z, bundle) => runLookalikes(run, lusha, z, bundle)),
-    sample: { ...lookalikeSummarySample('contact', '9c1f7a52-3e0b-4d8e-a1c4-5b2f6e7d8a90'), contacts: [lookalikeContactSample] },
-    outputFields: [...lookalikeSummaryFields('contact'), lineItemsField('contacts', 'Contacts', lookalikeContactFields)],
+    sample: {
+      ...lookalikeSummarySample('contact', '9c1f7a52-3e0b-4d8e-a1c4-5b2f6e7d8a90'),
+      contacts: [lookalikeContactSample],
+    },
+    outputFields: [
+      ...lookalikeSummaryFields('contact'),
+      lineItemsField('contacts', 'Contacts', lookalikeContactFields),
+    ],
   },
 });
 
 export const contract: OperationContract = {
   endpoints: ['POST /api/recommendations/contacts'],
-  credits: "Lusha charges for the recommendations it returns and states the charge (creditsCharged); Number of Recommendations caps it.",
+  credits:
+    'Lusha charges for the recommendations it returns and states the charge (creditsCharged); Number of Recommendations caps it.',
   errors: [
-    { when: `A seed row without both ids, an id that is not digits, no seeds and no Request ID, or a limit outside 1–${MAX_LIMIT}`, error: 'HaltedError', action: 'Fix the rows named in the message; nothing was called.' },
-    { when: 'Lusha does not know the Request ID (stale, or from another account or kind)', error: 'HaltedError', action: 'Clear Request ID to start again from the seeds, or map it from an earlier run of this step.' },
+    {
+      when: `A seed row without both ids, an id that is not digits, no seeds and no Request ID, or a limit outside 1–${MAX_LIMIT}`,
+      error: 'HaltedError',
+      action: 'Fix the rows named in the message; nothing was called.',
+    },
+    {
+      when: 'Lusha does not know the Request ID (stale, or from another account or kind)',
+      error: 'HaltedError',
+      action: 'Clear Request ID to start again from the seeds, or map it from an earlier run of this step.',
+    },
   ],
 };

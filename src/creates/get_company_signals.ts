@@ -4,7 +4,12 @@
  */
 import { defineCreate } from 'zapier-platform-core';
 import { COMPANY_SIGNALS, fetchSignals } from '../signals/lookup';
-import { signalContract, signalLookupOutput, signalLookupOutputFields, signalLookupSample } from '../signals/operations';
+import {
+  signalContract,
+  signalLookupOutput,
+  signalLookupOutputFields,
+  signalLookupSample,
+} from '../signals/operations';
 import { companySignalOutputFields, companySignalSample } from '../signals/records';
 import { companyWatchFields, readCompanyWatch } from '../signals/watch';
 import type { OperationContract } from '../zapier/contract';

@@ -4,7 +4,12 @@
  */
 import { defineCreate } from 'zapier-platform-core';
 import { CONTACT_SIGNALS, fetchSignals } from '../signals/lookup';
-import { signalContract, signalLookupOutput, signalLookupOutputFields, signalLookupSample } from '../signals/operations';
+import {
+  signalContract,
+  signalLookupOutput,
+  signalLookupOutputFields,
+  signalLookupSample,
+} from '../signals/operations';
 import { contactSignalOutputFields, contactSignalSample } from '../signals/records';
 import { contactWatchFields, readContactWatch } from '../signals/watch';
 import type { OperationContract } from '../zapier/contract';

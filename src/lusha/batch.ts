@@ -14,8 +14,7 @@ export function chunk<T>(items: readonly T[], size: number): T[][] {
 }
 
 export type BatchOutcome<I, R> =
-  | { index: number; items: I[]; ok: true; result: R }
-  | { index: number; items: I[]; ok: false; error: unknown };
+  { index: number; items: I[]; ok: true; result: R } | { index: number; items: I[]; ok: false; error: unknown };
 
 /**
  * Sends each batch with at most `concurrency` in flight. Outcomes come back in batch

@@ -432,7 +432,10 @@ export class LushaClient {
     await this.limiter.take();
     const timeoutMs = Math.min(this.requestTimeoutMs, this.timeLeft() - 250);
     if (timeoutMs < 500) {
-      return { ok: false, error: new LushaTimeoutError(`Not enough time left in this run to call ${endpoint}`, endpoint) };
+      return {
+        ok: false,
+        error: new LushaTimeoutError(`Not enough time left in this run to call ${endpoint}`, endpoint),
+      };
     }
     this.requestCount += 1;
     let response: TransportResponse;
@@ -440,13 +443,25 @@ export class LushaClient {
       response = await this.transport.send({ method, pathAndQuery: path, body, timeoutMs });
     } catch (error) {
       if (error instanceof TransportFailure && error.reason === 'timeout') {
-        return { ok: false, error: new LushaTimeoutError(this.clean(`Lusha did not answer ${endpoint} in time (${error.message})`), endpoint) };
+        return {
+          ok: false,
+          error: new LushaTimeoutError(
+            this.clean(`Lusha did not answer ${endpoint} in time (${error.message})`),
+            endpoint,
+          ),
+        };
       }
       const detail = error instanceof Error ? error.message : String(error);
-      return { ok: false, error: new LushaNetworkError(this.clean(`Could not reach Lusha for ${endpoint}: ${detail}`), endpoint) };
+      return {
+        ok: false,
+        error: new LushaNetworkError(this.clean(`Could not reach Lusha for ${endpoint}: ${detail}`), endpoint),
+      };
     }
     if (response.status >= 200 && response.status < 300) return { ok: true, response };
-    return { ok: false, error: errorFromResponse(endpoint, response, { now: this.now(), clean: (text) => this.clean(text) }) };
+    return {
+      ok: false,
+      error: errorFromResponse(endpoint, response, { now: this.now(), clean: (text) => this.clean(text) }),
+    };
   }
 
   private clean(text: string): string {
@@ -467,7 +482,10 @@ type Sent = { ok: true; response: TransportResponse } | { ok: false; error: Lush
 
 /** A failure that one quick retry may fix: a failed connection, or a 502/503/504. */
 function isTransient(error: LushaError): boolean {
-  return error instanceof LushaNetworkError || (error instanceof LushaUnavailableError && [502, 503, 504].includes(error.status ?? 0));
+  return (
+    error instanceof LushaNetworkError ||
+    (error instanceof LushaUnavailableError && [502, 503, 504].includes(error.status ?? 0))
+  );
 }
 
 /** A 2xx body parsed with its schema; a body that is not JSON, or not that shape, is a LushaResponseError naming the endpoint. */

@@ -212,7 +212,8 @@ export function errorFromResponse(
   if (status === 402) {
     return new LushaCreditsError(message('The Lusha account has no credits left'), endpoint, status, lushaMessage);
   }
-  if (status === 403) return new LushaForbiddenError(message('Lusha refused the request'), endpoint, status, lushaMessage);
+  if (status === 403)
+    return new LushaForbiddenError(message('Lusha refused the request'), endpoint, status, lushaMessage);
   if (status === 404) return new LushaNotFoundError(message('Lusha found nothing'), endpoint, status, lushaMessage);
   if (status === 429) {
     if (lushaMessage && /trial/i.test(lushaMessage)) {
@@ -237,13 +238,22 @@ export function errorFromResponse(
     );
   }
   if (status === 451) {
-    return new LushaComplianceError(message('Lusha cannot return this record for GDPR reasons'), endpoint, status, lushaMessage);
+    return new LushaComplianceError(
+      message('Lusha cannot return this record for GDPR reasons'),
+      endpoint,
+      status,
+      lushaMessage,
+    );
   }
   if (status === 499 || status === 502 || status === 503 || status === 504) {
     return new LushaUnavailableError(message('Lusha is temporarily unavailable'), endpoint, status, lushaMessage);
   }
   if (status >= 300 && status < 400) {
-    return new LushaServerError(message('Lusha answered with an unexpected redirect, which was not followed'), endpoint, status);
+    return new LushaServerError(
+      message('Lusha answered with an unexpected redirect, which was not followed'),
+      endpoint,
+      status,
+    );
   }
   return new LushaServerError(message('Lusha failed to process the request'), endpoint, status, lushaMessage);
 }
@@ -275,11 +285,12 @@ export function quotaExhaustion(
   now: number,
 ): { period: 'daily' | 'hourly'; resetSeconds: number } | undefined {
   const isZero = (name: string) => headers[name] !== undefined && Number(headers[name]) <= 0;
-  const period = isZero('x-daily-requests-left') || isZero('x-ratelimit-remaining-daily')
-    ? 'daily'
-    : isZero('x-hourly-requests-left')
-      ? 'hourly'
-      : undefined;
+  const period =
+    isZero('x-daily-requests-left') || isZero('x-ratelimit-remaining-daily')
+      ? 'daily'
+      : isZero('x-hourly-requests-left')
+        ? 'hourly'
+        : undefined;
   if (!period) return undefined;
   const resetHeader = headers['x-ratelimit-reset-daily']?.trim();
   if (period === 'daily' && resetHeader && /^\d+$/.test(resetHeader)) {

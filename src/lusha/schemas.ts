@@ -111,10 +111,7 @@ const IndustryCodeSchema = z.union([
 ]);
 
 const RangeSchema = z
-  .union([
-    z.array(z.number().nullable()),
-    loose({ min: num, max: num, employeesInLinkedin: num }),
-  ])
+  .union([z.array(z.number().nullable()), loose({ min: num, max: num, employeesInLinkedin: num })])
   .nullish();
 
 /**
@@ -143,16 +140,15 @@ export const CompanySchema = loose({
   founded: text,
   logoUrl: text,
   location: loose({
-      city: text,
-      state: text,
-      stateCode: text,
-      country: text,
-      countryIso2: text,
-      continent: text,
-      fullLocation: text,
-      rawLocation: text,
-    })
-    .nullish(),
+    city: text,
+    state: text,
+    stateCode: text,
+    country: text,
+    countryIso2: text,
+    continent: text,
+    fullLocation: text,
+    rawLocation: text,
+  }).nullish(),
   city: text,
   state: text,
   country: text,
@@ -166,10 +162,9 @@ export const CompanySchema = loose({
   technologies: z.array(z.union([z.string(), loose({ name: text })])).nullish(),
   funding: FundingSchema.nullish(),
   industryPrimaryGroupDetails: loose({
-      sicCodes: z.array(IndustryCodeSchema).nullish(),
-      naicsCodes: z.array(IndustryCodeSchema).nullish(),
-    })
-    .nullish(),
+    sicCodes: z.array(IndustryCodeSchema).nullish(),
+    naicsCodes: z.array(IndustryCodeSchema).nullish(),
+  }).nullish(),
 });
 
 export const ContactSchema = loose({
@@ -192,8 +187,7 @@ export const ContactSchema = loose({
 });
 
 export const ContactResultSchema = loose({
-  error: loose({ code: text, name: text, message: text })
-    .nullish(),
+  error: loose({ code: text, name: text, message: text }).nullish(),
   isCreditCharged: bool,
   data: ContactSchema.nullish(),
 });
@@ -220,10 +214,7 @@ export const CompanyResponseSchema = loose({
  * POST /v2/company: a map keyed by the caller's ids. A miss is reported per key (as an
  * error object or an empty value), so each value is tolerated as a company, an error or null.
  */
-export const BulkCompanyResponseSchema = z.record(
-  z.string(),
-  z.union([CompanySchema, z.null()]),
-);
+export const BulkCompanyResponseSchema = z.record(z.string(), z.union([CompanySchema, z.null()]));
 
 // ---------------------------------------------------------------- prospecting
 
@@ -248,14 +239,14 @@ export const ProspectCompanySchema = CompanySchema;
 /** The page of a prospecting search, with its results under `data` (real) or the spec's key. */
 function searchPage<T extends z.ZodTypeAny>(item: T, specKey: 'contacts' | 'companies') {
   return loose({
-      requestId: z.string().min(1),
-      currentPage: num,
-      pageLength: num,
-      totalResults: num,
-      data: z.array(item).nullish(),
-      contacts: z.array(item).nullish(),
-      companies: z.array(item).nullish(),
-    })
+    requestId: z.string().min(1),
+    currentPage: num,
+    pageLength: num,
+    totalResults: num,
+    data: z.array(item).nullish(),
+    contacts: z.array(item).nullish(),
+    companies: z.array(item).nullish(),
+  })
     .refine((page) => Array.isArray(page.data) || Array.isArray(page[specKey]), {
       message: `expected a "data" (or "${specKey}") array of results`,
     })
@@ -299,16 +290,12 @@ export const CountriesSchema = z.array(loose({ name: z.string(), code: text }));
 export const LocationsSchema = z.array(
   loose({ continent: text, country: text, city: text, state: text, country_grouping: text }),
 );
-export const CompanyNamesSchema = z.array(
-  loose({ companyId: id, name: z.string(), logoUrl: text, fqdn: text }),
-);
+export const CompanyNamesSchema = z.array(loose({ companyId: id, name: z.string(), logoUrl: text, fqdn: text }));
 export const IndustriesSchema = z.array(
   loose({
     main_industry: z.string(),
     main_industry_id: z.union([z.number(), z.string()]),
-    sub_industries: z
-      .array(loose({ value: z.string(), id: z.union([z.number(), z.string()]) }))
-      .nullish(),
+    sub_industries: z.array(loose({ value: z.string(), id: z.union([z.number(), z.string()]) })).nullish(),
   }),
 );
 export const RangesSchema = z.array(loose({ min: num, max: num }));
@@ -321,10 +308,9 @@ export const SignalFiltersSchema = loose({
   signals: z.array(z.string()),
   objectType: text,
   filterOptions: loose({
-      newsEventTypes: z.array(z.unknown()).nullish(),
-      hiringByDepartments: z.array(z.unknown()).nullish(),
-    })
-    .nullish(),
+    newsEventTypes: z.array(z.unknown()).nullish(),
+    hiringByDepartments: z.array(z.unknown()).nullish(),
+  }).nullish(),
 });
 
 /**
@@ -387,7 +373,9 @@ function signalEntity<I extends z.ZodTypeAny, T extends z.ZodTypeAny>(identity: 
     const fields: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(entity)) {
       const isSignalList =
-        Array.isArray(value) && value.length > 0 && value.every((v) => v !== null && typeof v === 'object' && !Array.isArray(v));
+        Array.isArray(value) &&
+        value.length > 0 &&
+        value.every((v) => v !== null && typeof v === 'object' && !Array.isArray(v));
       if (!isSignalList) {
         if (!Array.isArray(value)) fields[key] = value;
         continue;
@@ -395,7 +383,12 @@ function signalEntity<I extends z.ZodTypeAny, T extends z.ZodTypeAny>(identity: 
       (value as unknown[]).forEach((raw, index) => {
         const parsed = item.safeParse(raw);
         if (parsed.success) signals.push({ type: key, item: parsed.data });
-        else ctx.addIssue({ code: 'custom', path: [key, index], message: parsed.error.issues[0]?.message ?? 'invalid signal' });
+        else
+          ctx.addIssue({
+            code: 'custom',
+            path: [key, index],
+            message: parsed.error.issues[0]?.message ?? 'invalid signal',
+          });
       });
     }
     const parsedIdentity = identity.safeParse(fields);
@@ -438,9 +431,7 @@ export const CompanySignalsResponseSchema = loose({
 
 /** POST /api/recommendations/contacts */
 export const ContactRecommendationsSchema = loose({
-  contacts: z.array(
-    loose({ personId: id, companyId: id, name: text, jobTitle: text, companyName: text }),
-  ),
+  contacts: z.array(loose({ personId: id, companyId: id, name: text, jobTitle: text, companyName: text })),
   requestId: text,
   count: num,
   creditsCharged: num,

@@ -4,7 +4,13 @@
  * module so that the Zapier app, which sends through z.request, never loads undici.
  */
 import { request as undiciRequest, type Dispatcher } from 'undici';
-import { TransportFailure, describeNetworkError, type Transport, type TransportRequest, type TransportResponse } from './transport';
+import {
+  TransportFailure,
+  describeNetworkError,
+  type Transport,
+  type TransportRequest,
+  type TransportResponse,
+} from './transport';
 
 export interface UndiciTransportOptions {
   baseUrl: string;
@@ -48,4 +54,3 @@ export class UndiciTransport implements Transport {
     }
   }
 }
-

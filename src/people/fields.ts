@@ -9,7 +9,11 @@ import type { PlainInputField } from '../zapier/fields';
 import { PERSON_LABELS, PERSON_OPTION_LABELS, type RevealChoice } from './lookup';
 
 /** Choice labels, typed so that every value the readers accept is offered (and nothing else). */
-const REVEAL_LABELS: Record<RevealChoice, string> = { both: 'Emails and Phones', emails: 'Emails Only', phones: 'Phones Only' };
+const REVEAL_LABELS: Record<RevealChoice, string> = {
+  both: 'Emails and Phones',
+  emails: 'Emails Only',
+  phones: 'Phones Only',
+};
 
 /** The fields that identify a person; Find Person shows them, Bulk Enrich People repeats them per row. */
 export const personIdentifierFields = [
@@ -27,25 +31,33 @@ export const personIdentifierFields = [
     type: 'string',
     helpText: 'The URL of their LinkedIn profile, e.g. https://www.linkedin.com/in/maya-goldberg.',
   },
-  { key: 'first_name', label: PERSON_LABELS.first_name, type: 'string', helpText: 'Used with Last Name and a company.' },
+  {
+    key: 'first_name',
+    label: PERSON_LABELS.first_name,
+    type: 'string',
+    helpText: 'Used with Last Name and a company.',
+  },
   { key: 'last_name', label: PERSON_LABELS.last_name, type: 'string', helpText: 'Used with First Name and a company.' },
   {
     key: 'company_name',
     label: PERSON_LABELS.company_name,
     type: 'string',
-    helpText: 'Where the person works now, e.g. Northwind Analytics. Needed with First Name and Last Name, unless Company Domain is given.',
+    helpText:
+      'Where the person works now, e.g. Northwind Analytics. Needed with First Name and Last Name, unless Company Domain is given.',
   },
   {
     key: 'company_domain',
     label: PERSON_LABELS.company_domain,
     type: 'string',
-    helpText: "The website domain of the person's company, e.g. northwind-analytics.com (a URL or an email address works too).",
+    helpText:
+      "The website domain of the person's company, e.g. northwind-analytics.com (a URL or an email address works too).",
   },
   {
     key: 'person_id',
     label: PERSON_LABELS.person_id,
     type: 'string',
-    helpText: "Lusha's ID for the person (digits only), from an earlier Lusha step. The most precise way to look a person up.",
+    helpText:
+      "Lusha's ID for the person (digits only), from an earlier Lusha step. The most precise way to look a person up.",
   },
 ] satisfies PlainInputField[];
 

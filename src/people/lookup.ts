@@ -118,7 +118,6 @@ export function personLookupKey(lookup: PersonLookup): string {
 export const REVEAL_CHOICES = ['both', 'emails', 'phones'] as const;
 export type RevealChoice = (typeof REVEAL_CHOICES)[number];
 
-
 /** The option fields: their input keys and labels. */
 export const PERSON_OPTION_LABELS = {
   reveal_data: 'Data to Reveal',
@@ -138,7 +137,12 @@ export interface PersonLookupOptions {
 }
 
 /** The options when none is set: Lusha's defaults. */
-export const DEFAULT_PERSON_OPTIONS: PersonLookupOptions = { reveal: 'both', refreshJobInfo: false, partialProfile: false, signals: [] };
+export const DEFAULT_PERSON_OPTIONS: PersonLookupOptions = {
+  reveal: 'both',
+  refreshJobInfo: false,
+  partialProfile: false,
+  signals: [],
+};
 
 /**
  * Reads the options of a person lookup (the same for every row of one run). Fields that

@@ -86,7 +86,8 @@ function confidenceRank(grade: string | null): number {
   return base + (match[2] === '+' ? 0 : match[2] === '-' ? 2 : 1);
 }
 
-const emailTypeRank = (type: string | null) => (type?.toLowerCase() === 'work' ? 0 : type?.toLowerCase() === 'private' ? 1 : 2);
+const emailTypeRank = (type: string | null) =>
+  type?.toLowerCase() === 'work' ? 0 : type?.toLowerCase() === 'private' ? 1 : 2;
 const phoneTypeRank = (type: string | null) => {
   const t = type?.toLowerCase() ?? '';
   return t.includes('mobile') ? 0 : t.includes('direct') ? 1 : 2;
@@ -168,7 +169,9 @@ export function toPersonRecord(contact: Contact, options: PersonRecordOptions = 
   const title = typeof c.jobTitle === 'string' ? { title: c.jobTitle } : (c.jobTitle ?? {});
   const location = c.location ?? {};
   const company = prefixCompany(toCompanyRecord(c.company ?? options.company, firstText(c.companyId)));
-  const companyFields = Object.fromEntries(PERSON_COMPANY_KEYS.map((key) => [key, company[key]])) as PersonCompanyFields;
+  const companyFields = Object.fromEntries(
+    PERSON_COMPANY_KEYS.map((key) => [key, company[key]]),
+  ) as PersonCompanyFields;
   if (!companyFields.companyName) companyFields.companyName = firstText(c.companyName);
   const firstName = firstText(c.firstName);
   const lastName = firstText(c.lastName);

@@ -36,7 +36,12 @@ export function toContactSignalSummary(contact: Contact | null | undefined): Con
       if (date && (!latest || date > latest.date)) latest = { type, date };
     }
   }
-  return { signalTypes: types, signalCount: count, latestSignalType: latest?.type ?? null, latestSignalDate: latest?.date ?? null };
+  return {
+    signalTypes: types,
+    signalCount: count,
+    latestSignalType: latest?.type ?? null,
+    latestSignalDate: latest?.date ?? null,
+  };
 }
 
 export const contactSignalSummaryOutputFields: OutputField[] = [

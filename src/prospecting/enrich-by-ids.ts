@@ -24,7 +24,12 @@ export interface EnrichByIdsRun<V> {
   idsField: string;
   idsLabel: string;
   reveal: (lusha: LushaClient, requestId: string, ids: string[]) => Promise<RevealOutcome<V>>;
-  lineItem: (input: { id: string; requestId: string; reveal?: V; revealNote?: string | null }) => Record<string, LineItemValue>;
+  lineItem: (input: {
+    id: string;
+    requestId: string;
+    reveal?: V;
+    revealNote?: string | null;
+  }) => Record<string, LineItemValue>;
 }
 
 export function enrichByIdsFields(what: 'contact' | 'company', idsField: string, idsLabel: string): PlainInputField[] {
@@ -59,7 +64,10 @@ interface Row {
   requestId: string;
 }
 
-function readRows(inputData: Record<string, unknown>, run: EnrichByIdsRun<unknown>): { rows: Row[]; problems: string[] } {
+function readRows(
+  inputData: Record<string, unknown>,
+  run: EnrichByIdsRun<unknown>,
+): { rows: Row[]; problems: string[] } {
   const problems: string[] = [];
   const ids = readList(inputData[run.idsField], run.idsLabel);
   const requestIds = readList(inputData.request_id, 'Search Request ID');
@@ -67,7 +75,8 @@ function readRows(inputData: Record<string, unknown>, run: EnrichByIdsRun<unknow
   if (!requestIds.ok) problems.push(requestIds.problem);
   if (!ids.ok || !requestIds.ok) return { rows: [], problems };
   if (ids.value.length === 0) problems.push(`${run.idsLabel} is empty: map the IDs to reveal`);
-  if (ids.value.length > MAX_IDS) problems.push(`${run.idsLabel} has ${ids.value.length} IDs; at most ${MAX_IDS} per step`);
+  if (ids.value.length > MAX_IDS)
+    problems.push(`${run.idsLabel} has ${ids.value.length} IDs; at most ${MAX_IDS} per step`);
   if (requestIds.value.length === 0) problems.push('Search Request ID is empty: map it from the search step');
   const perId = requestIds.value.length === ids.value.length;
   if (requestIds.value.length > 1 && !perId) {
@@ -80,12 +89,18 @@ function readRows(inputData: Record<string, unknown>, run: EnrichByIdsRun<unknow
     if (!id.ok) problems.push(id.problem);
   }
   if (problems.length > 0) return { rows: [], problems };
-  const rows = ids.value.map((id, index) => ({ id, requestId: (perId ? requestIds.value[index] : requestIds.value[0]) as string }));
+  const rows = ids.value.map((id, index) => ({
+    id,
+    requestId: (perId ? requestIds.value[index] : requestIds.value[0]) as string,
+  }));
   return { rows, problems };
 }
 
 export async function runEnrichByIds<V>(run: EnrichByIdsRun<V>, lusha: LushaClient, z: ZObject, bundle: Bundle) {
-  const { rows, problems } = readRows((bundle.inputData ?? {}) as Record<string, unknown>, run as EnrichByIdsRun<unknown>);
+  const { rows, problems } = readRows(
+    (bundle.inputData ?? {}) as Record<string, unknown>,
+    run as EnrichByIdsRun<unknown>,
+  );
   haltOnInputProblems(z, run.step, problems);
   // Each (request id, id) once, however often it was listed.
   const { unique, uniqueIndexOf } = uniqueBy(rows, (row) => `${row.requestId}\u0000${row.id}`);
@@ -125,7 +140,13 @@ export async function runEnrichByIds<V>(run: EnrichByIdsRun<V>, lusha: LushaClie
 
 /** The summary of a sample run: one ID revealed for one credit (the operation adds the line item). */
 export function enrichSummarySample(what: 'contact' | 'company') {
-  return { requestId: SAMPLE_REQUEST_ID, requested: 1, revealedCount: 1, creditsCharged: 1, creditsNote: revealCreditsNote(what, 1, 1, 1) };
+  return {
+    requestId: SAMPLE_REQUEST_ID,
+    requested: 1,
+    revealedCount: 1,
+    creditsCharged: 1,
+    creditsNote: revealCreditsNote(what, 1, 1, 1),
+  };
 }
 
 export function enrichSummaryFields(what: 'contact' | 'company') {

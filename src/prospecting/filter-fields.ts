@@ -14,7 +14,14 @@ import type { CompanyFilters, ContactFilters } from '../lusha/client';
 import { readDomain, readList, type Parsed } from '../shared/readers';
 import type { PlainInputField } from '../zapier/fields';
 import { formatCount } from '../shared/values';
-import { dropdownFrom, FILTER_LISTS, resolveValues, type FilterListName, type ListContext, type WireValue } from './filter-lists';
+import {
+  dropdownFrom,
+  FILTER_LISTS,
+  resolveValues,
+  type FilterListName,
+  type ListContext,
+  type WireValue,
+} from './filter-lists';
 
 type Side = 'contacts' | 'companies';
 
@@ -32,43 +39,162 @@ export interface FilterSpec {
 }
 
 export const CONTACT_FILTERS: FilterSpec[] = [
-  { key: 'job_titles', label: 'Job Titles', side: 'contacts', wireKey: 'jobTitles', source: { text: 'job_title' }, excludable: true,
-    helpText: 'Job titles to look for, one per entry (e.g. "VP Sales", "Head of Sales"). Lusha matches titles that contain them.' },
-  { key: 'departments', label: 'Departments', side: 'contacts', wireKey: 'departments', source: { list: 'departments' }, excludable: true,
-    helpText: "Departments from Lusha's list." },
-  { key: 'seniority', label: 'Seniority', side: 'contacts', wireKey: 'seniority', source: { list: 'seniority' }, excludable: true,
-    helpText: 'Seniority levels (Founder, C-Suite, VP, Director, Manager...).' },
-  { key: 'countries', label: 'Contact Countries', side: 'contacts', wireKey: 'countries', source: { list: 'countries' }, excludable: true,
-    helpText: 'Countries the contacts are based in.' },
-  { key: 'contact_locations', label: 'Contact Locations', side: 'contacts', wireKey: 'locations', source: { list: 'contact_locations' }, excludable: true,
-    helpText: 'Cities, states, countries or continents the contacts are based in. Type in **Contact Location Search** first; the dropdown lists what Lusha finds for that text.' },
-  { key: 'data_points', label: 'Must Have Data', side: 'contacts', wireKey: 'existing_data_points', source: { list: 'data_points' },
-    helpText: 'Only contacts for whom Lusha has all of these (e.g. Work Email, Mobile Phone). Checking is free; revealing them costs credits.' },
+  {
+    key: 'job_titles',
+    label: 'Job Titles',
+    side: 'contacts',
+    wireKey: 'jobTitles',
+    source: { text: 'job_title' },
+    excludable: true,
+    helpText:
+      'Job titles to look for, one per entry (e.g. "VP Sales", "Head of Sales"). Lusha matches titles that contain them.',
+  },
+  {
+    key: 'departments',
+    label: 'Departments',
+    side: 'contacts',
+    wireKey: 'departments',
+    source: { list: 'departments' },
+    excludable: true,
+    helpText: "Departments from Lusha's list.",
+  },
+  {
+    key: 'seniority',
+    label: 'Seniority',
+    side: 'contacts',
+    wireKey: 'seniority',
+    source: { list: 'seniority' },
+    excludable: true,
+    helpText: 'Seniority levels (Founder, C-Suite, VP, Director, Manager...).',
+  },
+  {
+    key: 'countries',
+    label: 'Contact Countries',
+    side: 'contacts',
+    wireKey: 'countries',
+    source: { list: 'countries' },
+    excludable: true,
+    helpText: 'Countries the contacts are based in.',
+  },
+  {
+    key: 'contact_locations',
+    label: 'Contact Locations',
+    side: 'contacts',
+    wireKey: 'locations',
+    source: { list: 'contact_locations' },
+    excludable: true,
+    helpText:
+      'Cities, states, countries or continents the contacts are based in. Type in **Contact Location Search** first; the dropdown lists what Lusha finds for that text.',
+  },
+  {
+    key: 'data_points',
+    label: 'Must Have Data',
+    side: 'contacts',
+    wireKey: 'existing_data_points',
+    source: { list: 'data_points' },
+    helpText:
+      'Only contacts for whom Lusha has all of these (e.g. Work Email, Mobile Phone). Checking is free; revealing them costs credits.',
+  },
 ];
 
 export const COMPANY_FILTERS: FilterSpec[] = [
-  { key: 'company_names', label: 'Company Names', side: 'companies', wireKey: 'names', source: { list: 'company_names' }, excludable: true,
-    helpText: 'Companies by name. Type in **Company Name Search** first; the dropdown lists what Lusha finds for that text.' },
-  { key: 'company_domains', label: 'Company Domains', side: 'companies', wireKey: 'domains', source: { text: 'domain' }, excludable: true,
-    helpText: 'Company website domains, e.g. acme.com (a URL or an email address works too).' },
-  { key: 'industries', label: 'Industries', side: 'companies', wireKey: 'mainIndustriesIds', source: { list: 'industries' }, excludable: true,
-    helpText: "Main industries from Lusha's list." },
-  { key: 'sub_industries', label: 'Sub-Industries', side: 'companies', wireKey: 'subIndustriesIds', source: { list: 'sub_industries' }, excludable: true,
-    helpText: "Sub-industries from Lusha's list (shown as Industry: Sub-Industry)." },
-  { key: 'company_sizes', label: 'Company Sizes', side: 'companies', wireKey: 'sizes', source: { list: 'sizes' },
-    helpText: "Employee-count ranges from Lusha's list, e.g. 51–200 employees." },
-  { key: 'company_revenues', label: 'Company Revenues', side: 'companies', wireKey: 'revenues', source: { list: 'revenues' },
-    helpText: "Yearly revenue ranges (USD) from Lusha's list." },
-  { key: 'company_locations', label: 'Company Locations', side: 'companies', wireKey: 'locations', source: { list: 'company_locations' }, excludable: true,
-    helpText: "Where the companies are headquartered. Type in **Company Location Search** first; the dropdown lists what Lusha finds for that text." },
-  { key: 'technologies', label: 'Technologies', side: 'companies', wireKey: 'technologies', source: { list: 'technologies' }, excludable: true,
-    helpText: 'Technologies the companies use. Type in **Technology Search** first; the dropdown lists what Lusha finds for that text.' },
-  { key: 'intent_topics', label: 'Intent Topics', side: 'companies', wireKey: 'intentTopics', source: { list: 'intent_topics' },
-    helpText: 'Topics the companies are researching (buyer intent).' },
-  { key: 'sic_codes', label: 'SIC Codes', side: 'companies', wireKey: 'sicCodes', source: { list: 'sic_codes' },
-    helpText: 'Standard Industrial Classification codes.' },
-  { key: 'naics_codes', label: 'NAICS Codes', side: 'companies', wireKey: 'naicsCodes', source: { list: 'naics_codes' },
-    helpText: 'North American Industry Classification System codes.' },
+  {
+    key: 'company_names',
+    label: 'Company Names',
+    side: 'companies',
+    wireKey: 'names',
+    source: { list: 'company_names' },
+    excludable: true,
+    helpText:
+      'Companies by name. Type in **Company Name Search** first; the dropdown lists what Lusha finds for that text.',
+  },
+  {
+    key: 'company_domains',
+    label: 'Company Domains',
+    side: 'companies',
+    wireKey: 'domains',
+    source: { text: 'domain' },
+    excludable: true,
+    helpText: 'Company website domains, e.g. acme.com (a URL or an email address works too).',
+  },
+  {
+    key: 'industries',
+    label: 'Industries',
+    side: 'companies',
+    wireKey: 'mainIndustriesIds',
+    source: { list: 'industries' },
+    excludable: true,
+    helpText: "Main industries from Lusha's list.",
+  },
+  {
+    key: 'sub_industries',
+    label: 'Sub-Industries',
+    side: 'companies',
+    wireKey: 'subIndustriesIds',
+    source: { list: 'sub_industries' },
+    excludable: true,
+    helpText: "Sub-industries from Lusha's list (shown as Industry: Sub-Industry).",
+  },
+  {
+    key: 'company_sizes',
+    label: 'Company Sizes',
+    side: 'companies',
+    wireKey: 'sizes',
+    source: { list: 'sizes' },
+    helpText: "Employee-count ranges from Lusha's list, e.g. 51–200 employees.",
+  },
+  {
+    key: 'company_revenues',
+    label: 'Company Revenues',
+    side: 'companies',
+    wireKey: 'revenues',
+    source: { list: 'revenues' },
+    helpText: "Yearly revenue ranges (USD) from Lusha's list.",
+  },
+  {
+    key: 'company_locations',
+    label: 'Company Locations',
+    side: 'companies',
+    wireKey: 'locations',
+    source: { list: 'company_locations' },
+    excludable: true,
+    helpText:
+      'Where the companies are headquartered. Type in **Company Location Search** first; the dropdown lists what Lusha finds for that text.',
+  },
+  {
+    key: 'technologies',
+    label: 'Technologies',
+    side: 'companies',
+    wireKey: 'technologies',
+    source: { list: 'technologies' },
+    excludable: true,
+    helpText:
+      'Technologies the companies use. Type in **Technology Search** first; the dropdown lists what Lusha finds for that text.',
+  },
+  {
+    key: 'intent_topics',
+    label: 'Intent Topics',
+    side: 'companies',
+    wireKey: 'intentTopics',
+    source: { list: 'intent_topics' },
+    helpText: 'Topics the companies are researching (buyer intent).',
+  },
+  {
+    key: 'sic_codes',
+    label: 'SIC Codes',
+    side: 'companies',
+    wireKey: 'sicCodes',
+    source: { list: 'sic_codes' },
+    helpText: 'Standard Industrial Classification codes.',
+  },
+  {
+    key: 'naics_codes',
+    label: 'NAICS Codes',
+    side: 'companies',
+    wireKey: 'naicsCodes',
+    source: { list: 'naics_codes' },
+    helpText: 'North American Industry Classification System codes.',
+  },
 ];
 
 /** Values of the lists Lusha searches by text (locations, technologies, company names) one step may use: each costs a lookup. */
@@ -88,7 +214,13 @@ export function filterInputFields(specs: readonly FilterSpec[]): PlainInputField
   const fields: PlainInputField[] = [];
   const searchFieldsAdded = new Set<string>();
   const group = (spec: FilterSpec) => (spec.side === 'contacts' ? 'contact_filters' : 'company_filters');
-  const valueField = (spec: FilterSpec, key: string, label: string, helpText: string, fieldGroup: string): PlainInputField => ({
+  const valueField = (
+    spec: FilterSpec,
+    key: string,
+    label: string,
+    helpText: string,
+    fieldGroup: string,
+  ): PlainInputField => ({
     key,
     label,
     helpText,
@@ -118,7 +250,13 @@ export function filterInputFields(specs: readonly FilterSpec[]): PlainInputField
   }
   for (const spec of specs.filter((s) => s.excludable)) {
     fields.push(
-      valueField(spec, excludeKey(spec), `Exclude ${spec.label}`, `Leave out results matching any of these. ${spec.helpText}`, 'exclusions'),
+      valueField(
+        spec,
+        excludeKey(spec),
+        `Exclude ${spec.label}`,
+        `Leave out results matching any of these. ${spec.helpText}`,
+        'exclusions',
+      ),
     );
   }
   return fields;
@@ -193,7 +331,10 @@ export interface SearchFilters {
 }
 
 /** Step 2 (free list calls): every value checked against Lusha's lists, and the `filters` body. */
-export async function resolveFilters(ctx: ListContext, inputs: FilterInputs): Promise<{ filters: SearchFilters; problems: string[] }> {
+export async function resolveFilters(
+  ctx: ListContext,
+  inputs: FilterInputs,
+): Promise<{ filters: SearchFilters; problems: string[] }> {
   const filters: Record<string, Record<string, Record<string, WireValue[] | string[]>>> = {};
   const problems: string[] = [];
   for (const filter of inputs.filters) {

@@ -76,7 +76,8 @@ function search<T>(
     noun,
     searchField,
     separator,
-    search: async (lusha, text) => (await find(lusha, text)).map(toChoice).filter((c): c is FilterChoice => c !== undefined),
+    search: async (lusha, text) =>
+      (await find(lusha, text)).map(toChoice).filter((c): c is FilterChoice => c !== undefined),
   };
 }
 
@@ -89,7 +90,8 @@ export function titleCase(text: string): string {
     .replace(/(^|[\s-])([a-z])/g, (_m, sep: string, letter: string) => sep + letter.toUpperCase());
 }
 
-const number = (value: number | null | undefined): string => (value === null || value === undefined ? '' : String(value));
+const number = (value: number | null | undefined): string =>
+  value === null || value === undefined ? '' : String(value);
 
 /** "1-10", "10001-" (open-ended): the id of a range; its wire value is `{min, max}` as Lusha listed it. */
 function rangeChoice(unit: (n: number) => string, suffix: string) {
@@ -110,7 +112,12 @@ function rangeChoice(unit: (n: number) => string, suffix: string) {
 
 /** 10000000 → "$10M" */
 function money(n: number): string {
-  const units: [number, string][] = [[1e12, 'T'], [1e9, 'B'], [1e6, 'M'], [1e3, 'K']];
+  const units: [number, string][] = [
+    [1e12, 'T'],
+    [1e9, 'B'],
+    [1e6, 'M'],
+    [1e3, 'K'],
+  ];
   for (const [size, unit] of units) {
     if (n >= size) return `$${Number((n / size).toFixed(1))}${unit}`;
   }
@@ -140,20 +147,38 @@ function locationChoice(entry: Record<string, unknown>): FilterChoice | undefine
 /** Every filter list, keyed by the name the dropdown triggers and the filter fields use. */
 export const FILTER_LISTS = {
   departments: list('Department', (l) => l.listContactDepartments(), same),
-  seniority: list('Seniority', (l) => l.listContactSeniorities(), (s) => ({
-    id: String(s.id),
-    label: titleCase(s.name),
-    aliases: [s.name],
-    wire: Number(s.id),
-  })),
-  data_points: list('Data Point', (l) => l.listContactDataPoints(), (p) => ({ id: p, label: titleCase(p), aliases: [titleCase(p)], wire: p })),
-  countries: list('Country', (l) => l.listContactCountries(), (c) => ({
-    id: c.code ?? c.name,
-    label: c.name,
-    aliases: [c.name],
-    wire: c.code ?? c.name,
-  })),
-  contact_locations: search('Contact Location', 'contact_location_search', (l, t) => l.searchContactLocations(t), locationChoice, LINE_OR_SEMICOLON),
+  seniority: list(
+    'Seniority',
+    (l) => l.listContactSeniorities(),
+    (s) => ({
+      id: String(s.id),
+      label: titleCase(s.name),
+      aliases: [s.name],
+      wire: Number(s.id),
+    }),
+  ),
+  data_points: list(
+    'Data Point',
+    (l) => l.listContactDataPoints(),
+    (p) => ({ id: p, label: titleCase(p), aliases: [titleCase(p)], wire: p }),
+  ),
+  countries: list(
+    'Country',
+    (l) => l.listContactCountries(),
+    (c) => ({
+      id: c.code ?? c.name,
+      label: c.name,
+      aliases: [c.name],
+      wire: c.code ?? c.name,
+    }),
+  ),
+  contact_locations: search(
+    'Contact Location',
+    'contact_location_search',
+    (l, t) => l.searchContactLocations(t),
+    locationChoice,
+    LINE_OR_SEMICOLON,
+  ),
   company_names: search(
     'Company Name',
     'company_name_search',
@@ -165,17 +190,37 @@ export const FILTER_LISTS = {
   sub_industries: list('Sub-Industry', (l) => l.listCompanyIndustries(), subIndustryChoices, LINE_OR_SEMICOLON),
   sizes: list('Company Size', (l) => l.listCompanySizes(), rangeChoice(formatCount, ' employees'), LINE_OR_SEMICOLON),
   revenues: list('Revenue Range', (l) => l.listCompanyRevenues(), rangeChoice(money, ''), LINE_OR_SEMICOLON),
-  company_locations: search('Company Location', 'company_location_search', (l, t) => l.searchCompanyLocations(t), locationChoice, LINE_OR_SEMICOLON),
-  technologies: search('Technology', 'technology_search', (l, t) => l.searchCompanyTechnologies(t), (t) => same(t.name)),
+  company_locations: search(
+    'Company Location',
+    'company_location_search',
+    (l, t) => l.searchCompanyLocations(t),
+    locationChoice,
+    LINE_OR_SEMICOLON,
+  ),
+  technologies: search(
+    'Technology',
+    'technology_search',
+    (l, t) => l.searchCompanyTechnologies(t),
+    (t) => same(t.name),
+  ),
   intent_topics: list('Intent Topic', (l) => l.listCompanyIntentTopics(), same),
   sic_codes: list('SIC Code', (l) => l.listCompanySics(), codeChoice, LINE_OR_SEMICOLON),
   naics_codes: list('NAICS Code', (l) => l.listCompanyNaics(), codeChoice, LINE_OR_SEMICOLON),
 } satisfies Record<string, FilterList>;
 
-type Industry = { main_industry: string; main_industry_id: number | string; sub_industries?: { value: string; id: number | string }[] | null };
+type Industry = {
+  main_industry: string;
+  main_industry_id: number | string;
+  sub_industries?: { value: string; id: number | string }[] | null;
+};
 
 function industryChoice(i: Industry): FilterChoice {
-  return { id: String(i.main_industry_id), label: i.main_industry, aliases: [i.main_industry], wire: Number(i.main_industry_id) };
+  return {
+    id: String(i.main_industry_id),
+    label: i.main_industry,
+    aliases: [i.main_industry],
+    wire: Number(i.main_industry_id),
+  };
 }
 
 /** Sub-industries are labelled with their industry: "Technology, Information & Media: Software Development". */
@@ -220,9 +265,19 @@ interface CachedChoices {
  * `load()` once a day per key: a cached answer younger than a day is reused (the timestamp
  * is checked here, since not every cache honours its TTL); a cache that fails is skipped.
  */
-async function cached(cache: ChoiceCache, key: string, load: () => Promise<FilterChoice[]>, now: () => number): Promise<FilterChoice[]> {
+async function cached(
+  cache: ChoiceCache,
+  key: string,
+  load: () => Promise<FilterChoice[]>,
+  now: () => number,
+): Promise<FilterChoice[]> {
   const hit = (await cache.get(key).catch(() => null)) as CachedChoices | null;
-  if (hit && typeof hit.storedAt === 'number' && Array.isArray(hit.choices) && now() - hit.storedAt < CACHE_SECONDS * 1000) {
+  if (
+    hit &&
+    typeof hit.storedAt === 'number' &&
+    Array.isArray(hit.choices) &&
+    now() - hit.storedAt < CACHE_SECONDS * 1000
+  ) {
     return hit.choices;
   }
   const choices = await load();
@@ -251,7 +306,12 @@ export async function choicesOf(ctx: ListContext, name: FilterListName, text?: s
   }
   const query = norm(text ?? '');
   if (!query) return [];
-  return cached(ctx.cache, `lusha-filter-search:${CACHE_VERSION}:${name}:${query}`, () => source.search(ctx.lusha, query), now);
+  return cached(
+    ctx.cache,
+    `lusha-filter-search:${CACHE_VERSION}:${name}:${query}`,
+    () => source.search(ctx.lusha, query),
+    now,
+  );
 }
 
 // ------------------------------------------------------------------ checking values
@@ -267,11 +327,19 @@ export function matchChoice(choices: readonly FilterChoice[], value: string, nou
   const distinct = [...new Map(byAlias.map((c) => [c.id, c])).values()];
   if (distinct.length === 1) return { ok: true, choice: distinct[0] as FilterChoice };
   if (distinct.length > 1) {
-    const options = distinct.slice(0, 5).map((c) => `"${c.id}"`).join(', ');
-    return { ok: false, problem: `"${value}" matches several ${noun} entries in Lusha (${options}${distinct.length > 5 ? ', ...' : ''}); choose one from the dropdown` };
+    const options = distinct
+      .slice(0, 5)
+      .map((c) => `"${c.id}"`)
+      .join(', ');
+    return {
+      ok: false,
+      problem: `"${value}" matches several ${noun} entries in Lusha (${options}${distinct.length > 5 ? ', ...' : ''}); choose one from the dropdown`,
+    };
   }
   const hint =
-    choices.length > 0 && choices.length <= 12 ? ` (Lusha's list: ${choices.map((c) => c.label).join(', ')})` : '; choose one from the dropdown';
+    choices.length > 0 && choices.length <= 12
+      ? ` (Lusha's list: ${choices.map((c) => c.label).join(', ')})`
+      : '; choose one from the dropdown';
   return { ok: false, problem: `"${value}" is not in Lusha's list of ${noun} values${hint}` };
 }
 

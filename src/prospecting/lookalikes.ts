@@ -37,7 +37,8 @@ export interface LookalikeRun<S, R> {
   ) => Promise<{ results: R[]; requestId?: string | null; creditsCharged?: number | null }>;
 }
 
-const excludeLabel = (what: 'contact' | 'company') => (what === 'contact' ? 'Exclude Person IDs' : 'Exclude Company IDs');
+const excludeLabel = (what: 'contact' | 'company') =>
+  what === 'contact' ? 'Exclude Person IDs' : 'Exclude Company IDs';
 
 export function lookalikeOptionFields(what: 'contact' | 'company'): PlainInputField[] {
   const plural = what === 'contact' ? 'contacts' : 'companies';
@@ -120,7 +121,12 @@ export async function runLookalikes<S, R>(run: LookalikeRun<S, R>, lusha: LushaC
 const pluralOf = (what: 'contact' | 'company') => (what === 'contact' ? 'contacts' : 'companies');
 
 /** Plain words on what a run found and cost. */
-function lookalikeCreditsNote(what: 'contact' | 'company', count: number, creditsCharged: number, forRequestId: boolean): string {
+function lookalikeCreditsNote(
+  what: 'contact' | 'company',
+  count: number,
+  creditsCharged: number,
+  forRequestId: boolean,
+): string {
   const plural = pluralOf(what);
   if (count === 0) {
     return `No ${plural} to recommend${forRequestId ? ' beyond those already returned for this Request ID' : ''}: ${counted(creditsCharged, 'credit')} charged.`;

@@ -40,7 +40,9 @@ export interface ContactReveal {
 /** Whether Lusha charges for this reveal: it charges a contact whose email or phone it returned. */
 export function revealCharged(reveal: ContactReveal | undefined): boolean {
   const data = reveal?.data;
-  return Boolean(reveal?.isSuccess && data && ((data.emailAddresses?.length ?? 0) > 0 || (data.phoneNumbers?.length ?? 0) > 0));
+  return Boolean(
+    reveal?.isSuccess && data && ((data.emailAddresses?.length ?? 0) > 0 || (data.phoneNumbers?.length ?? 0) > 0),
+  );
 }
 
 export interface ProspectContactInput {
@@ -88,9 +90,7 @@ export function toProspectContactLineItem(input: ProspectContactInput): LineItem
   });
 }
 
-const SEARCH_ID_FIELDS: OutputField[] = [
-  { key: 'requestId', label: 'Search Request ID', type: 'string' },
-];
+const SEARCH_ID_FIELDS: OutputField[] = [{ key: 'requestId', label: 'Search Request ID', type: 'string' }];
 
 export const prospectContactFields: OutputField[] = [
   { key: 'contactId', label: 'Prospect Contact ID', type: 'string' },
@@ -197,7 +197,13 @@ export function toLookalikeContactRecord(entry: {
   };
 }
 
-export const lookalikeContactFields = pick(personOutputFields, ['id', 'fullName', 'jobTitle', 'companyId', 'companyName']);
+export const lookalikeContactFields = pick(personOutputFields, [
+  'id',
+  'fullName',
+  'jobTitle',
+  'companyId',
+  'companyName',
+]);
 
 export const lookalikeContactSample: LookalikeContactRecord = {
   id: personSample.id,

@@ -76,7 +76,11 @@ async function revealInBatches<R>(
 }
 
 /** POST /prospecting/contact/enrich for `ids` of one search. */
-export function revealContacts(lusha: LushaClient, requestId: string, ids: readonly string[]): Promise<RevealOutcome<ContactReveal>> {
+export function revealContacts(
+  lusha: LushaClient,
+  requestId: string,
+  ids: readonly string[],
+): Promise<RevealOutcome<ContactReveal>> {
   return revealInBatches(
     ids,
     requestId,
@@ -100,7 +104,11 @@ export function revealContacts(lusha: LushaClient, requestId: string, ids: reado
 }
 
 /** POST /prospecting/company/enrich for `ids` of one search (Lusha's key is `companiesIds`). */
-export function revealCompanies(lusha: LushaClient, requestId: string, ids: readonly string[]): Promise<RevealOutcome<Company>> {
+export function revealCompanies(
+  lusha: LushaClient,
+  requestId: string,
+  ids: readonly string[],
+): Promise<RevealOutcome<Company>> {
   return revealInBatches(
     ids,
     requestId,
@@ -125,7 +133,12 @@ export function counted(n: number, singular: string, plural = `${singular}s`): s
 }
 
 /** Plain words on what a reveal cost. */
-export function revealCreditsNote(what: 'contact' | 'company', requested: number, revealed: number, creditsCharged: number): string {
+export function revealCreditsNote(
+  what: 'contact' | 'company',
+  requested: number,
+  revealed: number,
+  creditsCharged: number,
+): string {
   const rule =
     what === 'contact'
       ? 'Lusha charges each contact it returned an email or phone number for'

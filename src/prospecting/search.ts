@@ -31,7 +31,8 @@ export interface Paging {
 }
 
 /** The label of the reveal switch, as the builder sees it (messages quote it). */
-const revealLabel = (what: 'contact' | 'company') => (what === 'contact' ? 'Reveal Contact Details' : 'Reveal Company Details');
+const revealLabel = (what: 'contact' | 'company') =>
+  what === 'contact' ? 'Reveal Contact Details' : 'Reveal Company Details';
 
 /** The paging and reveal fields, shared by both prospecting steps. */
 export function resultFields(what: 'contact' | 'company'): PlainInputField[] {
@@ -120,7 +121,13 @@ export interface ProspectingRun<R, V> {
   search: (lusha: LushaClient, pages: Pages, filters: SearchFilters) => Promise<SearchPage<R>>;
   idOf: (result: R) => string | null;
   reveal: (lusha: LushaClient, requestId: string, ids: string[]) => Promise<RevealOutcome<V>>;
-  lineItem: (input: { id: string; requestId: string; search: R; reveal?: V; revealNote?: string | null }) => Record<string, LineItemValue>;
+  lineItem: (input: {
+    id: string;
+    requestId: string;
+    search: R;
+    reveal?: V;
+    revealNote?: string | null;
+  }) => Record<string, LineItemValue>;
 }
 
 /** One page fetched (and revealed, when asked) in a run. */
@@ -206,7 +213,15 @@ export interface PagingSummary {
 }
 
 /** The paging note, in plain words: what was fetched, of how many, and where to continue. */
-export function pagingNote({ what, clean, paging, resultCount, pagesFetched, totalResults, stop }: PagingSummary): string {
+export function pagingNote({
+  what,
+  clean,
+  paging,
+  resultCount,
+  pagesFetched,
+  totalResults,
+  stop,
+}: PagingSummary): string {
   const lastPage = paging.page + pagesFetched - 1;
   const pages = pagesFetched === 1 ? `page ${paging.page}` : `pages ${paging.page}–${lastPage}`;
   const found =

@@ -15,7 +15,8 @@ const LABEL = 'Find Company';
 
 export const contract: OperationContract = {
   endpoints: ['GET /v2/company'],
-  credits: 'One credit when Lusha returns the company; none when there is no match or the input is rejected before the call.',
+  credits:
+    'One credit when Lusha returns the company; none when there is no match or the input is rejected before the call.',
   errors: [
     {
       when: 'Nothing identifies the company, or the domain or ID is malformed',

@@ -13,7 +13,10 @@ export function readInteger(value: unknown, label: string, min: number, max: num
   if (value === undefined || value === null) return { ok: true, value: undefined };
   const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : undefined;
   if (text === '') return { ok: true, value: undefined };
-  const outOfRange = { ok: false as const, problem: `${label} must be a whole number from ${min} to ${max} (got ${quote(value)})` };
+  const outOfRange = {
+    ok: false as const,
+    problem: `${label} must be a whole number from ${min} to ${max} (got ${quote(value)})`,
+  };
   if (text === undefined || !/^-?\d+$/.test(text)) return outOfRange;
   const number = Number(text);
   return number < min || number > max ? outOfRange : { ok: true, value: number };

@@ -10,10 +10,13 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: string };
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 const problem = <T>(text: string): Parsed<T> => ({ ok: false, problem: text });
 
+/** ASCII control characters: NUL to US, and DEL. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/g;
+
 /** Text as the readers see it: control characters (NUL, tabs, new lines...) as spaces, spaces collapsed, trimmed. */
 function plainText(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/\s+/g, ' ').trim();
+  return text.replace(CONTROL_CHARACTERS, ' ').replace(/\s+/g, ' ').trim();
 }
 
 /**
@@ -35,7 +38,7 @@ export const MAX_TEXT_LENGTH = 200;
 
 /** Quotes a user's value for an error message, shortened so a huge value stays readable. */
 export function quote(value: unknown): string {
-  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
   return `"${text.length > 60 ? `${text.slice(0, 57)}...` : text}"`;
 }
 
@@ -52,7 +55,8 @@ export function readText(value: unknown, label: string): Parsed<string | undefin
   }
   const text = plainText(value);
   if (!text) return ok(undefined);
-  if (text.length > MAX_TEXT_LENGTH) return problem(`${label} is too long (${text.length} characters; at most ${MAX_TEXT_LENGTH})`);
+  if (text.length > MAX_TEXT_LENGTH)
+    return problem(`${label} is too long (${text.length} characters; at most ${MAX_TEXT_LENGTH})`);
   return ok(text);
 }
 
@@ -109,7 +113,9 @@ export function readLinkedinProfileUrl(value: unknown, label = 'LinkedIn URL'): 
     const match = /^\/(?:in|pub)\/([^/]+)/i.exec(url.pathname);
     const slug = match ? decodedSlug(match[1] as string) : undefined;
     if (slug === undefined) {
-      return problem(`${label} ${quote(text)} is not a LinkedIn profile URL (expected https://www.linkedin.com/in/...)`);
+      return problem(
+        `${label} ${quote(text)} is not a LinkedIn profile URL (expected https://www.linkedin.com/in/...)`,
+      );
     }
     return ok(`https://www.linkedin.com/in/${slug}`);
   });
@@ -123,7 +129,9 @@ export function readLinkedinCompanyUrl(value: unknown, label = 'LinkedIn URL'): 
     const slug = match ? decodedSlug(match[1] as string) : undefined;
     return slug !== undefined
       ? ok(`https://www.linkedin.com/company/${slug}`)
-      : problem(`${label} ${quote(text)} is not a LinkedIn company URL (expected https://www.linkedin.com/company/...)`);
+      : problem(
+          `${label} ${quote(text)} is not a LinkedIn company URL (expected https://www.linkedin.com/company/...)`,
+        );
   });
 }
 
@@ -133,7 +141,9 @@ const HOSTNAME = /^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2
 export function readDomain(value: unknown, label = 'Domain'): Parsed<string | undefined> {
   return readWith(value, label, (text) => {
     const candidate = text.includes('@') && !text.includes('/') ? (text.split('@').pop() as string) : text;
-    const host = parseLooseUrl(candidate)?.hostname.toLowerCase().replace(/^www\./, '');
+    const host = parseLooseUrl(candidate)
+      ?.hostname.toLowerCase()
+      .replace(/^www\./, '');
     return host && HOSTNAME.test(host)
       ? ok(host)
       : problem(`${label} ${quote(text)} is not a domain (expected something like acme.com)`);
@@ -143,7 +153,9 @@ export function readDomain(value: unknown, label = 'Domain'): Parsed<string | un
 /** A Lusha numeric id (person or company): digits only, as a string. */
 export function readLushaId(value: unknown, label: string): Parsed<string | undefined> {
   return readWith(value, label, (text) =>
-    /^\d{1,19}$/.test(text) ? ok(text) : problem(`${label} ${quote(text)} is not a Lusha ID (expected digits only, e.g. 4183886134)`),
+    /^\d{1,19}$/.test(text)
+      ? ok(text)
+      : problem(`${label} ${quote(text)} is not a Lusha ID (expected digits only, e.g. 4183886134)`),
   );
 }
 
@@ -214,7 +226,11 @@ export class ProblemList {
 }
 
 /** One of `choices` (matched without case, returned as spelled in `choices`); empty means `undefined`. */
-export function readChoice<T extends string>(value: unknown, label: string, choices: readonly T[]): Parsed<T | undefined> {
+export function readChoice<T extends string>(
+  value: unknown,
+  label: string,
+  choices: readonly T[],
+): Parsed<T | undefined> {
   return readWith(value, label, (text) => {
     const match = choices.find((choice) => choice.toLowerCase() === text.toLowerCase());
     return match ? ok(match) : problem(`${label} ${quote(text)} is not one of: ${choices.join(', ')}`);
@@ -227,7 +243,11 @@ export function readChoice<T extends string>(value: unknown, label: string, choi
  * Lusha ID ...'). Empty entries are dropped; the IDs keep their order. With `asNumbers`, each
  * must also fit a JSON number exactly (for endpoints that take IDs as numbers).
  */
-export function readLushaIdList(value: unknown, label: string, options: { asNumbers?: boolean } = {}): Checked<string[]> {
+export function readLushaIdList(
+  value: unknown,
+  label: string,
+  options: { asNumbers?: boolean } = {},
+): Checked<string[]> {
   const list = readList(value, label);
   if (!list.ok) return { ok: false, problems: [list.problem] };
   const problems = new ProblemList();
@@ -236,7 +256,8 @@ export function readLushaIdList(value: unknown, label: string, options: { asNumb
     const at = `${label}, entry ${index + 1}:`;
     const id = problems.take(readLushaId(entry, at));
     if (id === undefined) return;
-    if (options.asNumbers && !Number.isSafeInteger(Number(id))) problems.add(`${at} ${quote(id)} is too large to be a Lusha ID`);
+    if (options.asNumbers && !Number.isSafeInteger(Number(id)))
+      problems.add(`${at} ${quote(id)} is too large to be a Lusha ID`);
     else ids.push(id);
   });
   return problems.result(ids);

@@ -53,23 +53,57 @@ function humanize(type: string): string {
   return words.map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join(' ');
 }
 
-export const signalTypeName = (names: Readonly<Record<string, string>>, type: string): string => names[type] ?? humanize(type);
+export const signalTypeName = (names: Readonly<Record<string, string>>, type: string): string =>
+  names[type] ?? humanize(type);
 
 export const CONTACT_SIGNAL_TYPE_KEYS = Object.keys(CONTACT_SIGNAL_TYPES) as ContactSignalType[];
 
 /** News event types Lusha documents for the company news filter. */
 export const NEWS_EVENT_TYPES = [
-  'Asset Investment', 'Asset Sale', 'Competitor Activity', 'Event Participation', 'Executive Departure',
-  'Executive Hire', 'Executive Promotion', 'Facilities Expansion', 'Facility Closure', 'Funding Round',
-  'Headcount Decrease', 'Headcount Increase', 'IPO', 'Lawsuit Faced', 'Lawsuit Filed', 'M&A', 'New Customer',
-  'New Location', 'New Vendor', 'Partnership', 'Product Development', 'Product Integration', 'Product Launch',
-  'Recognition', 'Security Issue', 'Strategic Investment',
+  'Asset Investment',
+  'Asset Sale',
+  'Competitor Activity',
+  'Event Participation',
+  'Executive Departure',
+  'Executive Hire',
+  'Executive Promotion',
+  'Facilities Expansion',
+  'Facility Closure',
+  'Funding Round',
+  'Headcount Decrease',
+  'Headcount Increase',
+  'IPO',
+  'Lawsuit Faced',
+  'Lawsuit Filed',
+  'M&A',
+  'New Customer',
+  'New Location',
+  'New Vendor',
+  'Partnership',
+  'Product Development',
+  'Product Integration',
+  'Product Launch',
+  'Recognition',
+  'Security Issue',
+  'Strategic Investment',
 ] as const;
 
 /** Departments Lusha documents for the hiring-surge-by-department filter. */
 export const HIRING_DEPARTMENTS = [
-  'Business Development', 'Consulting', 'Customer Service', 'Engineering & Technical', 'Finance',
-  'General Management', 'Health Care & Medical', 'Human Resources', 'Information Technology', 'Legal',
-  'Marketing', 'Operations', 'Other', 'Product', 'Research & Analytics', 'Sales',
+  'Business Development',
+  'Consulting',
+  'Customer Service',
+  'Engineering & Technical',
+  'Finance',
+  'General Management',
+  'Health Care & Medical',
+  'Human Resources',
+  'Information Technology',
+  'Legal',
+  'Marketing',
+  'Operations',
+  'Other',
+  'Product',
+  'Research & Analytics',
+  'Sales',
 ] as const;
-

@@ -11,7 +11,13 @@ import type { Bundle, ZObject } from 'zapier-platform-core';
 import type { LushaClient } from '../lusha/client';
 import type { OperationContract } from '../zapier/contract';
 import { connectionFingerprint, readConnectionCache, writeConnectionCache } from '../zapier/connection';
-import { COMPANY_SIGNAL_TYPES, CONTACT_SIGNAL_TYPES, HIRING_DEPARTMENTS, NEWS_EVENT_TYPES, signalTypeName } from './catalog';
+import {
+  COMPANY_SIGNAL_TYPES,
+  CONTACT_SIGNAL_TYPES,
+  HIRING_DEPARTMENTS,
+  NEWS_EVENT_TYPES,
+  signalTypeName,
+} from './catalog';
 import { isCheckFresh } from './polling';
 import { withLusha } from '../zapier/lusha';
 
@@ -37,7 +43,8 @@ async function signalFilterOptions(
   const key = `signal-filters:v2:${objectType}:${connectionFingerprint(bundle)}`;
   const now = Date.now();
   const cached = (await readConnectionCache(z, key)) as SignalFilterOptions | null;
-  if (cached && Array.isArray(cached.signals) && isCheckFresh(cached.storedAt, FILTERS_CACHE_SECONDS, now)) return cached;
+  if (cached && Array.isArray(cached.signals) && isCheckFresh(cached.storedAt, FILTERS_CACHE_SECONDS, now))
+    return cached;
   const answer = await lusha.getSignalFilters(objectType);
   const options: SignalFilterOptions = {
     signals: answer.signals,
@@ -77,7 +84,9 @@ const DROPDOWNS = {
     label: 'Contact Signal Types',
     objectType: 'contact',
     choices: (options: SignalFilterOptions) =>
-      knownChoices(options.signals, Object.keys(CONTACT_SIGNAL_TYPES), (type) => signalTypeName(CONTACT_SIGNAL_TYPES, type)),
+      knownChoices(options.signals, Object.keys(CONTACT_SIGNAL_TYPES), (type) =>
+        signalTypeName(CONTACT_SIGNAL_TYPES, type),
+      ),
     sample: { id: 'companyChange', name: 'Company Change (Job Change)' },
   },
   company_signal_types: {
@@ -85,7 +94,9 @@ const DROPDOWNS = {
     label: 'Company Signal Types',
     objectType: 'company',
     choices: (options: SignalFilterOptions) =>
-      knownChoices(options.signals, Object.keys(COMPANY_SIGNAL_TYPES), (type) => signalTypeName(COMPANY_SIGNAL_TYPES, type)),
+      knownChoices(options.signals, Object.keys(COMPANY_SIGNAL_TYPES), (type) =>
+        signalTypeName(COMPANY_SIGNAL_TYPES, type),
+      ),
     sample: { id: 'surgeInHiring', name: 'Surge in Hiring' },
   },
   company_news_event_types: {
@@ -99,7 +110,8 @@ const DROPDOWNS = {
     noun: 'Hiring Department',
     label: 'Hiring Departments',
     objectType: 'company',
-    choices: (options: SignalFilterOptions) => knownChoices(options.hiringByDepartments, HIRING_DEPARTMENTS, (value) => value),
+    choices: (options: SignalFilterOptions) =>
+      knownChoices(options.hiringByDepartments, HIRING_DEPARTMENTS, (value) => value),
     sample: { id: 'Sales', name: 'Sales' },
   },
 } as const;

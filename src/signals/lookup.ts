@@ -77,7 +77,12 @@ export const COMPANY_SIGNALS: SignalKind<CompanySearch, CompanySignalEntity, Com
 
 function toAnswer<E>(
   entities: Record<string, E>,
-  meta: { creditCharged?: number | null; creditsCharged?: number | null; startDate?: string | null; endDate?: string | null },
+  meta: {
+    creditCharged?: number | null;
+    creditsCharged?: number | null;
+    startDate?: string | null;
+    endDate?: string | null;
+  },
 ): SignalAnswer<E> {
   return {
     entities,
@@ -110,7 +115,11 @@ export interface SignalLookup<R> {
  * Fetches the signals of a watch list. `sample` makes one small call instead: the first
  * SAMPLE_ENTRIES entries of the first batch, SAMPLE_RESULTS_PER_TYPE results per type.
  */
-export async function fetchSignals<S, E extends { signals: Array<{ type: string; item: unknown }> }, R extends { id: string; signalDate: string | null }>(
+export async function fetchSignals<
+  S,
+  E extends { signals: Array<{ type: string; item: unknown }> },
+  R extends { id: string; signalDate: string | null },
+>(
   kind: SignalKind<S, E, R>,
   lusha: LushaClient,
   watch: SignalWatch<S>,
@@ -126,15 +135,25 @@ export async function fetchSignals<S, E extends { signals: Array<{ type: string;
   // The sample check is one call: the first few entries, IDs if there are any.
   const ids = options.sample ? watch.ids.slice(0, SAMPLE_ENTRIES) : watch.ids;
   const identifiers = options.sample
-    ? ids.length > 0 ? [] : watch.identifiers.slice(0, SAMPLE_ENTRIES)
+    ? ids.length > 0
+      ? []
+      : watch.identifiers.slice(0, SAMPLE_ENTRIES)
     : watch.identifiers;
 
   const [idOutcomes, searchOutcomes] = await Promise.all([
     sendBatches(chunk(ids, SIGNALS_BATCH_SIZE), CONCURRENCY, (entries) =>
-      kind.byIds(lusha, entries.map((entry) => entry.id), request),
+      kind.byIds(
+        lusha,
+        entries.map((entry) => entry.id),
+        request,
+      ),
     ),
     sendBatches(chunk(identifiers, SIGNALS_BATCH_SIZE), CONCURRENCY, (entries) =>
-      kind.bySearch(lusha, entries.map((entry) => ({ ...entry.search, id: entry.ref })), request),
+      kind.bySearch(
+        lusha,
+        entries.map((entry) => ({ ...entry.search, id: entry.ref })),
+        request,
+      ),
     ),
   ]);
   throwConnectionFailure([...idOutcomes, ...searchOutcomes]);
@@ -151,7 +170,10 @@ export async function fetchSignals<S, E extends { signals: Array<{ type: string;
   const byId = new Map<string, R>();
   // IDs come back keyed by the Lusha ID, identifier rows by our reference: either way the
   // key names the watch-list entry.
-  const take = <T extends { label: string }>(outcome: BatchOutcome<T, SignalAnswer<E>>, keyOf: (entry: T) => string) => {
+  const take = <T extends { label: string }>(
+    outcome: BatchOutcome<T, SignalAnswer<E>>,
+    keyOf: (entry: T) => string,
+  ) => {
     const labels = new Map(outcome.items.map((entry) => [keyOf(entry), entry.label]));
     if (!outcome.ok) {
       lookup.failures.push({ entries: [...labels.values()], error: outcome.error });

@@ -31,7 +31,10 @@ export type SignalLookupOutput = {
  * step's error; when only some did, the signals found are returned and each entry that could
  * not be checked is listed in `notChecked` with the reason (its credits were not spent).
  */
-export function signalLookupOutput<R extends SignalRecordBase>(lookup: SignalLookup<R>, secrets: readonly string[]): SignalLookupOutput {
+export function signalLookupOutput<R extends SignalRecordBase>(
+  lookup: SignalLookup<R>,
+  secrets: readonly string[],
+): SignalLookupOutput {
   if (lookup.answered === 0 && lookup.failures[0]) throw lookup.failures[0].error;
   const notChecked = lookup.failures.flatMap(({ entries, error }) => {
     const reason = entryFailureReason(error, secrets, 'These entries were not checked: run the step again later.');
@@ -86,7 +89,9 @@ export function signalContract(kind: 'contact' | 'company', options: ReadOptions
   const entities = kind === 'contact' ? 'contacts' : 'companies';
   const inputErrors =
     `The watch list is empty or has more than ${MAX_WATCHED} ${entities}, an entry is malformed, a signal type` +
-    (kind === 'company' ? ', news event type or department is unknown, a filter does not apply to the chosen types' : ' is unknown') +
+    (kind === 'company'
+      ? ', news event type or department is unknown, a filter does not apply to the chosen types'
+      : ' is unknown') +
     `, or the look-back is outside 1–${MAX_LOOKBACK_DAYS} days` +
     (options.polling ? ' or not at least a day longer than the check interval' : '');
   const perCall =
@@ -101,11 +106,17 @@ export function signalContract(kind: 'contact' | 'company', options: ReadOptions
       : `Each run costs ${perCall}; the output says how many ("Credits Charged"). Entries whose call failed are ` +
         'listed under "Not Checked", with the reason, and cost nothing.',
     errors: [
-      { when: inputErrors, error: 'HaltedError', action: 'Fix the fields named in the message; nothing was sent to Lusha.' },
+      {
+        when: inputErrors,
+        error: 'HaltedError',
+        action: 'Fix the fields named in the message; nothing was sent to Lusha.',
+      },
       {
         when: 'The Lusha plan does not include Signals (403)',
         error: 'Error',
-        action: options.polling ? 'Ask your Lusha admin to add Signals, or turn the Zap off.' : 'Ask your Lusha admin to add Signals.',
+        action: options.polling
+          ? 'Ask your Lusha admin to add Signals, or turn the Zap off.'
+          : 'Ask your Lusha admin to add Signals.',
       },
       ...(options.polling
         ? [

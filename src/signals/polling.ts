@@ -106,7 +106,11 @@ export interface PollOptions<R> {
  *   When some batches failed, what the others found is kept (their credits are spent) and
  *   the first failure is thrown; when every batch failed, nothing is kept.
  */
-export async function pollSignals<R extends PollItem>(z: ZObject, bundle: Bundle, options: PollOptions<R>): Promise<R[]> {
+export async function pollSignals<R extends PollItem>(
+  z: ZObject,
+  bundle: Bundle,
+  options: PollOptions<R>,
+): Promise<R[]> {
   const now = (options.now ?? Date.now)();
   const sample = Boolean(bundle.meta?.isLoadingSample);
   const key = signalCacheKey(options.triggerKey, bundle, options.config);

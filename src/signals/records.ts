@@ -67,7 +67,10 @@ export function companySignalId(type: string, item: CompanySignalItem, companyId
 }
 
 /** Newest signal first; within a day, by id, so the order is the same in every poll. Undated last. */
-export function compareNewestFirst(a: { id: string; signalDate: string | null }, b: { id: string; signalDate: string | null }): number {
+export function compareNewestFirst(
+  a: { id: string; signalDate: string | null },
+  b: { id: string; signalDate: string | null },
+): number {
   const dateA = a.signalDate ?? '';
   const dateB = b.signalDate ?? '';
   if (dateA !== dateB) return dateA < dateB ? 1 : -1;
@@ -119,7 +122,9 @@ export function toContactSignalRecord(
     jobTitle: item.currentTitle ?? null,
     seniority: item.currentSeniorityLabel ?? null,
     // One department as text, or several as a list: always a list, like the person record's.
-    departments: uniqueTexts(Array.isArray(item.currentDepartments) ? item.currentDepartments : [item.currentDepartments]),
+    departments: uniqueTexts(
+      Array.isArray(item.currentDepartments) ? item.currentDepartments : [item.currentDepartments],
+    ),
     companyId: item.currentCompanyId ?? null,
     companyName: item.currentCompanyName ?? null,
     companyDomain: item.currentDomain ?? null,

@@ -104,7 +104,11 @@ function readRows<S>(
   value: unknown,
   fieldLabel: string,
   problems: ProblemList,
-  readRow: (row: Record<string, unknown>, problems: ProblemList, prefix: string) => { label: string; search: S } | undefined,
+  readRow: (
+    row: Record<string, unknown>,
+    problems: ProblemList,
+    prefix: string,
+  ) => { label: string; search: S } | undefined,
 ): Array<IdentifierEntry<S>> {
   if (value === undefined || value === null || value === '') return [];
   const rows = Array.isArray(value) ? value : [value];
@@ -131,14 +135,17 @@ function readContactRow(row: Record<string, unknown>, problems: ProblemList, pre
   const companyDomain = problems.take(readDomain(row.company_domain, 'Company Domain'), prefix);
   if (problems.count > before) return undefined;
   // Lusha matches a name within a company given by both its name and its domain.
-  const company = companyName && companyDomain ? { name: companyName, domain: companyDomain, is_current: true } : undefined;
+  const company =
+    companyName && companyDomain ? { name: companyName, domain: companyDomain, is_current: true } : undefined;
   if (!email && !linkedin) {
     if (fullName && !company) {
       problems.add(`${prefix}Full Name ${quote(fullName)} needs both a Company Name and a Company Domain to be found`);
       return undefined;
     }
     if (!fullName) {
-      problems.add(`${prefix}add an Email, a LinkedIn Profile URL, or a Full Name with its Company Name and Company Domain`);
+      problems.add(
+        `${prefix}add an Email, a LinkedIn Profile URL, or a Full Name with its Company Name and Company Domain`,
+      );
       return undefined;
     }
   }
@@ -187,7 +194,12 @@ function readChoices(
   return chosen;
 }
 
-function readSignalTypes(value: unknown, catalog: Readonly<Record<string, string>>, noun: string, problems: ProblemList): string[] {
+function readSignalTypes(
+  value: unknown,
+  catalog: Readonly<Record<string, string>>,
+  noun: string,
+  problems: ProblemList,
+): string[] {
   const allowed = Object.keys(catalog);
   const types = readChoices(
     value,
@@ -233,7 +245,9 @@ function checkWatchSize(watch: SignalWatch<unknown>, noun: string, problems: Pro
     problems.add(`Add at least one ${noun} to watch: a Lusha ID or a row of identifiers`);
   }
   if (count > MAX_WATCHED) {
-    problems.add(`The watch list has ${count} ${noun === 'company' ? 'companies' : 'contacts'}; one step can watch at most ${MAX_WATCHED}`);
+    problems.add(
+      `The watch list has ${count} ${noun === 'company' ? 'companies' : 'contacts'}; one step can watch at most ${MAX_WATCHED}`,
+    );
   }
 }
 
@@ -280,7 +294,9 @@ export function readCompanyWatch(input: Record<string, unknown>, options: ReadOp
     problems.add('News Event Types only narrow news signals: add a News signal type, or clear this filter');
   }
   if (hiringByDepartments.length > 0 && !all && !types.includes('surgeInHiringByDepartment')) {
-    problems.add('Hiring Departments only narrow "Surge in Hiring by Department" signals: add that type, or clear this filter');
+    problems.add(
+      'Hiring Departments only narrow "Surge in Hiring by Department" signals: add that type, or clear this filter',
+    );
   }
   const lookbackDays = readLookbackDays(input.lookback_days, problems);
   const intervalSeconds = options.polling ? readCheckInterval(input.check_every, lookbackDays, problems) : 0;
@@ -312,7 +328,9 @@ const lookbackField = (options: ReadOptions) => ({
   default: String(DEFAULT_LOOKBACK_DAYS),
   helpText:
     `Only signals dated within this many days are returned (1 to ${MAX_LOOKBACK_DAYS}; default ${DEFAULT_LOOKBACK_DAYS}).` +
-    (options.polling ? ' It must be at least a day longer than the check interval, so no signal falls between two checks.' : ''),
+    (options.polling
+      ? ' It must be at least a day longer than the check interval, so no signal falls between two checks.'
+      : ''),
 });
 
 const checkEveryField = {
@@ -351,7 +369,12 @@ export function contactWatchFields(options: ReadOptions) {
             'or a full name with the company name and domain.',
         },
         { key: 'linkedin_url', label: 'LinkedIn Profile URL', type: 'string' as const },
-        { key: 'full_name', label: 'Full Name', type: 'string' as const, helpText: 'Needs both the Company Name and the Company Domain.' },
+        {
+          key: 'full_name',
+          label: 'Full Name',
+          type: 'string' as const,
+          helpText: 'Needs both the Company Name and the Company Domain.',
+        },
         { key: 'company_name', label: 'Company Name', type: 'string' as const },
         { key: 'company_domain', label: 'Company Domain', type: 'string' as const },
       ],

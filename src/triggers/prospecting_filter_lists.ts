@@ -10,7 +10,13 @@
  * exclude, contacts and companies) that uses the same list.
  */
 import { defineTrigger } from 'zapier-platform-core';
-import { choicesOf, FILTER_LIST_NAMES, FILTER_LISTS, filterListTriggerKey, type FilterListName } from '../prospecting/filter-lists';
+import {
+  choicesOf,
+  FILTER_LIST_NAMES,
+  FILTER_LISTS,
+  filterListTriggerKey,
+  type FilterListName,
+} from '../prospecting/filter-lists';
 import type { OperationContract } from '../zapier/contract';
 import { withLusha } from '../zapier/lusha';
 

@@ -109,7 +109,9 @@ const NOT_SENT_REASON =
 function rowsOf(input: unknown): Record<string, unknown>[] {
   if (isBlank(input)) return [];
   const list = Array.isArray(input) ? input : [input];
-  return list.map((row) => (row !== null && typeof row === 'object' && !Array.isArray(row) ? (row as Record<string, unknown>) : {}));
+  return list.map((row) =>
+    row !== null && typeof row === 'object' && !Array.isArray(row) ? (row as Record<string, unknown>) : {},
+  );
 }
 
 function referenceOf(value: unknown): string | null {
@@ -194,8 +196,14 @@ export async function enrichInBulk<L, R>(
   }
 
   // 1. Read every row; the invalid ones are answered without a call, unless no row is usable.
-  const read: ReadRow<L>[] = rows.map((row, index) => ({ row: index + 1, reference: referenceOf(row.reference), parsed: spec.read(row) }));
-  const rowProblems = read.flatMap((r) => (r.parsed.ok ? [] : r.parsed.problems.map((problem) => `Row ${r.row}: ${problem}`)));
+  const read: ReadRow<L>[] = rows.map((row, index) => ({
+    row: index + 1,
+    reference: referenceOf(row.reference),
+    parsed: spec.read(row),
+  }));
+  const rowProblems = read.flatMap((r) =>
+    r.parsed.ok ? [] : r.parsed.problems.map((problem) => `Row ${r.row}: ${problem}`),
+  );
   if (read.every((r) => !r.parsed.ok) || optionProblems.length > 0) {
     throw inputProblemsError(z, spec.operation, [...optionProblems, ...rowProblems]);
   }
@@ -319,14 +327,33 @@ export function bulkOutput<R extends object>(result: BulkResult<R>) {
  * A realistic static sample of a bulk create's output: a matched row, a duplicate of it,
  * a row without a match and a row with invalid input.
  */
-export function bulkSample<R extends object>(matched: R, empty: R, invalidReason: string): ReturnType<typeof bulkOutput<R>> {
+export function bulkSample<R extends object>(
+  matched: R,
+  empty: R,
+  invalidReason: string,
+): ReturnType<typeof bulkOutput<R>> {
   const rows: BulkRow<R>[] = [
     { row: 1, reference: 'crm-1001', status: 'matched', reason: null, duplicateOfRow: null, record: matched },
     { row: 2, reference: 'crm-1002', status: 'not_found', reason: null, duplicateOfRow: null, record: empty },
     { row: 3, reference: 'crm-1003', status: 'matched', reason: null, duplicateOfRow: 1, record: matched },
-    { row: 4, reference: 'crm-1004', status: 'invalid_input', reason: invalidReason, duplicateOfRow: null, record: empty },
+    {
+      row: 4,
+      reference: 'crm-1004',
+      status: 'invalid_input',
+      reason: invalidReason,
+      duplicateOfRow: null,
+      record: empty,
+    },
   ];
-  const totals: BulkTotals = { total: 4, matched: 2, notFound: 1, invalid: 1, errors: 0, requests: 1, creditsCharged: 1 };
+  const totals: BulkTotals = {
+    total: 4,
+    matched: 2,
+    notFound: 1,
+    invalid: 1,
+    errors: 0,
+    requests: 1,
+    creditsCharged: 1,
+  };
   return bulkOutput({ totals, rows });
 }
 

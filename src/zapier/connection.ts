@@ -26,5 +26,7 @@ export async function readConnectionCache(z: ZObject, key: string): Promise<unkn
 }
 
 export async function writeConnectionCache(z: ZObject, key: string, value: unknown, ttlSeconds: number): Promise<void> {
-  await (z.cache as unknown as ScopedCache).set(key, value, Math.max(1, Math.round(ttlSeconds)), SCOPE).catch(() => null);
+  await (z.cache as unknown as ScopedCache)
+    .set(key, value, Math.max(1, Math.round(ttlSeconds)), SCOPE)
+    .catch(() => null);
 }

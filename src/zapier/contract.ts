@@ -26,7 +26,11 @@ export interface OperationContract {
 }
 
 /** Errors any operation can raise: the rows of the one error map (src/zapier/errors.ts). */
-export const COMMON_ERRORS: ErrorNote[] = ERROR_MAP.map((rule) => ({ when: rule.when, error: rule.type, action: rule.action }));
+export const COMMON_ERRORS: ErrorNote[] = ERROR_MAP.map((rule) => ({
+  when: rule.when,
+  error: rule.type,
+  action: rule.action,
+}));
 
 /**
  * What else a builder may meet that is not a failure of a Lusha call: the README's

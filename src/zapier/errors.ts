@@ -72,7 +72,8 @@ export interface ZapierMapping {
   status?: number;
 }
 
-const delay = (seconds: number | undefined, cap: number) => Math.min(cap, Math.max(1, seconds ?? DEFAULT_THROTTLE_SECONDS));
+const delay = (seconds: number | undefined, cap: number) =>
+  Math.min(cap, Math.max(1, seconds ?? DEFAULT_THROTTLE_SECONDS));
 
 /**
  * One row of the map: which client errors it covers, how they surface, and the same in the
@@ -98,7 +99,9 @@ export const ERROR_MAP: readonly ErrorRule[] = [
   {
     covers: [LushaAuthError],
     type: 'ExpiredAuthError',
-    map: () => ({ advice: 'Reconnect your Lusha account in Zapier with a current API key (in Lusha: Settings → API).' }),
+    map: () => ({
+      advice: 'Reconnect your Lusha account in Zapier with a current API key (in Lusha: Settings → API).',
+    }),
     when: 'Lusha rejects the API key (401): it is wrong, revoked, or pasted with "Bearer "',
     seen: 'Lusha rejected the API key … Reconnect',
     action: 'Reconnect with the key from Lusha: Settings → API. A pasted "Bearer " prefix is stripped for you.',
@@ -124,7 +127,7 @@ export const ERROR_MAP: readonly ErrorRule[] = [
     type: 'HaltedError',
     map: () => ({ advice: "Check the step's fields and try again." }),
     when: 'Lusha rejects the input (400/412)',
-    seen: 'Lusha rejected the request … Check the step\'s fields',
+    seen: "Lusha rejected the request … Check the step's fields",
     action: "Fix the step's fields; the message quotes Lusha.",
   },
   {
@@ -153,7 +156,8 @@ export const ERROR_MAP: readonly ErrorRule[] = [
     map: (error) => ({ advice: forbiddenAdvice(error.endpoint), code: 'forbidden', status: 403 }),
     when: 'The plan lacks a feature (reveal options, DNC exclusion, Signals), or the account is inactive (403)',
     seen: 'Lusha refused the request … Your Lusha plan or account does not allow this',
-    action: 'Turn off the option named in the message (e.g. Data to Reveal: Emails and Phones), or ask your Lusha admin.',
+    action:
+      'Turn off the option named in the message (e.g. Data to Reveal: Emails and Phones), or ask your Lusha admin.',
   },
   {
     covers: [LushaQuotaError],
@@ -180,7 +184,11 @@ export const ERROR_MAP: readonly ErrorRule[] = [
   {
     covers: [LushaServerError],
     type: 'Error',
-    map: (error) => ({ advice: 'If this keeps happening, contact Lusha support.', code: 'server_error', status: error.status ?? 500 }),
+    map: (error) => ({
+      advice: 'If this keeps happening, contact Lusha support.',
+      code: 'server_error',
+      status: error.status ?? 500,
+    }),
     when: 'Lusha fails to process the request (500, an unexpected status or redirect)',
     seen: 'Lusha failed to process the request … contact Lusha support',
     action: 'Retry later; contact Lusha support if it persists.',

@@ -2,10 +2,12 @@
 import { App, appTester, bundleWith, expectZapierError } from '../support/zapier';
 import { SANDBOX_KEY, useSandbox } from '../support/sandbox';
 
-const sandbox = useSandbox({ keys: [
-  { key: SANDBOX_KEY, plan: 'unified', credits: 100, signals: true },
-  { key: 'second-connection-key', plan: 'classic', credits: 5, signals: false },
-] });
+const sandbox = useSandbox({
+  keys: [
+    { key: SANDBOX_KEY, plan: 'unified', credits: 100, signals: true },
+    { key: 'second-connection-key', plan: 'classic', credits: 5, signals: false },
+  ],
+});
 
 describe('authentication against the sandbox', () => {
   it('passes with the demo key, sending the raw key (the sandbox rejects "Bearer")', async () => {
@@ -13,11 +15,19 @@ describe('authentication against the sandbox', () => {
     expect(result).toMatchObject({ usage: { credits: { used: 0, total: 100, remaining: 100 } }, keySuffix: '-key' });
     const [call, ...rest] = sandbox().log.entries();
     expect(rest).toHaveLength(0);
-    expect(call).toMatchObject({ method: 'GET', path: '/account/usage', status: 200, keySuffix: '-key', creditsCharged: 0 });
+    expect(call).toMatchObject({
+      method: 'GET',
+      path: '/account/usage',
+      status: 200,
+      keySuffix: '-key',
+      creditsCharged: 0,
+    });
   });
 
   it('fails with ExpiredAuthError for a wrong key, and the message never holds the key', async () => {
-    const error = await expectZapierError(appTester(App.authentication.test, bundleWith({}, { apiKey: 'not-a-real-key-123' }), true));
+    const error = await expectZapierError(
+      appTester(App.authentication.test, bundleWith({}, { apiKey: 'not-a-real-key-123' }), true),
+    );
     expect(error.name).toBe('ExpiredAuthError');
     expect(error.message).toContain('Invalid API key');
     expect(error.message).not.toContain('not-a-real-key-123');
@@ -27,6 +37,10 @@ describe('authentication against the sandbox', () => {
     for (let i = 0; i < 6; i += 1) {
       await appTester(App.authentication.test, bundleWith({}, { apiKey: 'second-connection-key' }), i === 0);
     }
-    expect(sandbox().log.entries().filter((e) => e.path === '/account/usage')).toHaveLength(1);
+    expect(
+      sandbox()
+        .log.entries()
+        .filter((e) => e.path === '/account/usage'),
+    ).toHaveLength(1);
   });
 });

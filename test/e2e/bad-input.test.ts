@@ -26,6 +26,10 @@ import { OPERATIONS, type OperationRow } from '../support/operations';
 import { useSandbox } from '../support/sandbox';
 import { App, appTester, bundleWith, performOf, zapierError } from '../support/zapier';
 
+/** ASCII control characters: NUL to US, and DEL. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/g;
+
 const SEED = Number(process.env.FUZZ_SEED ?? 20_260_801);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 100);
 const KEY = 'sk-LEAKCANARY-fuzz-wqzm';
@@ -36,21 +40,99 @@ jest.setTimeout(60_000);
 const sandbox = useSandbox({
   rateLimitPerSecond: UNLIMITED,
   usageRateLimitPerMinute: UNLIMITED,
-  keys: [{ key: KEY, plan: 'unified', credits: UNLIMITED, signals: true, excludeDnc: true, dailyQuota: UNLIMITED, hourlyQuota: UNLIMITED, minuteQuota: UNLIMITED }],
+  keys: [
+    {
+      key: KEY,
+      plan: 'unified',
+      credits: UNLIMITED,
+      signals: true,
+      excludeDnc: true,
+      dailyQuota: UNLIMITED,
+      hourlyQuota: UNLIMITED,
+      minuteQuota: UNLIMITED,
+    },
+  ],
 });
 
 // ------------------------------------------------------------------ hostile values
 
 /** Text a Zap may map into any field: the awkward, the malicious and the almost-valid. */
 const TRICKY = [
-  '', ' ', '  \t\n ', '\u0000', 'a\u0000b', '\u200b', '\ufeff', '\u202eevil\u202c', 'مرحبا بالعالم', 'שלום עולם', '👩‍💻🚀',
-  '𝓤𝓷𝓲𝓬𝓸𝓭𝓮', 'Ω≈ç√∫', '\ud800', '{{bundle.authData.api_key}}', '{{bundle.inputData.email}}', '{{api_key}}', '${process.env.HOME}',
-  '%s%s%n', 'undefined', 'null', 'NaN', 'Infinity', '-1', '0', '1e309', '4183886134', '99999999999999999999999', '__proto__',
-  'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'https://www.linkedin.com/in/%E0%A4%A', 'https://www.linkedin.com/in/%',
-  'linkedin.com/in/ab%zz', 'linkedin.com/company/%ff', 'mailto:', 'a@b', 'maya@northwind-analytics.com', 'acme.com', 'https://acme.com/about',
-  'xn--80ak6aa92e.com', 'http://', '//', '@', ',,,', '\n\n', 'a,b,c', 'daily', 'weekly', 'DAILY', 'both', 'emails', 'promotion',
-  'allSignals', 'surgeInHiring', 'Sales', 'Manager', 'Funding Round', 'true', 'false', 'yes', '25', '2.5', ' 10 ', '<script>alert(1)</script>',
-  "'; DROP TABLE people; --", '../../etc/passwd', 'a'.repeat(201), 'x'.repeat(10_000), '2025-06-15', '2025-02-30', 'not a date', 'c-1',
+  '',
+  ' ',
+  '  \t\n ',
+  '\u0000',
+  'a\u0000b',
+  '\u200b',
+  '\ufeff',
+  '\u202eevil\u202c',
+  'مرحبا بالعالم',
+  'שלום עולם',
+  '👩‍💻🚀',
+  '𝓤𝓷𝓲𝓬𝓸𝓭𝓮',
+  'Ω≈ç√∫',
+  '\ud800',
+  '{{bundle.authData.api_key}}',
+  '{{bundle.inputData.email}}',
+  '{{api_key}}',
+  '${process.env.HOME}',
+  '%s%s%n',
+  'undefined',
+  'null',
+  'NaN',
+  'Infinity',
+  '-1',
+  '0',
+  '1e309',
+  '4183886134',
+  '99999999999999999999999',
+  '__proto__',
+  'constructor',
+  'toString',
+  'hasOwnProperty',
+  'valueOf',
+  'https://www.linkedin.com/in/%E0%A4%A',
+  'https://www.linkedin.com/in/%',
+  'linkedin.com/in/ab%zz',
+  'linkedin.com/company/%ff',
+  'mailto:',
+  'a@b',
+  'maya@northwind-analytics.com',
+  'acme.com',
+  'https://acme.com/about',
+  'xn--80ak6aa92e.com',
+  'http://',
+  '//',
+  '@',
+  ',,,',
+  '\n\n',
+  'a,b,c',
+  'daily',
+  'weekly',
+  'DAILY',
+  'both',
+  'emails',
+  'promotion',
+  'allSignals',
+  'surgeInHiring',
+  'Sales',
+  'Manager',
+  'Funding Round',
+  'true',
+  'false',
+  'yes',
+  '25',
+  '2.5',
+  ' 10 ',
+  '<script>alert(1)</script>',
+  "'; DROP TABLE people; --",
+  '../../etc/passwd',
+  'a'.repeat(201),
+  'x'.repeat(10_000),
+  '2025-06-15',
+  '2025-02-30',
+  'not a date',
+  'c-1',
 ];
 
 const text = fc.oneof(
@@ -73,7 +155,8 @@ const anyValue: fc.Arbitrary<unknown> = fc.oneof(
 );
 
 /** A long list: thousands of entries, all alike or numbered, valid-looking or not. */
-const manyOf = <T>(make: (i: number) => T) => fc.integer({ min: 500, max: 3000 }).map((n) => Array.from({ length: n }, (_, i) => make(i)));
+const manyOf = <T>(make: (i: number) => T) =>
+  fc.integer({ min: 500, max: 3000 }).map((n) => Array.from({ length: n }, (_, i) => make(i)));
 
 // ------------------------------------------------------------------ the fields of each operation
 
@@ -101,8 +184,14 @@ function fieldValue(field: Field): fc.Arbitrary<unknown> {
       { weight: 6, arbitrary: fc.array(row, { maxLength: 5 }) },
       { weight: 1, arbitrary: row },
       { weight: 1, arbitrary: anyValue },
-      { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...keys), text).chain(([key, value]) => manyOf(() => ({ [key]: value }))) },
-      { weight: 1, arbitrary: fc.constantFrom(...keys).chain((key) => manyOf((i) => ({ [key]: `person${i}@acme.com` }))) },
+      {
+        weight: 1,
+        arbitrary: fc.tuple(fc.constantFrom(...keys), text).chain(([key, value]) => manyOf(() => ({ [key]: value }))),
+      },
+      {
+        weight: 1,
+        arbitrary: fc.constantFrom(...keys).chain((key) => manyOf((i) => ({ [key]: `person${i}@acme.com` }))),
+      },
     );
   }
   if (field.list) {
@@ -129,15 +218,22 @@ function randomInput(fields: Field[], extraKeys: string[]): fc.Arbitrary<Record<
 function mutatedInput(valid: Record<string, unknown>, fields: Field[]): fc.Arbitrary<Record<string, unknown>> {
   const keys = [...new Set([...Object.keys(valid), ...fields.map((f) => f.key)])];
   if (keys.length === 0) return fc.constant(valid);
-  const override = fc.constantFrom(...keys).chain((key) => fieldValue(fields.find((f) => f.key === key) ?? { key }).map((value) => [key, value] as const));
-  return fc.array(override, { minLength: 1, maxLength: 2 }).map((pairs) => ({ ...valid, ...Object.fromEntries(pairs) }));
+  const override = fc
+    .constantFrom(...keys)
+    .chain((key) => fieldValue(fields.find((f) => f.key === key) ?? { key }).map((value) => [key, value] as const));
+  return fc
+    .array(override, { minLength: 1, maxLength: 2 })
+    .map((pairs) => ({ ...valid, ...Object.fromEntries(pairs) }));
 }
 
 // ------------------------------------------------------------------ what a field must refuse
 
 const TRUE_OR_FALSE = new Set(['true', 'yes', 'y', '1', 'on', 'false', 'no', 'n', '0', 'off', '']);
-const isBlankText = (value: unknown) => value === undefined || value === null || (typeof value === 'string' && value.replace(/[\u0000-\u001f\u007f]/g, ' ').trim() === '');
-const normal = (value: string) => value.replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
+const isBlankText = (value: unknown) =>
+  value === undefined ||
+  value === null ||
+  (typeof value === 'string' && value.replace(CONTROL_CHARACTERS, ' ').trim() === '');
+const normal = (value: string) => value.replace(CONTROL_CHARACTERS, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
 
 function choiceValues(choices: unknown): string[] {
   if (Array.isArray(choices)) return choices.map((c) => String((c as { value?: unknown }).value ?? c));
@@ -151,7 +247,13 @@ function choiceValues(choices: unknown): string[] {
 function plainlyWrong(field: Field, value: unknown): boolean {
   if (field.choices) {
     const allowed = new Set(choiceValues(field.choices).map(normal));
-    const entries = field.list ? (Array.isArray(value) ? value : typeof value === 'string' ? value.split(/[,\n]/) : [value]) : [value];
+    const entries = field.list
+      ? Array.isArray(value)
+        ? value
+        : typeof value === 'string'
+          ? value.split(/[,\n]/)
+          : [value]
+      : [value];
     return entries.some((entry) => {
       if (isBlankText(entry)) return false;
       if (typeof entry === 'number' && Number.isFinite(entry)) return !allowed.has(String(entry));
@@ -177,15 +279,29 @@ const INPUT_HALT = /^.+ cannot run with this input \(no credits were spent\):\n-
 /** Routes a run may call before it halts on its input: prospecting checks values against its free lists. */
 const FREE_BEFORE_HALT = /^\/prospecting\/filters\//;
 /** Operations whose input Lusha alone can judge: a Request ID Lusha does not know (or forgot). */
-const LUSHA_JUDGES_REQUEST_IDS = new Set(['enrich_prospected_contacts', 'enrich_prospected_companies', 'find_lookalike_contacts', 'find_lookalike_companies']);
+const LUSHA_JUDGES_REQUEST_IDS = new Set([
+  'enrich_prospected_contacts',
+  'enrich_prospected_companies',
+  'find_lookalike_contacts',
+  'find_lookalike_companies',
+]);
 
 /** Throws (with the reason) when one run of `row` with `inputData` breaks a rule. */
-async function judgeRun(z: ZObject, row: OperationRow, fields: Field[], inputData: Record<string, unknown>): Promise<void> {
+async function judgeRun(
+  z: ZObject,
+  row: OperationRow,
+  fields: Field[],
+  inputData: Record<string, unknown>,
+): Promise<void> {
   const before = sandbox().log.entries().length;
   let output: unknown;
   let thrown: unknown;
   try {
-    output = await performOf(row.kind, row.key)(z, { authData: { api_key: KEY }, inputData, meta: { isLoadingSample: false } } as unknown as Bundle);
+    output = await performOf(row.kind, row.key)(z, {
+      authData: { api_key: KEY },
+      inputData,
+      meta: { isLoadingSample: false },
+    } as unknown as Bundle);
   } catch (error) {
     thrown = error;
   }
@@ -197,12 +313,14 @@ async function judgeRun(z: ZObject, row: OperationRow, fields: Field[], inputDat
 
   if (thrown === undefined) {
     const expected = row.kind === 'creates' || row.kind === 'auth' ? 'object' : 'array';
-    if ((Array.isArray(output) ? 'array' : typeof output) !== expected) fail(`returned ${JSON.stringify(output)?.slice(0, 200)}`);
+    if ((Array.isArray(output) ? 'array' : typeof output) !== expected)
+      fail(`returned ${JSON.stringify(output)?.slice(0, 200)}`);
     if (JSON.stringify(output).includes('LEAKCANARY')) fail('the key is in the output');
   } else {
     if (!(thrown instanceof Error)) fail(`threw a non-error: ${String(thrown)}`);
     const error = thrown as Error;
-    if (!['HaltedError', 'AppError'].includes(error.name)) fail(`ended in ${error.name}: ${error.message}\n${error.stack}`);
+    if (!['HaltedError', 'AppError'].includes(error.name))
+      fail(`ended in ${error.name}: ${error.message}\n${error.stack}`);
     const { message } = zapierError(error);
     // The builder's own values are quoted in messages: judge the connector's words only.
     const own = messageProblems(message, [KEY, 'LEAKCANARY']).filter(
@@ -214,21 +332,31 @@ async function judgeRun(z: ZObject, row: OperationRow, fields: Field[], inputDat
     if (own.length > 0) fail(`message ${JSON.stringify(message)}: ${own.join(', ')}`);
     if (INPUT_HALT.test(message)) {
       const sent = requests.filter((entry) => !FREE_BEFORE_HALT.test(entry.path));
-      if (sent.length > 0) fail(`halted on its input after calling ${sent.map((e) => `${e.method} ${e.path}`).join(', ')}`);
+      if (sent.length > 0)
+        fail(`halted on its input after calling ${sent.map((e) => `${e.method} ${e.path}`).join(', ')}`);
     }
   }
   const rejected = requests.filter((entry) => entry.status === 400);
-  if (rejected.length > 0 && !(LUSHA_JUDGES_REQUEST_IDS.has(row.key) && thrown instanceof Error && /Request ID/.test(thrown.message))) {
-    fail(`input reached Lusha and was rejected: ${rejected.map((e) => `${e.method} ${e.path} ${JSON.stringify(e.body ?? e.query).slice(0, 300)}`).join('; ')}`);
+  if (
+    rejected.length > 0 &&
+    !(LUSHA_JUDGES_REQUEST_IDS.has(row.key) && thrown instanceof Error && /Request ID/.test(thrown.message))
+  ) {
+    fail(
+      `input reached Lusha and was rejected: ${rejected.map((e) => `${e.method} ${e.path} ${JSON.stringify(e.body ?? e.query).slice(0, 300)}`).join('; ')}`,
+    );
   }
   for (const field of fields) {
     if (!(field.key in inputData) || !plainlyWrong(field, inputData[field.key])) continue;
     const halted = thrown instanceof Error && thrown.name === 'HaltedError' && INPUT_HALT.test(thrown.message);
     const message = halted ? (thrown as Error).message : '';
     // Problems are listed up to 20, then counted: the field's may be among those counted.
-    const named = message.includes((field.label ?? field.key).replace(/s$/, '')) || /^- \.\.\.and [\d,]+ more problems?\.$/m.test(message);
+    const named =
+      message.includes((field.label ?? field.key).replace(/s$/, '')) ||
+      /^- \.\.\.and [\d,]+ more problems?\.$/m.test(message);
     if (!halted || !named) {
-      fail(`${field.label} = ${JSON.stringify(inputData[field.key])?.slice(0, 100)} was not refused (${thrown instanceof Error ? thrown.message : 'it ran'})`);
+      fail(
+        `${field.label} = ${JSON.stringify(inputData[field.key])?.slice(0, 100)} was not refused (${thrown instanceof Error ? thrown.message : 'it ran'})`,
+      );
     }
   }
 }

@@ -22,11 +22,17 @@ const sandbox = useSandbox({
 type Output = Record<string, unknown>;
 type BulkOutput = Output & { rows: Output[] };
 
-function run<T>(kind: 'searches' | 'creates', key: string, inputData: Record<string, unknown>, apiKey = SANDBOX_KEY): Promise<T> {
+function run<T>(
+  kind: 'searches' | 'creates',
+  key: string,
+  inputData: Record<string, unknown>,
+  apiKey = SANDBOX_KEY,
+): Promise<T> {
   const perform = App[kind][key]!.operation.perform as (z: ZObject, bundle: Bundle) => Promise<T>;
   return appTester(perform, bundleWith(inputData, { apiKey }));
 }
-const findPerson = (input: Record<string, unknown>, apiKey?: string) => run<Output[]>('searches', 'find_person', input, apiKey);
+const findPerson = (input: Record<string, unknown>, apiKey?: string) =>
+  run<Output[]>('searches', 'find_person', input, apiKey);
 const findCompany = (input: Record<string, unknown>) => run<Output[]>('searches', 'find_company', input);
 const enrichPeople = (input: Record<string, unknown>) => run<BulkOutput>('creates', 'enrich_people', input);
 const enrichCompanies = (input: Record<string, unknown>) => run<BulkOutput>('creates', 'enrich_companies', input);
@@ -45,7 +51,9 @@ function ledger(apiKey = SANDBOX_KEY) {
 const GRADES = ['A+', 'A', 'B', 'C'];
 /** The work email with the best grade: the "best email" rule, restated for the sandbox's data. */
 const bestWorkEmail = (p: SandboxPerson) =>
-  [...p.emails].filter((e) => e.emailType === 'work').sort((a, b) => GRADES.indexOf(a.emailConfidence) - GRADES.indexOf(b.emailConfidence))[0]!;
+  [...p.emails]
+    .filter((e) => e.emailType === 'work')
+    .sort((a, b) => GRADES.indexOf(a.emailConfidence) - GRADES.indexOf(b.emailConfidence))[0]!;
 
 const hasContactInfo = (p: SandboxPerson) => p.emails.length + p.phones.length > 0;
 
@@ -59,7 +67,12 @@ describe('Find Person against the sandbox', () => {
 
     const { entries, charged, used } = ledger();
     expect(entries).toHaveLength(1);
-    expect(entries[0]).toMatchObject({ method: 'GET', path: '/v2/person', query: { email: bestWorkEmail(p).email.toLowerCase() }, status: 200 });
+    expect(entries[0]).toMatchObject({
+      method: 'GET',
+      path: '/v2/person',
+      query: { email: bestWorkEmail(p).email.toLowerCase() },
+      status: 200,
+    });
     expect(charged).toBe(1);
     expect(used - usedBefore).toBe(1);
     expect(more).toHaveLength(0);
@@ -71,8 +84,18 @@ describe('Find Person against the sandbox', () => {
       email: bestWorkEmail(p).email,
       emailType: 'work',
       emailConfidence: bestWorkEmail(p).emailConfidence,
-      emails: p.emails.map((e) => ({ email: e.email, type: e.emailType, confidence: e.emailConfidence, updatedOn: e.updateDate })),
-      phones: p.phones.map((ph) => ({ number: ph.number, type: ph.phoneType, doNotCall: ph.doNotCall, updatedOn: ph.updateDate })),
+      emails: p.emails.map((e) => ({
+        email: e.email,
+        type: e.emailType,
+        confidence: e.emailConfidence,
+        updatedOn: e.updateDate,
+      })),
+      phones: p.phones.map((ph) => ({
+        number: ph.number,
+        type: ph.phoneType,
+        doNotCall: ph.doNotCall,
+        updatedOn: ph.updateDate,
+      })),
       phoneDoNotCall: false,
       jobTitle: p.jobTitle,
       seniority: p.seniority,
@@ -117,7 +140,12 @@ describe('Find Person against the sandbox', () => {
   });
 
   it('sends nothing for input that cannot match', async () => {
-    for (const input of [{ email: 'maya@' }, { linkedin_url: 'https://example.com/in/maya' }, { first_name: 'Maya', last_name: 'Goldberg' }, {}]) {
+    for (const input of [
+      { email: 'maya@' },
+      { linkedin_url: 'https://example.com/in/maya' },
+      { first_name: 'Maya', last_name: 'Goldberg' },
+      {},
+    ]) {
       expect((await expectZapierError(findPerson(input))).name).toBe('HaltedError');
     }
     expect(ledger().requests).toBe(0);
@@ -219,23 +247,38 @@ describe('Bulk Enrich People against the sandbox', () => {
       [8, 'lead-8', 'invalid_input', null, null],
       [9, 'lead-1', 'matched', 3, String(b.personId)],
     ]);
-    expect(output.rows[3]!.reason).toBe('Email "not-an-email" is not a valid email address (expected something like name@company.com)');
+    expect(output.rows[3]!.reason).toBe(
+      'Email "not-an-email" is not a valid email address (expected something like name@company.com)',
+    );
     expect(output.rows[2]).toMatchObject({ isEuContact: true, companyName: sandbox().data.companyOf(b).name });
-    expect(output).toMatchObject({ total: 9, matched: 5, notFound: 2, invalid: 2, errors: 0, requests: 1, creditsCharged: 3 });
+    expect(output).toMatchObject({
+      total: 9,
+      matched: 5,
+      notFound: 2,
+      invalid: 2,
+      errors: 0,
+      requests: 1,
+      creditsCharged: 3,
+    });
     expect(charged).toBe(3);
     expect(used - usedBefore).toBe(3);
   });
 
   it('sends ceil(distinct rows / 100) requests for a long list, and reports the credits the ledger charged', async () => {
     const people = sandbox().data.people.filter(hasContactInfo).slice(0, 250);
-    const rows = [...people, ...people.slice(0, 40)].map((p, i) => ({ reference: `row-${i + 1}`, person_id: p.personId }));
+    const rows = [...people, ...people.slice(0, 40)].map((p, i) => ({
+      reference: `row-${i + 1}`,
+      person_id: p.personId,
+    }));
     const usedBefore = sandbox().credits.usage(SANDBOX_KEY).used;
 
     const output = await enrichPeople({ rows });
 
     const { entries, charged, used } = ledger();
     expect(entries).toHaveLength(Math.ceil(250 / 100));
-    expect(entries.map((e) => (e.body as { contacts: unknown[] }).contacts.length).sort((x, y) => y - x)).toEqual([100, 100, 50]);
+    expect(entries.map((e) => (e.body as { contacts: unknown[] }).contacts.length).sort((x, y) => y - x)).toEqual([
+      100, 100, 50,
+    ]);
     expect(output).toMatchObject({ total: 290, matched: 290, notFound: 0, invalid: 0, errors: 0, requests: 3 });
     expect(output.creditsCharged).toBe(charged);
     expect(used - usedBefore).toBe(charged);
@@ -254,7 +297,9 @@ describe('Bulk Enrich People against the sandbox', () => {
       when: (req) => (req.body as { contacts: Array<{ contactId: string }> }).contacts[0]?.contactId === '101',
     });
 
-    const output = await enrichPeople({ rows: people.map((p) => ({ email: p.emails[0]?.email, person_id: p.personId })) });
+    const output = await enrichPeople({
+      rows: people.map((p) => ({ email: p.emails[0]?.email, person_id: p.personId })),
+    });
 
     expect(ledger().requests).toBe(2);
     expect(output.rows.slice(0, 100).every((r) => r.status === 'matched')).toBe(true);
@@ -265,7 +310,9 @@ describe('Bulk Enrich People against the sandbox', () => {
 
   it('fails as ThrottledError when every request is rate-limited, charging nothing', async () => {
     sandbox().faults.add({ route: '/v2/person', kind: 'rateLimit', retryAfter: 30 });
-    const error = await expectZapierError(enrichPeople({ rows: [{ person_id: sandbox().data.samples.euPerson.personId }] }));
+    const error = await expectZapierError(
+      enrichPeople({ rows: [{ person_id: sandbox().data.samples.euPerson.personId }] }),
+    );
     expect(error).toMatchObject({ name: 'ThrottledError', delay: 30 });
     expect(ledger()).toMatchObject({ requests: 1, charged: 0 });
   });
@@ -273,7 +320,9 @@ describe('Bulk Enrich People against the sandbox', () => {
   it('sends nothing when no row can be looked up', async () => {
     const error = await expectZapierError(enrichPeople({ rows: [{ email: 'x@' }, { reference: 'empty' }] }));
     expect(error.name).toBe('HaltedError');
-    expect(error.message).toMatch(/^Bulk Enrich People cannot run with this input \(no credits were spent\):\n- Row 1: Email "x@"/);
+    expect(error.message).toMatch(
+      /^Bulk Enrich People cannot run with this input \(no credits were spent\):\n- Row 1: Email "x@"/,
+    );
     expect(ledger().requests).toBe(0);
   });
 });
@@ -306,8 +355,21 @@ describe('Bulk Enrich Companies against the sandbox', () => {
       ['acct-5', 'matched', 1, String(a.id)],
       ['acct-6', 'matched', null, String(companies[5]!.id)],
     ]);
-    expect(output.rows[0]).toMatchObject({ name: a.name, domain: a.domain, technologies: a.technologies.join(', '), creditCharged: true });
-    expect(output).toMatchObject({ total: 6, matched: 4, notFound: 1, invalid: 1, errors: 0, requests: 1, creditsCharged: 3 });
+    expect(output.rows[0]).toMatchObject({
+      name: a.name,
+      domain: a.domain,
+      technologies: a.technologies.join(', '),
+      creditCharged: true,
+    });
+    expect(output).toMatchObject({
+      total: 6,
+      matched: 4,
+      notFound: 1,
+      invalid: 1,
+      errors: 0,
+      requests: 1,
+      creditsCharged: 3,
+    });
     expect(charged).toBe(3);
     expect(used - usedBefore).toBe(3);
   });

@@ -6,4 +6,7 @@
 import { FAULT_CLASSES, STALL } from '../support/fault-classes';
 import { describeFaultMatrix } from '../support/fault-matrix';
 
-describeFaultMatrix({ columns: [], bulkColumns: FAULT_CLASSES.map((fault) => fault.name).filter((name) => name !== STALL) });
+describeFaultMatrix({
+  columns: [],
+  bulkColumns: FAULT_CLASSES.map((fault) => fault.name).filter((name) => name !== STALL),
+});

@@ -15,11 +15,19 @@ const perform = (kind: 'creates' | 'triggers', key: string) =>
 const step = (key: string, inputData: Record<string, unknown>) =>
   appTester(perform('creates', key), bundleWith(inputData, { apiKey: SANDBOX_KEY }), true) as Promise<Output>;
 const dropdown = (key: string, inputData: Record<string, unknown> = {}) =>
-  appTester(perform('triggers', key), bundleWith(inputData, { apiKey: SANDBOX_KEY }), true) as Promise<{ id: string; label: string }[]>;
+  appTester(perform('triggers', key), bundleWith(inputData, { apiKey: SANDBOX_KEY }), true) as Promise<
+    { id: string; label: string }[]
+  >;
 
 const used = () => sandbox().credits.usage(SANDBOX_KEY).used;
-const calls = (path: string) => sandbox().log.entries().filter((entry) => entry.path === path);
-const ledgerCharge = () => sandbox().log.entries().reduce((sum, entry) => sum + entry.creditsCharged, 0);
+const calls = (path: string) =>
+  sandbox()
+    .log.entries()
+    .filter((entry) => entry.path === path);
+const ledgerCharge = () =>
+  sandbox()
+    .log.entries()
+    .reduce((sum, entry) => sum + entry.creditsCharged, 0);
 
 describe('prospect_contacts against the sandbox', () => {
   it('searches for free: zero credits in the output and in the ledger', async () => {
@@ -77,7 +85,13 @@ describe('prospect_contacts against the sandbox', () => {
       { page: 1, size: 50 },
       { page: 2, size: 50 },
     ]);
-    expect(output).toMatchObject({ resultCount: 120, pagesFetched: 3, nextPage: 3, stoppedForTime: false, creditsCharged: 0 });
+    expect(output).toMatchObject({
+      resultCount: 120,
+      pagesFetched: 3,
+      nextPage: 3,
+      stoppedForTime: false,
+      creditsCharged: 0,
+    });
     const ids = (output.contacts as Row[]).map((r) => `${r.requestId}/${r.contactId}`);
     expect(new Set(ids).size).toBe(120);
   });
@@ -105,7 +119,13 @@ describe('prospect_contacts against the sandbox', () => {
 
     const [search] = calls('/prospecting/contact/search');
     expect((search!.body as { filters: unknown }).filters).toEqual({
-      contacts: { include: { locations: [{ continent: 'Europe', country: 'Germany', city: 'Berlin', state: 'Berlin', country_grouping: 'emea' }] } },
+      contacts: {
+        include: {
+          locations: [
+            { continent: 'Europe', country: 'Germany', city: 'Berlin', state: 'Berlin', country_grouping: 'emea' },
+          ],
+        },
+      },
     });
     const rows = output.contacts as Row[];
     expect(rows.length).toBeGreaterThan(0);
@@ -113,7 +133,9 @@ describe('prospect_contacts against the sandbox', () => {
   });
 
   it("refuses values outside the sandbox's lists before searching", async () => {
-    const error = await expectStepError(step('prospect_contacts', { departments: ['Sales', 'Astrology'], technologies: ['Not A Real Tech'] }));
+    const error = await expectStepError(
+      step('prospect_contacts', { departments: ['Sales', 'Astrology'], technologies: ['Not A Real Tech'] }),
+    );
     expect(error.name).toBe('HaltedError');
     expect(error.message).toContain('Departments: "Astrology" is not in Lusha\'s list of department values');
     expect(error.message).toContain('Technologies: "Not A Real Tech" is not in Lusha\'s list of technology values');
@@ -150,9 +172,15 @@ describe('enrich by id round-trips a search', () => {
     sandbox().log.reset();
     const before = used();
 
-    const output = await step('enrich_prospected_companies', { request_id: search.requestId, company_ids: found.map((r) => r.id) });
+    const output = await step('enrich_prospected_companies', {
+      request_id: search.requestId,
+      company_ids: found.map((r) => r.id),
+    });
 
-    expect(calls('/prospecting/company/enrich')[0]!.body).toEqual({ requestId: search.requestId, companiesIds: found.map((r) => r.id) });
+    expect(calls('/prospecting/company/enrich')[0]!.body).toEqual({
+      requestId: search.requestId,
+      companiesIds: found.map((r) => r.id),
+    });
     const rows = output.companies as Row[];
     expect(rows.map((r) => [r.id, r.name, r.revealed])).toEqual(found.map((r) => [r.id, r.name, true]));
     expect(rows.every((r) => typeof r.employees === 'string')).toBe(true);
@@ -162,7 +190,9 @@ describe('enrich by id round-trips a search', () => {
 
   it('explains a request id the sandbox does not know, and charges nothing', async () => {
     const before = used();
-    const error = await expectStepError(step('enrich_prospected_contacts', { request_id: 'no-such-search', contact_ids: ['c-1'] }));
+    const error = await expectStepError(
+      step('enrich_prospected_contacts', { request_id: 'no-such-search', contact_ids: ['c-1'] }),
+    );
     expect(error.name).toBe('HaltedError');
     expect(error.message).toContain('does not match a contact search made with this API key');
     expect(error.message).toContain('map both from the same search step, or run the search again');
@@ -185,15 +215,23 @@ describe('lookalikes against the sandbox', () => {
     const firstIds = (first.contacts as Row[]).map((r) => r.id);
     const moreIds = (more.contacts as Row[]).map((r) => r.id);
     expect(moreIds.some((id) => firstIds.includes(id))).toBe(false);
-    expect(first.creditsCharged as number + (more.creditsCharged as number)).toBe(used() - before);
+    expect((first.creditsCharged as number) + (more.creditsCharged as number)).toBe(used() - before);
   });
 
   it('recommends companies like the seeds, leaving out the excluded ones', async () => {
     const seed = sandbox().data.samples.companyWithFunding;
     const probe = await step('find_lookalike_companies', { company_ids: [String(seed.id)], limit: 3 });
     const excluded = (probe.companies as Row[])[0]!.id as string;
-    const output = await step('find_lookalike_companies', { company_ids: [String(seed.id)], limit: 3, exclude_ids: [excluded] });
+    const output = await step('find_lookalike_companies', {
+      company_ids: [String(seed.id)],
+      limit: 3,
+      exclude_ids: [excluded],
+    });
     expect((output.companies as Row[]).map((r) => r.id)).not.toContain(excluded);
-    expect(calls('/api/recommendations/companies').at(-1)!.body).toEqual({ companies: [{ companyId: String(seed.id) }], exclude: [excluded], limit: 3 });
+    expect(calls('/api/recommendations/companies').at(-1)!.body).toEqual({
+      companies: [{ companyId: String(seed.id) }],
+      exclude: [excluded],
+      limit: 3,
+    });
   });
 });

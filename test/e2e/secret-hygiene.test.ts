@@ -19,7 +19,12 @@ const ROWS = OPERATIONS.map((row, i) => ({ row, apiKey: keyOf(i) }));
 const REDIRECTS = [301, 302, 303, 307, 308];
 
 const sandbox = useSandbox({
-  keys: [...ROWS.map((r) => r.apiKey), keyOf(900)].map((key): SandboxKeyConfig => ({ key, plan: 'unified', credits: 100_000, signals: true })),
+  keys: [...ROWS.map((r) => r.apiKey), keyOf(900)].map((key): SandboxKeyConfig => ({
+    key,
+    plan: 'unified',
+    credits: 100_000,
+    signals: true,
+  })),
 });
 
 /** The foreign host: records the method, URL and headers of every request it gets. */
@@ -61,12 +66,20 @@ describe('a redirect from the Lusha host to another host is never followed', () 
       }),
     );
     try {
-      const outcomes = await Promise.all(ROWS.map(({ row, apiKey }) => expectZapierError(runOperation(row, inputs.get(row.name)!, apiKey))));
+      const outcomes = await Promise.all(
+        ROWS.map(({ row, apiKey }) => expectZapierError(runOperation(row, inputs.get(row.name)!, apiKey))),
+      );
       expect(foreign.seen).toEqual([]);
       for (const [i, error] of outcomes.entries()) {
         const { row, apiKey } = ROWS[i]!;
-        expect({ row: row.name, name: error.name, status: error.status }).toEqual({ row: row.name, name: 'Error', status });
-        expect(error.message).toContain(`Lusha answered with an unexpected redirect, which was not followed (${row.method} ${row.route}, HTTP ${status})`);
+        expect({ row: row.name, name: error.name, status: error.status }).toEqual({
+          row: row.name,
+          name: 'Error',
+          status,
+        });
+        expect(error.message).toContain(
+          `Lusha answered with an unexpected redirect, which was not followed (${row.method} ${row.route}, HTTP ${status})`,
+        );
         expect(messageProblems(error.message, [apiKey, 'LEAKCANARY'])).toEqual([]);
       }
       // The key did go where it belongs: every request the sandbox saw carried the run's own key.
@@ -83,14 +96,27 @@ describe("the app's auth middleware adds the key for the Lusha host only", () =>
   const apiKey = keyOf(900);
 
   it('sends api_key to the sandbox (the configured host)', async () => {
-    await appTester(async (z) => z.request({ url: `${sandbox().url}/account/usage`, skipThrowForStatus: true }), bundleWith({}, { apiKey }));
-    expect(sandbox().log.entries().map((entry) => entry.keySuffix)).toEqual([apiKey.slice(-4)]);
+    await appTester(
+      async (z) => z.request({ url: `${sandbox().url}/account/usage`, skipThrowForStatus: true }),
+      bundleWith({}, { apiKey }),
+    );
+    expect(
+      sandbox()
+        .log.entries()
+        .map((entry) => entry.keySuffix),
+    ).toEqual([apiKey.slice(-4)]);
   });
 
   it.each([
     ['another port on the same machine', () => `${foreign.url}/account/usage`],
-    ['a URL that names the Lusha host as user info', () => `http://${new URL(sandbox().url).host}@${new URL(foreign.url).host}/account/usage`],
-    ['the Lusha host in the query string', () => `${foreign.url}/account/usage?next=${encodeURIComponent(sandbox().url)}`],
+    [
+      'a URL that names the Lusha host as user info',
+      () => `http://${new URL(sandbox().url).host}@${new URL(foreign.url).host}/account/usage`,
+    ],
+    [
+      'the Lusha host in the query string',
+      () => `${foreign.url}/account/usage?next=${encodeURIComponent(sandbox().url)}`,
+    ],
   ])('sends no key to %s', async (_what, url) => {
     await appTester(async (z) => z.request({ url: url(), skipThrowForStatus: true }), bundleWith({}, { apiKey }));
     expect(foreign.seen).toHaveLength(1);

@@ -8,7 +8,7 @@ import type { Choice } from '../../src/signals/dropdowns';
 import type { SignalLookupOutput } from '../../src/signals/operations';
 import { DAY, HOUR, useClock } from '../support/clock';
 import { SANDBOX_KEY, useSandbox } from '../support/sandbox';
-import { App, appTester, bundleWith, expectZapierError, ownMessage, performOf } from '../support/zapier';
+import { type App, appTester, bundleWith, expectZapierError, ownMessage, performOf } from '../support/zapier';
 
 const T0 = '2025-06-15T12:00:00Z';
 const NO_SIGNALS_KEY = 'no-signals-plan-key';
@@ -28,7 +28,10 @@ const getCompanySignals = performOf<SignalLookupOutput>('creates', 'get_company_
 
 const asSandbox = (inputData: Record<string, unknown>, meta: Record<string, unknown> = {}) =>
   bundleWith(inputData, { apiKey: SANDBOX_KEY, meta });
-const signalCalls = () => sandbox().log.entries().filter((entry) => entry.path.startsWith('/api/signals/'));
+const signalCalls = () =>
+  sandbox()
+    .log.entries()
+    .filter((entry) => entry.path.startsWith('/api/signals/'));
 const creditsUsed = () => sandbox().credits.usage(SANDBOX_KEY).used;
 
 /** Both clocks, the connector's and the sandbox's, move together. */
@@ -47,7 +50,10 @@ function dedupe(seen: Set<string>, items: Array<{ id: string }>) {
 beforeEach(() => sandbox().clock.set(T0));
 
 describe('New Contact Signal against the sandbox', () => {
-  const watched = () => [sandbox().data.samples.personWithRecentPromotion, sandbox().data.samples.personWithRecentCompanyChange];
+  const watched = () => [
+    sandbox().data.samples.personWithRecentPromotion,
+    sandbox().data.samples.personWithRecentCompanyChange,
+  ];
   const input = () => ({
     person_ids: watched().map((person) => String(person.personId)),
     signal_types: ['promotion', 'companyChange'],
@@ -128,13 +134,20 @@ describe('New Contact Signal against the sandbox', () => {
   });
 
   it('sample loading stays within one small call, and does not count as a check', async () => {
-    const people = sandbox().data.people.slice(0, 8).map((person) => String(person.personId));
+    const people = sandbox()
+      .data.people.slice(0, 8)
+      .map((person) => String(person.personId));
     const data = { person_ids: people, signal_types: ['allSignals'], lookback_days: 180 };
     const items = await appTester(newContactSignal, asSandbox(data, { isLoadingSample: true }), true);
     expect(items.length).toBeLessThanOrEqual(3);
     const [call, ...others] = signalCalls();
     expect(others).toHaveLength(0);
-    expect(call?.body).toEqual({ contactIds: people.slice(0, 5).map(Number), signals: ['allSignals'], startDate: '2024-12-17', maxResultsPerSignal: 3 });
+    expect(call?.body).toEqual({
+      contactIds: people.slice(0, 5).map(Number),
+      signals: ['allSignals'],
+      startDate: '2024-12-17',
+      maxResultsPerSignal: 3,
+    });
 
     await appTester(newContactSignal, asSandbox(data));
     expect(signalCalls()).toHaveLength(2);
@@ -154,19 +167,31 @@ describe('New Contact Signal against the sandbox', () => {
     );
     const [call] = signalCalls();
     expect(call).toMatchObject({ path: '/api/signals/contacts/search', status: 200 });
-    expect(new Set(items.map((item) => item.personId))).toEqual(new Set([String(promoted!.personId), String(moved!.personId)]));
-    expect(items.find((item) => item.personId === String(promoted!.personId))?.watchListEntry).toBe(promoted!.emails[0]!.email.toLowerCase());
+    expect(new Set(items.map((item) => item.personId))).toEqual(
+      new Set([String(promoted!.personId), String(moved!.personId)]),
+    );
+    expect(items.find((item) => item.personId === String(promoted!.personId))?.watchListEntry).toBe(
+      promoted!.emails[0]!.email.toLowerCase(),
+    );
   });
 });
 
 describe('New Company Signal against the sandbox', () => {
   it('fires once for a new hiring surge, checking at most once per interval', async () => {
     const company = sandbox().data.samples.companyWithRecentNews;
-    const data = { companies: [{ domain: `https://www.${company.domain}/` }], signal_types: ['surgeInHiring', 'peopleNews'], check_every: 'every_6_hours' };
+    const data = {
+      companies: [{ domain: `https://www.${company.domain}/` }],
+      signal_types: ['surgeInHiring', 'peopleNews'],
+      check_every: 'every_6_hours',
+    };
     const seen = new Set<string>();
     dedupe(seen, await appTester(newCompanySignal, asSandbox(data), true));
     expect(signalCalls()).toHaveLength(1);
-    expect(signalCalls()[0]?.body).toEqual({ companies: [{ id: '1', domain: company.domain }], signals: ['surgeInHiring', 'peopleNews'], startDate: '2025-05-16' });
+    expect(signalCalls()[0]?.body).toEqual({
+      companies: [{ id: '1', domain: company.domain }],
+      signals: ['surgeInHiring', 'peopleNews'],
+      startDate: '2025-05-16',
+    });
 
     const added = sandbox().signals.addCompanySignal(company.id, 'surgeInHiring');
     advance(5 * HOUR);
@@ -193,7 +218,11 @@ describe('Get Contact Signals / Get Company Signals against the sandbox', () => 
   it('report the credits the sandbox charged', async () => {
     const person = sandbox().data.samples.personWithRecentPromotion;
     const before = creditsUsed();
-    const output = await appTester(getContactSignals, asSandbox({ person_ids: [String(person.personId)], signal_types: ['allSignals'], lookback_days: 180 }), true);
+    const output = await appTester(
+      getContactSignals,
+      asSandbox({ person_ids: [String(person.personId)], signal_types: ['allSignals'], lookback_days: 180 }),
+      true,
+    );
     expect(output.creditsCharged).toBe(creditsUsed() - before);
     expect(output.creditsCharged).toBe(signalCalls()[0]?.creditsCharged);
     expect(output.signalCount).toBe(output.signals.length);
@@ -208,14 +237,22 @@ describe('Get Contact Signals / Get Company Signals against the sandbox', () => 
     const eventType = String(news[0]!.fields.eventType);
     const output = await appTester(
       getCompanySignals,
-      asSandbox({ company_ids: [String(company.id)], signal_types: ['allSignals'], news_event_types: [eventType], lookback_days: 180 }),
+      asSandbox({
+        company_ids: [String(company.id)],
+        signal_types: ['allSignals'],
+        news_event_types: [eventType],
+        lookback_days: 180,
+      }),
       true,
     );
     const newsItems = output.signals.filter((signal) => signal.newsTitle !== null);
     expect(newsItems.length).toBeGreaterThan(0);
-    expect(newsItems.every((signal) => String(signal.newsEventType).toLowerCase() === eventType.toLowerCase())).toBe(true);
+    expect(newsItems.every((signal) => String(signal.newsEventType).toLowerCase() === eventType.toLowerCase())).toBe(
+      true,
+    );
     // Items spell event types in lower case; the filter is sent in the spelling of Lusha's list.
-    const sent = (signalCalls()[0]?.body as { filters: { include: { newsEventTypes: string[] } } }).filters.include.newsEventTypes;
+    const sent = (signalCalls()[0]?.body as { filters: { include: { newsEventTypes: string[] } } }).filters.include
+      .newsEventTypes;
     expect(sent).toHaveLength(1);
     expect(sent[0]).not.toBe(sent[0]?.toLowerCase());
     expect(sent[0]?.toLowerCase()).toBe(eventType.toLowerCase());
@@ -224,7 +261,11 @@ describe('Get Contact Signals / Get Company Signals against the sandbox', () => 
   it('say in words when the plan has no Signals, and charge nothing', async () => {
     const error = ownMessage(
       await expectZapierError(
-        appTester(getContactSignals, bundleWith({ person_ids: ['1300000000'], signal_types: ['promotion'] }, { apiKey: NO_SIGNALS_KEY }), true),
+        appTester(
+          getContactSignals,
+          bundleWith({ person_ids: ['1300000000'], signal_types: ['promotion'] }, { apiKey: NO_SIGNALS_KEY }),
+          true,
+        ),
       ),
     );
     expect(error.name).toBe('Error');
@@ -233,7 +274,11 @@ describe('Get Contact Signals / Get Company Signals against the sandbox', () => 
   });
 
   it('stop bad input before any call', async () => {
-    const error = ownMessage(await expectZapierError(appTester(getCompanySignals, asSandbox({ company_ids: [], signal_types: ['everything'] }), true)));
+    const error = ownMessage(
+      await expectZapierError(
+        appTester(getCompanySignals, asSandbox({ company_ids: [], signal_types: ['everything'] }), true),
+      ),
+    );
     expect(error.name).toBe('HaltedError');
     expect(sandbox().log.entries()).toHaveLength(0);
   });
@@ -247,6 +292,10 @@ describe('signal dropdowns against the sandbox', () => {
     expect(await choices('company_signal_types')).toHaveLength(23);
     expect((await choices('company_news_event_types')).length).toBeGreaterThan(20);
     expect(await choices('company_hiring_departments')).toHaveLength(16);
-    expect(sandbox().log.entries().filter((entry) => entry.path.startsWith('/api/signals/filters/'))).toHaveLength(2);
+    expect(
+      sandbox()
+        .log.entries()
+        .filter((entry) => entry.path.startsWith('/api/signals/filters/')),
+    ).toHaveLength(2);
   });
 });

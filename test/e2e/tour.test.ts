@@ -26,15 +26,25 @@ function runTour(args: string[], env: Record<string, string | undefined> = {}) {
     execFile(
       process.execPath,
       [tour, ...args],
-      { cwd: root, encoding: 'utf8', env: { ...process.env, LUSHA_API_KEY: undefined, LUSHA_BASE_URL: undefined, ...env }, timeout: 60_000 },
-      (error, stdout, stderr) => resolve({ status: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr }),
+      {
+        cwd: root,
+        encoding: 'utf8',
+        env: { ...process.env, LUSHA_API_KEY: undefined, LUSHA_BASE_URL: undefined, ...env },
+        timeout: 60_000,
+      },
+      (error, stdout, stderr) =>
+        resolve({ status: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr }),
     );
   });
 }
 
 beforeAll(() => {
   // The tour runs the built app: build it as `npm start` does.
-  execFileSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: root });
+  execFileSync(
+    process.execPath,
+    [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'],
+    { cwd: root },
+  );
 }, 120_000);
 
 describe('npm start against the embedded sandbox', () => {
@@ -59,9 +69,20 @@ describe('npm start against the embedded sandbox', () => {
     expect(steps.filter((s) => !s.ok)).toEqual([]);
     expect(new Set(steps.map((s) => s.operation))).toEqual(
       new Set([
-        'authentication.test', 'prospect_contacts', 'enrich_prospected_contacts', 'find_person', 'find_company',
-        'enrich_people', 'enrich_companies', 'prospect_companies', 'find_lookalike_contacts', 'find_lookalike_companies',
-        'get_contact_signals', 'new_contact_signal', 'get_company_signals', 'new_company_signal',
+        'authentication.test',
+        'prospect_contacts',
+        'enrich_prospected_contacts',
+        'find_person',
+        'find_company',
+        'enrich_people',
+        'enrich_companies',
+        'prospect_companies',
+        'find_lookalike_contacts',
+        'find_lookalike_companies',
+        'get_contact_signals',
+        'new_contact_signal',
+        'get_company_signals',
+        'new_company_signal',
       ]),
     );
   });
@@ -76,7 +97,11 @@ describe('npm start against the embedded sandbox', () => {
 
   it('shows the signal triggers firing each signal once, and polls within the interval costing nothing', () => {
     for (const kind of ['contact', 'company']) {
-      expect(step(`New ${kind} signal: poll 2, same interval`)).toMatchObject({ ok: true, apiCalls: 0, creditsCharged: 0 });
+      expect(step(`New ${kind} signal: poll 2, same interval`)).toMatchObject({
+        ok: true,
+        apiCalls: 0,
+        creditsCharged: 0,
+      });
       expect(step(`New ${kind} signal: poll 3, next interval`)).toMatchObject({ ok: true, apiCalls: 1 });
     }
   });
@@ -85,7 +110,9 @@ describe('npm start against the embedded sandbox', () => {
     const { status, stdout } = await runTour([]);
     expect(status).toBe(0);
     expect(stdout).toMatch(/^Lusha connector tour against the embedded sandbox at http:\/\/127\.0\.0\.1:\d+/);
-    expect(stdout).toMatch(/✓ Find person by email\n {4}find_person {2}email \S+@\S+\n {4}1 record\(s\), 1 API call\(s\), 1 credit\(s\), \d+ ms/);
+    expect(stdout).toMatch(
+      /✓ Find person by email\n {4}find_person {2}email \S+@\S+\n {4}1 record\(s\), 1 API call\(s\), 1 credit\(s\), \d+ ms/,
+    );
     expect(stdout).toMatch(/Totals \(the embedded sandbox at .*\)\n.*Step.*Records.*API calls.*Credits.*ms/);
     expect(stdout).toMatch(new RegExp(`All ${steps.length} steps passed\\.\\n$`));
   });
@@ -94,16 +121,25 @@ describe('npm start against the embedded sandbox', () => {
 describe('npm start with LUSHA_API_KEY (read-only unless --spend-credits)', () => {
   let sandbox: Sandbox;
   beforeAll(async () => {
-    sandbox = await startSandbox({ keys: [{ key: 'customer-key-1234', plan: 'unified', credits: 500, signals: true }] });
+    sandbox = await startSandbox({
+      keys: [{ key: 'customer-key-1234', plan: 'unified', credits: 500, signals: true }],
+    });
   });
   afterAll(() => sandbox.stop());
 
   it('runs only the credit-free steps and spends nothing', async () => {
-    const { status, stdout } = await runTour(['--json'], { LUSHA_API_KEY: 'customer-key-1234', LUSHA_BASE_URL: sandbox.url });
+    const { status, stdout } = await runTour(['--json'], {
+      LUSHA_API_KEY: 'customer-key-1234',
+      LUSHA_BASE_URL: sandbox.url,
+    });
     expect(status).toBe(0);
     const report = JSON.parse(stdout) as { target: string; steps: TourStepResult[] };
     expect(report.target).toBe('lusha');
-    expect(report.steps.map((s) => s.step)).toEqual(['Test the connection', 'Prospect contacts (search only)', 'Prospect companies (search only)']);
+    expect(report.steps.map((s) => s.step)).toEqual([
+      'Test the connection',
+      'Prospect contacts (search only)',
+      'Prospect companies (search only)',
+    ]);
     expect(report.steps.every((s) => s.ok)).toBe(true);
     expect(sandbox.credits.usage('customer-key-1234').used).toBe(0);
     expect(new Set(sandbox.log.entries().map((e) => e.keySuffix))).toEqual(new Set(['1234']));

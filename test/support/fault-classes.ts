@@ -41,93 +41,156 @@ export const FAULT_CLASSES: FaultClass[] = [
     name: '400',
     fault: { kind: 'status', status: 400 },
     attempts: 1,
-    outcome: { error: 'HaltedError', says: /^Lusha rejected the request \(.*, HTTP 400\): Invalid request parameters\..* Check the step's fields and try again\.$/s },
+    outcome: {
+      error: 'HaltedError',
+      says: /^Lusha rejected the request \(.*, HTTP 400\): Invalid request parameters\..* Check the step's fields and try again\.$/s,
+    },
   },
   {
     name: '401',
     fault: { kind: 'status', status: 401 },
     attempts: 1,
-    outcome: { error: 'ExpiredAuthError', says: /^Lusha rejected the API key \(.*, HTTP 401\): Invalid API key\. Reconnect your Lusha account in Zapier/ },
+    outcome: {
+      error: 'ExpiredAuthError',
+      says: /^Lusha rejected the API key \(.*, HTTP 401\): Invalid API key\. Reconnect your Lusha account in Zapier/,
+    },
   },
   {
     name: '402',
     fault: { kind: 'status', status: 402 },
     attempts: 1,
-    outcome: { error: 'HaltedError', says: /^The Lusha account has no credits left \(.*, HTTP 402\).*Add credits to your Lusha account/ },
+    outcome: {
+      error: 'HaltedError',
+      says: /^The Lusha account has no credits left \(.*, HTTP 402\).*Add credits to your Lusha account/,
+    },
   },
   {
     name: '403',
     fault: { kind: 'status', status: 403 },
     attempts: 1,
-    outcome: { error: 'Error', status: 403, says: /^Lusha refused the request \(.*, HTTP 403\).* ask your Lusha admin/ },
+    outcome: {
+      error: 'Error',
+      status: 403,
+      says: /^Lusha refused the request \(.*, HTTP 403\).* ask your Lusha admin/,
+    },
   },
   {
     name: '404',
     fault: { kind: 'status', status: 404 },
     attempts: 1,
-    outcome: { error: 'HaltedError', says: /^Lusha found nothing \(.*, HTTP 404\).*(Check the identifiers passed to this step|Check the step's fields)/s },
+    outcome: {
+      error: 'HaltedError',
+      says: /^Lusha found nothing \(.*, HTTP 404\).*(Check the identifiers passed to this step|Check the step's fields)/s,
+    },
   },
   {
     name: '429 with Retry-After',
     fault: { kind: 'rateLimit', retryAfter: 42 },
     attempts: 1,
-    outcome: { error: 'ThrottledError', delay: 42, says: /^Lusha rate limit reached \(.*, HTTP 429\).*Zapier will retry in 42 s\.$/ },
+    outcome: {
+      error: 'ThrottledError',
+      delay: 42,
+      says: /^Lusha rate limit reached \(.*, HTTP 429\).*Zapier will retry in 42 s\.$/,
+    },
   },
   {
     name: '429 without Retry-After',
     fault: { kind: 'rateLimit', retryAfter: null },
     attempts: 1,
-    outcome: { error: 'ThrottledError', delay: 10, says: /^Lusha rate limit reached \(.*, HTTP 429\).*Zapier will retry in 10 s\.$/ },
+    outcome: {
+      error: 'ThrottledError',
+      delay: 10,
+      says: /^Lusha rate limit reached \(.*, HTTP 429\).*Zapier will retry in 10 s\.$/,
+    },
   },
   {
     name: 'daily quota exhausted',
     fault: { kind: 'quota' },
     attempts: 1,
-    outcome: { error: 'ThrottledError', delay: 'quota', says: /^The Lusha daily request quota is used up \(.*, HTTP 429\).*Zapier will retry after the quota resets, in \d+ s\.$/ },
+    outcome: {
+      error: 'ThrottledError',
+      delay: 'quota',
+      says: /^The Lusha daily request quota is used up \(.*, HTTP 429\).*Zapier will retry after the quota resets, in \d+ s\.$/,
+    },
   },
   {
     name: '451',
     fault: { kind: 'gdpr' },
     attempts: 1,
-    outcome: { error: 'HaltedError', says: /^Lusha cannot return this record for GDPR reasons \(.*, HTTP 451\).*Skip this record: retrying will not help\.$/ },
+    outcome: {
+      error: 'HaltedError',
+      says: /^Lusha cannot return this record for GDPR reasons \(.*, HTTP 451\).*Skip this record: retrying will not help\.$/,
+    },
   },
   {
     name: '500',
     fault: { kind: 'status', status: 500 },
     attempts: 1,
-    outcome: { error: 'Error', status: 500, says: /^Lusha failed to process the request \(.*, HTTP 500\).*If this keeps happening, contact Lusha support\.$/ },
+    outcome: {
+      error: 'Error',
+      status: 500,
+      says: /^Lusha failed to process the request \(.*, HTTP 500\).*If this keeps happening, contact Lusha support\.$/,
+    },
   },
   {
     name: '502',
     fault: { kind: 'status', status: 502 },
     attempts: 2,
-    outcome: { error: 'ThrottledError', delay: 60, says: new RegExp(`^Lusha is temporarily unavailable \\(.*, HTTP 502\\).*${RETRY_IN_60.source}`) },
+    outcome: {
+      error: 'ThrottledError',
+      delay: 60,
+      says: new RegExp(`^Lusha is temporarily unavailable \\(.*, HTTP 502\\).*${RETRY_IN_60.source}`),
+    },
   },
   {
     name: '503',
     fault: { kind: 'status', status: 503 },
     attempts: 2,
-    outcome: { error: 'ThrottledError', delay: 60, says: new RegExp(`^Lusha is temporarily unavailable \\(.*, HTTP 503\\).*${RETRY_IN_60.source}`) },
+    outcome: {
+      error: 'ThrottledError',
+      delay: 60,
+      says: new RegExp(`^Lusha is temporarily unavailable \\(.*, HTTP 503\\).*${RETRY_IN_60.source}`),
+    },
   },
-  { name: '503 once (retried)', fault: { kind: 'status', status: 503 }, times: 1, attempts: 2, outcome: { result: 'ok' } },
+  {
+    name: '503 once (retried)',
+    fault: { kind: 'status', status: 503 },
+    times: 1,
+    attempts: 2,
+    outcome: { result: 'ok' },
+  },
   {
     name: 'malformed JSON',
     fault: { kind: 'malformed' },
     attempts: 1,
-    outcome: { error: 'Error', status: 502, says: /^Lusha answered .* with a body that is not JSON\. The connector cannot read this answer; please report it/ },
+    outcome: {
+      error: 'Error',
+      status: 502,
+      says: /^Lusha answered .* with a body that is not JSON\. The connector cannot read this answer; please report it/,
+    },
   },
   {
     name: 'dropped connection',
     fault: { kind: 'drop' },
     attempts: 2,
-    outcome: { error: 'ThrottledError', delay: 60, says: new RegExp(`^Could not reach Lusha for .*: connection failed .*${RETRY_IN_60.source}`) },
+    outcome: {
+      error: 'ThrottledError',
+      delay: 60,
+      says: new RegExp(`^Could not reach Lusha for .*: connection failed .*${RETRY_IN_60.source}`),
+    },
   },
   { name: 'dropped once (retried)', fault: { kind: 'drop' }, times: 1, attempts: 2, outcome: { result: 'ok' } },
   {
     name: 'stalled body past the deadline',
     fault: { kind: 'stall' },
     attempts: 1,
-    outcome: { error: 'ThrottledError', delay: 60, says: new RegExp(`^Lusha did not answer .* in time \\(no complete response within \\d+ ms\\)\\. ${RETRY_IN_60.source}`) },
+    outcome: {
+      error: 'ThrottledError',
+      delay: 60,
+      says: new RegExp(
+        `^Lusha did not answer .* in time \\(no complete response within \\d+ ms\\)\\. ${RETRY_IN_60.source}`,
+      ),
+    },
   },
 ];
 
@@ -151,6 +214,7 @@ export function messageProblems(message: string, secrets: readonly string[]): st
   if (message.includes('[object Object]')) problems.push('says "[object Object]"');
   if (/\n\s+at .+:\d+/.test(message)) problems.push('holds a stack trace');
   if (/(?<!\.)\.\.(?!\.)/.test(message)) problems.push('has a doubled full stop');
-  for (const secret of secrets) if (secret && message.toLowerCase().includes(secret.toLowerCase())) problems.push(`holds the secret "${secret}"`);
+  for (const secret of secrets)
+    if (secret && message.toLowerCase().includes(secret.toLowerCase())) problems.push(`holds the secret "${secret}"`);
   return problems;
 }

@@ -5,5 +5,12 @@
 import { STALL } from './fault-classes';
 
 export const HTTP = ['none', '400', '401', '402', '403', '404'];
-export const LIMITS = ['429 with Retry-After', '429 without Retry-After', 'daily quota exhausted', '451', '500', 'malformed JSON'];
+export const LIMITS = [
+  '429 with Retry-After',
+  '429 without Retry-After',
+  'daily quota exhausted',
+  '451',
+  '500',
+  'malformed JSON',
+];
 export const TRANSPORT = ['502', '503', '503 once (retried)', 'dropped connection', 'dropped once (retried)', STALL];

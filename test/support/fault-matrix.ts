@@ -25,10 +25,18 @@
  * after 250 invocations once its memory passes 450 MB (src/tools/memory-checker.js, counted
  * per test file). Each file stays under 250 runs, which `describeFaultMatrix` checks.
  */
+import type { Sandbox } from '../../sandbox';
 import { randomInt } from 'node:crypto';
 import type { LogEntry, SandboxKeyConfig } from '../../sandbox';
 import type { FaultRule } from '../../sandbox/types';
-import { FAULT_CLASSES, messageProblems, secondsToUtcMidnight, STALL, type FaultClass, type Outcome } from './fault-classes';
+import {
+  FAULT_CLASSES,
+  messageProblems,
+  secondsToUtcMidnight,
+  STALL,
+  type FaultClass,
+  type Outcome,
+} from './fault-classes';
 import { startLogCollector, type LogCollector, type LogLine } from './log-collector';
 import { invocationCount, OPERATIONS, runOperation, type OperationRow } from './operations';
 import { useSandbox } from './sandbox';
@@ -73,7 +81,8 @@ const EXCEPTIONS: Record<string, Record<string, Outcome>> = {
   find_company: { '404': { result: 'empty' } },
 };
 
-export const expectedOutcome = (row: OperationRow, fault: FaultClass): Outcome => EXCEPTIONS[row.name]?.[fault.name] ?? fault.outcome;
+export const expectedOutcome = (row: OperationRow, fault: FaultClass): Outcome =>
+  EXCEPTIONS[row.name]?.[fault.name] ?? fault.outcome;
 
 /**
  * Bulk cells (second chunk faulted) that answer otherwise than "the second chunk's entries
@@ -116,7 +125,7 @@ const REASON_SAYS: Record<string, RegExp> = {
 interface DeadlinePath {
   name: string;
   row: string;
-  input: (sandbox: import('../../sandbox').Sandbox) => Record<string, unknown>;
+  input: (sandbox: Sandbox) => Record<string, unknown>;
   when?: (body: unknown) => boolean;
   /** Requests the run sends to the stalled route before its deadline stops it. */
   requests: number;
@@ -139,7 +148,10 @@ export const DEADLINE_PATHS: DeadlinePath[] = [
   {
     name: 'Get Contact Signals, 500 contacts: five calls, three at a time',
     row: 'get_contact_signals',
-    input: (sb) => ({ person_ids: sb.data.people.slice(0, 500).map((p) => String(p.personId)), signal_types: ['allSignals'] }),
+    input: (sb) => ({
+      person_ids: sb.data.people.slice(0, 500).map((p) => String(p.personId)),
+      signal_types: ['allSignals'],
+    }),
     requests: 5,
     outcome: stallOutcome(),
   },
@@ -147,7 +159,11 @@ export const DEADLINE_PATHS: DeadlinePath[] = [
     name: 'New Company Signal, 500 companies: five calls, three at a time',
     row: 'new_company_signal',
     // The sandbox has 220 companies; a stalled call never reaches its lookup, so any ids do.
-    input: () => ({ company_ids: Array.from({ length: 500 }, (_, i) => String(30_000_000 + i)), signal_types: ['allSignals'], lookback_days: 30 }),
+    input: () => ({
+      company_ids: Array.from({ length: 500 }, (_, i) => String(30_000_000 + i)),
+      signal_types: ['allSignals'],
+      lookback_days: 30,
+    }),
     requests: 5,
     outcome: stallOutcome(),
   },
@@ -176,7 +192,9 @@ export const DEADLINE_PATHS: DeadlinePath[] = [
     outcome: { result: 'ok' },
     check: (output, requests) => {
       expect(output).toMatchObject({ resultCount: 50, pagesFetched: 1, nextPage: 1, revealed: true });
-      expect(output.pagingNote).toMatch(/Stopped at Page 1: Lusha did not answer POST \/prospecting\/contact\/search in time .*\. Continue from Page 1\.$/);
+      expect(output.pagingNote).toMatch(
+        /Stopped at Page 1: Lusha did not answer POST \/prospecting\/contact\/search in time .*\. Continue from Page 1\.$/,
+      );
       expect(output.creditsCharged).toBe(requests.reduce((sum, entry) => sum + entry.creditsCharged, 0));
       expect(output.creditsCharged).toBeGreaterThan(0);
     },
@@ -199,7 +217,10 @@ function expectOutcome(cell: Cell, outcome: Outcome, route: string, secrets: rea
   }
   expect(cell.error).toBeDefined();
   const error = cell.error!;
-  expect({ type: error.name, message: error.message }).toEqual({ type: outcome.error, message: expect.stringMatching(outcome.says) });
+  expect({ type: error.name, message: error.message }).toEqual({
+    type: outcome.error,
+    message: expect.stringMatching(outcome.says),
+  });
   expect(error.message).toContain(route);
   expectMessageIsClean(error.message, 'the error message', secrets);
   if (outcome.status !== undefined) expect(error.status).toBe(outcome.status);
@@ -258,15 +279,22 @@ export function describeFaultMatrix(slice: MatrixSlice): void {
   const canaryKey = (group: string, index: number) => `sk-${MARKER}-${nonce}-${group}${String(index).padStart(2, '0')}`;
   const suffixOf = (key: string) => key.slice(-4);
   const matrix: Keyed[] = OPERATIONS.map((row, i) => ({ row, apiKey: canaryKey('op', i) }));
-  const bulk: Keyed[] = bulkColumns.length > 0 ? OPERATIONS.filter((row) => row.bulk).map((row, i) => ({ row, apiKey: canaryKey('bk', i) })) : [];
+  const bulk: Keyed[] =
+    bulkColumns.length > 0
+      ? OPERATIONS.filter((row) => row.bulk).map((row, i) => ({ row, apiKey: canaryKey('bk', i) }))
+      : [];
   const deadline: Keyed[] = deadlinePaths.map((path, i) => ({ row: rowNamed(path.row), apiKey: canaryKey('dl', i) }));
   const secrets = [MARKER, nonce, ...[...matrix, ...bulk, ...deadline].map((k) => k.apiKey)];
 
   const sandbox = useSandbox({
     // Real time, like the connector: signal windows end today on both clocks.
-    keys: [...matrix, ...bulk, ...deadline].map(
-      ({ apiKey }): SandboxKeyConfig => ({ key: apiKey, plan: 'unified', credits: 1_000_000, signals: true, excludeDnc: true }),
-    ),
+    keys: [...matrix, ...bulk, ...deadline].map(({ apiKey }): SandboxKeyConfig => ({
+      key: apiKey,
+      plan: 'unified',
+      credits: 1_000_000,
+      signals: true,
+      excludeDnc: true,
+    })),
   });
 
   // -------------------------------------------------------------- hygiene, recorded as runs end
@@ -281,11 +309,13 @@ export function describeFaultMatrix(slice: MatrixSlice): void {
   const recordRun = (label: string, cell: Cell) => {
     hygiene.runs += 1;
     const text = `${cell.thrown ?? ''}\n${JSON.stringify(cell.output ?? null)}`;
-    if (messageProblems(text, secrets).some((problem) => problem.startsWith('holds the secret'))) hygiene.leakingRuns.push(label);
+    if (messageProblems(text, secrets).some((problem) => problem.startsWith('holds the secret')))
+      hygiene.leakingRuns.push(label);
   };
   const inspectLogLine = (line: LogLine, raw: string) => {
     hygiene.logLines += 1;
-    if (secrets.some((secret) => raw.toLowerCase().includes(secret.toLowerCase()))) hygiene.leakingLogLines.push(raw.slice(0, 300));
+    if (secrets.some((secret) => raw.toLowerCase().includes(secret.toLowerCase())))
+      hygiene.leakingLogLines.push(raw.slice(0, 300));
     if (line.data.log_type === 'http' && String(line.data.request_url).startsWith(process.env.LUSHA_BASE_URL ?? '-')) {
       hygiene.loggedLushaRequests += 1;
       const headers = String(line.data.request_headers);
@@ -308,7 +338,10 @@ export function describeFaultMatrix(slice: MatrixSlice): void {
     try {
       const cells = await Promise.all(runs.map((r) => timed(r.run)));
       const log = sandbox().log.entries();
-      return cells.map((cell, i) => ({ ...cell, requests: log.filter((entry) => entry.keySuffix === suffixOf(runs[i]!.apiKey)) }));
+      return cells.map((cell, i) => ({
+        ...cell,
+        requests: log.filter((entry) => entry.keySuffix === suffixOf(runs[i]!.apiKey)),
+      }));
     } finally {
       handles.forEach((h) => h.remove());
     }
@@ -347,7 +380,11 @@ export function describeFaultMatrix(slice: MatrixSlice): void {
     deadlinePaths.map((path, i) => {
       const keyed = deadline[i]!;
       const input = path.input(sandbox());
-      return { apiKey: keyed.apiKey, rules: [rule(keyed, classNamed(STALL), path.when)], run: () => runOperation(keyed.row, input, keyed.apiKey) };
+      return {
+        apiKey: keyed.apiKey,
+        rules: [rule(keyed, classNamed(STALL), path.when)],
+        run: () => runOperation(keyed.row, input, keyed.apiKey),
+      };
     });
 
   /** Every stall of the file at once, with the real timings: matrix column, bulk column, deadline paths. */
@@ -369,65 +406,69 @@ export function describeFaultMatrix(slice: MatrixSlice): void {
 
   // -------------------------------------------------------------- the columns
   const eachColumn = (list: FaultClass[]) => describe.each(list.map((fault) => [fault.name, fault] as const));
-  if (columns.length > 0) eachColumn(columns)('fault: %s', (_name, fault) => {
-    let cells: Cell[] = [];
-    beforeAll(async () => {
-      cells = fault.name === STALL ? (await stalls()).matrix : await runAll(matrixRuns(fault));
-      cells.forEach((cell, i) => recordRun(`${matrix[i]!.row.name} × ${fault.name}`, cell));
-    });
-    afterAll(() => {
-      cells = [];
+  if (columns.length > 0)
+    eachColumn(columns)('fault: %s', (_name, fault) => {
+      let cells: Cell[] = [];
+      beforeAll(async () => {
+        cells = fault.name === STALL ? (await stalls()).matrix : await runAll(matrixRuns(fault));
+        cells.forEach((cell, i) => recordRun(`${matrix[i]!.row.name} × ${fault.name}`, cell));
+      });
+      afterAll(() => {
+        cells = [];
+      });
+
+      it.each(matrix.map(({ row }, i) => [row.name, i] as const))('%s', (_row, i) => {
+        const { row } = matrix[i]!;
+        const cell = cells[i]!;
+        expectOutcome(cell, expectedOutcome(row, fault), row.route, secrets);
+        const onRoute = cell.requests.filter((entry) => entry.path === row.route && entry.method === row.method);
+        if (fault.fault) {
+          const retried = fault.times ? [null] : Array(fault.attempts - 1).fill(fault.fault.kind);
+          expect(onRoute.map((entry) => entry.fault)).toEqual([fault.fault.kind, ...retried]);
+        } else {
+          expect(onRoute.length).toBeGreaterThan(0);
+        }
+      });
     });
 
-    it.each(matrix.map(({ row }, i) => [row.name, i] as const))('%s', (_row, i) => {
-      const { row } = matrix[i]!;
-      const cell = cells[i]!;
-      expectOutcome(cell, expectedOutcome(row, fault), row.route, secrets);
-      const onRoute = cell.requests.filter((entry) => entry.path === row.route && entry.method === row.method);
-      if (fault.fault) {
-        const retried = fault.times ? [null] : Array(fault.attempts - 1).fill(fault.fault.kind);
-        expect(onRoute.map((entry) => entry.fault)).toEqual([fault.fault.kind, ...retried]);
-      } else {
-        expect(onRoute.length).toBeGreaterThan(0);
-      }
-    });
-  });
+  if (bulk.length > 0)
+    eachColumn(bulkColumns)('bulk, 150 entries, second chunk only: %s', (_name, fault) => {
+      let cells: Cell[] = [];
+      beforeAll(async () => {
+        cells = fault.name === STALL ? (await stalls()).bulk : await runAll(bulkRuns(fault));
+        cells.forEach((cell, i) => recordRun(`${bulk[i]!.row.name} (150 entries) × ${fault.name}`, cell));
+      });
+      afterAll(() => {
+        cells = [];
+      });
 
-  if (bulk.length > 0) eachColumn(bulkColumns)('bulk, 150 entries, second chunk only: %s', (_name, fault) => {
-    let cells: Cell[] = [];
-    beforeAll(async () => {
-      cells = fault.name === STALL ? (await stalls()).bulk : await runAll(bulkRuns(fault));
-      cells.forEach((cell, i) => recordRun(`${bulk[i]!.row.name} (150 entries) × ${fault.name}`, cell));
+      it.each(bulk.map(({ row }, i) => [row.name, i] as const))('%s', (_row, i) => {
+        const { row } = bulk[i]!;
+        const spec = row.bulk!;
+        const cell = cells[i]!;
+        const expectation = bulkExpectation(row, fault);
+        if (typeof expectation === 'object') {
+          expectOutcome(cell, expectation, row.route, secrets);
+          return;
+        }
+        expect(cell.error).toBeUndefined();
+        expect(cell.ms).toBeLessThan(30_000);
+        const entries = spec.entries(bulkInputs.get(row.name)!);
+        const report = spec.report(cell.output as Record<string, unknown>);
+        // Nothing lost, nothing doubled: one line per entry, in order (where the output lists them all).
+        if (report.lines) expect(report.lines).toEqual(entries);
+        expect(report.failed.map((f) => f.entry)).toEqual(
+          expectation === 'second chunk failed' ? entries.slice(100) : [],
+        );
+        expect(report.answered + report.failed.length).toBe(entries.length);
+        for (const { reason } of report.failed) {
+          expectMessageIsClean(reason, 'a failed entry’s reason', secrets);
+          expect(reason).toMatch(REASON_SAYS[fault.name]!);
+        }
+        const faulted = cell.requests.filter((entry) => entry.path === row.route && entry.fault !== null);
+        expect(faulted).toHaveLength(fault.fault ? (fault.times ? 1 : fault.attempts) : 0);
+      });
     });
-    afterAll(() => {
-      cells = [];
-    });
-
-    it.each(bulk.map(({ row }, i) => [row.name, i] as const))('%s', (_row, i) => {
-      const { row } = bulk[i]!;
-      const spec = row.bulk!;
-      const cell = cells[i]!;
-      const expectation = bulkExpectation(row, fault);
-      if (typeof expectation === 'object') {
-        expectOutcome(cell, expectation, row.route, secrets);
-        return;
-      }
-      expect(cell.error).toBeUndefined();
-      expect(cell.ms).toBeLessThan(30_000);
-      const entries = spec.entries(bulkInputs.get(row.name)!);
-      const report = spec.report(cell.output as Record<string, unknown>);
-      // Nothing lost, nothing doubled: one line per entry, in order (where the output lists them all).
-      if (report.lines) expect(report.lines).toEqual(entries);
-      expect(report.failed.map((f) => f.entry)).toEqual(expectation === 'second chunk failed' ? entries.slice(100) : []);
-      expect(report.answered + report.failed.length).toBe(entries.length);
-      for (const { reason } of report.failed) {
-        expectMessageIsClean(reason, 'a failed entry’s reason', secrets);
-        expect(reason).toMatch(REASON_SAYS[fault.name]!);
-      }
-      const faulted = cell.requests.filter((entry) => entry.path === row.route && entry.fault !== null);
-      expect(faulted).toHaveLength(fault.fault ? (fault.times ? 1 : fault.attempts) : 0);
-    });
-  });
 
   if (deadlinePaths.length > 0) {
     describe('a stalled Lusha meets the run deadline (real timings: 15 s per request, 25 s per run)', () => {
@@ -444,7 +485,9 @@ export function describeFaultMatrix(slice: MatrixSlice): void {
         const path = deadlinePaths[i]!;
         const { route } = rowNamed(path.row);
         expectOutcome(cells[i]!, path.outcome, route, secrets);
-        expect(cells[i]!.requests.filter((entry) => entry.path === route && entry.fault === 'stall')).toHaveLength(path.when ? 1 : path.requests);
+        expect(cells[i]!.requests.filter((entry) => entry.path === route && entry.fault === 'stall')).toHaveLength(
+          path.when ? 1 : path.requests,
+        );
         expect(cells[i]!.requests.filter((entry) => entry.path === route)).toHaveLength(path.requests);
         path.check?.(cells[i]!.output as Record<string, unknown>, cells[i]!.requests);
       });

@@ -2,8 +2,7 @@
  * Lusha's prospecting filter lists as the reference documents them (bare JSON arrays), for
  * unit tests, and a nock helper that serves them.
  */
-import nock from 'nock';
-import { LUSHA } from './zapier';
+import type nock from 'nock';
 
 export const LISTS = {
   departments: ['Business Development', 'Engineering & Technical', 'Marketing', 'Sales'],
@@ -29,12 +28,7 @@ export const LISTS = {
     },
     { main_industry: 'Hospitality', main_industry_id: 1, sub_industries: [{ value: 'Other', id: 778 }] },
   ],
-  sizes: [
-    { min: 1, max: 10 },
-    { min: 51, max: 200 },
-    { min: 201, max: 500 },
-    { min: 10001 },
-  ],
+  sizes: [{ min: 1, max: 10 }, { min: 51, max: 200 }, { min: 201, max: 500 }, { min: 10001 }],
   revenues: [
     { min: 1, max: 1000000 },
     { min: 1000001, max: 10000000 },
@@ -92,8 +86,16 @@ export function serveLists(scope: nock.Scope, names: (keyof typeof LISTS)[]): no
 }
 
 /** Expects exactly one search of `list` with `text`, answered from SEARCHES (or `answer`). */
-export function serveSearch<K extends keyof typeof SEARCHES>(scope: nock.Scope, list: K, text: string, answer?: unknown): nock.Scope {
+export function serveSearch<K extends keyof typeof SEARCHES>(
+  scope: nock.Scope,
+  list: K,
+  text: string,
+  answer?: unknown,
+): nock.Scope {
   const known = (SEARCHES[list] as Record<string, unknown>)[text];
-  scope.post(SEARCH_PATHS[list], { text }).once().reply(200, (answer ?? known ?? []) as nock.Body);
+  scope
+    .post(SEARCH_PATHS[list], { text })
+    .once()
+    .reply(200, (answer ?? known ?? []) as nock.Body);
   return scope;
 }

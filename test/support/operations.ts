@@ -8,7 +8,6 @@
  * Some operations have a second row for a second route they call (a prospecting step that
  * reveals, a signal step that looks up by identifiers): the fault then hits that route.
  */
-import type { Bundle, ZObject } from 'zapier-platform-core';
 import type { Sandbox } from '../../sandbox';
 import { FILTER_LIST_NAMES, FILTER_LISTS, type FilterListName } from '../../src/prospecting/filter-lists';
 import { App, appTester, bundleWith, performOf } from './zapier';
@@ -61,7 +60,11 @@ let invocations = 0;
 export const invocationCount = () => invocations;
 
 /** Runs one row's operation with `inputData` and the API key `apiKey`, with an empty z.cache. */
-export function runOperation(row: Pick<OperationRow, 'kind' | 'key'>, inputData: Input, apiKey: string): Promise<unknown> {
+export function runOperation(
+  row: Pick<OperationRow, 'kind' | 'key'>,
+  inputData: Input,
+  apiKey: string,
+): Promise<unknown> {
   invocations += 1;
   return appTester(performOf(row.kind, row.key), bundleWith(inputData, { apiKey }), true);
 }
@@ -74,9 +77,14 @@ type Row = Record<string, unknown>;
 /** A prospecting search made with `apiKey` (ids are bound to the key): its request id and ids. */
 async function searchProspects(what: 'contact' | 'company', apiKey: string, size = 50) {
   const key = what === 'contact' ? 'prospect_contacts' : 'prospect_companies';
-  const input = what === 'contact' ? { job_titles: ['Manager'], page_size: size } : { industries: ['Technology, Information & Media'], page_size: size };
+  const input =
+    what === 'contact'
+      ? { job_titles: ['Manager'], page_size: size }
+      : { industries: ['Technology, Information & Media'], page_size: size };
   const output = (await runOperation({ kind: 'creates', key }, input, apiKey)) as Row;
-  const rows = (output[what === 'contact' ? 'contacts' : 'companies'] as Row[]).map((r) => str((what === 'contact' ? r.contactId : r.id) as string));
+  const rows = (output[what === 'contact' ? 'contacts' : 'companies'] as Row[]).map((r) =>
+    str((what === 'contact' ? r.contactId : r.id) as string),
+  );
   return { requestId: output.requestId as string, ids: rows };
 }
 
@@ -125,28 +133,33 @@ const filterListRows: OperationRow[] = FILTER_LIST_NAMES.map((name) => {
 /** 150 distinct entries of the dataset: two chunks of Lusha's 100. */
 const BULK_SIZE = 150;
 
-const peopleWithContactInfo = (sb: Sandbox) => sb.data.people.filter((p) => p.emails.length + p.phones.length > 0).slice(0, BULK_SIZE);
+const peopleWithContactInfo = (sb: Sandbox) =>
+  sb.data.people.filter((p) => p.emails.length + p.phones.length > 0).slice(0, BULK_SIZE);
 
 /** Bulk Enrich People / Companies: one row per input row, status "error" when its chunk failed. */
 function bulkRows(output: Row): BulkReport {
   const rows = output.rows as Row[];
   return {
     lines: rows.map((r) => String(r.reference)),
-    failed: rows.filter((r) => r.status === 'error').map((r) => ({ entry: String(r.reference), reason: String(r.reason) })),
+    failed: rows
+      .filter((r) => r.status === 'error')
+      .map((r) => ({ entry: String(r.reference), reason: String(r.reason) })),
     answered: rows.filter((r) => r.status !== 'error').length,
   };
 }
 
 /** Enrich Prospected Contacts / Companies: one line per id, "Not revealed: ..." when its chunk failed. */
-const revealLines = (plural: 'contacts' | 'companies', idKey: 'contactId' | 'id') => (output: Row): BulkReport => {
-  const lines = output[plural] as Row[];
-  const failed = (r: Row) => String(r.revealNote ?? '').startsWith('Not revealed');
-  return {
-    lines: lines.map((r) => String(r[idKey])),
-    failed: lines.filter(failed).map((r) => ({ entry: String(r[idKey]), reason: String(r.revealNote) })),
-    answered: lines.filter((r) => !failed(r)).length,
+const revealLines =
+  (plural: 'contacts' | 'companies', idKey: 'contactId' | 'id') =>
+  (output: Row): BulkReport => {
+    const lines = output[plural] as Row[];
+    const failed = (r: Row) => String(r.revealNote ?? '').startsWith('Not revealed');
+    return {
+      lines: lines.map((r) => String(r[idKey])),
+      failed: lines.filter(failed).map((r) => ({ entry: String(r[idKey]), reason: String(r.revealNote) })),
+      answered: lines.filter((r) => !failed(r)).length,
+    };
   };
-};
 
 /** Get Contact / Company Signals: the signals found, and every entry not checked with the reason. */
 function signalLookup(output: Row): BulkReport {
@@ -163,7 +176,14 @@ const startsSecondChunk = (list: unknown, entries: string[]) => Array.isArray(li
 // ------------------------------------------------------------------ the rows
 
 export const OPERATIONS: OperationRow[] = [
-  { name: 'authentication.test', kind: 'auth', key: 'authentication.test', route: '/account/usage', method: 'GET', input: () => ({}) },
+  {
+    name: 'authentication.test',
+    kind: 'auth',
+    key: 'authentication.test',
+    route: '/account/usage',
+    method: 'GET',
+    input: () => ({}),
+  },
 
   // Polling triggers and the hidden dropdown triggers.
   {
@@ -185,12 +205,45 @@ export const OPERATIONS: OperationRow[] = [
     key: 'new_company_signal',
     route: '/api/signals/companies',
     method: 'POST',
-    input: (sb) => ({ company_ids: [str(sb.data.samples.companyWithRecentNews.id)], signal_types: ['allSignals'], lookback_days: 180, check_every: 'daily' }),
+    input: (sb) => ({
+      company_ids: [str(sb.data.samples.companyWithRecentNews.id)],
+      signal_types: ['allSignals'],
+      lookback_days: 180,
+      check_every: 'daily',
+    }),
   },
-  { name: 'contact_signal_types', kind: 'triggers', key: 'contact_signal_types', route: '/api/signals/filters/contact', method: 'GET', input: () => ({}) },
-  { name: 'company_signal_types', kind: 'triggers', key: 'company_signal_types', route: '/api/signals/filters/company', method: 'GET', input: () => ({}) },
-  { name: 'company_news_event_types', kind: 'triggers', key: 'company_news_event_types', route: '/api/signals/filters/company', method: 'GET', input: () => ({}) },
-  { name: 'company_hiring_departments', kind: 'triggers', key: 'company_hiring_departments', route: '/api/signals/filters/company', method: 'GET', input: () => ({}) },
+  {
+    name: 'contact_signal_types',
+    kind: 'triggers',
+    key: 'contact_signal_types',
+    route: '/api/signals/filters/contact',
+    method: 'GET',
+    input: () => ({}),
+  },
+  {
+    name: 'company_signal_types',
+    kind: 'triggers',
+    key: 'company_signal_types',
+    route: '/api/signals/filters/company',
+    method: 'GET',
+    input: () => ({}),
+  },
+  {
+    name: 'company_news_event_types',
+    kind: 'triggers',
+    key: 'company_news_event_types',
+    route: '/api/signals/filters/company',
+    method: 'GET',
+    input: () => ({}),
+  },
+  {
+    name: 'company_hiring_departments',
+    kind: 'triggers',
+    key: 'company_hiring_departments',
+    route: '/api/signals/filters/company',
+    method: 'GET',
+    input: () => ({}),
+  },
   ...filterListRows,
 
   // Searches.
@@ -202,7 +255,14 @@ export const OPERATIONS: OperationRow[] = [
     method: 'GET',
     input: (sb) => ({ person_id: str(sb.data.samples.personWithEmailAndPhone.personId) }),
   },
-  { name: 'find_company', kind: 'searches', key: 'find_company', route: '/v2/company', method: 'GET', input: (sb) => ({ domain: sb.data.samples.companyWithFunding.domain }) },
+  {
+    name: 'find_company',
+    kind: 'searches',
+    key: 'find_company',
+    route: '/v2/company',
+    method: 'GET',
+    input: (sb) => ({ domain: sb.data.samples.companyWithFunding.domain }),
+  },
 
   // Creates.
   {
@@ -211,9 +271,16 @@ export const OPERATIONS: OperationRow[] = [
     key: 'enrich_people',
     route: '/v2/person',
     method: 'POST',
-    input: (sb) => ({ rows: [{ reference: 'a', person_id: str(sb.data.samples.personWithEmailAndPhone.personId) }, { reference: 'b', email: 'nobody.at.all@example.org' }] }),
+    input: (sb) => ({
+      rows: [
+        { reference: 'a', person_id: str(sb.data.samples.personWithEmailAndPhone.personId) },
+        { reference: 'b', email: 'nobody.at.all@example.org' },
+      ],
+    }),
     bulk: {
-      input: (sb) => ({ rows: peopleWithContactInfo(sb).map((p, i) => ({ reference: `row-${i + 1}`, person_id: str(p.personId) })) }),
+      input: (sb) => ({
+        rows: peopleWithContactInfo(sb).map((p, i) => ({ reference: `row-${i + 1}`, person_id: str(p.personId) })),
+      }),
       entries: (input) => (input.rows as Row[]).map((r) => String(r.reference)),
       // The bulk machine sends each distinct row under a generated id, 1 to 150.
       isSecondChunk: (body) => (body as { contacts?: Array<{ contactId: string }> }).contacts?.[0]?.contactId === '101',
@@ -226,15 +293,31 @@ export const OPERATIONS: OperationRow[] = [
     key: 'enrich_companies',
     route: '/v2/company',
     method: 'POST',
-    input: (sb) => ({ rows: [{ reference: 'a', domain: sb.data.samples.companyWithFunding.domain }, { reference: 'b', name: sb.data.samples.companyWithoutFunding.name }] }),
+    input: (sb) => ({
+      rows: [
+        { reference: 'a', domain: sb.data.samples.companyWithFunding.domain },
+        { reference: 'b', name: sb.data.samples.companyWithoutFunding.name },
+      ],
+    }),
     bulk: {
-      input: (sb) => ({ rows: sb.data.companies.slice(0, BULK_SIZE).map((c, i) => ({ reference: `row-${i + 1}`, company_id: str(c.id) })) }),
+      input: (sb) => ({
+        rows: sb.data.companies
+          .slice(0, BULK_SIZE)
+          .map((c, i) => ({ reference: `row-${i + 1}`, company_id: str(c.id) })),
+      }),
       entries: (input) => (input.rows as Row[]).map((r) => String(r.reference)),
       isSecondChunk: (body) => (body as { companies?: Array<{ id: string }> }).companies?.[0]?.id === '101',
       report: bulkRows,
     },
   },
-  { name: 'prospect_contacts', kind: 'creates', key: 'prospect_contacts', route: '/prospecting/contact/search', method: 'POST', input: () => ({ job_titles: ['Manager'], page_size: 10 }) },
+  {
+    name: 'prospect_contacts',
+    kind: 'creates',
+    key: 'prospect_contacts',
+    route: '/prospecting/contact/search',
+    method: 'POST',
+    input: () => ({ job_titles: ['Manager'], page_size: 10 }),
+  },
   {
     name: 'prospect_contacts (reveal)',
     kind: 'creates',
@@ -328,9 +411,17 @@ export const OPERATIONS: OperationRow[] = [
     key: 'get_contact_signals',
     route: '/api/signals/contacts',
     method: 'POST',
-    input: (sb) => ({ person_ids: [str(sb.data.samples.personWithRecentPromotion.personId)], signal_types: ['allSignals'], lookback_days: 180 }),
+    input: (sb) => ({
+      person_ids: [str(sb.data.samples.personWithRecentPromotion.personId)],
+      signal_types: ['allSignals'],
+      lookback_days: 180,
+    }),
     bulk: {
-      input: (sb) => ({ person_ids: sb.data.people.slice(0, BULK_SIZE).map((p) => str(p.personId)), signal_types: ['allSignals'], lookback_days: 180 }),
+      input: (sb) => ({
+        person_ids: sb.data.people.slice(0, BULK_SIZE).map((p) => str(p.personId)),
+        signal_types: ['allSignals'],
+        lookback_days: 180,
+      }),
       entries: (input) => input.person_ids as string[],
       isSecondChunk: (body, entries) => startsSecondChunk((body as { contactIds?: unknown }).contactIds, entries),
       report: signalLookup,
@@ -342,7 +433,11 @@ export const OPERATIONS: OperationRow[] = [
     key: 'get_contact_signals',
     route: '/api/signals/contacts/search',
     method: 'POST',
-    input: (sb) => ({ contacts: [{ email: sb.data.samples.personWithRecentPromotion.emails[0]!.email }], signal_types: ['promotion'], lookback_days: 180 }),
+    input: (sb) => ({
+      contacts: [{ email: sb.data.samples.personWithRecentPromotion.emails[0]!.email }],
+      signal_types: ['promotion'],
+      lookback_days: 180,
+    }),
   },
   {
     name: 'get_company_signals',
@@ -350,9 +445,17 @@ export const OPERATIONS: OperationRow[] = [
     key: 'get_company_signals',
     route: '/api/signals/companies',
     method: 'POST',
-    input: (sb) => ({ company_ids: [str(sb.data.samples.companyWithRecentNews.id)], signal_types: ['allSignals'], lookback_days: 180 }),
+    input: (sb) => ({
+      company_ids: [str(sb.data.samples.companyWithRecentNews.id)],
+      signal_types: ['allSignals'],
+      lookback_days: 180,
+    }),
     bulk: {
-      input: (sb) => ({ company_ids: sb.data.companies.slice(0, BULK_SIZE).map((c) => str(c.id)), signal_types: ['allSignals'], lookback_days: 180 }),
+      input: (sb) => ({
+        company_ids: sb.data.companies.slice(0, BULK_SIZE).map((c) => str(c.id)),
+        signal_types: ['allSignals'],
+        lookback_days: 180,
+      }),
       entries: (input) => input.company_ids as string[],
       isSecondChunk: (body, entries) => startsSecondChunk((body as { companyIds?: unknown }).companyIds, entries),
       report: signalLookup,
@@ -364,7 +467,11 @@ export const OPERATIONS: OperationRow[] = [
     key: 'get_company_signals',
     route: '/api/signals/companies/search',
     method: 'POST',
-    input: (sb) => ({ companies: [{ domain: sb.data.samples.companyWithRecentNews.domain }], signal_types: ['surgeInHiring'], lookback_days: 180 }),
+    input: (sb) => ({
+      companies: [{ domain: sb.data.samples.companyWithRecentNews.domain }],
+      signal_types: ['surgeInHiring'],
+      lookback_days: 180,
+    }),
   },
 ];
 

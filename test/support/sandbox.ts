@@ -32,4 +32,3 @@ export function useSandbox(options: SandboxOptions = {}): () => Sandbox {
     return sandbox;
   };
 }
-

@@ -5,7 +5,6 @@ import { useNock } from '../support/nock';
 import { App, appTester, bundleWith, expectZapierError, LUSHA, TEST_KEY } from '../support/zapier';
 import { withLusha } from '../../src/zapier/lusha';
 
-
 useNock();
 
 const usage = { usage: { credits: { used: 150, total: 1000, remaining: 850 } } };
@@ -27,7 +26,9 @@ describe('authentication', () => {
   });
 
   it('strips a pasted "Bearer " prefix and whitespace: Lusha wants the raw key', async () => {
-    const scope = nock(LUSHA, { reqheaders: { api_key: TEST_KEY } }).get('/account/usage').reply(200, usage);
+    const scope = nock(LUSHA, { reqheaders: { api_key: TEST_KEY } })
+      .get('/account/usage')
+      .reply(200, usage);
     await appTester(App.authentication.test, bundleWith({}, { apiKey: `  Bearer ${TEST_KEY} ` }), true);
     expect(scope.isDone()).toBe(true);
   });
@@ -65,7 +66,9 @@ describe('authentication', () => {
 
 describe('the key travels only to the Lusha host', () => {
   it('never sends the key to another host', async () => {
-    const other = nock('https://example.org', { badheaders: ['api_key'] }).get('/hook').reply(200, {});
+    const other = nock('https://example.org', { badheaders: ['api_key'] })
+      .get('/hook')
+      .reply(200, {});
     await appTester(async (z) => (await z.request({ url: 'https://example.org/hook' })).status, bundleWith({}));
     expect(other.isDone()).toBe(true);
   });
@@ -74,7 +77,10 @@ describe('the key travels only to the Lusha host', () => {
     nock(LUSHA).get('/account/usage').reply(302, '', { Location: 'https://evil.example.com/steal' });
     const evil = nock('https://evil.example.com').get('/steal').reply(200, usage);
     const error = await expectZapierError(
-      appTester(withLusha((lusha) => lusha.getAccountUsage()), bundleWith({})),
+      appTester(
+        withLusha((lusha) => lusha.getAccountUsage()),
+        bundleWith({}),
+      ),
     );
     expect(evil.isDone()).toBe(false);
     expect(error.name).toBe('Error');

@@ -31,7 +31,11 @@ it("the README's troubleshooting table is generated from the error map (run `npm
 
 describe('each row of the error map says what the builder sees', () => {
   const response = (status: number, message: string, headers: Record<string, string> = {}) =>
-    errorFromResponse('GET /v3/example', { status, headers, text: JSON.stringify({ statusCode: status, message }) }, { now: Date.now(), clean: (t) => t });
+    errorFromResponse(
+      'GET /v3/example',
+      { status, headers, text: JSON.stringify({ statusCode: status, message }) },
+      { now: Date.now(), clean: (t) => t },
+    );
   const examples: LushaError[] = [
     response(401, 'Invalid API key'),
     response(402, 'Insufficient credits'),
@@ -43,7 +47,11 @@ describe('each row of the error map says what the builder sees', () => {
     response(429, 'Daily API quota limit exceeded', { 'x-daily-requests-left': '0' }),
     response(429, 'Too many requests', { 'retry-after': '3' }),
     response(500, 'Internal server error'),
-    new LushaResponseError('Lusha answered GET /v3/example in an unexpected shape at "results": Required', 'GET /v3/example', 200),
+    new LushaResponseError(
+      'Lusha answered GET /v3/example in an unexpected shape at "results": Required',
+      'GET /v3/example',
+      200,
+    ),
     response(503, 'Service Unavailable'),
   ];
 
@@ -55,7 +63,12 @@ describe('each row of the error map says what the builder sees', () => {
     const message = appendSentence(error.message, zapierMappingOf(error).advice);
     const pattern = seen
       .split('…')
-      .map((part) => part.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\bN\b/g, '\\d+'))
+      .map((part) =>
+        part
+          .trim()
+          .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+          .replace(/\bN\b/g, '\\d+'),
+      )
       .join('.*');
     expect(message).toMatch(new RegExp(pattern));
   });

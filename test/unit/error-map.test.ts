@@ -13,26 +13,66 @@ import { ZapierTransport } from '../../src/zapier/transport';
 import { useNock } from '../support/nock';
 import { appTester, bundleWith, expectZapierError, LUSHA, TEST_KEY } from '../support/zapier';
 
-
 useNock();
 
 /** Runs one GET /v2/person through the app and returns the Zapier error it ends in. */
 const lookupFails = () =>
-  expectZapierError(appTester(withLusha((lusha) => lusha.enrichPerson({ email: 'a@b.com' })), bundleWith({})));
+  expectZapierError(
+    appTester(
+      withLusha((lusha) => lusha.enrichPerson({ email: 'a@b.com' })),
+      bundleWith({}),
+    ),
+  );
 
 const replyOnce = (status: number, body: unknown, headers: Record<string, string> = {}) =>
-  nock(LUSHA).get('/v2/person').query(true).reply(status, body as nock.Body, headers);
+  nock(LUSHA)
+    .get('/v2/person')
+    .query(true)
+    .reply(status, body as nock.Body, headers);
 
 describe('the error map', () => {
   it.each([
-    [400, 'HaltedError', { statusCode: 400, message: 'email must be an email', errors: ['email must be an email'] }, /rejected the request.*email must be an email.*Check the step's fields/],
+    [
+      400,
+      'HaltedError',
+      { statusCode: 400, message: 'email must be an email', errors: ['email must be an email'] },
+      /rejected the request.*email must be an email.*Check the step's fields/,
+    ],
     [412, 'HaltedError', { message: 'Invalid full name' }, /Invalid full name/],
-    [401, 'ExpiredAuthError', { statusCode: 401, message: 'Invalid API key' }, /rejected the API key.*Invalid API key.*Reconnect/],
-    [402, 'HaltedError', { statusCode: 402, message: 'Insufficient credits' }, /no credits left.*Insufficient credits.*Add credits/],
-    [403, 'Error', { statusCode: 403, message: 'Your pricing version does not support requesting individual datapoints [revealEmails, revealPhones]' }, /refused.*revealEmails, revealPhones.*turn off the reveal options/],
+    [
+      401,
+      'ExpiredAuthError',
+      { statusCode: 401, message: 'Invalid API key' },
+      /rejected the API key.*Invalid API key.*Reconnect/,
+    ],
+    [
+      402,
+      'HaltedError',
+      { statusCode: 402, message: 'Insufficient credits' },
+      /no credits left.*Insufficient credits.*Add credits/,
+    ],
+    [
+      403,
+      'Error',
+      {
+        statusCode: 403,
+        message: 'Your pricing version does not support requesting individual datapoints [revealEmails, revealPhones]',
+      },
+      /refused.*revealEmails, revealPhones.*turn off the reveal options/,
+    ],
     [404, 'HaltedError', { statusCode: 404, message: 'Resource not found' }, /found nothing.*Check the identifiers/],
-    [451, 'HaltedError', { statusCode: 451, message: 'We are unable to process this contact request due to our GDPR regulations' }, /GDPR.*Skip this record/],
-    [500, 'Error', { statusCode: 500, message: 'Internal server error. Please try again later.' }, /failed to process.*HTTP 500.*contact Lusha support/],
+    [
+      451,
+      'HaltedError',
+      { statusCode: 451, message: 'We are unable to process this contact request due to our GDPR regulations' },
+      /GDPR.*Skip this record/,
+    ],
+    [
+      500,
+      'Error',
+      { statusCode: 500, message: 'Internal server error. Please try again later.' },
+      /failed to process.*HTTP 500.*contact Lusha support/,
+    ],
   ])('HTTP %s becomes %s', async (status, name, body, message) => {
     replyOnce(status, body);
     const error = await lookupFails();
@@ -45,7 +85,7 @@ describe('the error map', () => {
     ['Internal server error. Please try again later.', 'later. If this keeps happening'],
     ['Too busy!', 'busy! If this keeps happening'],
     ['No stop at the end', 'end. If this keeps happening'],
-  ])('puts one full stop between Lusha\'s words and the advice: %j', async (lushaMessage, joined) => {
+  ])("puts one full stop between Lusha's words and the advice: %j", async (lushaMessage, joined) => {
     replyOnce(500, { statusCode: 500, message: lushaMessage });
     const { message } = await lookupFails();
     expect(message).toContain(joined);
@@ -55,7 +95,10 @@ describe('the error map', () => {
   it.each([
     [{ message: ['first problem', 'second problem'] }, 'first problem; second problem'],
     [{ error: { code: 400, message: 'nested message' } }, 'nested message'],
-    [{ statusCode: 400, message: 'Validation failed', errors: ['limit must be <= 25'] }, 'Validation failed; limit must be <= 25'],
+    [
+      { statusCode: 400, message: 'Validation failed', errors: ['limit must be <= 25'] },
+      'Validation failed; limit must be <= 25',
+    ],
     ['plain text body', 'plain text body'],
   ])('reads every documented error body shape: %j', async (body, expected) => {
     replyOnce(400, body);
@@ -89,7 +132,11 @@ describe('the error map', () => {
     });
 
     it('waits for the reset when the daily quota is used up', async () => {
-      replyOnce(429, { message: 'Daily quota exceeded' }, { 'x-daily-requests-left': '0', 'X-RateLimit-Reset-Daily': '5400' });
+      replyOnce(
+        429,
+        { message: 'Daily quota exceeded' },
+        { 'x-daily-requests-left': '0', 'X-RateLimit-Reset-Daily': '5400' },
+      );
       const error = await lookupFails();
       expect(error).toMatchObject({ name: 'ThrottledError', delay: 5400 });
       expect(error.message).toMatch(/daily request quota is used up.*after the quota resets/);
@@ -121,8 +168,14 @@ describe('the error map', () => {
 
     it('succeeds when the one retry succeeds', async () => {
       nock(LUSHA).get('/v2/person').query(true).reply(503, {});
-      nock(LUSHA).get('/v2/person').query(true).reply(200, { contact: { error: null, isCreditCharged: true, data: { personId: 1 } } });
-      const result = await appTester(withLusha((lusha) => lusha.enrichPerson({ email: 'a@b.com' })), bundleWith({}));
+      nock(LUSHA)
+        .get('/v2/person')
+        .query(true)
+        .reply(200, { contact: { error: null, isCreditCharged: true, data: { personId: 1 } } });
+      const result = await appTester(
+        withLusha((lusha) => lusha.enrichPerson({ email: 'a@b.com' })),
+        bundleWith({}),
+      );
       expect(result.contact.data?.personId).toBe('1');
     });
 
@@ -146,7 +199,9 @@ describe('the error map', () => {
         const error = await expectZapierError(
           appTester(async (z: ZObject) => {
             const client = new LushaClient({ transport: new ZapierTransport(z, base), retryDelayMs: 10 });
-            return client.getAccountUsage().catch((e) => { throw toZapierError(z, e); });
+            return client.getAccountUsage().catch((e) => {
+              throw toZapierError(z, e);
+            });
           }, bundleWith({})),
         );
         expect(connections).toBe(2);
@@ -183,7 +238,15 @@ describe('the error map', () => {
     it('gives up on a response that does not start in time', async () => {
       nock(LUSHA).get('/account/usage').delay(2_000).reply(200, { usage: {} });
       const error = await expectZapierError(
-        appTester(async (z: ZObject) => withShortTimeout(z).getAccountUsage().catch((e) => { throw toZapierError(z, e); }), bundleWith({})),
+        appTester(
+          async (z: ZObject) =>
+            withShortTimeout(z)
+              .getAccountUsage()
+              .catch((e) => {
+                throw toZapierError(z, e);
+              }),
+          bundleWith({}),
+        ),
       );
       expect(error.name).toBe('ThrottledError');
       expect(error.message).toMatch(/did not answer GET \/account\/usage in time/);
@@ -192,7 +255,15 @@ describe('the error map', () => {
     it('gives up on a body that stalls', async () => {
       nock(LUSHA).get('/account/usage').delayBody(2_000).reply(200, { usage: {} });
       const error = await expectZapierError(
-        appTester(async (z: ZObject) => withShortTimeout(z).getAccountUsage().catch((e) => { throw toZapierError(z, e); }), bundleWith({})),
+        appTester(
+          async (z: ZObject) =>
+            withShortTimeout(z)
+              .getAccountUsage()
+              .catch((e) => {
+                throw toZapierError(z, e);
+              }),
+          bundleWith({}),
+        ),
       );
       expect(error.name).toBe('ThrottledError');
       expect(error.message).toMatch(/did not answer GET \/account\/usage in time/);
@@ -203,7 +274,9 @@ describe('the error map', () => {
       const error = await expectZapierError(
         appTester(async (z: ZObject) => {
           const client = new LushaClient({ transport: new ZapierTransport(z, LUSHA), deadline: Date.now() + 300 });
-          return client.getAccountUsage().catch((e) => { throw toZapierError(z, e); });
+          return client.getAccountUsage().catch((e) => {
+            throw toZapierError(z, e);
+          });
         }, bundleWith({})),
       );
       expect(scope.isDone()).toBe(false);
@@ -214,7 +287,11 @@ describe('the error map', () => {
   it('never puts the key in a message, even when Lusha echoes it back', async () => {
     const statuses = [400, 401, 402, 403, 404, 429, 451, 500, 502];
     for (const status of statuses) {
-      nock(LUSHA).get('/v2/person').query(true).times(2).reply(status, { message: `bad key ${TEST_KEY}` });
+      nock(LUSHA)
+        .get('/v2/person')
+        .query(true)
+        .times(2)
+        .reply(status, { message: `bad key ${TEST_KEY}` });
       const error = await lookupFails();
       expect(error.message).not.toContain(TEST_KEY);
       expect(error.message).toContain('[redacted]');

@@ -12,7 +12,8 @@ import {
 import { chunk, sendBatches, throwConnectionFailure, uniqueBy } from '../../src/lusha/batch';
 import { LushaAuthError, LushaServerError } from '../../src/lusha/errors';
 
-const value = <T>(parsed: { ok: boolean; value?: T; problem?: string }) => (parsed.ok ? parsed.value : `PROBLEM: ${parsed.problem}`);
+const value = <T>(parsed: { ok: boolean; value?: T; problem?: string }) =>
+  parsed.ok ? parsed.value : `PROBLEM: ${parsed.problem}`;
 
 describe('identifier readers', () => {
   it('reads emails', () => {
@@ -25,17 +26,29 @@ describe('identifier readers', () => {
   });
 
   it('reads LinkedIn profile URLs on linkedin.com only', () => {
-    expect(value(readLinkedinProfileUrl('linkedin.com/in/Ada-Lovelace/'))).toBe('https://www.linkedin.com/in/ada-lovelace');
-    expect(value(readLinkedinProfileUrl('https://uk.linkedin.com/in/ada?trk=x'))).toBe('https://www.linkedin.com/in/ada');
+    expect(value(readLinkedinProfileUrl('linkedin.com/in/Ada-Lovelace/'))).toBe(
+      'https://www.linkedin.com/in/ada-lovelace',
+    );
+    expect(value(readLinkedinProfileUrl('https://uk.linkedin.com/in/ada?trk=x'))).toBe(
+      'https://www.linkedin.com/in/ada',
+    );
     expect(value(readLinkedinProfileUrl('https://linkedin.evil.com/in/ada'))).toMatch(/PROBLEM: .*not a LinkedIn URL/);
-    expect(value(readLinkedinProfileUrl('https://www.linkedin.com/company/acme'))).toMatch(/not a LinkedIn profile URL/);
+    expect(value(readLinkedinProfileUrl('https://www.linkedin.com/company/acme'))).toMatch(
+      /not a LinkedIn profile URL/,
+    );
     expect(value(readLinkedinCompanyUrl('linkedin.com/company/Acme'))).toBe('https://www.linkedin.com/company/acme');
   });
 
   it('reads a malformed %-escape in a LinkedIn URL as a problem, not a crash (found by the hostile-input properties)', () => {
-    expect(value(readLinkedinProfileUrl('https://www.linkedin.com/in/J%C3%BCrgen'))).toBe('https://www.linkedin.com/in/jürgen');
-    expect(value(readLinkedinProfileUrl('https://www.linkedin.com/in/%E0%A4%A'))).toMatch(/^PROBLEM: LinkedIn URL ".*%E0%A4%A" is not a LinkedIn profile URL/);
-    expect(value(readLinkedinCompanyUrl('linkedin.com/company/%ff'))).toMatch(/^PROBLEM: LinkedIn URL "linkedin.com\/company\/%ff" is not a LinkedIn company URL/);
+    expect(value(readLinkedinProfileUrl('https://www.linkedin.com/in/J%C3%BCrgen'))).toBe(
+      'https://www.linkedin.com/in/jürgen',
+    );
+    expect(value(readLinkedinProfileUrl('https://www.linkedin.com/in/%E0%A4%A'))).toMatch(
+      /^PROBLEM: LinkedIn URL ".*%E0%A4%A" is not a LinkedIn profile URL/,
+    );
+    expect(value(readLinkedinCompanyUrl('linkedin.com/company/%ff'))).toMatch(
+      /^PROBLEM: LinkedIn URL "linkedin.com\/company\/%ff" is not a LinkedIn company URL/,
+    );
   });
 
   it('reads domains from URLs, hosts and emails', () => {
@@ -59,7 +72,9 @@ describe('identifier readers', () => {
   it('reads a list of Lusha IDs, naming every bad entry by its position', () => {
     expect(readLushaIdList('41, 42\n, 43', 'Exclude Person IDs')).toEqual({ ok: true, value: ['41', '42', '43'] });
     expect(readLushaIdList([4183886134, ' '], 'Seed Company IDs')).toEqual({ ok: true, value: ['4183886134'] });
-    expect(readLushaIdList(['1', 'acme.com', '99999999999999999', 'x'], 'Lusha Company IDs', { asNumbers: true })).toEqual({
+    expect(
+      readLushaIdList(['1', 'acme.com', '99999999999999999', 'x'], 'Lusha Company IDs', { asNumbers: true }),
+    ).toEqual({
       ok: false,
       problems: [
         'Lusha Company IDs, entry 2: "acme.com" is not a Lusha ID (expected digits only, e.g. 4183886134)',
@@ -67,7 +82,10 @@ describe('identifier readers', () => {
         'Lusha Company IDs, entry 4: "x" is not a Lusha ID (expected digits only, e.g. 4183886134)',
       ],
     });
-    expect(readLushaIdList(['99999999999999999'], 'Seed Company IDs')).toEqual({ ok: true, value: ['99999999999999999'] });
+    expect(readLushaIdList(['99999999999999999'], 'Seed Company IDs')).toEqual({
+      ok: true,
+      value: ['99999999999999999'],
+    });
   });
 });
 
@@ -91,7 +109,13 @@ describe('batching', () => {
       return (items[0] as number) * 10;
     });
     expect(peak).toBe(2);
-    expect(outcomes.map((o) => (o.ok ? o.result : (o.error as Error).message))).toEqual([10, 20, 'batch 3 failed', 40, 50]);
+    expect(outcomes.map((o) => (o.ok ? o.result : (o.error as Error).message))).toEqual([
+      10,
+      20,
+      'batch 3 failed',
+      40,
+      50,
+    ]);
   });
 
   it('fails the whole list when the key is rejected, but not for any other batch failure', async () => {

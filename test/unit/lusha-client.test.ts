@@ -19,7 +19,12 @@ function mockedClient(options: { requestTimeoutMs?: number } = {}) {
   agent.disableNetConnect();
   const pool = agent.get('https://api.lusha.com');
   const client = new LushaClient({
-    transport: new UndiciTransport({ baseUrl: 'https://api.lusha.com', apiKey: KEY, userAgent: USER_AGENT, dispatcher: agent }),
+    transport: new UndiciTransport({
+      baseUrl: 'https://api.lusha.com',
+      apiKey: KEY,
+      userAgent: USER_AGENT,
+      dispatcher: agent,
+    }),
     secrets: [KEY],
     retryDelayMs: 5,
     ...options,
@@ -31,12 +36,10 @@ describe('UndiciTransport', () => {
   it('sends the raw key, the User-Agent and a JSON body, and parses the typed result', async () => {
     const { pool, client } = mockedClient();
     let seen: { headers: Record<string, string>; body: unknown } | undefined;
-    pool
-      .intercept({ path: '/v2/person', method: 'POST' })
-      .reply(200, (options) => {
-        seen = { headers: options.headers as Record<string, string>, body: JSON.parse(String(options.body)) };
-        return { contacts: { row1: { error: null, isCreditCharged: true, data: { personId: 42, firstName: 'Ada' } } } };
-      });
+    pool.intercept({ path: '/v2/person', method: 'POST' }).reply(200, (options) => {
+      seen = { headers: options.headers as Record<string, string>, body: JSON.parse(String(options.body)) };
+      return { contacts: { row1: { error: null, isCreditCharged: true, data: { personId: 42, firstName: 'Ada' } } } };
+    });
 
     const result = await client.enrichPeople({ contacts: [{ contactId: 'row1', email: 'ada@example.com' }] });
 
@@ -56,7 +59,9 @@ describe('UndiciTransport', () => {
 
   it('keeps 404 distinguishable (a company lookup without a match)', async () => {
     const { pool, client } = mockedClient();
-    pool.intercept({ path: '/v2/company?domain=nowhere.example', method: 'GET' }).reply(404, { statusCode: 404, message: 'Resource not found' });
+    pool
+      .intercept({ path: '/v2/company?domain=nowhere.example', method: 'GET' })
+      .reply(404, { statusCode: 404, message: 'Resource not found' });
     await expect(client.enrichCompany({ domain: 'nowhere.example' })).rejects.toBeInstanceOf(LushaNotFoundError);
   });
 
@@ -70,7 +75,13 @@ describe('UndiciTransport', () => {
 describe('query strings', () => {
   it('repeats array keys, drops empty values and encodes the rest', () => {
     expect(
-      toQueryString({ email: 'a+b@x.com', signals: ['promotion', 'companyChange'], revealEmails: true, personId: undefined, firstName: '' }),
+      toQueryString({
+        email: 'a+b@x.com',
+        signals: ['promotion', 'companyChange'],
+        revealEmails: true,
+        personId: undefined,
+        firstName: '',
+      }),
     ).toBe('?email=a%2Bb%40x.com&signals=promotion&signals=companyChange&revealEmails=true');
     expect(toQueryString({})).toBe('');
   });
@@ -88,9 +99,17 @@ describe('rate-limit headers', () => {
 
   it('recognises an exhausted daily or hourly quota and when it resets', () => {
     expect(quotaExhaustion({ 'x-daily-requests-left': '5' }, now)).toBeUndefined();
-    expect(quotaExhaustion({ 'x-daily-requests-left': '0', 'x-ratelimit-reset-daily': '600' }, now)).toEqual({ period: 'daily', resetSeconds: 600 });
-    expect(quotaExhaustion({ 'x-ratelimit-remaining-daily': '0', 'x-ratelimit-reset-daily': String(now / 1000 + 90) }, now)).toEqual({ period: 'daily', resetSeconds: 90 });
-    expect(quotaExhaustion({ 'x-daily-requests-left': '0' }, now)).toEqual({ period: 'daily', resetSeconds: 12 * 3600 });
+    expect(quotaExhaustion({ 'x-daily-requests-left': '0', 'x-ratelimit-reset-daily': '600' }, now)).toEqual({
+      period: 'daily',
+      resetSeconds: 600,
+    });
+    expect(
+      quotaExhaustion({ 'x-ratelimit-remaining-daily': '0', 'x-ratelimit-reset-daily': String(now / 1000 + 90) }, now),
+    ).toEqual({ period: 'daily', resetSeconds: 90 });
+    expect(quotaExhaustion({ 'x-daily-requests-left': '0' }, now)).toEqual({
+      period: 'daily',
+      resetSeconds: 12 * 3600,
+    });
     expect(quotaExhaustion({ 'x-hourly-requests-left': '0' }, now)).toEqual({ period: 'hourly', resetSeconds: 3600 });
   });
 });
@@ -99,17 +118,23 @@ describe('RateLimiter', () => {
   it('lets at most `limit` requests start in any window', async () => {
     let clock = 0;
     const sleeps: number[] = [];
-    const limiter = new RateLimiter(3, 1000, () => clock, async (ms) => {
-      sleeps.push(ms);
-      clock += ms;
-    });
+    const limiter = new RateLimiter(
+      3,
+      1000,
+      () => clock,
+      async (ms) => {
+        sleeps.push(ms);
+        clock += ms;
+      },
+    );
     const starts: number[] = [];
     for (let i = 0; i < 7; i += 1) {
       await limiter.take();
       starts.push(clock);
     }
     expect(starts).toEqual([0, 0, 0, 1001, 1001, 1001, 2002]);
-    for (let i = 3; i < starts.length; i += 1) expect((starts[i] as number) - (starts[i - 3] as number)).toBeGreaterThan(1000);
+    for (let i = 3; i < starts.length; i += 1)
+      expect((starts[i] as number) - (starts[i - 3] as number)).toBeGreaterThan(1000);
   });
 });
 

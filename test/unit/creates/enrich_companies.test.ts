@@ -8,11 +8,13 @@ import { companySample } from '../../../src/companies/record';
 import { useNock } from '../../support/nock';
 import { App, appTester, bundleWith, expectStepError, expectZapierError, LUSHA, TEST_KEY } from '../../support/zapier';
 
-
 useNock();
 
 const { operation } = App.creates.enrich_companies!;
-const perform = operation.perform as (z: ZObject, bundle: Bundle) => Promise<Record<string, unknown> & { rows: Array<Record<string, unknown>> }>;
+const perform = operation.perform as (
+  z: ZObject,
+  bundle: Bundle,
+) => Promise<Record<string, unknown> & { rows: Array<Record<string, unknown>> }>;
 const enrichCompanies = (inputData: Record<string, unknown>) => appTester(perform, bundleWith(inputData));
 
 /** A value of POST /v2/company's map: flat location and links, `lushaCompanyId`. */
@@ -37,7 +39,13 @@ const northwind = {
   specialities: ['revenue forecasting', 'sales analytics'],
   technologies: [{ name: 'Salesforce' }, { name: 'HubSpot' }],
   industryPrimaryGroupDetails: { sicCodes: [{ sicCodes: 7372 }], naicsCodes: [{ naicsCodes: 511210 }] },
-  funding: { rounds: [{ roundType: 'Series B', roundAmount: 42000000, roundDate: 'Mar 18, 2025', currency: 'USD' }], totalRounds: 3, totalRoundsAmount: 61500000, currency: 'USD', isIpo: false },
+  funding: {
+    rounds: [{ roundType: 'Series B', roundAmount: 42000000, roundDate: 'Mar 18, 2025', currency: 'USD' }],
+    totalRounds: 3,
+    totalRoundsAmount: 61500000,
+    currency: 'USD',
+    isIpo: false,
+  },
 };
 
 const northwindItem = {
@@ -135,7 +143,9 @@ describe('Bulk Enrich Companies', () => {
         sizes.push(companies.length);
         return Object.fromEntries(companies.map((c) => [c.id, northwind]));
       });
-    const output = await enrichCompanies({ rows: Array.from({ length: 120 }, (_, i) => ({ domain: `company${i}.com` })) });
+    const output = await enrichCompanies({
+      rows: Array.from({ length: 120 }, (_, i) => ({ domain: `company${i}.com` })),
+    });
     expect(scope.isDone()).toBe(true);
     expect(sizes.sort((a, b) => b - a)).toEqual([100, 20]);
     expect(output).toMatchObject({ total: 120, matched: 120, requests: 2, creditsCharged: 120 });
@@ -163,7 +173,10 @@ describe('Bulk Enrich Companies', () => {
     const fields = operation.outputFields as Array<{ key: string; children?: Array<{ key: string }> }>;
     const sample = operation.sample as Record<string, unknown> & { rows: Array<Record<string, unknown>> };
     expect(fields.map((field) => field.key).sort()).toEqual(Object.keys(sample).sort());
-    const rowKeys = fields.find((field) => field.key === 'rows')!.children!.map((field) => field.key).sort();
+    const rowKeys = fields
+      .find((field) => field.key === 'rows')!
+      .children!.map((field) => field.key)
+      .sort();
     for (const row of sample.rows) expect(Object.keys(row).sort()).toEqual(rowKeys);
   });
 });

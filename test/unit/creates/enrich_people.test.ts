@@ -9,14 +9,23 @@ import { personSample } from '../../../src/people/record';
 import { useNock } from '../../support/nock';
 import { App, appTester, bundleWith, expectStepError, expectZapierError, LUSHA, TEST_KEY } from '../../support/zapier';
 
-
 useNock();
 
 const { operation } = App.creates.enrich_people!;
-const perform = operation.perform as (z: ZObject, bundle: Bundle) => Promise<Record<string, unknown> & { rows: Array<Record<string, unknown>> }>;
+const perform = operation.perform as (
+  z: ZObject,
+  bundle: Bundle,
+) => Promise<Record<string, unknown> & { rows: Array<Record<string, unknown>> }>;
 const enrichPeople = (inputData: Record<string, unknown>) => appTester(perform, bundleWith(inputData));
 
-type Contact = { contactId: string; email?: string; linkedinUrl?: string; personId?: string; fullName?: string; companies?: unknown[] };
+type Contact = {
+  contactId: string;
+  email?: string;
+  linkedinUrl?: string;
+  personId?: string;
+  fullName?: string;
+  companies?: unknown[];
+};
 
 /** A bulk answer: contacts keyed by contactId (email/emailType, snake_case location), companies in their own map. */
 const mayaResult = {
@@ -29,7 +38,12 @@ const mayaResult = {
     fullName: 'Maya Goldberg',
     companyId: 33222678,
     emailAddresses: [
-      { email: 'maya.goldberg@northwind-analytics.com', emailType: 'work', emailConfidence: 'A+', updateDate: '2026-09-14' },
+      {
+        email: 'maya.goldberg@northwind-analytics.com',
+        emailType: 'work',
+        emailConfidence: 'A+',
+        updateDate: '2026-09-14',
+      },
       { email: 'maya.goldberg@gmail.com', emailType: 'private', emailConfidence: 'A', updateDate: '2026-02-03' },
     ],
     phoneNumbers: [
@@ -37,7 +51,14 @@ const mayaResult = {
       { number: '+1 617-555-0100', phoneType: 'direct', doNotCall: true, updateDate: '2025-11-20' },
     ],
     jobTitle: { title: 'VP of Sales', seniority: 'VP', departments: ['Sales', 'Business Development'] },
-    location: { country: 'United States', country_iso2: 'US', continent: 'North America', state: 'Massachusetts', city: 'Boston', is_eu_contact: false },
+    location: {
+      country: 'United States',
+      country_iso2: 'US',
+      continent: 'North America',
+      state: 'Massachusetts',
+      city: 'Boston',
+      is_eu_contact: false,
+    },
     socialLinks: { linkedin: 'https://www.linkedin.com/in/maya-goldberg' },
     jobStartDate: '2023-04-01',
   },
@@ -54,7 +75,11 @@ const northwind = {
   location: { city: 'Boston', country: 'United States', countryIso2: 'US' },
   social: { linkedin: 'https://www.linkedin.com/company/northwind-analytics' },
 };
-const miss = { error: { code: 3, name: 'EMPTY_DATA', message: 'Could not find requested data' }, isCreditCharged: false, data: null };
+const miss = {
+  error: { code: 3, name: 'EMPTY_DATA', message: 'Could not find requested data' },
+  isCreditCharged: false,
+  data: null,
+};
 
 const mayaItem = {
   id: '4183886134',
@@ -117,7 +142,13 @@ describe('Bulk Enrich People: a mixed list', () => {
         { reference: 'crm-1002', linkedin_url: 'linkedin.com/in/nobody-here' },
         { reference: 'crm-1003', email: 'not-an-email' },
         { reference: 'crm/1001?x=1', email: 'maya.goldberg@northwind-analytics.com ' },
-        { reference: 'crm-1005', first_name: 'Sam', last_name: 'Lee', company_name: 'Contoso', company_domain: 'contoso.com' },
+        {
+          reference: 'crm-1005',
+          first_name: 'Sam',
+          last_name: 'Lee',
+          company_name: 'Contoso',
+          company_domain: 'contoso.com',
+        },
         {},
       ],
     });
@@ -127,7 +158,11 @@ describe('Bulk Enrich People: a mixed list', () => {
       contacts: [
         { contactId: '1', email: 'maya.goldberg@northwind-analytics.com' },
         { contactId: '2', linkedinUrl: 'https://www.linkedin.com/in/nobody-here' },
-        { contactId: '3', fullName: 'Sam Lee', companies: [{ name: 'Contoso', domain: 'contoso.com', isCurrent: true }] },
+        {
+          contactId: '3',
+          fullName: 'Sam Lee',
+          companies: [{ name: 'Contoso', domain: 'contoso.com', isCurrent: true }],
+        },
       ],
     });
     expect(output).toEqual({
@@ -174,7 +209,12 @@ describe('Bulk Enrich People: a mixed list', () => {
         return true;
       })
       .reply(200, { contacts: { '1': mayaResult }, companies: {} });
-    await enrichPeople({ rows: [{ person_id: '4183886134' }], reveal_data: 'phones', refresh_job_info: 'true', partial_profile: true });
+    await enrichPeople({
+      rows: [{ person_id: '4183886134' }],
+      reveal_data: 'phones',
+      refresh_job_info: 'true',
+      partial_profile: true,
+    });
     expect(sent).toEqual({
       contacts: [{ contactId: '1', personId: '4183886134' }],
       metadata: { refreshJobInfo: true, revealPhones: true, partialProfile: true },
@@ -197,7 +237,10 @@ describe('Bulk Enrich People: a mixed list', () => {
       .reply(200, (_uri, body) => {
         const { contacts } = body as { contacts: Contact[] };
         sizes.push(contacts.length);
-        return { contacts: Object.fromEntries(contacts.map((c) => [c.contactId, mayaResult])), companies: { '33222678': northwind } };
+        return {
+          contacts: Object.fromEntries(contacts.map((c) => [c.contactId, mayaResult])),
+          companies: { '33222678': northwind },
+        };
       });
     const rows = Array.from({ length: 250 }, (_, i) => ({ email: `person${i + 1}@northwind-analytics.com` }));
     const output = await enrichPeople({ rows: [...rows, ...rows.slice(0, 50)] });
@@ -211,7 +254,9 @@ describe('Bulk Enrich People: a mixed list', () => {
 describe('Bulk Enrich People: the run as a whole', () => {
   it('halts before any call when no row can be looked up, naming each row', async () => {
     const scope = nock(LUSHA).post('/v2/person').reply(200, { contacts: {} });
-    const error = await expectStepError(enrichPeople({ rows: [{ email: 'maya@' }, { first_name: 'Maya', last_name: 'Goldberg' }] }));
+    const error = await expectStepError(
+      enrichPeople({ rows: [{ email: 'maya@' }, { first_name: 'Maya', last_name: 'Goldberg' }] }),
+    );
     expect(error.name).toBe('HaltedError');
     expect(error.message).toBe(
       'Bulk Enrich People cannot run with this input (no credits were spent):\n' +
@@ -224,7 +269,9 @@ describe('Bulk Enrich People: the run as a whole', () => {
 
   it('halts before any call on a malformed option', async () => {
     const scope = nock(LUSHA).post('/v2/person').reply(200, { contacts: {} });
-    const error = await expectStepError(enrichPeople({ rows: [{ email: 'maya@northwind-analytics.com' }], reveal_data: 'everything' }));
+    const error = await expectStepError(
+      enrichPeople({ rows: [{ email: 'maya@northwind-analytics.com' }], reveal_data: 'everything' }),
+    );
     expect(error.name).toBe('HaltedError');
     expect(error.message).toBe(
       'Bulk Enrich People cannot run with this input (no credits were spent):\n' +
@@ -267,17 +314,22 @@ describe('Bulk Enrich People: the run as a whole', () => {
   });
 
   it('fails as the plan error when every request is refused for the reveal flags', async () => {
-    nock(LUSHA)
-      .post('/v2/person')
-      .reply(403, { statusCode: 403, message: 'Your pricing version does not support requesting individual datapoints [revealEmails, revealPhones]' });
-    const error = await expectZapierError(enrichPeople({ rows: [{ email: 'maya@northwind-analytics.com' }], reveal_data: 'emails' }));
+    nock(LUSHA).post('/v2/person').reply(403, {
+      statusCode: 403,
+      message: 'Your pricing version does not support requesting individual datapoints [revealEmails, revealPhones]',
+    });
+    const error = await expectZapierError(
+      enrichPeople({ rows: [{ email: 'maya@northwind-analytics.com' }], reveal_data: 'emails' }),
+    );
     expect(error).toMatchObject({ name: 'Error', status: 403 });
     expect(error.message).toMatch(/turn off the reveal options/);
   });
 
   it('fails as ExpiredAuthError when Lusha rejects the key', async () => {
     nock(LUSHA).post('/v2/person').reply(401, { statusCode: 401, message: 'Invalid API key' });
-    expect((await expectZapierError(enrichPeople({ rows: [{ email: 'maya@northwind-analytics.com' }] }))).name).toBe('ExpiredAuthError');
+    expect((await expectZapierError(enrichPeople({ rows: [{ email: 'maya@northwind-analytics.com' }] }))).name).toBe(
+      'ExpiredAuthError',
+    );
   });
 
   it('keeps what was enriched when one request of several fails: those rows say why', async () => {
@@ -308,23 +360,38 @@ describe('Bulk Enrich People: the run as a whole', () => {
     nock(LUSHA)
       .post('/v2/person')
       .reply(200, {
-        contacts: { '1': { error: { code: 7, name: 'INVALID_NAME', message: 'The full name is not valid' }, isCreditCharged: false, data: null } },
+        contacts: {
+          '1': {
+            error: { code: 7, name: 'INVALID_NAME', message: 'The full name is not valid' },
+            isCreditCharged: false,
+            data: null,
+          },
+        },
         companies: {},
       });
     const output = await enrichPeople({ rows: [{ first_name: 'X', last_name: 'Y', company_name: 'Z' }] });
-    expect(output.rows[0]).toMatchObject({ status: 'error', reason: 'Lusha could not look up this person: The full name is not valid.' });
+    expect(output.rows[0]).toMatchObject({
+      status: 'error',
+      reason: 'Lusha could not look up this person: The full name is not valid.',
+    });
   });
 });
 
 describe('Bulk Enrich People: definition', () => {
   it('declares every output key, with the row fields as line items, and its sample matches', () => {
-    const fields = operation.outputFields as Array<{ key: string; children?: Array<{ key: string; type?: string; list?: boolean; children?: unknown }> }>;
+    const fields = operation.outputFields as Array<{
+      key: string;
+      children?: Array<{ key: string; type?: string; list?: boolean; children?: unknown }>;
+    }>;
     const sample = operation.sample as Record<string, unknown> & { rows: Array<Record<string, unknown>> };
     expect(fields.map((field) => field.key).sort()).toEqual(Object.keys(sample).sort());
     const rowFields = fields.find((field) => field.key === 'rows')!.children!;
     for (const row of sample.rows) expect(Object.keys(row).sort()).toEqual(rowFields.map((field) => field.key).sort());
     // Inside line items every field is flat: no lists, no nested children.
     expect(rowFields.every((field) => !field.children && !field.list)).toBe(true);
-    expect(sample.rows[0]).toMatchObject({ status: 'matched', emails: 'maya.goldberg@northwind-analytics.com, maya.goldberg@gmail.com' });
+    expect(sample.rows[0]).toMatchObject({
+      status: 'matched',
+      emails: 'maya.goldberg@northwind-analytics.com, maya.goldberg@gmail.com',
+    });
   });
 });

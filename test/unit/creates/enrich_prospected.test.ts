@@ -11,8 +11,10 @@ useNock();
 
 const contactsStep = App.creates.enrich_prospected_contacts!.operation.perform;
 const companiesStep = App.creates.enrich_prospected_companies!.operation.perform;
-const runContacts = (inputData: Record<string, unknown>) => appTester(contactsStep as never, bundleWith(inputData), true) as Promise<Record<string, unknown>>;
-const runCompanies = (inputData: Record<string, unknown>) => appTester(companiesStep as never, bundleWith(inputData), true) as Promise<Record<string, unknown>>;
+const runContacts = (inputData: Record<string, unknown>) =>
+  appTester(contactsStep as never, bundleWith(inputData), true) as Promise<Record<string, unknown>>;
+const runCompanies = (inputData: Record<string, unknown>) =>
+  appTester(companiesStep as never, bundleWith(inputData), true) as Promise<Record<string, unknown>>;
 const lusha = () => nock(LUSHA, { reqheaders: { api_key: TEST_KEY } });
 
 const EMPTY_CONTACT = Object.fromEntries(prospectContactFields.map((field) => [field.key, null]));
@@ -21,7 +23,11 @@ const ids = (from: number, count: number) => Array.from({ length: count }, (_, i
 const revealedContact = (id: string) => ({
   id,
   isSuccess: true,
-  data: { fullName: `Name ${id}`, emailAddresses: [{ email: `${id}@acme.io`, emailType: 'work', emailConfidence: 'A' }], companyName: 'Acme' },
+  data: {
+    fullName: `Name ${id}`,
+    emailAddresses: [{ email: `${id}@acme.io`, emailType: 'work', emailConfidence: 'A' }],
+    companyName: 'Acme',
+  },
 });
 
 describe('enrich_prospected_contacts', () => {
@@ -38,7 +44,8 @@ describe('enrich_prospected_contacts', () => {
       requested: 2,
       revealedCount: 1,
       creditsCharged: 1,
-      creditsNote: 'Revealed 1 of 2 contacts: 1 credit charged (Lusha charges each contact it returned an email or phone number for).',
+      creditsNote:
+        'Revealed 1 of 2 contacts: 1 credit charged (Lusha charges each contact it returned an email or phone number for).',
       contacts: [
         {
           ...EMPTY_CONTACT,
@@ -95,7 +102,9 @@ describe('enrich_prospected_contacts', () => {
       .reply(200, { requestId: 'req-b', contacts: [revealedContact('c-2')] });
     const output = await runContacts({ request_id: 'req-a\nreq-b\nreq-a', contact_ids: 'c-1,c-2,c-3' });
     expect(scope.isDone()).toBe(true);
-    expect((output.contacts as Record<string, unknown>[]).map((row) => [row.contactId, row.requestId, row.revealed])).toEqual([
+    expect(
+      (output.contacts as Record<string, unknown>[]).map((row) => [row.contactId, row.requestId, row.revealed]),
+    ).toEqual([
       ['c-1', 'req-a', true],
       ['c-2', 'req-b', true],
       ['c-3', 'req-a', true],
@@ -105,7 +114,10 @@ describe('enrich_prospected_contacts', () => {
   it("turns Lusha's answer to a stale requestId into an actionable message", async () => {
     lusha()
       .post('/prospecting/contact/enrich')
-      .reply(400, { statusCode: 400, message: ['requestId "old-1" does not match a contact search made with this API key'] });
+      .reply(400, {
+        statusCode: 400,
+        message: ['requestId "old-1" does not match a contact search made with this API key'],
+      });
     const error = await expectStepError(runContacts({ request_id: 'old-1', contact_ids: ['c-1'] }));
     expect(error).toEqual({
       name: 'HaltedError',
@@ -128,7 +140,8 @@ describe('enrich_prospected_contacts', () => {
     expect((output.contacts as Record<string, unknown>[])[100]).toMatchObject({
       contactId: 'c-101',
       revealed: false,
-      revealNote: 'Not revealed: The Lusha account has no credits left (POST /prospecting/contact/enrich, HTTP 402): Insufficient credits. Add credits to your Lusha account or wait for your plan to renew, then replay the run.',
+      revealNote:
+        'Not revealed: The Lusha account has no credits left (POST /prospecting/contact/enrich, HTTP 402): Insufficient credits. Add credits to your Lusha account or wait for your plan to renew, then replay the run.',
     });
   });
 
@@ -141,7 +154,9 @@ describe('enrich_prospected_contacts', () => {
         '- Prospect Contact IDs is empty: map the IDs to reveal.\n' +
         '- Search Request ID is empty: map it from the search step.',
     });
-    const mismatched = await expectStepError(runContacts({ request_id: ['a', 'b'], contact_ids: ['c-1', 'c-2', 'c-3'] }));
+    const mismatched = await expectStepError(
+      runContacts({ request_id: ['a', 'b'], contact_ids: ['c-1', 'c-2', 'c-3'] }),
+    );
     expect(mismatched.message).toBe(
       'Enrich Prospected Contacts cannot run with this input (no credits were spent):\n' +
         '- Search Request ID has 2 values for 3 IDs: give one for all, or exactly one per ID.',
@@ -158,7 +173,10 @@ describe('enrich_prospected_companies', () => {
   it('sends the ids under "companiesIds" and returns one row per id', async () => {
     const scope = lusha()
       .post('/prospecting/company/enrich', { requestId: 'req-c', companiesIds: ['1586', '42'] })
-      .reply(200, { requestId: 'req-c', companies: [{ id: 1586, name: 'Acme', fqdn: 'www.acme.com', mainIndustry: 'Software' }] });
+      .reply(200, {
+        requestId: 'req-c',
+        companies: [{ id: 1586, name: 'Acme', fqdn: 'www.acme.com', mainIndustry: 'Software' }],
+      });
 
     const output = await runCompanies({ request_id: 'req-c', company_ids: ['1586', '42'] });
 
@@ -192,7 +210,7 @@ describe('enrich_prospected_companies', () => {
     });
   });
 
-  it("explains a requestId Lusha does not know", async () => {
+  it('explains a requestId Lusha does not know', async () => {
     lusha().post('/prospecting/company/enrich').reply(404, { statusCode: 404, message: 'Request not found' });
     const error = await expectStepError(runCompanies({ request_id: 'gone', company_ids: ['1'] }));
     expect(error.name).toBe('HaltedError');

@@ -10,8 +10,10 @@ useNock();
 
 const contactsStep = App.creates.find_lookalike_contacts!.operation.perform;
 const companiesStep = App.creates.find_lookalike_companies!.operation.perform;
-const runContacts = (inputData: Record<string, unknown>) => appTester(contactsStep as never, bundleWith(inputData), true) as Promise<Record<string, unknown>>;
-const runCompanies = (inputData: Record<string, unknown>) => appTester(companiesStep as never, bundleWith(inputData), true) as Promise<Record<string, unknown>>;
+const runContacts = (inputData: Record<string, unknown>) =>
+  appTester(contactsStep as never, bundleWith(inputData), true) as Promise<Record<string, unknown>>;
+const runCompanies = (inputData: Record<string, unknown>) =>
+  appTester(companiesStep as never, bundleWith(inputData), true) as Promise<Record<string, unknown>>;
 const lusha = () => nock(LUSHA, { reqheaders: { api_key: TEST_KEY } });
 
 describe('find_lookalike_contacts', () => {
@@ -27,7 +29,13 @@ describe('find_lookalike_contacts', () => {
       })
       .reply(200, {
         contacts: [
-          { personId: 901, companyId: 33222678, name: 'Jane Smith', jobTitle: 'VP Sales', companyName: 'Northwind Analytics' },
+          {
+            personId: 901,
+            companyId: 33222678,
+            name: 'Jane Smith',
+            jobTitle: 'VP Sales',
+            companyName: 'Northwind Analytics',
+          },
           { personId: '902', companyId: '12', name: 'Omar Haddad', jobTitle: 'Head of Sales', companyName: 'Globex' },
         ],
         requestId: 'rec-1',
@@ -49,9 +57,16 @@ describe('find_lookalike_contacts', () => {
       requestId: 'rec-1',
       count: 2,
       creditsCharged: 2,
-      creditsNote: "2 recommended contacts: Lusha charged 2 credits. Map this step's Request ID into another run to get more.",
+      creditsNote:
+        "2 recommended contacts: Lusha charged 2 credits. Map this step's Request ID into another run to get more.",
       contacts: [
-        { id: '901', fullName: 'Jane Smith', jobTitle: 'VP Sales', companyId: '33222678', companyName: 'Northwind Analytics' },
+        {
+          id: '901',
+          fullName: 'Jane Smith',
+          jobTitle: 'VP Sales',
+          companyId: '33222678',
+          companyName: 'Northwind Analytics',
+        },
         { id: '902', fullName: 'Omar Haddad', jobTitle: 'Head of Sales', companyId: '12', companyName: 'Globex' },
       ],
     });
@@ -74,7 +89,14 @@ describe('find_lookalike_contacts', () => {
 
   it('refuses bad seed rows, ids and limits, all at once, before any call', async () => {
     const error = await expectStepError(
-      runContacts({ seeds: [{ person_id: '1', company_id: '' }, { person_id: 'abc', company_id: '2' }], exclude_ids: ['x1'], limit: 26 }),
+      runContacts({
+        seeds: [
+          { person_id: '1', company_id: '' },
+          { person_id: 'abc', company_id: '2' },
+        ],
+        exclude_ids: ['x1'],
+        limit: 26,
+      }),
     );
     expect(error).toEqual({
       name: 'HaltedError',
@@ -95,7 +117,10 @@ describe('find_lookalike_contacts', () => {
   it('explains a Request ID Lusha does not know', async () => {
     lusha()
       .post('/api/recommendations/contacts')
-      .reply(400, { statusCode: 400, message: ['requestId "stale" does not match an earlier contacts recommendation request made with this API key'] });
+      .reply(400, {
+        statusCode: 400,
+        message: ['requestId "stale" does not match an earlier contacts recommendation request made with this API key'],
+      });
     const error = await expectStepError(runContacts({ request_id: 'stale' }));
     expect(error).toEqual({
       name: 'HaltedError',
@@ -110,7 +135,11 @@ describe('find_lookalike_contacts', () => {
 describe('find_lookalike_companies', () => {
   it('sends the seed company ids and outputs the recommendations', async () => {
     const scope = lusha()
-      .post('/api/recommendations/companies', { companies: [{ companyId: '1586' }, { companyId: '42' }], limit: 25, requestId: 'rec-c' })
+      .post('/api/recommendations/companies', {
+        companies: [{ companyId: '1586' }, { companyId: '42' }],
+        limit: 25,
+        requestId: 'rec-c',
+      })
       .reply(200, {
         companies: [{ companyId: 7, name: 'Engines', fqdn: 'www.engines.io', description: 'Analytical engines' }],
         requestId: 'rec-c',
@@ -123,7 +152,8 @@ describe('find_lookalike_companies', () => {
       requestId: 'rec-c',
       count: 1,
       creditsCharged: 1,
-      creditsNote: "1 recommended company: Lusha charged 1 credit. Map this step's Request ID into another run to get more.",
+      creditsNote:
+        "1 recommended company: Lusha charged 1 credit. Map this step's Request ID into another run to get more.",
       companies: [{ id: '7', name: 'Engines', domain: 'engines.io', description: 'Analytical engines' }],
     });
   });
@@ -141,6 +171,8 @@ describe('find_lookalike_companies', () => {
     lusha().post('/api/recommendations/companies').reply(402, { statusCode: 402, message: 'Insufficient credits' });
     const error = await expectStepError(runCompanies({ company_ids: ['1586'] }));
     expect(error.name).toBe('HaltedError');
-    expect(error.message).toMatch(/^The Lusha account has no credits left \(POST \/api\/recommendations\/companies, HTTP 402\)/);
+    expect(error.message).toMatch(
+      /^The Lusha account has no credits left \(POST \/api\/recommendations\/companies, HTTP 402\)/,
+    );
   });
 });

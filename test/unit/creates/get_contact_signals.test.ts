@@ -6,7 +6,7 @@ import nock from 'nock';
 import type { SignalLookupOutput } from '../../../src/signals/operations';
 import { useClock } from '../../support/clock';
 import { useNock } from '../../support/nock';
-import { App, appTester, bundleWith, expectZapierError, LUSHA, ownMessage, performOf, TEST_KEY } from '../../support/zapier';
+import { appTester, bundleWith, expectZapierError, LUSHA, ownMessage, performOf, TEST_KEY } from '../../support/zapier';
 
 const perform = performOf<SignalLookupOutput>('creates', 'get_contact_signals');
 
@@ -26,7 +26,12 @@ const promotion = {
 
 describe('get_contact_signals', () => {
   it('returns the signals as line items with creditsCharged, and calls again on every run', async () => {
-    const answer = { contacts: { '111': { personId: '111', promotion: [promotion] } }, startDate: '2025-03-22', endDate: '2025-06-20', creditCharged: 1 };
+    const answer = {
+      contacts: { '111': { personId: '111', promotion: [promotion] } },
+      startDate: '2025-03-22',
+      endDate: '2025-06-20',
+      creditCharged: 1,
+    };
     const scope = nock(LUSHA, { reqheaders: { api_key: TEST_KEY } })
       .post('/api/signals/contacts', { contactIds: [111], signals: ['promotion'], startDate: '2025-03-22' })
       .twice()
@@ -67,13 +72,24 @@ describe('get_contact_signals', () => {
   it('adds up the credits of every call, and lists each entry of a failed call with the reason', async () => {
     const ids = Array.from({ length: 101 }, (_, i) => 7000 + i);
     nock(LUSHA)
-      .post('/api/signals/contacts', { contactIds: ids.slice(0, 100), signals: ['allSignals'], startDate: '2025-05-21' })
-      .reply(200, { contacts: { '7000': { personId: '7000', promotion: [{ ...promotion, personId: '7000' }] } }, creditCharged: 2 });
+      .post('/api/signals/contacts', {
+        contactIds: ids.slice(0, 100),
+        signals: ['allSignals'],
+        startDate: '2025-05-21',
+      })
+      .reply(200, {
+        contacts: { '7000': { personId: '7000', promotion: [{ ...promotion, personId: '7000' }] } },
+        creditCharged: 2,
+      });
     nock(LUSHA)
       .post('/api/signals/contacts', { contactIds: ids.slice(100), signals: ['allSignals'], startDate: '2025-05-21' })
       .reply(500, { message: 'Internal server error' });
     nock(LUSHA)
-      .post('/api/signals/contacts/search', { contacts: [{ id: '1', email: 'ada@acme.com' }], signals: ['allSignals'], startDate: '2025-05-21' })
+      .post('/api/signals/contacts/search', {
+        contacts: [{ id: '1', email: 'ada@acme.com' }],
+        signals: ['allSignals'],
+        startDate: '2025-05-21',
+      })
       .reply(200, { contacts: {}, creditCharged: 1 });
     const output = await appTester(
       perform,
@@ -86,14 +102,20 @@ describe('get_contact_signals', () => {
       checkedCount: 101,
       notCheckedCount: 1,
       notChecked: [
-        { watchListEntry: '7100', reason: 'Lusha failed to process the request (POST /api/signals/contacts, HTTP 500): Internal server error. If this keeps happening, contact Lusha support.' },
+        {
+          watchListEntry: '7100',
+          reason:
+            'Lusha failed to process the request (POST /api/signals/contacts, HTTP 500): Internal server error. If this keeps happening, contact Lusha support.',
+        },
       ],
     });
   });
 
   it('fails with the error when every call failed', async () => {
     nock(LUSHA).post('/api/signals/contacts').reply(402, { statusCode: 402, message: 'Insufficient credits' });
-    const error = ownMessage(await expectZapierError(appTester(perform, bundleWith({ person_ids: ['1'], signal_types: ['promotion'] }), true)));
+    const error = ownMessage(
+      await expectZapierError(appTester(perform, bundleWith({ person_ids: ['1'], signal_types: ['promotion'] }), true)),
+    );
     expect(error).toEqual({
       name: 'HaltedError',
       message:
@@ -106,7 +128,11 @@ describe('get_contact_signals', () => {
     const scope = nock(LUSHA)
       .post('/api/signals/contacts', { contactIds: [1], signals: ['promotion'], startDate: '2025-06-19' })
       .reply(200, { contacts: {}, creditCharged: 0 });
-    const output = await appTester(perform, bundleWith({ person_ids: ['1'], signal_types: ['promotion'], lookback_days: 1 }), true);
+    const output = await appTester(
+      perform,
+      bundleWith({ person_ids: ['1'], signal_types: ['promotion'], lookback_days: 1 }),
+      true,
+    );
     expect(scope.isDone()).toBe(true);
     expect(output).toMatchObject({ signalCount: 0, creditsCharged: 0, signals: [], checkedCount: 1 });
   });

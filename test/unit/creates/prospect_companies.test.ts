@@ -11,10 +11,18 @@ import { App, appTester, bundleWith, expectStepError, LUSHA, TEST_KEY } from '..
 useNock();
 
 const perform = App.creates.prospect_companies!.operation.perform;
-const run = (inputData: Record<string, unknown>) => appTester(perform as never, bundleWith(inputData), true) as Promise<Record<string, unknown>>;
+const run = (inputData: Record<string, unknown>) =>
+  appTester(perform as never, bundleWith(inputData), true) as Promise<Record<string, unknown>>;
 const lusha = () => nock(LUSHA, { reqheaders: { api_key: TEST_KEY } });
 
-const company = (n: number) => ({ id: String(1000 + n), name: `Company ${n}`, fqdn: `www.company${n}.com`, description: `Company ${n} makes things.`, logoUrl: `https://logo.lusha.com/${1000 + n}.png`, hasCompanyRevenue: true });
+const company = (n: number) => ({
+  id: String(1000 + n),
+  name: `Company ${n}`,
+  fqdn: `www.company${n}.com`,
+  description: `Company ${n} makes things.`,
+  logoUrl: `https://logo.lusha.com/${1000 + n}.png`,
+  hasCompanyRevenue: true,
+});
 const EMPTY_ITEM = Object.fromEntries(prospectCompanyFields.map((field) => [field.key, null]));
 const unrevealed = (n: number, requestId: string, extra: Record<string, unknown> = {}) => ({
   ...EMPTY_ITEM,
@@ -41,14 +49,23 @@ describe('prospect_companies', () => {
           companies: {
             include: {
               mainIndustriesIds: [4],
-              sizes: [{ min: 51, max: 200 }, { min: 201, max: 500 }],
+              sizes: [
+                { min: 51, max: 200 },
+                { min: 201, max: 500 },
+              ],
               locations: [{ continent: 'Europe', country: 'Germany', country_grouping: 'emea' }],
             },
             exclude: { technologies: ['Salesforce'] },
           },
         },
       })
-      .reply(200, { requestId: 'req-c', currentPage: 0, pageLength: 2, totalResults: 2, data: [company(1), company(2)] });
+      .reply(200, {
+        requestId: 'req-c',
+        currentPage: 0,
+        pageLength: 2,
+        totalResults: 2,
+        data: [company(1), company(2)],
+      });
 
     const output = await run({
       industries: 'Technology, Information & Media', // a mapped label is found by name
@@ -81,8 +98,17 @@ describe('prospect_companies', () => {
 
   it('reveals with Lusha\'s "companiesIds" key and charges what Lusha returned', async () => {
     const scope = serveLists(lusha(), ['intent_topics'])
-      .post('/prospecting/company/search', { pages: { page: 0, size: 20 }, filters: { companies: { include: { intentTopics: ['Zero Trust'] } } } })
-      .reply(200, { requestId: 'req-c', currentPage: 0, pageLength: 2, totalResults: 2, data: [company(1), company(2)] })
+      .post('/prospecting/company/search', {
+        pages: { page: 0, size: 20 },
+        filters: { companies: { include: { intentTopics: ['Zero Trust'] } } },
+      })
+      .reply(200, {
+        requestId: 'req-c',
+        currentPage: 0,
+        pageLength: 2,
+        totalResults: 2,
+        data: [company(1), company(2)],
+      })
       .post('/prospecting/company/enrich', { requestId: 'req-c', companiesIds: ['1001', '1002'] })
       .reply(200, {
         requestId: 'req-c',
@@ -133,14 +159,18 @@ describe('prospect_companies', () => {
       }),
     );
     expect(second).toEqual(
-      unrevealed(2, 'req-c', { revealNote: 'Lusha returned nothing for this company ID with this Search Request ID (no credit charged)' }),
+      unrevealed(2, 'req-c', {
+        revealNote: 'Lusha returned nothing for this company ID with this Search Request ID (no credit charged)',
+      }),
     );
   });
 
   it('refuses an empty filter set and bad values before any call', async () => {
     const empty = await expectStepError(run({ page_size: 20 }));
     expect(empty.name).toBe('HaltedError');
-    expect(empty.message).toMatch(/^Prospect Companies cannot run with this input \(no credits were spent\):\n- Set at least one filter/);
+    expect(empty.message).toMatch(
+      /^Prospect Companies cannot run with this input \(no credits were spent\):\n- Set at least one filter/,
+    );
 
     const scope = serveLists(lusha(), ['naics']);
     const bad = await expectStepError(run({ naics_codes: ['511210', '999999'] }));

@@ -11,7 +11,8 @@ import { App, appTester, bundleWith, expectStepError, LUSHA, TEST_KEY } from '..
 useNock();
 
 const perform = App.creates.prospect_contacts!.operation.perform;
-const run = (inputData: Record<string, unknown>) => appTester(perform as never, bundleWith(inputData), true) as Promise<Record<string, unknown>>;
+const run = (inputData: Record<string, unknown>) =>
+  appTester(perform as never, bundleWith(inputData), true) as Promise<Record<string, unknown>>;
 
 const lusha = () => nock(LUSHA, { reqheaders: { api_key: TEST_KEY } });
 
@@ -75,15 +76,33 @@ const NOT_SPENT =
 
 describe('prospect_contacts: the search body', () => {
   it('sends every filter under the key and in the shape the reference documents, values checked against Lusha lists', async () => {
-    const scope = serveLists(lusha(), ['departments', 'seniority', 'all_countries', 'existing_data_points', 'industries_labels', 'sizes', 'revenues', 'sics', 'naics', 'intent_topics']);
+    const scope = serveLists(lusha(), [
+      'departments',
+      'seniority',
+      'all_countries',
+      'existing_data_points',
+      'industries_labels',
+      'sizes',
+      'revenues',
+      'sics',
+      'naics',
+      'intent_topics',
+    ]);
     serveSearch(scope, 'contactLocations', 'berlin');
     serveSearch(scope, 'companyNames', 'acme');
     serveSearch(scope, 'companyLocations', 'germany');
     serveSearch(scope, 'technologies', 'salesforce');
     // sub-industries come from the same list as industries, cached under their own key
-    scope.get('/prospecting/filters/companies/industries_labels').once().reply(200, [
-      { main_industry: 'Technology, Information & Media', main_industry_id: 4, sub_industries: [{ value: 'Software Development', id: 101 }] },
-    ]);
+    scope
+      .get('/prospecting/filters/companies/industries_labels')
+      .once()
+      .reply(200, [
+        {
+          main_industry: 'Technology, Information & Media',
+          main_industry_id: 4,
+          sub_industries: [{ value: 'Software Development', id: 101 }],
+        },
+      ]);
     scope
       .post('/prospecting/contact/search', {
         pages: { page: 0, size: 20 },
@@ -94,7 +113,9 @@ describe('prospect_contacts: the search body', () => {
               departments: ['Sales'],
               seniority: [8, 6],
               countries: ['DE', 'US'],
-              locations: [{ continent: 'Europe', country: 'Germany', state: 'Berlin', city: 'Berlin', country_grouping: 'emea' }],
+              locations: [
+                { continent: 'Europe', country: 'Germany', state: 'Berlin', city: 'Berlin', country_grouping: 'emea' },
+              ],
               existing_data_points: ['work_email', 'mobile_phone'],
             },
             exclude: { jobTitles: ['Intern'], departments: ['Marketing'] },
@@ -105,7 +126,10 @@ describe('prospect_contacts: the search body', () => {
               domains: ['acme.com'],
               mainIndustriesIds: [4],
               subIndustriesIds: [101],
-              sizes: [{ min: 51, max: 200 }, { min: 201, max: 500 }],
+              sizes: [
+                { min: 51, max: 200 },
+                { min: 201, max: 500 },
+              ],
               revenues: [{ min: 1000001, max: 10000000 }],
               locations: [{ continent: 'Europe', country: 'Germany', country_grouping: 'emea' }],
               technologies: ['Salesforce'],
@@ -163,18 +187,35 @@ describe('prospect_contacts: the search body', () => {
 
   it('sends the page and page size asked for, and says where more results are', async () => {
     const scope = serveLists(lusha(), ['departments'])
-      .post('/prospecting/contact/search', { pages: { page: 3, size: 10 }, filters: { contacts: { include: { departments: ['Sales'] } } } })
+      .post('/prospecting/contact/search', {
+        pages: { page: 3, size: 10 },
+        filters: { contacts: { include: { departments: ['Sales'] } } },
+      })
       .reply(200, page('req-3', 3, 95, [found(31)]));
     const output = await run({ departments: 'Sales', page: '3', page_size: 10 });
     expect(scope.isDone()).toBe(true);
     expect(output).toMatchObject({ page: 3, pageSize: 10, nextPage: null, resultCount: 1 });
 
     const second = serveLists(lusha(), ['departments'])
-      .post('/prospecting/contact/search', { pages: { page: 0, size: 10 }, filters: { contacts: { include: { departments: ['Sales'] } } } })
-      .reply(200, page('req-4', 0, 95, Array.from({ length: 10 }, (_, i) => found(i))));
+      .post('/prospecting/contact/search', {
+        pages: { page: 0, size: 10 },
+        filters: { contacts: { include: { departments: ['Sales'] } } },
+      })
+      .reply(
+        200,
+        page(
+          'req-4',
+          0,
+          95,
+          Array.from({ length: 10 }, (_, i) => found(i)),
+        ),
+      );
     const more = await run({ departments: ['Sales'], page_size: 10 });
     expect(second.isDone()).toBe(true);
-    expect(more).toMatchObject({ nextPage: 1, pagingNote: '10 contacts from page 0 (10 per page) of 95 matching. More results from Page 1.' });
+    expect(more).toMatchObject({
+      nextPage: 1,
+      pagingNote: '10 contacts from page 0 (10 per page) of 95 matching. More results from Page 1.',
+    });
   });
 });
 
@@ -265,7 +306,10 @@ describe('prospect_contacts: up to N results', () => {
 describe('prospect_contacts: reveal', () => {
   it('reveals the page with its requestId only when asked, and counts the credits', async () => {
     const scope = serveLists(lusha(), ['departments'])
-      .post('/prospecting/contact/search', { pages: { page: 0, size: 20 }, filters: { contacts: { include: { departments: ['Sales'] } } } })
+      .post('/prospecting/contact/search', {
+        pages: { page: 0, size: 20 },
+        filters: { contacts: { include: { departments: ['Sales'] } } },
+      })
       .reply(200, page('req-1', 0, 3, [found(1), found(2), found(3)]))
       .post('/prospecting/contact/enrich', { requestId: 'req-1', contactIds: ['c-1', 'c-2', 'c-3'] })
       .reply(200, {
@@ -304,7 +348,8 @@ describe('prospect_contacts: reveal', () => {
     expect(output).toMatchObject({
       revealed: true,
       creditsCharged: 1,
-      creditsNote: 'Revealed 2 of 3 contacts: 1 credit charged (Lusha charges each contact it returned an email or phone number for).',
+      creditsNote:
+        'Revealed 2 of 3 contacts: 1 credit charged (Lusha charges each contact it returned an email or phone number for).',
     });
     const [first, second, third] = output.contacts as Record<string, unknown>[];
     expect(first).toEqual(
@@ -345,11 +390,23 @@ describe('prospect_contacts: reveal', () => {
     const ids = Array.from({ length: 50 }, (_, i) => `c-${i}`);
     const scope = lusha()
       .post('/prospecting/contact/search', { pages: { page: 0, size: 50 }, filters: filterBody })
-      .reply(200, page('req-a', 0, 500, ids.map((_, i) => found(i))))
+      .reply(
+        200,
+        page(
+          'req-a',
+          0,
+          500,
+          ids.map((_, i) => found(i)),
+        ),
+      )
       .post('/prospecting/contact/enrich', { requestId: 'req-a', contactIds: ids })
       .reply(200, {
         requestId: 'req-a',
-        contacts: ids.map((id) => ({ id, isSuccess: true, data: { fullName: id, emailAddresses: [{ email: `${id}@acme.com`, emailType: 'work' }] } })),
+        contacts: ids.map((id) => ({
+          id,
+          isSuccess: true,
+          data: { fullName: id, emailAddresses: [{ email: `${id}@acme.com`, emailType: 'work' }] },
+        })),
       })
       .post('/prospecting/contact/search', { pages: { page: 1, size: 50 }, filters: filterBody })
       .reply(429, { statusCode: 429, message: 'Too many requests' }, { 'Retry-After': '30' });
@@ -374,7 +431,15 @@ describe('prospect_contacts: reveal', () => {
     const filterBody = { contacts: { include: { jobTitles: ['CTO'] } } };
     lusha()
       .post('/prospecting/contact/search', { pages: { page: 0, size: 50 }, filters: filterBody })
-      .reply(200, page('req-a', 0, 500, Array.from({ length: 50 }, (_, i) => found(i))))
+      .reply(
+        200,
+        page(
+          'req-a',
+          0,
+          500,
+          Array.from({ length: 50 }, (_, i) => found(i)),
+        ),
+      )
       .post('/prospecting/contact/search', { pages: { page: 1, size: 50 }, filters: filterBody })
       .reply(429, { statusCode: 429, message: 'Too many requests' }, { 'Retry-After': '30' });
     const error = await expectStepError(run({ job_titles: ['CTO'], max_results: 120 }));
@@ -450,8 +515,20 @@ describe("prospect_contacts: values outside Lusha's lists", () => {
     const scope = serveLists(lusha(), ['departments', 'seniority', 'sizes']);
     serveSearch(scope, 'contactLocations', 'atlantis', []);
     serveSearch(scope, 'contactLocations', 'springfield', [
-      { continent: 'North America', country: 'United States', state: 'Illinois', city: 'Springfield', country_grouping: 'na' },
-      { continent: 'North America', country: 'United States', state: 'Massachusetts', city: 'Springfield', country_grouping: 'na' },
+      {
+        continent: 'North America',
+        country: 'United States',
+        state: 'Illinois',
+        city: 'Springfield',
+        country_grouping: 'na',
+      },
+      {
+        continent: 'North America',
+        country: 'United States',
+        state: 'Massachusetts',
+        city: 'Springfield',
+        country_grouping: 'na',
+      },
     ]);
     const error = await expectStepError(
       run({

@@ -10,11 +10,27 @@ import { personLookupKey, readPersonLookup, readPersonLookupOptions } from '../.
 describe('readPersonLookup', () => {
   it.each([
     ['an email', { email: ' Maya@Northwind.COM ' }, { email: 'maya@northwind.com' }],
-    ['a LinkedIn profile URL', { linkedin_url: 'uk.linkedin.com/in/Maya-Goldberg/?trk=x' }, { linkedinUrl: 'https://www.linkedin.com/in/maya-goldberg' }],
+    [
+      'a LinkedIn profile URL',
+      { linkedin_url: 'uk.linkedin.com/in/Maya-Goldberg/?trk=x' },
+      { linkedinUrl: 'https://www.linkedin.com/in/maya-goldberg' },
+    ],
     ['a Lusha person ID (as a number)', { person_id: 4183886134 }, { personId: '4183886134' }],
-    ['names + company name', { first_name: ' Maya ', last_name: 'Goldberg', company_name: 'Northwind  Analytics' }, { firstName: 'Maya', lastName: 'Goldberg', companyName: 'Northwind Analytics' }],
-    ['names + company domain', { first_name: 'Maya', last_name: 'Goldberg', company_domain: 'https://www.Northwind.com/about' }, { firstName: 'Maya', lastName: 'Goldberg', companyDomain: 'northwind.com' }],
-    ['an email with a partial name (kept as given)', { email: 'maya@northwind.com', first_name: 'Maya' }, { email: 'maya@northwind.com', firstName: 'Maya' }],
+    [
+      'names + company name',
+      { first_name: ' Maya ', last_name: 'Goldberg', company_name: 'Northwind  Analytics' },
+      { firstName: 'Maya', lastName: 'Goldberg', companyName: 'Northwind Analytics' },
+    ],
+    [
+      'names + company domain',
+      { first_name: 'Maya', last_name: 'Goldberg', company_domain: 'https://www.Northwind.com/about' },
+      { firstName: 'Maya', lastName: 'Goldberg', companyDomain: 'northwind.com' },
+    ],
+    [
+      'an email with a partial name (kept as given)',
+      { email: 'maya@northwind.com', first_name: 'Maya' },
+      { email: 'maya@northwind.com', firstName: 'Maya' },
+    ],
   ])('accepts %s', (_what, input, value) => {
     expect(readPersonLookup(input)).toEqual({ ok: true, value });
   });
@@ -46,7 +62,12 @@ describe('readPersonLookup', () => {
 
   it('reports every malformed value at once, without a "missing" message for values that were given', () => {
     expect(
-      readPersonLookup({ email: 'maya@', linkedin_url: 'https://linkedin.evil.com/in/maya', person_id: 'abc', company_domain: 'northwind' }),
+      readPersonLookup({
+        email: 'maya@',
+        linkedin_url: 'https://linkedin.evil.com/in/maya',
+        person_id: 'abc',
+        company_domain: 'northwind',
+      }),
     ).toEqual({
       ok: false,
       problems: [
@@ -59,9 +80,13 @@ describe('readPersonLookup', () => {
   });
 
   it('rejects a malformed value even when another identifier is fine', () => {
-    expect(readPersonLookup({ email: 'maya@northwind.com', linkedin_url: 'https://www.linkedin.com/company/northwind' })).toEqual({
+    expect(
+      readPersonLookup({ email: 'maya@northwind.com', linkedin_url: 'https://www.linkedin.com/company/northwind' }),
+    ).toEqual({
       ok: false,
-      problems: ['LinkedIn Profile URL "https://www.linkedin.com/company/northwind" is not a LinkedIn profile URL (expected https://www.linkedin.com/in/...)'],
+      problems: [
+        'LinkedIn Profile URL "https://www.linkedin.com/company/northwind" is not a LinkedIn profile URL (expected https://www.linkedin.com/in/...)',
+      ],
     });
   });
 });
@@ -75,7 +100,9 @@ describe('personLookupKey', () => {
 
   it('is the same for the same normalised identifiers', () => {
     expect(key({ email: 'Maya@Northwind.com ' })).toBe(key({ email: 'maya@northwind.com' }));
-    expect(key({ linkedin_url: 'linkedin.com/in/maya/' })).toBe(key({ linkedin_url: 'https://www.linkedin.com/in/Maya' }));
+    expect(key({ linkedin_url: 'linkedin.com/in/maya/' })).toBe(
+      key({ linkedin_url: 'https://www.linkedin.com/in/Maya' }),
+    );
     expect(key({ first_name: 'MAYA', last_name: 'goldberg', company_name: 'Northwind' })).toBe(
       key({ first_name: 'Maya', last_name: 'Goldberg', company_name: 'northwind' }),
     );
@@ -108,13 +135,24 @@ describe('readPersonLookupOptions', () => {
       }),
     ).toEqual({
       ok: true,
-      value: { reveal: 'emails', refreshJobInfo: true, partialProfile: true, signals: ['promotion', 'companyChange'], signalsStartDate: '2026-03-01' },
+      value: {
+        reveal: 'emails',
+        refreshJobInfo: true,
+        partialProfile: true,
+        signals: ['promotion', 'companyChange'],
+        signalsStartDate: '2026-03-01',
+      },
     });
   });
 
   it('reports every bad option at once', () => {
     expect(
-      readPersonLookupOptions({ reveal_data: 'everything', refresh_job_info: 'maybe', signal_types: ['promotion', 'layoffs'], signals_start_date: 'soon' }),
+      readPersonLookupOptions({
+        reveal_data: 'everything',
+        refresh_job_info: 'maybe',
+        signal_types: ['promotion', 'layoffs'],
+        signals_start_date: 'soon',
+      }),
     ).toEqual({
       ok: false,
       problems: [
@@ -136,8 +174,14 @@ describe('readPersonLookupOptions', () => {
 
 describe('readCompanyLookup', () => {
   it('accepts a domain, a name or a Lusha company ID, normalised', () => {
-    expect(readCompanyLookup({ domain: 'https://www.Northwind-Analytics.com/' })).toEqual({ ok: true, value: { domain: 'northwind-analytics.com' } });
-    expect(readCompanyLookup({ name: ' Northwind  Analytics ' })).toEqual({ ok: true, value: { name: 'Northwind Analytics' } });
+    expect(readCompanyLookup({ domain: 'https://www.Northwind-Analytics.com/' })).toEqual({
+      ok: true,
+      value: { domain: 'northwind-analytics.com' },
+    });
+    expect(readCompanyLookup({ name: ' Northwind  Analytics ' })).toEqual({
+      ok: true,
+      value: { name: 'Northwind Analytics' },
+    });
     expect(readCompanyLookup({ company_id: 33222678 })).toEqual({ ok: true, value: { companyId: '33222678' } });
   });
 
@@ -202,7 +246,10 @@ describe('values that are only control characters (found by the hostile-input pr
       problems: ['Nothing identifies the company: fill in Company Domain, Company Name or Lusha Company ID'],
     });
     const person = readPersonLookup({ email: '\u0000', first_name: 'Maya', last_name: '\u0007', company_name: 'Acme' });
-    expect(person).toEqual({ ok: false, problems: [expect.stringMatching(/^To find a person by name, also fill in Last Name;/)] });
+    expect(person).toEqual({
+      ok: false,
+      problems: [expect.stringMatching(/^To find a person by name, also fill in Last Name;/)],
+    });
   });
 });
 
@@ -210,7 +257,10 @@ describe('yes/no options given a list or an object', () => {
   it('are refused in words, not read as text (an object without a prototype cannot even be)', () => {
     expect(readPersonLookupOptions({ refresh_job_info: Object.create(null), partial_profile: ['true'] })).toEqual({
       ok: false,
-      problems: ['Refresh Job Info must be yes or no (got "{}")', 'Include Partial Profiles must be yes or no (got "["true"]")'],
+      problems: [
+        'Refresh Job Info must be yes or no (got "{}")',
+        'Include Partial Profiles must be yes or no (got "["true"]")',
+      ],
     });
   });
 });

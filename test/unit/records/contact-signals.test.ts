@@ -44,7 +44,9 @@ describe('toContactSignalSummary', () => {
   });
 
   it('labels every key of the summary', () => {
-    expect(contactSignalSummaryOutputFields.map((field) => field.key).sort()).toEqual(Object.keys(contactSignalSummarySample).sort());
+    expect(contactSignalSummaryOutputFields.map((field) => field.key).sort()).toEqual(
+      Object.keys(contactSignalSummarySample).sort(),
+    );
   });
 });
 
@@ -52,6 +54,10 @@ describe('company records say whether a credit was charged', () => {
   it('carries creditCharged when the operation knows it, null otherwise', () => {
     expect(toCompanyRecord({ name: 'Northwind' }, null, { creditCharged: true }).creditCharged).toBe(true);
     expect(toCompanyRecord({ name: 'Northwind' }).creditCharged).toBeNull();
-    expect(companyOutputFields.find((field) => field.key === 'creditCharged')).toEqual({ key: 'creditCharged', label: 'Credit Charged', type: 'boolean' });
+    expect(companyOutputFields.find((field) => field.key === 'creditCharged')).toEqual({
+      key: 'creditCharged',
+      label: 'Credit Charged',
+      type: 'boolean',
+    });
   });
 });

@@ -18,7 +18,13 @@ describe('toLineItem', () => {
         missing: undefined,
         count: 3,
       }),
-    ).toEqual({ departments: 'Sales, Marketing', emails: 'maya@northwind.com, maya@gmail.com', technologies: null, missing: null, count: 3 });
+    ).toEqual({
+      departments: 'Sales, Marketing',
+      emails: 'maya@northwind.com, maya@gmail.com',
+      technologies: null,
+      missing: null,
+      count: 3,
+    });
   });
 
   it('marks each phone on a do-not-call list, and only those', () => {
@@ -35,7 +41,11 @@ describe('toLineItem', () => {
 
   it("keeps the person record's best-phone flag as its own field", () => {
     const item = toLineItem(personSample);
-    expect(item).toMatchObject({ phone: '+1 617-555-0142', phoneDoNotCall: false, phones: '+1 617-555-0142, +1 617-555-0100 (do not call)' });
+    expect(item).toMatchObject({
+      phone: '+1 617-555-0142',
+      phoneDoNotCall: false,
+      phones: '+1 617-555-0142, +1 617-555-0100 (do not call)',
+    });
     expect(Object.keys(item)).toEqual(lineItemFields(personOutputFields).map((field) => field.key));
   });
 });

@@ -2,7 +2,14 @@
  * The flat person and company records: the same output whichever documented wire shape
  * Lusha sent, the best-email/best-phone rules, and output fields that label every key.
  */
-import { BulkCompanyResponseSchema, BulkPersonResponseSchema, CompanyResponseSchema, PersonResponseSchema, ProspectContactEnrichSchema } from '../../../src/lusha/schemas';
+import type * as Values from '../../../src/shared/values';
+import {
+  BulkCompanyResponseSchema,
+  BulkPersonResponseSchema,
+  CompanyResponseSchema,
+  PersonResponseSchema,
+  ProspectContactEnrichSchema,
+} from '../../../src/lusha/schemas';
 import { companyOutputFields, companySample, toCompanyRecord } from '../../../src/companies/record';
 import { personOutputFields, personSample, toPersonRecord } from '../../../src/people/record';
 import type { OutputField } from '../../../src/zapier/fields';
@@ -27,7 +34,15 @@ const specSingle = PersonResponseSchema.parse({
         { number: '+1-555-123-4567', phoneType: 'Mobile', doNotCall: true },
         { number: '+1-555-000-0002', phoneType: 'Mobile', doNotCall: false },
       ],
-      location: { country: 'United States', countryIso2: 'US', continent: 'North America', city: 'Boston', state: 'Massachusetts', stateCode: 'MA', isEuContact: false },
+      location: {
+        country: 'United States',
+        countryIso2: 'US',
+        continent: 'North America',
+        city: 'Boston',
+        state: 'Massachusetts',
+        stateCode: 'MA',
+        isEuContact: false,
+      },
       jobTitle: { seniority: 'Executive', title: 'CEO', departments: ['Executive'] },
       socialLinks: { linkedin: 'https://www.linkedin.com/in/dustin/', xUrl: 'https://twitter.com/dustin' },
       jobStartDate: '2020-01-01',
@@ -56,7 +71,9 @@ const bulk = BulkPersonResponseSchema.parse({
         firstName: 'Jane',
         lastName: 'Smith',
         companyId: 1586,
-        emailAddresses: [{ email: 'jane@amazon.com', emailType: 'work', emailConfidence: 'A+', updateDate: '2025-11-17' }],
+        emailAddresses: [
+          { email: 'jane@amazon.com', emailType: 'work', emailConfidence: 'A+', updateDate: '2025-11-17' },
+        ],
         phoneNumbers: [],
         personId: '3965070011',
         location: { country: 'Germany', country_iso2: 'de', continent: 'Europe', is_eu_contact: true, city: 'Berlin' },
@@ -71,7 +88,15 @@ const bulk = BulkPersonResponseSchema.parse({
       homepageUrl: 'https://amazon.com',
       fqdn: 'www.amazon.com',
       companySize: [100001, 10000000],
-      funding: { rounds: [{ currency: 'USD', roundAmount: 205000000, roundType: 'Private Equity Round', roundDate: 'Nov 10, 2021' }], totalRounds: 1, totalRoundsAmount: 205000000, currency: 'USD', isIpo: false },
+      funding: {
+        rounds: [
+          { currency: 'USD', roundAmount: 205000000, roundType: 'Private Equity Round', roundDate: 'Nov 10, 2021' },
+        ],
+        totalRounds: 1,
+        totalRoundsAmount: 205000000,
+        currency: 'USD',
+        isIpo: false,
+      },
     },
   },
 });
@@ -108,13 +133,20 @@ describe('toPersonRecord', () => {
       companyCountryCode: 'US',
       creditCharged: true,
     });
-    expect(record.emails.map((e) => e.email)).toEqual(['dustin.m@gmail.com', 'dustin@lusha.com', 'd.moskovitz@lusha.com']);
+    expect(record.emails.map((e) => e.email)).toEqual([
+      'dustin.m@gmail.com',
+      'dustin@lusha.com',
+      'd.moskovitz@lusha.com',
+    ]);
     expect(record.phones).toHaveLength(3);
   });
 
   it('maps the bulk shape, taking the company from the companies map', () => {
     const result = bulk.contacts.row1!;
-    const record = toPersonRecord(result.data!, { company: bulk.companies?.[result.data!.companyId!], creditCharged: result.isCreditCharged });
+    const record = toPersonRecord(result.data!, {
+      company: bulk.companies?.[result.data!.companyId!],
+      creditCharged: result.isCreditCharged,
+    });
     expect(record).toMatchObject({
       id: '3965070011',
       fullName: 'Jane Smith',
@@ -134,7 +166,21 @@ describe('toPersonRecord', () => {
   it('maps a revealed prospect (job title as a string, seniority as a list)', () => {
     const enrich = ProspectContactEnrichSchema.parse({
       requestId: 'r1',
-      contacts: [{ id: 'c1', isSuccess: true, data: { firstName: 'Li', lastName: 'Wei', jobTitle: 'Head of Growth', departments: ['Marketing'], seniority: [{ id: 6, name: 'Director' }], companyName: 'Acme', emailAddresses: [{ email: 'li@acme.io', emailType: 'work' }] } }],
+      contacts: [
+        {
+          id: 'c1',
+          isSuccess: true,
+          data: {
+            firstName: 'Li',
+            lastName: 'Wei',
+            jobTitle: 'Head of Growth',
+            departments: ['Marketing'],
+            seniority: [{ id: 6, name: 'Director' }],
+            companyName: 'Acme',
+            emailAddresses: [{ email: 'li@acme.io', emailType: 'work' }],
+          },
+        },
+      ],
     });
     expect(toPersonRecord(enrich.contacts[0]!.data!)).toMatchObject({
       fullName: 'Li Wei',
@@ -158,30 +204,78 @@ describe('toCompanyRecord', () => {
   it('maps the single-company shape (social links as {url}, size as an object)', () => {
     const single = CompanyResponseSchema.parse({
       data: {
-        id: 33222678, name: 'Lusha', domain: 'lusha.com', employees: '201 - 500', founded: 2016,
-        companySize: { min: 201, max: 500, employeesInLinkedin: 320 }, revenueRange: [10000000, 50000000],
-        social: { linkedin: { url: 'https://linkedin.com/company/lusha' }, crunchbase: { url: 'https://crunchbase.com/lusha' } },
+        id: 33222678,
+        name: 'Lusha',
+        domain: 'lusha.com',
+        employees: '201 - 500',
+        founded: 2016,
+        companySize: { min: 201, max: 500, employeesInLinkedin: 320 },
+        revenueRange: [10000000, 50000000],
+        social: {
+          linkedin: { url: 'https://linkedin.com/company/lusha' },
+          crunchbase: { url: 'https://crunchbase.com/lusha' },
+        },
         location: { city: 'Boston', country: 'United States', countryIso2: 'US', state: 'Massachusetts' },
-        technologies: [{ name: 'salesforce' }, { name: 'hubspot' }], specialities: ['sales intelligence'],
-        industryPrimaryGroupDetails: { sicCodes: [{ sicCodes: 7372, description: 'Software' }], naicsCodes: [{ naics: 511210, description: 'Software Publishers' }] },
-        funding: { lastFundingEventName: 'Series A', lastFundingEventAmount: 1000000, lastFundingEventDate: '2020-01-01', currency: 'USD', totalRounds: 2, isIpo: false },
+        technologies: [{ name: 'salesforce' }, { name: 'hubspot' }],
+        specialities: ['sales intelligence'],
+        industryPrimaryGroupDetails: {
+          sicCodes: [{ sicCodes: 7372, description: 'Software' }],
+          naicsCodes: [{ naics: 511210, description: 'Software Publishers' }],
+        },
+        funding: {
+          lastFundingEventName: 'Series A',
+          lastFundingEventAmount: 1000000,
+          lastFundingEventDate: '2020-01-01',
+          currency: 'USD',
+          totalRounds: 2,
+          isIpo: false,
+        },
       },
     });
     expect(toCompanyRecord(single.data)).toMatchObject({
-      id: '33222678', name: 'Lusha', domain: 'lusha.com', website: 'https://lusha.com', foundedYear: '2016',
-      employees: '201-500', employeesMin: 201, employeesMax: 500, revenueMax: 50000000,
-      linkedinUrl: 'https://linkedin.com/company/lusha', crunchbaseUrl: 'https://crunchbase.com/lusha',
-      technologies: ['salesforce', 'hubspot'], sicCodes: ['7372'], naicsCodes: ['511210'],
-      lastFundingType: 'Series A', lastFundingAmount: 1000000, lastFundingDate: '2020-01-01', fundingRounds: 2,
+      id: '33222678',
+      name: 'Lusha',
+      domain: 'lusha.com',
+      website: 'https://lusha.com',
+      foundedYear: '2016',
+      employees: '201-500',
+      employeesMin: 201,
+      employeesMax: 500,
+      revenueMax: 50000000,
+      linkedinUrl: 'https://linkedin.com/company/lusha',
+      crunchbaseUrl: 'https://crunchbase.com/lusha',
+      technologies: ['salesforce', 'hubspot'],
+      sicCodes: ['7372'],
+      naicsCodes: ['511210'],
+      lastFundingType: 'Series A',
+      lastFundingAmount: 1000000,
+      lastFundingDate: '2020-01-01',
+      fundingRounds: 2,
     });
   });
 
   it('maps the bulk-company shape (flat location and links, lushaCompanyId)', () => {
     const map = BulkCompanyResponseSchema.parse({
-      mine: { lushaCompanyId: '1586', name: 'Amazon', fqdn: 'www.amazon.com', companySize: [100001, 10000000], city: 'Seattle', country: 'United States', countryIso2: 'US', linkedin: 'https://www.linkedin.com/company/amazon' },
+      mine: {
+        lushaCompanyId: '1586',
+        name: 'Amazon',
+        fqdn: 'www.amazon.com',
+        companySize: [100001, 10000000],
+        city: 'Seattle',
+        country: 'United States',
+        countryIso2: 'US',
+        linkedin: 'https://www.linkedin.com/company/amazon',
+      },
     });
     expect(toCompanyRecord(map.mine)).toMatchObject({
-      id: '1586', name: 'Amazon', domain: 'amazon.com', website: 'https://www.amazon.com', city: 'Seattle', countryCode: 'US', linkedinUrl: 'https://www.linkedin.com/company/amazon', employees: '100001-10000000',
+      id: '1586',
+      name: 'Amazon',
+      domain: 'amazon.com',
+      website: 'https://www.amazon.com',
+      city: 'Seattle',
+      countryCode: 'US',
+      linkedinUrl: 'https://www.linkedin.com/company/amazon',
+      employees: '100001-10000000',
     });
   });
 });
@@ -192,15 +286,27 @@ describe('output fields and samples', () => {
   it.each([
     ['person', personOutputFields, personSample],
     ['company', companyOutputFields, companySample],
-  ] as const)('every %s record key has exactly one labelled output field, and the sample has every key', (_name, fields, sample) => {
-    expect(keysOf(fields)).toEqual(Object.keys(sample).sort());
-    for (const field of fields) expect(field.label).toMatch(/^[A-Z(]/);
-  });
+  ] as const)(
+    'every %s record key has exactly one labelled output field, and the sample has every key',
+    (_name, fields, sample) => {
+      expect(keysOf(fields)).toEqual(Object.keys(sample).sort());
+      for (const field of fields) expect(field.label).toMatch(/^[A-Z(]/);
+    },
+  );
 });
 
 describe('formatCount', () => {
   it('groups thousands without loading locale data', () => {
-    const { formatCount } = jest.requireActual<typeof import('../../../src/shared/values')>('../../../src/shared/values');
-    expect([0, 7, 999, 1000, 12345, 1000000, -4500, 1234.5].map(formatCount)).toEqual(['0', '7', '999', '1,000', '12,345', '1,000,000', '-4,500', '1,234.5']);
+    const { formatCount } = jest.requireActual<typeof Values>('../../../src/shared/values');
+    expect([0, 7, 999, 1000, 12345, 1000000, -4500, 1234.5].map(formatCount)).toEqual([
+      '0',
+      '7',
+      '999',
+      '1,000',
+      '12,345',
+      '1,000,000',
+      '-4,500',
+      '1,234.5',
+    ]);
   });
 });

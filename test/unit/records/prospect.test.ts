@@ -2,7 +2,11 @@
  * Prospect and lookalike records as line items: one flat shape whether revealed or not,
  * lists joined into text, the enrichment records' field names where the data is the same.
  */
-import { ProspectCompanyEnrichSchema, ProspectCompanySearchSchema, ProspectContactSearchSchema } from '../../../src/lusha/schemas';
+import {
+  ProspectCompanyEnrichSchema,
+  ProspectCompanySearchSchema,
+  ProspectContactSearchSchema,
+} from '../../../src/lusha/schemas';
 import { companyOutputFields } from '../../../src/companies/record';
 import { lineItemFields, toLineItem } from '../../../src/zapier/line-items';
 import { personOutputFields } from '../../../src/people/record';
@@ -37,13 +41,25 @@ describe('line items', () => {
         ok: false,
         missing: undefined,
       }),
-    ).toEqual({ departments: 'Sales, Marketing', emails: 'a@x.com, b@y.com', technologies: null, name: 'Acme', count: 3, ok: false, missing: null });
+    ).toEqual({
+      departments: 'Sales, Marketing',
+      emails: 'a@x.com, b@y.com',
+      technologies: null,
+      name: 'Acme',
+      count: 3,
+      ok: false,
+      missing: null,
+    });
   });
 
   it('declare lists as text fields, so no line item holds a list', () => {
     const fields = lineItemFields(personOutputFields);
     expect(fields.find((f) => f.key === 'emails')).toEqual({ key: 'emails', label: 'All Emails', type: 'string' });
-    expect(fields.find((f) => f.key === 'departments')).toEqual({ key: 'departments', label: 'Departments', type: 'string' });
+    expect(fields.find((f) => f.key === 'departments')).toEqual({
+      key: 'departments',
+      label: 'Departments',
+      type: 'string',
+    });
     for (const field of [...prospectContactFields, ...prospectCompanyFields]) {
       expect(field.children).toBeUndefined();
       expect(field.list).toBeUndefined();
@@ -55,7 +71,18 @@ describe('line items', () => {
 describe('prospect contact line items', () => {
   const search = ProspectContactSearchSchema.parse({
     requestId: 'req-1',
-    data: [{ contactId: 'c-1', isShown: true, name: 'Li Wei', jobTitle: 'Head of Growth', companyId: 1586, companyName: 'Acme', fqdn: 'www.acme.com', hasEmails: false }],
+    data: [
+      {
+        contactId: 'c-1',
+        isShown: true,
+        name: 'Li Wei',
+        jobTitle: 'Head of Growth',
+        companyId: 1586,
+        companyName: 'Acme',
+        fqdn: 'www.acme.com',
+        hasEmails: false,
+      },
+    ],
   }).results[0]!;
 
   it('have the same keys revealed or not, in the order of their output fields', () => {
@@ -64,7 +91,10 @@ describe('prospect contact line items', () => {
       contactId: 'c-1',
       requestId: 'req-1',
       search,
-      reveal: { isSuccess: true, data: { fullName: 'Li Wei', emailAddresses: [{ email: 'li@acme.io', emailType: 'work' }] } },
+      reveal: {
+        isSuccess: true,
+        data: { fullName: 'Li Wei', emailAddresses: [{ email: 'li@acme.io', emailType: 'work' }] },
+      },
     });
     expect(Object.keys(plain)).toEqual(keys(prospectContactFields));
     expect(Object.keys(revealed)).toEqual(keys(prospectContactFields));
@@ -94,7 +124,15 @@ describe('prospect contact line items', () => {
       contactId: 'c-1',
       requestId: 'req-1',
       search,
-      reveal: { isSuccess: true, data: { firstName: 'Li', lastName: 'Wei', jobTitle: 'VP Growth', phoneNumbers: [{ number: '+44 20 7946 0000', phoneType: 'direct' }] } },
+      reveal: {
+        isSuccess: true,
+        data: {
+          firstName: 'Li',
+          lastName: 'Wei',
+          jobTitle: 'VP Growth',
+          phoneNumbers: [{ number: '+44 20 7946 0000', phoneType: 'direct' }],
+        },
+      },
     });
     expect(item).toMatchObject({
       fullName: 'Li Wei',
@@ -133,17 +171,35 @@ describe('prospect contact line items', () => {
 
 describe('prospect company line items', () => {
   it('have one shape, the company record names, and the revealed profile over the search result', () => {
-    const search = ProspectCompanySearchSchema.parse({ requestId: 'r', data: [{ id: '1586', name: 'Acme', fqdn: 'www.acme.com', logoUrl: 'https://logo/1586.png' }] }).results[0]!;
+    const search = ProspectCompanySearchSchema.parse({
+      requestId: 'r',
+      data: [{ id: '1586', name: 'Acme', fqdn: 'www.acme.com', logoUrl: 'https://logo/1586.png' }],
+    }).results[0]!;
     const revealed = ProspectCompanyEnrichSchema.parse({
       requestId: 'r',
-      companies: [{ id: 1586, name: 'Acme Inc', companySize: { min: 51, max: 200 }, employees: '51 - 200', technologies: [{ name: 'Salesforce' }, { name: 'Snowflake' }], countryIso2: 'de' }],
+      companies: [
+        {
+          id: 1586,
+          name: 'Acme Inc',
+          companySize: { min: 51, max: 200 },
+          employees: '51 - 200',
+          technologies: [{ name: 'Salesforce' }, { name: 'Snowflake' }],
+          countryIso2: 'de',
+        },
+      ],
     }).companies[0]!;
     const plain = toProspectCompanyLineItem({ id: '1586', requestId: 'r', search });
     const full = toProspectCompanyLineItem({ id: '1586', requestId: 'r', search, reveal: revealed });
     expect(Object.keys(plain)).toEqual(keys(prospectCompanyFields));
     expect(Object.keys(full)).toEqual(keys(prospectCompanyFields));
     expect(Object.keys(prospectCompanySample)).toEqual(keys(prospectCompanyFields));
-    expect(plain).toMatchObject({ id: '1586', name: 'Acme', domain: 'acme.com', logoUrl: 'https://logo/1586.png', revealed: false });
+    expect(plain).toMatchObject({
+      id: '1586',
+      name: 'Acme',
+      domain: 'acme.com',
+      logoUrl: 'https://logo/1586.png',
+      revealed: false,
+    });
     expect(full).toMatchObject({
       id: '1586',
       name: 'Acme Inc',
@@ -159,20 +215,39 @@ describe('prospect company line items', () => {
 
 describe('lookalike records', () => {
   it('use the person and company record names and labels', () => {
-    expect(toLookalikeContactRecord({ personId: '42', companyId: '7', name: 'Ada Lovelace', jobTitle: 'CTO', companyName: 'Engines' })).toEqual({
+    expect(
+      toLookalikeContactRecord({
+        personId: '42',
+        companyId: '7',
+        name: 'Ada Lovelace',
+        jobTitle: 'CTO',
+        companyName: 'Engines',
+      }),
+    ).toEqual({
       id: '42',
       fullName: 'Ada Lovelace',
       jobTitle: 'CTO',
       companyId: '7',
       companyName: 'Engines',
     });
-    expect(toLookalikeCompanyRecord({ companyId: '7', name: 'Engines', fqdn: 'www.engines.io', description: 'Analytical engines' })).toEqual({
+    expect(
+      toLookalikeCompanyRecord({
+        companyId: '7',
+        name: 'Engines',
+        fqdn: 'www.engines.io',
+        description: 'Analytical engines',
+      }),
+    ).toEqual({
       id: '7',
       name: 'Engines',
       domain: 'engines.io',
       description: 'Analytical engines',
     });
-    expect(lookalikeContactFields).toEqual(personOutputFields.filter((f) => keys(lookalikeContactFields).includes(f.key)));
-    expect(lookalikeCompanyFields).toEqual(companyOutputFields.filter((f) => keys(lookalikeCompanyFields).includes(f.key)));
+    expect(lookalikeContactFields).toEqual(
+      personOutputFields.filter((f) => keys(lookalikeContactFields).includes(f.key)),
+    );
+    expect(lookalikeCompanyFields).toEqual(
+      companyOutputFields.filter((f) => keys(lookalikeCompanyFields).includes(f.key)),
+    );
   });
 });

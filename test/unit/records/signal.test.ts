@@ -68,7 +68,9 @@ describe('company signal ids', () => {
     expect(id).toMatch(/^[0-9a-f]{32}$/);
     expect(companySignalId('peopleNews', item, 3416 as never)).toBe(id);
     expect(companySignalId('riskNews', item, '3416')).not.toBe(id);
-    expect(companySignalId('peopleNews', { ...(item as object), articleUrl: 'https://example.com/b' } as never, '3416')).not.toBe(id);
+    expect(
+      companySignalId('peopleNews', { ...(item as object), articleUrl: 'https://example.com/b' } as never, '3416'),
+    ).not.toBe(id);
   });
 });
 
@@ -189,7 +191,11 @@ describe('records from the wire', () => {
     });
     const entity = parsed.companies['1']!;
     const { type, item } = entity.signals[0]!;
-    expect(toCompanySignalRecord(type, item, entity, '1')).toMatchObject({ id: '9', signalType: 'fundingRoundRaised', signalName: 'Funding Round Raised' });
+    expect(toCompanySignalRecord(type, item, entity, '1')).toMatchObject({
+      id: '9',
+      signalType: 'fundingRoundRaised',
+      signalName: 'Funding Round Raised',
+    });
   });
 
   it('reject a signal item of the wrong shape, naming where', () => {

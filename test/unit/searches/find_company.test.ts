@@ -7,7 +7,6 @@ import type { Bundle, ZObject } from 'zapier-platform-core';
 import { useNock } from '../../support/nock';
 import { App, appTester, bundleWith, expectStepError, expectZapierError, LUSHA, TEST_KEY } from '../../support/zapier';
 
-
 useNock();
 
 const { operation } = App.searches.find_company!;
@@ -29,13 +28,33 @@ const northwind = {
     revenueRange: [10000000, 50000000],
     mainIndustry: 'Technology, Information & Media',
     subIndustry: 'Software Development',
-    social: { linkedin: { url: 'https://www.linkedin.com/company/northwind-analytics' }, crunchbase: { url: 'https://www.crunchbase.com/organization/northwind-analytics' } },
-    location: { city: 'Boston', state: 'Massachusetts', country: 'United States', countryIso2: 'US', fullLocation: 'Boston, Massachusetts, United States' },
+    social: {
+      linkedin: { url: 'https://www.linkedin.com/company/northwind-analytics' },
+      crunchbase: { url: 'https://www.crunchbase.com/organization/northwind-analytics' },
+    },
+    location: {
+      city: 'Boston',
+      state: 'Massachusetts',
+      country: 'United States',
+      countryIso2: 'US',
+      fullLocation: 'Boston, Massachusetts, United States',
+    },
     website: 'https://www.northwind-analytics.com',
     specialities: ['revenue forecasting', 'sales analytics'],
     technologies: [{ name: 'Salesforce' }, { name: 'HubSpot' }],
-    funding: { lastRoundType: 'Series B', lastRoundAmount: 42000000, lastRoundDate: '2025-03-18', totalRoundsAmount: 61500000, totalRounds: 3, currency: 'USD', isIpo: false },
-    industryPrimaryGroupDetails: { sicCodes: [{ sicCodes: 7372, description: 'Prepackaged Software' }], naicsCodes: [{ naicsCodes: 511210, description: 'Software Publishers' }] },
+    funding: {
+      lastRoundType: 'Series B',
+      lastRoundAmount: 42000000,
+      lastRoundDate: '2025-03-18',
+      totalRoundsAmount: 61500000,
+      totalRounds: 3,
+      currency: 'USD',
+      isIpo: false,
+    },
+    industryPrimaryGroupDetails: {
+      sicCodes: [{ sicCodes: 7372, description: 'Prepackaged Software' }],
+      naicsCodes: [{ naicsCodes: 511210, description: 'Software Publishers' }],
+    },
   },
   errors: {},
   meta: {},
@@ -96,12 +115,17 @@ describe('Find Company', () => {
       .get('/v2/company')
       .query({ companyId: '33222678', domain: 'northwind-analytics.com', company: 'Northwind' })
       .reply(200, northwind);
-    expect(await findCompany({ company_id: 33222678, domain: 'northwind-analytics.com', name: 'Northwind' })).toEqual([northwindRecord]);
+    expect(await findCompany({ company_id: 33222678, domain: 'northwind-analytics.com', name: 'Northwind' })).toEqual([
+      northwindRecord,
+    ]);
     expect(scope.isDone()).toBe(true);
   });
 
   it('returns nothing when Lusha answers 404, so "find or create" can create', async () => {
-    const scope = nock(LUSHA).get('/v2/company').query({ domain: 'nowhere.example' }).reply(404, { statusCode: 404, message: 'Resource not found' });
+    const scope = nock(LUSHA)
+      .get('/v2/company')
+      .query({ domain: 'nowhere.example' })
+      .reply(404, { statusCode: 404, message: 'Resource not found' });
     expect(await findCompany({ domain: 'nowhere.example' })).toEqual([]);
     expect(scope.isDone()).toBe(true);
   });
@@ -138,7 +162,10 @@ describe('Find Company', () => {
     expect((await expectZapierError(findCompany({ domain: 'northwind-analytics.com' }))).name).toBe('ExpiredAuthError');
 
     const scope = nock(LUSHA).get('/v2/company').query(true).times(2).reply(503, { message: 'Service unavailable' });
-    expect(await expectZapierError(findCompany({ domain: 'northwind-analytics.com' }))).toMatchObject({ name: 'ThrottledError', delay: 60 });
+    expect(await expectZapierError(findCompany({ domain: 'northwind-analytics.com' }))).toMatchObject({
+      name: 'ThrottledError',
+      delay: 60,
+    });
     expect(scope.isDone()).toBe(true);
   });
 

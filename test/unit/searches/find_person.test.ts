@@ -8,7 +8,6 @@ import type { Bundle, ZObject } from 'zapier-platform-core';
 import { useNock } from '../../support/nock';
 import { App, appTester, bundleWith, expectStepError, expectZapierError, LUSHA, TEST_KEY } from '../../support/zapier';
 
-
 useNock();
 
 const { operation } = App.searches.find_person!;
@@ -28,14 +27,26 @@ const maya = {
       companyId: 33222678,
       emailAddresses: [
         { address: 'maya.goldberg@gmail.com', type: 'private', emailConfidence: 'A+', updateDate: '2026-02-03' },
-        { address: 'maya.goldberg@northwind-analytics.com', type: 'work', emailConfidence: 'A', updateDate: '2026-09-14' },
+        {
+          address: 'maya.goldberg@northwind-analytics.com',
+          type: 'work',
+          emailConfidence: 'A',
+          updateDate: '2026-09-14',
+        },
       ],
       phoneNumbers: [
         { number: '+1 617-555-0100', phoneType: 'Direct', doNotCall: true, updateDate: '2025-11-20' },
         { number: '+1 617-555-0142', phoneType: 'Mobile', doNotCall: false, updateDate: '2026-09-14' },
       ],
       jobTitle: { title: 'VP of Sales', seniority: 'VP', departments: ['Sales'] },
-      location: { country: 'United States', countryIso2: 'US', continent: 'North America', city: 'Boston', state: 'Massachusetts', isEuContact: false },
+      location: {
+        country: 'United States',
+        countryIso2: 'US',
+        continent: 'North America',
+        city: 'Boston',
+        state: 'Massachusetts',
+        isEuContact: false,
+      },
       socialLinks: { linkedin: 'https://www.linkedin.com/in/maya-goldberg' },
       jobStartDate: '2023-04-01',
       company: {
@@ -106,7 +117,13 @@ const mayaRecord = {
   latestSignalDate: null,
 };
 
-const emptyData = { contact: { error: { code: 3, name: 'EMPTY_DATA', message: 'Could not find requested data' }, isCreditCharged: false, data: null } };
+const emptyData = {
+  contact: {
+    error: { code: 3, name: 'EMPTY_DATA', message: 'Could not find requested data' },
+    isCreditCharged: false,
+    data: null,
+  },
+};
 
 /** An interceptor that must stay unused: input rejected before the call never reaches Lusha. */
 const untouched = () => nock(LUSHA).get('/v2/person').query(true).reply(200, maya);
@@ -125,7 +142,10 @@ describe('Find Person: identifying the person', () => {
   });
 
   it('looks up by LinkedIn profile URL, normalised', async () => {
-    const scope = nock(LUSHA).get('/v2/person').query({ linkedinUrl: 'https://www.linkedin.com/in/maya-goldberg' }).reply(200, maya);
+    const scope = nock(LUSHA)
+      .get('/v2/person')
+      .query({ linkedinUrl: 'https://www.linkedin.com/in/maya-goldberg' })
+      .reply(200, maya);
     expect(await findPerson({ linkedin_url: 'linkedin.com/in/Maya-Goldberg/?trk=public' })).toEqual([mayaRecord]);
     expect(scope.isDone()).toBe(true);
   });
@@ -141,7 +161,9 @@ describe('Find Person: identifying the person', () => {
       .get('/v2/person')
       .query({ firstName: 'Maya', lastName: 'Goldberg', companyName: 'Northwind Analytics' })
       .reply(200, maya);
-    expect(await findPerson({ first_name: 'Maya', last_name: 'Goldberg', company_name: 'Northwind Analytics' })).toEqual([mayaRecord]);
+    expect(
+      await findPerson({ first_name: 'Maya', last_name: 'Goldberg', company_name: 'Northwind Analytics' }),
+    ).toEqual([mayaRecord]);
     expect(scope.isDone()).toBe(true);
   });
 
@@ -150,9 +172,13 @@ describe('Find Person: identifying the person', () => {
       .get('/v2/person')
       .query({ firstName: 'Maya', lastName: 'Goldberg', companyDomain: 'northwind-analytics.com' })
       .reply(200, maya);
-    expect(await findPerson({ first_name: 'Maya', last_name: 'Goldberg', company_domain: 'https://www.northwind-analytics.com/' })).toEqual([
-      mayaRecord,
-    ]);
+    expect(
+      await findPerson({
+        first_name: 'Maya',
+        last_name: 'Goldberg',
+        company_domain: 'https://www.northwind-analytics.com/',
+      }),
+    ).toEqual([mayaRecord]);
     expect(scope.isDone()).toBe(true);
   });
 
@@ -161,7 +187,12 @@ describe('Find Person: identifying the person', () => {
       .get('/v2/person')
       .query({ email: 'maya@northwind-analytics.com', personId: '4183886134', companyName: 'Northwind' })
       .reply(200, maya);
-    await findPerson({ email: 'maya@northwind-analytics.com', person_id: '4183886134', first_name: 'Maya', company_name: 'Northwind' });
+    await findPerson({
+      email: 'maya@northwind-analytics.com',
+      person_id: '4183886134',
+      first_name: 'Maya',
+      company_name: 'Northwind',
+    });
     expect(scope.isDone()).toBe(true);
   });
 });
@@ -171,14 +202,23 @@ describe('Find Person: options', () => {
     ['emails', { revealEmails: 'true' }],
     ['phones', { revealPhones: 'true' }],
   ])('sends only the reveal flag of the one kind chosen (%s)', async (reveal, flags) => {
-    const scope = nock(LUSHA).get('/v2/person').query({ email: 'maya@northwind-analytics.com', ...flags }).reply(200, maya);
+    const scope = nock(LUSHA)
+      .get('/v2/person')
+      .query({ email: 'maya@northwind-analytics.com', ...flags })
+      .reply(200, maya);
     await findPerson({ email: 'maya@northwind-analytics.com', reveal_data: reveal });
     expect(scope.isDone()).toBe(true);
   });
 
   it('sends no reveal flag for both kinds (every plan), nor options left at their defaults', async () => {
     const scope = nock(LUSHA).get('/v2/person').query({ email: 'maya@northwind-analytics.com' }).reply(200, maya);
-    await findPerson({ email: 'maya@northwind-analytics.com', reveal_data: 'both', refresh_job_info: false, partial_profile: 'false', signal_types: [] });
+    await findPerson({
+      email: 'maya@northwind-analytics.com',
+      reveal_data: 'both',
+      refresh_job_info: false,
+      partial_profile: 'false',
+      signal_types: [],
+    });
     expect(scope.isDone()).toBe(true);
   });
 
@@ -212,22 +252,47 @@ describe('Find Person: options', () => {
       signals_start_date: '2026-03-01',
     });
     expect(scope.isDone()).toBe(true);
-    expect(record).toEqual({ ...mayaRecord, signalTypes: ['promotion'], signalCount: 1, latestSignalType: 'promotion', latestSignalDate: '2026-08-03' });
+    expect(record).toEqual({
+      ...mayaRecord,
+      signalTypes: ['promotion'],
+      signalCount: 1,
+      latestSignalType: 'promotion',
+      latestSignalDate: '2026-08-03',
+    });
   });
 
   it('returns a partial profile Lusha did not charge for, saying so', async () => {
     nock(LUSHA)
       .get('/v2/person')
       .query({ linkedinUrl: 'https://www.linkedin.com/in/maya-goldberg', partialProfile: 'true' })
-      .reply(200, { contact: { error: null, isCreditCharged: false, data: { personId: 4183886134, firstName: 'Maya', lastName: 'Goldberg' } } });
-    const [record] = await findPerson({ linkedin_url: 'https://www.linkedin.com/in/maya-goldberg', partial_profile: true });
-    expect(record).toMatchObject({ id: '4183886134', fullName: 'Maya Goldberg', email: null, emails: [], phones: [], creditCharged: false });
+      .reply(200, {
+        contact: {
+          error: null,
+          isCreditCharged: false,
+          data: { personId: 4183886134, firstName: 'Maya', lastName: 'Goldberg' },
+        },
+      });
+    const [record] = await findPerson({
+      linkedin_url: 'https://www.linkedin.com/in/maya-goldberg',
+      partial_profile: true,
+    });
+    expect(record).toMatchObject({
+      id: '4183886134',
+      fullName: 'Maya Goldberg',
+      email: null,
+      emails: [],
+      phones: [],
+      creditCharged: false,
+    });
   });
 });
 
 describe('Find Person: no match', () => {
   it('returns nothing when Lusha answers EMPTY_DATA, so "find or create" can create', async () => {
-    const scope = nock(LUSHA).get('/v2/person').query({ email: 'nobody@northwind-analytics.com' }).reply(200, emptyData);
+    const scope = nock(LUSHA)
+      .get('/v2/person')
+      .query({ email: 'nobody@northwind-analytics.com' })
+      .reply(200, emptyData);
     expect(await findPerson({ email: 'nobody@northwind-analytics.com' })).toEqual([]);
     expect(scope.isDone()).toBe(true);
   });
@@ -237,11 +302,17 @@ describe('Find Person: no match', () => {
     expect(await findPerson({ person_id: '1' })).toEqual([]);
   });
 
-  it('halts with Lusha\'s words when it answers with another per-contact error', async () => {
+  it("halts with Lusha's words when it answers with another per-contact error", async () => {
     nock(LUSHA)
       .get('/v2/person')
       .query(true)
-      .reply(200, { contact: { error: { code: 7, name: 'INVALID_NAME', message: 'The full name is not valid' }, isCreditCharged: false, data: null } });
+      .reply(200, {
+        contact: {
+          error: { code: 7, name: 'INVALID_NAME', message: 'The full name is not valid' },
+          isCreditCharged: false,
+          data: null,
+        },
+      });
     const error = await expectZapierError(findPerson({ first_name: 'M', last_name: 'G', company_name: 'Northwind' }));
     expect(error).toMatchObject({ name: 'HaltedError' });
     expect(error.message).toMatch(/^Lusha could not look up this person: The full name is not valid\./);
@@ -272,12 +343,16 @@ describe('Find Person: input rejected before any call', () => {
     [
       'a malformed email',
       { email: 'maya.goldberg@northwind' },
-      halted('Email "maya.goldberg@northwind" is not a valid email address (expected something like name@company.com).'),
+      halted(
+        'Email "maya.goldberg@northwind" is not a valid email address (expected something like name@company.com).',
+      ),
     ],
     [
       'a LinkedIn URL not on linkedin.com',
       { linkedin_url: 'https://linkedin.com.evil.io/in/maya' },
-      halted('LinkedIn Profile URL "https://linkedin.com.evil.io/in/maya" is not a LinkedIn URL (expected https://www.linkedin.com/in/...).'),
+      halted(
+        'LinkedIn Profile URL "https://linkedin.com.evil.io/in/maya" is not a LinkedIn URL (expected https://www.linkedin.com/in/...).',
+      ),
     ],
     [
       'a malformed ID and a bad option together',
@@ -298,17 +373,20 @@ describe('Find Person: input rejected before any call', () => {
 
 describe("Find Person: Lusha's errors", () => {
   it('turns a 403 on the reveal flags into an Error that says to change the option', async () => {
-    nock(LUSHA)
-      .get('/v2/person')
-      .query({ email: 'maya@northwind-analytics.com', revealPhones: 'true' })
-      .reply(403, { statusCode: 403, message: 'Your pricing version does not support requesting individual datapoints [revealEmails, revealPhones]' });
+    nock(LUSHA).get('/v2/person').query({ email: 'maya@northwind-analytics.com', revealPhones: 'true' }).reply(403, {
+      statusCode: 403,
+      message: 'Your pricing version does not support requesting individual datapoints [revealEmails, revealPhones]',
+    });
     const error = await expectZapierError(findPerson({ email: 'maya@northwind-analytics.com', reveal_data: 'phones' }));
     expect(error).toMatchObject({ name: 'Error', status: 403 });
     expect(error.message).toMatch(/does not support requesting individual datapoints.*turn off the reveal options/);
   });
 
   it('turns a rejected key into ExpiredAuthError, without the key', async () => {
-    nock(LUSHA).get('/v2/person').query(true).reply(401, { statusCode: 401, message: `Invalid API key ${TEST_KEY}` });
+    nock(LUSHA)
+      .get('/v2/person')
+      .query(true)
+      .reply(401, { statusCode: 401, message: `Invalid API key ${TEST_KEY}` });
     const error = await expectZapierError(findPerson({ email: 'maya@northwind-analytics.com' }));
     expect(error.name).toBe('ExpiredAuthError');
     expect(error.message).not.toContain(TEST_KEY);
@@ -316,7 +394,10 @@ describe("Find Person: Lusha's errors", () => {
 
   it('turns a rate limit into ThrottledError with the delay Lusha names', async () => {
     nock(LUSHA).get('/v2/person').query(true).reply(429, { message: 'Too many requests' }, { 'Retry-After': '12' });
-    expect(await expectZapierError(findPerson({ email: 'maya@northwind-analytics.com' }))).toMatchObject({ name: 'ThrottledError', delay: 12 });
+    expect(await expectZapierError(findPerson({ email: 'maya@northwind-analytics.com' }))).toMatchObject({
+      name: 'ThrottledError',
+      delay: 12,
+    });
   });
 
   it('halts when the account is out of credits', async () => {

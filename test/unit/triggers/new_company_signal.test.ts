@@ -6,7 +6,7 @@ import nock from 'nock';
 import type { CompanySignalRecord } from '../../../src/signals/records';
 import { HOUR, useClock } from '../../support/clock';
 import { useNock } from '../../support/nock';
-import { App, appTester, bundleWith, expectZapierError, LUSHA, ownMessage, performOf, TEST_KEY } from '../../support/zapier';
+import { appTester, bundleWith, expectZapierError, LUSHA, ownMessage, performOf, TEST_KEY } from '../../support/zapier';
 
 const perform = performOf<CompanySignalRecord[]>('triggers', 'new_company_signal');
 
@@ -19,10 +19,25 @@ const byIdsAnswer = {
     '3416': {
       ...lusha,
       surgeInHiringByDepartment: [
-        { signalId: '1503906', ...lusha, department: 'Engineering & Technical', signalDate: '2025-06-15', newJobsPostedLast4Weeks: 15, historicalAvg: 5, changeRatePercent: 200 },
+        {
+          signalId: '1503906',
+          ...lusha,
+          department: 'Engineering & Technical',
+          signalDate: '2025-06-15',
+          newJobsPostedLast4Weeks: 15,
+          historicalAvg: 5,
+          changeRatePercent: 200,
+        },
       ],
       headcountIncrease3m: [
-        { signalId: '1503904', ...lusha, signalDate: '2025-06-01', baselineEmployeesCount: 500, newEmployeesCount: 550, changeRatePercent: 10 },
+        {
+          signalId: '1503904',
+          ...lusha,
+          signalDate: '2025-06-01',
+          baselineEmployeesCount: 500,
+          newEmployeesCount: 550,
+          changeRatePercent: 10,
+        },
       ],
       peopleNews: [
         {
@@ -59,16 +74,32 @@ const byIdsBody = {
 };
 
 const nulls = {
-  changeRatePercent: null, historicalAverage: null, baselineEmployeeCount: null, newEmployeeCount: null,
-  newJobsLastWeek: null, newJobsLast4Weeks: null, hiringDepartment: null, hiringCountry: null, hiringState: null,
-  websiteVisitsLastMonth: null, estimatedAnnualItSpend: null, newsEventType: null, newsTitle: null, newsSummary: null,
-  newsHighlight: null, newsUrl: null, newsPublishedDate: null, newsEffectiveDate: null,
+  changeRatePercent: null,
+  historicalAverage: null,
+  baselineEmployeeCount: null,
+  newEmployeeCount: null,
+  newJobsLastWeek: null,
+  newJobsLast4Weeks: null,
+  hiringDepartment: null,
+  hiringCountry: null,
+  hiringState: null,
+  websiteVisitsLastMonth: null,
+  estimatedAnnualItSpend: null,
+  newsEventType: null,
+  newsTitle: null,
+  newsSummary: null,
+  newsHighlight: null,
+  newsUrl: null,
+  newsPublishedDate: null,
+  newsEffectiveDate: null,
 };
 const identity = { companyId: '3416', companyName: 'Lusha', companyDomain: 'lusha.com', watchListEntry: '3416' };
 
 describe('new_company_signal', () => {
   it('sends the filters in the spelling Lusha lists, and returns one flat item per signal, newest first, with Lusha ids', async () => {
-    const scope = nock(LUSHA, { reqheaders: { api_key: TEST_KEY } }).post('/api/signals/companies', byIdsBody).reply(200, byIdsAnswer);
+    const scope = nock(LUSHA, { reqheaders: { api_key: TEST_KEY } })
+      .post('/api/signals/companies', byIdsBody)
+      .reply(200, byIdsAnswer);
     const items = await appTester(perform, bundleWith(input), true);
     expect(scope.isDone()).toBe(true);
     expect(items).toEqual([
@@ -136,19 +167,37 @@ describe('new_company_signal', () => {
             companyId: '77',
             companyName: 'Globex',
             domain: 'globex.com',
-            surgeInHiring: [{ signalId: '900', signalDate: '2025-06-02', newJobsPostedLastWeek: 25, historicalAvg: 10, changeRatePercent: 150 }],
+            surgeInHiring: [
+              {
+                signalId: '900',
+                signalDate: '2025-06-02',
+                newJobsPostedLastWeek: 25,
+                historicalAvg: 10,
+                changeRatePercent: 150,
+              },
+            ],
           },
         },
         creditCharged: 1,
       });
     const items = await appTester(
       perform,
-      bundleWith({ companies: [{ domain: 'https://www.Lusha.com/about' }, { name: 'Globex' }, { domain: 'lusha.com' }], signal_types: ['surgeInHiring'] }),
+      bundleWith({
+        companies: [{ domain: 'https://www.Lusha.com/about' }, { name: 'Globex' }, { domain: 'lusha.com' }],
+        signal_types: ['surgeInHiring'],
+      }),
       true,
     );
     expect(scope.isDone()).toBe(true);
     expect(items).toEqual([
-      expect.objectContaining({ id: '900', companyId: '77', companyName: 'Globex', companyDomain: 'globex.com', watchListEntry: 'Globex', newJobsLastWeek: 25 }),
+      expect.objectContaining({
+        id: '900',
+        companyId: '77',
+        companyName: 'Globex',
+        companyDomain: 'globex.com',
+        watchListEntry: 'Globex',
+        newJobsLastWeek: 25,
+      }),
     ]);
   });
 
@@ -158,7 +207,12 @@ describe('new_company_signal', () => {
         appTester(
           perform,
           bundleWith({
-            companies: [{ domain: 'not a domain' }, { name: '', domain: '' }, { name: 'Acme', domain: 'acme.com' }, { name: ['a', 'b'] }],
+            companies: [
+              { domain: 'not a domain' },
+              { name: '', domain: '' },
+              { name: 'Acme', domain: 'acme.com' },
+              { name: ['a', 'b'] },
+            ],
             signal_types: ['surgeInHiring', 'fundingNews'],
             news_event_types: ['Funding Round', 'Alien Landing'],
             hiring_departments: ['Sales'],
@@ -172,7 +226,9 @@ describe('new_company_signal', () => {
     expect(error.message.split('\n').slice(1)).toEqual([
       '- Row 1: Domain "not a domain" is not a domain (expected something like acme.com).',
       '- Row 4: Company Name must be a single value, not a list or object (got "["a","b"]").',
-      expect.stringMatching(/^- Signal Types: "fundingNews" is not a company signal type \(choose from: allSignals, headcountIncrease1m, .*productActivityNews\)\.$/),
+      expect.stringMatching(
+        /^- Signal Types: "fundingNews" is not a company signal type \(choose from: allSignals, headcountIncrease1m, .*productActivityNews\)\.$/,
+      ),
       '- News Event Types: "Alien Landing" is not a news event type Lusha knows (pick one from the list).',
       '- News Event Types only narrow news signals: add a News signal type, or clear this filter.',
       '- Hiring Departments only narrow "Surge in Hiring by Department" signals: add that type, or clear this filter.',
@@ -182,9 +238,20 @@ describe('new_company_signal', () => {
 
   it('takes every filter with "All Company Signals"', async () => {
     const scope = nock(LUSHA)
-      .post('/api/signals/companies', { companyIds: [1], signals: ['allSignals'], startDate: '2025-05-21', filters: { include: { newsEventTypes: ['M&A'] } } })
+      .post('/api/signals/companies', {
+        companyIds: [1],
+        signals: ['allSignals'],
+        startDate: '2025-05-21',
+        filters: { include: { newsEventTypes: ['M&A'] } },
+      })
       .reply(200, { companies: {} });
-    expect(await appTester(perform, bundleWith({ company_ids: '1', signal_types: ['allSignals', 'riskNews'], news_event_types: 'm&a' }), true)).toEqual([]);
+    expect(
+      await appTester(
+        perform,
+        bundleWith({ company_ids: '1', signal_types: ['allSignals', 'riskNews'], news_event_types: 'm&a' }),
+        true,
+      ),
+    ).toEqual([]);
     expect(scope.isDone()).toBe(true);
   });
 });

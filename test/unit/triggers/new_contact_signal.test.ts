@@ -6,7 +6,7 @@ import nock from 'nock';
 import { contactSignalId, type ContactSignalRecord } from '../../../src/signals/records';
 import { DAY, HOUR, useClock } from '../../support/clock';
 import { useNock } from '../../support/nock';
-import { App, appTester, bundleWith, expectZapierError, LUSHA, ownMessage, performOf, TEST_KEY } from '../../support/zapier';
+import { appTester, bundleWith, expectZapierError, LUSHA, ownMessage, performOf, TEST_KEY } from '../../support/zapier';
 
 const perform = performOf<ContactSignalRecord[]>('triggers', 'new_contact_signal');
 
@@ -40,7 +40,12 @@ const answer = {
   creditCharged: 2,
 };
 
-const input = { person_ids: ['111', '222'], signal_types: ['promotion', 'companyChange'], lookback_days: '30', check_every: 'daily' };
+const input = {
+  person_ids: ['111', '222'],
+  signal_types: ['promotion', 'companyChange'],
+  lookback_days: '30',
+  check_every: 'daily',
+};
 
 const expectByIds = (body: Record<string, unknown>, reply: unknown = answer) =>
   nock(LUSHA, { reqheaders: { api_key: TEST_KEY, 'content-type': 'application/json' } })
@@ -56,7 +61,14 @@ describe('new_contact_signal', () => {
     expect(scope.isDone()).toBe(true);
     expect(items).toEqual([
       {
-        id: contactSignalId({ personId: '222', type: 'promotion', signalDate: '2025-06-10', companyId: '6', companyName: 'Globex', jobTitle: 'Head of Sales' }),
+        id: contactSignalId({
+          personId: '222',
+          type: 'promotion',
+          signalDate: '2025-06-10',
+          companyId: '6',
+          companyName: 'Globex',
+          jobTitle: 'Head of Sales',
+        }),
         signalType: 'promotion',
         signalName: 'Promotion',
         signalDate: '2025-06-10',
@@ -71,8 +83,18 @@ describe('new_contact_signal', () => {
         previousCompanyName: 'Oldco',
         previousCompanyDomain: 'oldco.com',
       },
-      expect.objectContaining({ personId: '111', signalType: 'companyChange', signalDate: '2025-06-01', companyName: 'Acme' }),
-      expect.objectContaining({ personId: '222', signalType: 'companyChange', signalDate: '2025-05-02', jobTitle: 'Sales Director' }),
+      expect.objectContaining({
+        personId: '111',
+        signalType: 'companyChange',
+        signalDate: '2025-06-01',
+        companyName: 'Acme',
+      }),
+      expect.objectContaining({
+        personId: '222',
+        signalType: 'companyChange',
+        signalDate: '2025-05-02',
+        jobTitle: 'Sales Director',
+      }),
     ]);
     expect(new Set(items.map((item) => item.id)).size).toBe(3);
   });
@@ -92,7 +114,13 @@ describe('new_contact_signal', () => {
     clock.advance(checkedAt + DAY - clock.now());
     const newer = {
       ...answer,
-      contacts: { ...answer.contacts, '111': { personId: '111', companyChange: [move('111', '2025-06-01', 'Acme', 'VP Sales'), move('111', '2025-06-20', 'Initech', 'CRO')] } },
+      contacts: {
+        ...answer.contacts,
+        '111': {
+          personId: '111',
+          companyChange: [move('111', '2025-06-01', 'Acme', 'VP Sales'), move('111', '2025-06-20', 'Initech', 'CRO')],
+        },
+      },
     };
     const second = expectByIds({ ...byIdsBody, startDate: '2025-05-22' }, newer);
     const later = await appTester(perform, bundleWith(input));
@@ -109,7 +137,9 @@ describe('new_contact_signal', () => {
     const changed = expectByIds({ ...byIdsBody, signals: ['promotion'] });
     await appTester(perform, bundleWith({ ...input, signal_types: ['promotion'] }));
     expect(changed.isDone()).toBe(true);
-    const otherKey = nock(LUSHA, { reqheaders: { api_key: 'second-connection-key' } }).post('/api/signals/contacts', byIdsBody).reply(200, answer);
+    const otherKey = nock(LUSHA, { reqheaders: { api_key: 'second-connection-key' } })
+      .post('/api/signals/contacts', byIdsBody)
+      .reply(200, answer);
     await appTester(perform, bundleWith(input, { apiKey: 'second-connection-key' }));
     expect(otherKey.isDone()).toBe(true);
   });
@@ -119,11 +149,19 @@ describe('new_contact_signal', () => {
     await appTester(perform, bundleWith(input), true);
     clock.advance(2 * HOUR);
     // Weekly needs a look-back of at least 8 days; 30 is fine. Same watch list, other order: no call.
-    expect(await appTester(perform, bundleWith({ ...input, person_ids: ['222', '111'], check_every: 'weekly' }))).toHaveLength(3);
+    expect(
+      await appTester(perform, bundleWith({ ...input, person_ids: ['222', '111'], check_every: 'weekly' })),
+    ).toHaveLength(3);
   });
 
   it('loads samples with one small call and at most 3 items, without caching them', async () => {
-    const four = { ...answer, contacts: { ...answer.contacts, '333': { personId: '333', promotion: [move('333', '2025-06-12', 'Hooli', 'CTO')] } } };
+    const four = {
+      ...answer,
+      contacts: {
+        ...answer.contacts,
+        '333': { personId: '333', promotion: [move('333', '2025-06-12', 'Hooli', 'CTO')] },
+      },
+    };
     const sample = expectByIds({ ...byIdsBody, maxResultsPerSignal: 3 }, four);
     const items = await appTester(perform, bundleWith(input, { meta: { isLoadingSample: true } }), true);
     expect(sample.isDone()).toBe(true);
@@ -141,8 +179,20 @@ describe('new_contact_signal', () => {
 
   it('samples only the first 5 entries of the watch list', async () => {
     const ids = Array.from({ length: 12 }, (_, i) => String(1000 + i));
-    const sample = expectByIds({ contactIds: ids.slice(0, 5).map(Number), signals: ['promotion'], startDate: '2025-05-21', maxResultsPerSignal: 3 }, { contacts: {} });
-    const items = await appTester(perform, bundleWith({ person_ids: ids, signal_types: ['promotion'] }, { meta: { isLoadingSample: true } }), true);
+    const sample = expectByIds(
+      {
+        contactIds: ids.slice(0, 5).map(Number),
+        signals: ['promotion'],
+        startDate: '2025-05-21',
+        maxResultsPerSignal: 3,
+      },
+      { contacts: {} },
+    );
+    const items = await appTester(
+      perform,
+      bundleWith({ person_ids: ids, signal_types: ['promotion'] }, { meta: { isLoadingSample: true } }),
+      true,
+    );
     expect(sample.isDone()).toBe(true);
     expect(items).toEqual([]);
   });
@@ -153,7 +203,11 @@ describe('new_contact_signal', () => {
         contacts: [
           { id: '1', email: 'ada@acme.com' },
           { id: '2', social_link: 'https://www.linkedin.com/in/grace-hopper' },
-          { id: '4', full_name: 'Alan Turing', companies: [{ name: 'Bletchley', domain: 'bletchley.org', is_current: true }] },
+          {
+            id: '4',
+            full_name: 'Alan Turing',
+            companies: [{ name: 'Bletchley', domain: 'bletchley.org', is_current: true }],
+          },
         ],
         signals: ['allSignals'],
         startDate: '2025-06-06',
@@ -193,11 +247,22 @@ describe('new_contact_signal', () => {
     const scopes = batches.map((batch, index) =>
       nock(LUSHA)
         .post('/api/signals/contacts', { contactIds: batch, signals: ['promotion'], startDate: '2025-05-21' })
-        .reply(200, { contacts: index === 0 ? { '5000': { personId: '5000', promotion: [move('5000', '2025-06-01', 'Acme', 'CEO')] } } : {}, creditCharged: 1 }),
+        .reply(200, {
+          contacts:
+            index === 0 ? { '5000': { personId: '5000', promotion: [move('5000', '2025-06-01', 'Acme', 'CEO')] } } : {},
+          creditCharged: 1,
+        }),
     );
     const search = nock(LUSHA)
-      .post('/api/signals/contacts/search', { contacts: [{ id: '1', email: 'ceo@acme.com' }], signals: ['promotion'], startDate: '2025-05-21' })
-      .reply(200, { contacts: { '1': { personId: '5000', promotion: [move('5000', '2025-06-01', 'Acme', 'CEO')] } }, creditCharged: 1 });
+      .post('/api/signals/contacts/search', {
+        contacts: [{ id: '1', email: 'ceo@acme.com' }],
+        signals: ['promotion'],
+        startDate: '2025-05-21',
+      })
+      .reply(200, {
+        contacts: { '1': { personId: '5000', promotion: [move('5000', '2025-06-01', 'Acme', 'CEO')] } },
+        creditCharged: 1,
+      });
     const items = await appTester(
       perform,
       bundleWith({ person_ids: ids.map(String), contacts: [{ email: 'ceo@acme.com' }], signal_types: ['promotion'] }),
@@ -209,7 +274,8 @@ describe('new_contact_signal', () => {
   });
 
   describe('bad input stops before any call, listing every problem', () => {
-    const fails = async (inputData: Record<string, unknown>) => ownMessage(await expectZapierError(appTester(perform, bundleWith(inputData), true)));
+    const fails = async (inputData: Record<string, unknown>) =>
+      ownMessage(await expectZapierError(appTester(perform, bundleWith(inputData), true)));
 
     it('an empty watch list', async () => {
       const error = await fails({ signal_types: ['promotion'], contacts: [{ email: '' }] });
@@ -224,7 +290,12 @@ describe('new_contact_signal', () => {
     it('malformed entries, unknown types and a look-back out of range, all at once with positions', async () => {
       const error = await fails({
         person_ids: ['111', 'abc', '99999999999999999'],
-        contacts: [{ email: 'ok@acme.com' }, { email: 'not-an-email' }, { full_name: 'Ada Lovelace', company_name: 'Analytical Engines' }, { company_name: 'Acme' }],
+        contacts: [
+          { email: 'ok@acme.com' },
+          { email: 'not-an-email' },
+          { full_name: 'Ada Lovelace', company_name: 'Analytical Engines' },
+          { company_name: 'Acme' },
+        ],
         signal_types: ['promotion', 'jobChange'],
         lookback_days: '200',
       });
@@ -242,17 +313,23 @@ describe('new_contact_signal', () => {
     });
 
     it('more than 500 contacts', async () => {
-      const error = await fails({ person_ids: Array.from({ length: 501 }, (_, i) => String(i + 1)), signal_types: ['promotion'] });
+      const error = await fails({
+        person_ids: Array.from({ length: 501 }, (_, i) => String(i + 1)),
+        signal_types: ['promotion'],
+      });
       expect(error.message).toContain('The watch list has 501 contacts; one step can watch at most 500');
     });
 
-    it.each(['toString', 'constructor', '__proto__', 'hasOwnProperty'])('a check interval named like an object member: %s', async (name) => {
-      // Found by the hostile-input properties: "toString" found Object's member, and passed.
-      const error = await fails({ ...input, check_every: name });
-      expect(error.message.split('\n').slice(1)).toEqual([
-        `- Check At Most Every: "${name}" is not one of hourly, every_6_hours, every_12_hours, daily, weekly.`,
-      ]);
-    });
+    it.each(['toString', 'constructor', '__proto__', 'hasOwnProperty'])(
+      'a check interval named like an object member: %s',
+      async (name) => {
+        // Found by the hostile-input properties: "toString" found Object's member, and passed.
+        const error = await fails({ ...input, check_every: name });
+        expect(error.message.split('\n').slice(1)).toEqual([
+          `- Check At Most Every: "${name}" is not one of hourly, every_6_hours, every_12_hours, daily, weekly.`,
+        ]);
+      },
+    );
 
     it('no signal type, or a look-back too short for the interval', async () => {
       const error = await fails({ person_ids: ['1'], lookback_days: 5, check_every: 'weekly' });
@@ -264,7 +341,9 @@ describe('new_contact_signal', () => {
   });
 
   it('says in words when the plan has no Signals (403)', async () => {
-    nock(LUSHA).post('/api/signals/contacts').reply(403, { statusCode: 403, message: 'Signals API not supported on your plan' });
+    nock(LUSHA)
+      .post('/api/signals/contacts')
+      .reply(403, { statusCode: 403, message: 'Signals API not supported on your plan' });
     const error = await expectZapierError(appTester(perform, bundleWith(input), true));
     expect(error).toMatchObject({ name: 'Error', status: 403 });
     expect(error.message).toBe(
@@ -277,7 +356,10 @@ describe('new_contact_signal', () => {
     const ids = Array.from({ length: 150 }, (_, i) => 8000 + i);
     nock(LUSHA)
       .post('/api/signals/contacts', { contactIds: ids.slice(0, 100), signals: ['promotion'], startDate: '2025-05-21' })
-      .reply(200, { contacts: { '8000': { personId: '8000', promotion: [move('8000', '2025-06-01', 'Acme', 'CEO')] } }, creditCharged: 1 });
+      .reply(200, {
+        contacts: { '8000': { personId: '8000', promotion: [move('8000', '2025-06-01', 'Acme', 'CEO')] } },
+        creditCharged: 1,
+      });
     nock(LUSHA)
       .post('/api/signals/contacts', { contactIds: ids.slice(100), signals: ['promotion'], startDate: '2025-05-21' })
       .reply(500, { message: 'Internal server error' });

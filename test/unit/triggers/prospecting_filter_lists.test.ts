@@ -11,9 +11,14 @@ import { App, appTester, bundleWith, expectZapierError, LUSHA, TEST_KEY } from '
 
 useNock();
 
-const triggers = App.triggers as Record<string, { key: string; display: { hidden?: boolean }; operation: { perform: unknown } }>;
+const triggers = App.triggers as Record<
+  string,
+  { key: string; display: { hidden?: boolean }; operation: { perform: unknown } }
+>;
 const choices = (key: string, inputData: Record<string, unknown> = {}, fresh = true) =>
-  appTester(triggers[key]!.operation.perform as never, bundleWith(inputData), fresh) as Promise<{ id: string; label: string }[]>;
+  appTester(triggers[key]!.operation.perform as never, bundleWith(inputData), fresh) as Promise<
+    { id: string; label: string }[]
+  >;
 
 describe('the filter-list dropdowns', () => {
   it('are one hidden trigger per list, all from the one table', () => {
@@ -24,12 +29,23 @@ describe('the filter-list dropdowns', () => {
 
   it('maps each whole list to {id, label}', async () => {
     const scope = serveLists(nock(LUSHA, { reqheaders: { api_key: TEST_KEY } }), [
-      'departments', 'seniority', 'existing_data_points', 'all_countries', 'industries_labels',
-      'sizes', 'revenues', 'sics', 'naics', 'intent_topics',
+      'departments',
+      'seniority',
+      'existing_data_points',
+      'all_countries',
+      'industries_labels',
+      'sizes',
+      'revenues',
+      'sics',
+      'naics',
+      'intent_topics',
     ]);
-    scope.get('/prospecting/filters/companies/industries_labels').once().reply(200, [
-      { main_industry: 'Hospitality', main_industry_id: 1, sub_industries: [{ value: 'Other', id: 778 }] },
-    ]);
+    scope
+      .get('/prospecting/filters/companies/industries_labels')
+      .once()
+      .reply(200, [
+        { main_industry: 'Hospitality', main_industry_id: 1, sub_industries: [{ value: 'Other', id: 778 }] },
+      ]);
 
     expect(await choices('filter_departments')).toEqual([
       { id: 'Business Development', label: 'Business Development' },
@@ -149,7 +165,9 @@ describe('the filter-list dropdowns', () => {
   });
 
   it('surfaces a rejected key as ExpiredAuthError', async () => {
-    nock(LUSHA).get('/prospecting/filters/contacts/departments').reply(401, { statusCode: 401, message: 'Invalid API key' });
+    nock(LUSHA)
+      .get('/prospecting/filters/contacts/departments')
+      .reply(401, { statusCode: 401, message: 'Invalid API key' });
     const error = await expectZapierError(choices('filter_departments'));
     expect(error.name).toBe('ExpiredAuthError');
     expect(error.message).toContain('GET /prospecting/filters/contacts/departments');

@@ -6,9 +6,10 @@ import nock from 'nock';
 import type { Choice } from '../../../src/signals/dropdowns';
 import { HOUR, useClock } from '../../support/clock';
 import { useNock } from '../../support/nock';
-import { App, appTester, bundleWith, LUSHA, performOf, TEST_KEY } from '../../support/zapier';
+import { type App, appTester, bundleWith, LUSHA, performOf, TEST_KEY } from '../../support/zapier';
 
-const run = (key: string, clear = false) => appTester(performOf<Choice[]>('triggers', key as keyof typeof App.triggers), bundleWith({}), clear);
+const run = (key: string, clear = false) =>
+  appTester(performOf<Choice[]>('triggers', key as keyof typeof App.triggers), bundleWith({}), clear);
 
 useNock();
 const clock = useClock('2025-06-20T10:00:00Z');
@@ -16,7 +17,10 @@ const clock = useClock('2025-06-20T10:00:00Z');
 const companyFilters = {
   signals: ['allSignals', 'surgeInHiring', 'peopleNews', 'someFutureSignal'],
   objectType: 'company',
-  filterOptions: { newsEventTypes: ['Funding Round', 'IPO'], hiringByDepartments: ['Sales', 'Engineering & Technical'] },
+  filterOptions: {
+    newsEventTypes: ['Funding Round', 'IPO'],
+    hiringByDepartments: ['Sales', 'Engineering & Technical'],
+  },
 };
 
 describe('signal dropdowns', () => {
@@ -56,7 +60,9 @@ describe('signal dropdowns', () => {
   });
 
   it('offers the documented values when Lusha lists no sub-filter values', async () => {
-    nock(LUSHA).get('/api/signals/filters/company').reply(200, { signals: ['allSignals'], objectType: 'company' });
+    nock(LUSHA)
+      .get('/api/signals/filters/company')
+      .reply(200, { signals: ['allSignals'], objectType: 'company' });
     const departments = await run('company_hiring_departments', true);
     expect(departments).toHaveLength(16);
     expect(departments[0]).toEqual({ id: 'Business Development', name: 'Business Development' });

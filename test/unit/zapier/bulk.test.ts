@@ -49,19 +49,38 @@ const spec: BulkLookup<string, Item | null> = {
       batch.flatMap(({ id }) => {
         const company = answer[id];
         if (company === undefined) return []; // left out of the answer
-        return [[id, company?.name ? { status: 'matched', record: { name: company.name }, creditsCharged: 1 } : { status: 'not_found', creditsCharged: 0 }]];
+        return [
+          [
+            id,
+            company?.name
+              ? { status: 'matched', record: { name: company.name }, creditsCharged: 1 }
+              : { status: 'not_found', creditsCharged: 0 },
+          ],
+        ];
       }),
     );
   },
 };
 
-type Reply = (body: { companies: Array<{ id: string; name: string }> }, index: number) => TransportResponse | Promise<TransportResponse>;
+type Reply = (
+  body: { companies: Array<{ id: string; name: string }> },
+  index: number,
+) => TransportResponse | Promise<TransportResponse>;
 
-const json = (status: number, body: unknown, headers: Record<string, string> = {}): TransportResponse => ({ status, headers, text: JSON.stringify(body) });
+const json = (status: number, body: unknown, headers: Record<string, string> = {}): TransportResponse => ({
+  status,
+  headers,
+  text: JSON.stringify(body),
+});
 
 /** The answer: every company found, except names starting with "miss" (null). */
 const found: Reply = (body) =>
-  json(200, Object.fromEntries(body.companies.map((c) => [c.id, c.name.startsWith('miss') ? null : { name: c.name, lushaCompanyId: '1' }])));
+  json(
+    200,
+    Object.fromEntries(
+      body.companies.map((c) => [c.id, c.name.startsWith('miss') ? null : { name: c.name, lushaCompanyId: '1' }]),
+    ),
+  );
 
 function harness(reply: Reply, clock?: { now: () => number; deadline: number }) {
   const requests: Array<{ companies: Array<{ id: string; name: string }> }> = [];
@@ -89,12 +108,15 @@ function harness(reply: Reply, clock?: { now: () => number; deadline: number }) 
     ...(clock ?? {}),
   });
   const run = (rows: unknown) =>
-    appTester((z: ZObject, bundle) => enrichInBulk(z, bundle, client, rows, spec), bundleWith({})) as Promise<BulkResult<Item | null>>;
+    appTester((z: ZObject, bundle) => enrichInBulk(z, bundle, client, rows, spec), bundleWith({})) as Promise<
+      BulkResult<Item | null>
+    >;
   const runFails = (rows: unknown) => expectStepError(run(rows));
   return { run, runFails, requests, client, maxInFlight: () => maxInFlight };
 }
 
-const names = (count: number, prefix = 'co') => Array.from({ length: count }, (_, i) => ({ name: `${prefix}${i + 1}` }));
+const names = (count: number, prefix = 'co') =>
+  Array.from({ length: count }, (_, i) => ({ name: `${prefix}${i + 1}` }));
 
 describe('enrichInBulk: before any call', () => {
   it(`refuses more than ${MAX_ROWS} rows`, async () => {
@@ -152,7 +174,11 @@ describe('enrichInBulk: before any call', () => {
     const rows = [{ name: 'co1' }, {}];
     const error = await expectStepError(
       appTester(
-        (z: ZObject, bundle) => enrichInBulk(z, bundle, client, rows, { ...spec, optionProblems: ['Reveal "all" is not one of: both, emails'] }),
+        (z: ZObject, bundle) =>
+          enrichInBulk(z, bundle, client, rows, {
+            ...spec,
+            optionProblems: ['Reveal "all" is not one of: both, emails'],
+          }),
         bundleWith({}),
       ),
     );
@@ -181,13 +207,36 @@ describe('enrichInBulk: sending', () => {
 
     expect(requests.map((r) => r.companies.length)).toEqual([100, 100, 11]); // 211 distinct lookups
     expect(requests[0]!.companies[0]).toEqual({ id: '1', name: 'co1' });
-    expect(requests.flatMap((r) => r.companies.map((c) => c.id))).toEqual(Array.from({ length: 211 }, (_, i) => String(i + 1)));
+    expect(requests.flatMap((r) => r.companies.map((c) => c.id))).toEqual(
+      Array.from({ length: 211 }, (_, i) => String(i + 1)),
+    );
 
     expect(result.rows).toHaveLength(rows.length);
     expect(result.rows.map((r) => r.row)).toEqual(rows.map((_, i) => i + 1));
-    expect(result.rows[0]).toEqual({ row: 1, reference: null, status: 'matched', reason: null, duplicateOfRow: null, record: { name: 'co1' } });
-    expect(result.rows[150]).toEqual({ row: 151, reference: 'again', status: 'matched', reason: null, duplicateOfRow: 1, record: { name: 'co1' } });
-    expect(result.rows[151]).toEqual({ row: 152, reference: '42', status: 'not_found', reason: null, duplicateOfRow: null, record: null });
+    expect(result.rows[0]).toEqual({
+      row: 1,
+      reference: null,
+      status: 'matched',
+      reason: null,
+      duplicateOfRow: null,
+      record: { name: 'co1' },
+    });
+    expect(result.rows[150]).toEqual({
+      row: 151,
+      reference: 'again',
+      status: 'matched',
+      reason: null,
+      duplicateOfRow: 1,
+      record: { name: 'co1' },
+    });
+    expect(result.rows[151]).toEqual({
+      row: 152,
+      reference: '42',
+      status: 'not_found',
+      reason: null,
+      duplicateOfRow: null,
+      record: null,
+    });
     expect(result.rows[152]).toEqual({
       row: 153,
       reference: null,
@@ -197,7 +246,15 @@ describe('enrichInBulk: sending', () => {
       record: null,
     });
     expect(result.rows[212]).toMatchObject({ row: 213, status: 'matched', record: { name: 'more60' } });
-    expect(result.totals).toEqual({ total: 213, matched: 211, notFound: 1, invalid: 1, errors: 0, requests: 3, creditsCharged: 210 });
+    expect(result.totals).toEqual({
+      total: 213,
+      matched: 211,
+      notFound: 1,
+      invalid: 1,
+      errors: 0,
+      requests: 3,
+      creditsCharged: 210,
+    });
   });
 
   it('keeps at most 4 requests in flight', async () => {
@@ -208,7 +265,9 @@ describe('enrichInBulk: sending', () => {
   });
 
   it('keeps the results of the batches that worked when one fails, and says why the others failed', async () => {
-    const { run } = harness((body, index) => (index === 1 ? json(500, { statusCode: 500, message: 'Internal server error' }) : found(body, index)));
+    const { run } = harness((body, index) =>
+      index === 1 ? json(500, { statusCode: 500, message: 'Internal server error' }) : found(body, index),
+    );
     const result = await run(names(250));
     expect(result.rows.slice(0, 100).every((r) => r.status === 'matched')).toBe(true);
     expect(result.rows[100]).toEqual({
@@ -223,7 +282,15 @@ describe('enrichInBulk: sending', () => {
     });
     expect(result.rows.slice(100, 200).every((r) => r.status === 'error')).toBe(true);
     expect(result.rows.slice(200).every((r) => r.status === 'matched')).toBe(true);
-    expect(result.totals).toEqual({ total: 250, matched: 150, notFound: 0, invalid: 0, errors: 100, requests: 3, creditsCharged: 150 });
+    expect(result.totals).toEqual({
+      total: 250,
+      matched: 150,
+      notFound: 0,
+      invalid: 0,
+      errors: 100,
+      requests: 3,
+      creditsCharged: 150,
+    });
   });
 
   it('says to run rows again when their batch failed for a passing reason', async () => {
@@ -233,7 +300,8 @@ describe('enrichInBulk: sending', () => {
     const result = await run(names(101));
     expect(result.rows[0]).toMatchObject({
       status: 'error',
-      reason: 'Lusha rate limit reached (POST /v2/company, HTTP 429): Too many requests. This row was not enriched: run it again later.',
+      reason:
+        'Lusha rate limit reached (POST /v2/company, HTTP 429): Too many requests. This row was not enriched: run it again later.',
     });
     expect(result.rows[100]).toMatchObject({ status: 'matched' });
   });
@@ -243,7 +311,14 @@ describe('enrichInBulk: sending', () => {
     // The test spec leaves every company out of the map: each row is reported, none dropped.
     const result = await run([{ name: 'co1' }]);
     expect(result.rows).toEqual([
-      { row: 1, reference: null, status: 'error', reason: "Lusha's answer did not include this company: run it again.", duplicateOfRow: null, record: null },
+      {
+        row: 1,
+        reference: null,
+        status: 'error',
+        reason: "Lusha's answer did not include this company: run it again.",
+        duplicateOfRow: null,
+        record: null,
+      },
     ]);
   });
 });
@@ -258,7 +333,9 @@ describe('enrichInBulk: failing the run as a whole', () => {
   });
 
   it('returns rows with reasons when every batch failed, but not the same way', async () => {
-    const { run } = harness((_body, index) => (index === 0 ? json(500, {}) : json(402, { message: 'Insufficient credits' })));
+    const { run } = harness((_body, index) =>
+      index === 0 ? json(500, {}) : json(402, { message: 'Insufficient credits' }),
+    );
     const result = await run(names(150));
     expect(result.rows[0]).toMatchObject({ status: 'error', reason: expect.stringMatching(/HTTP 500/) });
     expect(result.rows[100]).toMatchObject({
@@ -271,7 +348,9 @@ describe('enrichInBulk: failing the run as a whole', () => {
   });
 
   it('always throws when Lusha rejects the key, even after other batches worked', async () => {
-    const { run } = harness((body, index) => (index === 1 ? json(401, { message: 'Invalid API key' }) : found(body, index)));
+    const { run } = harness((body, index) =>
+      index === 1 ? json(401, { message: 'Invalid API key' }) : found(body, index),
+    );
     await expect(run(names(300))).rejects.toBeInstanceOf(LushaAuthError);
   });
 });
@@ -301,15 +380,37 @@ describe('enrichInBulk: the time budget', () => {
       duplicateOfRow: null,
       record: null,
     });
-    expect(result.totals).toEqual({ total: 600, matched: 400, notFound: 0, invalid: 0, errors: 200, requests: 4, creditsCharged: 400 });
+    expect(result.totals).toEqual({
+      total: 600,
+      matched: 400,
+      notFound: 0,
+      invalid: 0,
+      errors: 200,
+      requests: 4,
+      creditsCharged: 400,
+    });
   });
 });
 
 describe('output', () => {
   it('returns totals, a summary and one flat line item per row (lists as text)', () => {
     const rows: BulkRow<{ name: string | null; tags: string[] }>[] = [
-      { row: 1, reference: 'r1', status: 'matched', reason: null, duplicateOfRow: null, record: { name: 'Ada', tags: ['a', 'b'] } },
-      { row: 2, reference: null, status: 'not_found', reason: null, duplicateOfRow: null, record: { name: null, tags: [] } },
+      {
+        row: 1,
+        reference: 'r1',
+        status: 'matched',
+        reason: null,
+        duplicateOfRow: null,
+        record: { name: 'Ada', tags: ['a', 'b'] },
+      },
+      {
+        row: 2,
+        reference: null,
+        status: 'not_found',
+        reason: null,
+        duplicateOfRow: null,
+        record: { name: null, tags: [] },
+      },
     ];
     const totals = { total: 2, matched: 1, notFound: 1, invalid: 0, errors: 0, requests: 1, creditsCharged: 1 };
     expect(bulkOutput({ totals, rows })).toEqual({
@@ -331,7 +432,17 @@ describe('output', () => {
       ],
       'Things',
     );
-    expect(fields.map((f) => f.key)).toEqual(['total', 'matched', 'notFound', 'invalid', 'errors', 'requests', 'creditsCharged', 'summary', 'rows']);
+    expect(fields.map((f) => f.key)).toEqual([
+      'total',
+      'matched',
+      'notFound',
+      'invalid',
+      'errors',
+      'requests',
+      'creditsCharged',
+      'summary',
+      'rows',
+    ]);
     expect(fields.at(-1)).toEqual({
       key: 'rows',
       label: 'Things',
@@ -349,11 +460,11 @@ describe('output', () => {
   });
 
   it('summarises the totals in words', () => {
-    expect(summaryOf({ total: 1, matched: 1, notFound: 0, invalid: 0, errors: 0, requests: 1, creditsCharged: 1 })).toBe(
-      '1 row: 1 matched, 0 not found, 0 invalid input, 0 errors. 1 request to Lusha, 1 credit charged.',
-    );
-    expect(summaryOf({ total: 1200, matched: 2, notFound: 3, invalid: 4, errors: 1, requests: 2, creditsCharged: 0 })).toBe(
-      '1,200 rows: 2 matched, 3 not found, 4 invalid input, 1 error. 2 requests to Lusha, 0 credits charged.',
-    );
+    expect(
+      summaryOf({ total: 1, matched: 1, notFound: 0, invalid: 0, errors: 0, requests: 1, creditsCharged: 1 }),
+    ).toBe('1 row: 1 matched, 0 not found, 0 invalid input, 0 errors. 1 request to Lusha, 1 credit charged.');
+    expect(
+      summaryOf({ total: 1200, matched: 2, notFound: 3, invalid: 4, errors: 1, requests: 2, creditsCharged: 0 }),
+    ).toBe('1,200 rows: 2 matched, 3 not found, 4 invalid input, 1 error. 2 requests to Lusha, 0 credits charged.');
   });
 });

@@ -31,7 +31,11 @@ describe('inputProblemsMessage', () => {
     expect(lines).toHaveLength(1 + MAX_LISTED_PROBLEMS + 1);
     expect(lines[MAX_LISTED_PROBLEMS]).toBe(`- Row ${MAX_LISTED_PROBLEMS}: Email is missing.`);
     expect(lines.at(-1)).toBe(`- ...and ${(1_234 - MAX_LISTED_PROBLEMS).toLocaleString('en-US')} more problems.`);
-    expect(inputProblemsMessage('X', problems.slice(0, MAX_LISTED_PROBLEMS + 1)).split('\n').at(-1)).toBe('- ...and 1 more problem.');
+    expect(
+      inputProblemsMessage('X', problems.slice(0, MAX_LISTED_PROBLEMS + 1))
+        .split('\n')
+        .at(-1),
+    ).toBe('- ...and 1 more problem.');
     expect(inputProblemsMessage('X', problems.slice(0, MAX_LISTED_PROBLEMS))).not.toContain('more problem');
   });
 });

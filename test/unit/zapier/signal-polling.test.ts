@@ -48,7 +48,11 @@ function checker(results: Array<CheckResult<{ id: string }>>) {
   return { check, calls };
 }
 
-const ok = (items: Array<{ id: string }>): CheckResult<{ id: string }> => ({ records: items, failures: [], answered: 1 });
+const ok = (items: Array<{ id: string }>): CheckResult<{ id: string }> => ({
+  records: items,
+  failures: [],
+  answered: 1,
+});
 
 describe('isCheckFresh', () => {
   it('is fresh for less than one interval after the check, and never for a check "from the future"', () => {
