@@ -4,9 +4,14 @@
  * to another platform starts here, with its own Transport.
  *
  * Around every call it applies the same policy:
- * - a per-request timeout, never longer than what is left of the run's deadline, so no
- *   operation runs into the host platform's hard limit (Zapier's 30 seconds);
- * - at most one quick retry of a 502/503/504 or a failed connection, when the deadline allows;
+ * - a per-request timeout: what is left of the run's deadline, so no operation runs into the
+ *   host platform's hard limit (Zapier's 30 seconds) and no answer that could still arrive in
+ *   time is cut short;
+ * - retries that never pay twice. A free call is retried once after a failed connection or a
+ *   502/503/504, when the deadline allows. A paid call is retried only when it certainly never
+ *   reached Lusha (the connection was refused) or Lusha said it did not serve it (503); when
+ *   its answer was lost after it reached Lusha (dropped, timed out, 499/502/504) it fails with
+ *   LushaOutcomeUnknownError, which says Lusha may have charged for it and is not retried;
  * - a client-side rate limiter, so one run never exceeds Lusha's per-second limit;
  * - every non-2xx status becomes a typed error (src/lusha/errors.ts), every 2xx body is
  *   parsed with its zod schema, and a body that does not parse becomes a clear error naming
@@ -16,6 +21,7 @@ import type { z } from 'zod';
 import {
   errorFromResponse,
   LushaNetworkError,
+  LushaOutcomeUnknownError,
   LushaResponseError,
   LushaTimeoutError,
   LushaUnavailableError,
@@ -30,9 +36,9 @@ export interface LushaClientOptions {
   transport: Transport;
   /** Epoch ms after which no request may still be running. Default: no deadline. */
   deadline?: number;
-  /** Upper bound for one request, in ms (default 15,000). */
+  /** Upper bound for one request, in ms (default: whatever is left before the deadline). */
   requestTimeoutMs?: number;
-  /** Delay before the single retry of a 502/503/504/network failure, in ms (default 300). */
+  /** Delay before the single retry of a transient failure, in ms (default 300). */
   retryDelayMs?: number;
   /** Requests allowed per rolling second by this client (default 20; Lusha allows 25 per endpoint). */
   requestsPerSecond?: number;
@@ -230,7 +236,7 @@ export class LushaClient {
   constructor(options: LushaClientOptions) {
     this.transport = options.transport;
     this.deadline = options.deadline ?? Number.POSITIVE_INFINITY;
-    this.requestTimeoutMs = options.requestTimeoutMs ?? 15_000;
+    this.requestTimeoutMs = options.requestTimeoutMs ?? Number.POSITIVE_INFINITY;
     this.retryDelayMs = options.retryDelayMs ?? 300;
     this.secrets = options.secrets ?? [];
     this.now = options.now ?? Date.now;
@@ -254,22 +260,22 @@ export class LushaClient {
 
   /** GET /v2/person — one contact; a miss is a 200 with an EMPTY_DATA error. */
   enrichPerson(query: PersonQuery) {
-    return this.call('GET', '/v2/person', { query: { ...query } }, S.PersonResponseSchema);
+    return this.call('GET', '/v2/person', { query: { ...query } }, S.PersonResponseSchema, 'paid');
   }
 
   /** POST /v2/person — 1 to 100 contacts, results keyed by each `contactId`. */
   enrichPeople(body: BulkPersonBody) {
-    return this.call('POST', '/v2/person', { body }, S.BulkPersonResponseSchema);
+    return this.call('POST', '/v2/person', { body }, S.BulkPersonResponseSchema, 'paid');
   }
 
   /** GET /v2/company — one company; a miss is a 404 (LushaNotFoundError). */
   enrichCompany(query: CompanyQuery) {
-    return this.call('GET', '/v2/company', { query: { ...query } }, S.CompanyResponseSchema);
+    return this.call('GET', '/v2/company', { query: { ...query } }, S.CompanyResponseSchema, 'paid');
   }
 
   /** POST /v2/company — 1 to 100 companies, results keyed by each `id`. */
   enrichCompanies(body: BulkCompanyBody) {
-    return this.call('POST', '/v2/company', { body }, S.BulkCompanyResponseSchema);
+    return this.call('POST', '/v2/company', { body }, S.BulkCompanyResponseSchema, 'paid');
   }
 
   // -------------------------------------------------------------- prospecting (search is free)
@@ -281,7 +287,7 @@ export class LushaClient {
 
   /** POST /prospecting/contact/enrich — reveals 1 to 100 contacts of a search; costs credits. */
   enrichProspectContacts(body: ProspectContactEnrichBody) {
-    return this.call('POST', '/prospecting/contact/enrich', { body }, S.ProspectContactEnrichSchema);
+    return this.call('POST', '/prospecting/contact/enrich', { body }, S.ProspectContactEnrichSchema, 'paid');
   }
 
   /** POST /prospecting/company/search — free. */
@@ -291,7 +297,7 @@ export class LushaClient {
 
   /** POST /prospecting/company/enrich — reveals 1 to 100 companies of a search; costs credits. */
   enrichProspectCompanies(body: ProspectCompanyEnrichBody) {
-    return this.call('POST', '/prospecting/company/enrich', { body }, S.ProspectCompanyEnrichSchema);
+    return this.call('POST', '/prospecting/company/enrich', { body }, S.ProspectCompanyEnrichSchema, 'paid');
   }
 
   // -------------------------------------------------------------- prospecting filter lists (free)
@@ -375,34 +381,34 @@ export class LushaClient {
 
   /** POST /api/signals/contacts — by Lusha person ids (1 to 100). */
   getContactSignals(body: ContactSignalsBody) {
-    return this.call('POST', '/api/signals/contacts', { body }, S.ContactSignalsResponseSchema);
+    return this.call('POST', '/api/signals/contacts', { body }, S.ContactSignalsResponseSchema, 'paid');
   }
 
   /** POST /api/signals/contacts/search — by identifiers (snake_case fields), keyed by your ids. */
   searchContactSignals(body: ContactSignalsSearchBody) {
-    return this.call('POST', '/api/signals/contacts/search', { body }, S.ContactSignalsResponseSchema);
+    return this.call('POST', '/api/signals/contacts/search', { body }, S.ContactSignalsResponseSchema, 'paid');
   }
 
   /** POST /api/signals/companies — by Lusha company ids (1 to 100). */
   getCompanySignals(body: CompanySignalsBody) {
-    return this.call('POST', '/api/signals/companies', { body }, S.CompanySignalsResponseSchema);
+    return this.call('POST', '/api/signals/companies', { body }, S.CompanySignalsResponseSchema, 'paid');
   }
 
   /** POST /api/signals/companies/search — by domain or name, keyed by your ids. */
   searchCompanySignals(body: CompanySignalsSearchBody) {
-    return this.call('POST', '/api/signals/companies/search', { body }, S.CompanySignalsResponseSchema);
+    return this.call('POST', '/api/signals/companies/search', { body }, S.CompanySignalsResponseSchema, 'paid');
   }
 
   // -------------------------------------------------------------- recommendations (lookalikes)
 
   /** POST /api/recommendations/contacts — contacts like the seeds; costs credits. */
   recommendContacts(body: ContactRecommendationsBody) {
-    return this.call('POST', '/api/recommendations/contacts', { body }, S.ContactRecommendationsSchema);
+    return this.call('POST', '/api/recommendations/contacts', { body }, S.ContactRecommendationsSchema, 'paid');
   }
 
   /** POST /api/recommendations/companies — companies like the seeds; costs credits. */
   recommendCompanies(body: CompanyRecommendationsBody) {
-    return this.call('POST', '/api/recommendations/companies', { body }, S.CompanyRecommendationsSchema);
+    return this.call('POST', '/api/recommendations/companies', { body }, S.CompanyRecommendationsSchema, 'paid');
   }
 
   // -------------------------------------------------------------- the one request path
@@ -412,30 +418,44 @@ export class LushaClient {
     path: string,
     parts: { query?: Query; body?: unknown },
     schema: T,
+    cost: Cost = 'free',
   ): Promise<z.output<T>> {
     const endpoint = `${method} ${path}`;
-    const sent = await this.send({ method, path: path + toQueryString(parts.query), body: parts.body, endpoint });
+    const sent = await this.send({ method, path: path + toQueryString(parts.query), body: parts.body, endpoint, cost });
     if (!sent.ok) throw sent.error;
     return parseResponse(endpoint, sent.response, schema, (text) => this.clean(text));
   }
 
-  /** One request, and at most one quick retry of a transient failure, when the deadline allows. */
+  /**
+   * One request, and at most one quick retry when it is safe and the deadline allows: a free
+   * request after any transient failure, a paid one only when it never reached Lusha. A paid
+   * request whose answer was lost becomes LushaOutcomeUnknownError.
+   */
   private async send(request: PendingRequest): Promise<Sent> {
     const first = await this.attempt(request);
-    if (first.ok || !isTransient(first.error) || this.timeLeft() <= this.retryDelayMs + 2_000) return first;
-    await this.sleep(this.retryDelayMs);
-    return this.attempt(request);
+    if (first.ok) return first;
+    const retry = request.cost === 'free' ? isTransient(first.error) : certainlyNotProcessed(first.error);
+    if (retry && this.timeLeft() > this.retryDelayMs + 2_000) {
+      await this.sleep(this.retryDelayMs);
+      return this.settle(request, await this.attempt(request));
+    }
+    return this.settle(request, first);
+  }
+
+  /** A paid request's failure that may have been processed is marked as such. */
+  private settle(request: PendingRequest, sent: Sent): Sent {
+    if (sent.ok || request.cost === 'free' || !mayHaveBeenProcessed(sent.error)) return sent;
+    return { ok: false, error: new LushaOutcomeUnknownError(sent.error) };
   }
 
   /** One request: its 2xx response, or the typed error of what happened instead. Never throws. */
   private async attempt({ method, path, body, endpoint }: PendingRequest): Promise<Sent> {
     await this.limiter.take();
-    const timeoutMs = Math.min(this.requestTimeoutMs, this.timeLeft() - 250);
+    const timeoutMs = Math.min(this.requestTimeoutMs, this.timeLeft() - 250, MAX_REQUEST_MS);
     if (timeoutMs < 500) {
-      return {
-        ok: false,
-        error: new LushaTimeoutError(`Not enough time left in this run to call ${endpoint}`, endpoint),
-      };
+      // Not started: it certainly did not reach Lusha.
+      const message = `Not enough time left in this run to call ${endpoint}`;
+      return { ok: false, error: new LushaTimeoutError(message, endpoint, undefined, undefined, false) };
     }
     this.requestCount += 1;
     let response: TransportResponse;
@@ -443,19 +463,13 @@ export class LushaClient {
       response = await this.transport.send({ method, pathAndQuery: path, body, timeoutMs });
     } catch (error) {
       if (error instanceof TransportFailure && error.reason === 'timeout') {
-        return {
-          ok: false,
-          error: new LushaTimeoutError(
-            this.clean(`Lusha did not answer ${endpoint} in time (${error.message})`),
-            endpoint,
-          ),
-        };
+        const message = this.clean(`Lusha did not answer ${endpoint} in time (${error.message})`);
+        return { ok: false, error: new LushaTimeoutError(message, endpoint) };
       }
       const detail = error instanceof Error ? error.message : String(error);
-      return {
-        ok: false,
-        error: new LushaNetworkError(this.clean(`Could not reach Lusha for ${endpoint}: ${detail}`), endpoint),
-      };
+      const message = this.clean(`Could not reach Lusha for ${endpoint}: ${detail}`);
+      const neverSent = error instanceof TransportFailure && error.reason === 'refused';
+      return { ok: false, error: new LushaNetworkError(message, endpoint, undefined, undefined, neverSent) };
     }
     if (response.status >= 200 && response.status < 300) return { ok: true, response };
     return {
@@ -469,12 +483,22 @@ export class LushaClient {
   }
 }
 
-/** A request on its way: method, path with query, body, and "METHOD /path" for messages. */
+/** The longest one request may take when the client has no deadline (scripts, benchmarks). */
+const MAX_REQUEST_MS = 120_000;
+
+/**
+ * Whether a request costs credits. A paid request is never sent twice unless Lusha certainly
+ * did not process the first (the money rule: never pay twice for one step).
+ */
+export type Cost = 'free' | 'paid';
+
+/** A request on its way: method, path with query, body, "METHOD /path" for messages, and its cost. */
 interface PendingRequest {
   method: HttpMethod;
   path: string;
   body: unknown;
   endpoint: string;
+  cost: Cost;
 }
 
 /** What one request came to: a 2xx response, or the typed error of what happened instead. */
@@ -486,6 +510,21 @@ function isTransient(error: LushaError): boolean {
     error instanceof LushaNetworkError ||
     (error instanceof LushaUnavailableError && [502, 503, 504].includes(error.status ?? 0))
   );
+}
+
+/** Lusha certainly did not process the request: the connection was never made, or Lusha said 503 (not served). */
+function certainlyNotProcessed(error: LushaError): boolean {
+  return (
+    (error instanceof LushaNetworkError && error.neverSent) ||
+    (error instanceof LushaUnavailableError && error.status === 503)
+  );
+}
+
+/** The answer may have been lost after Lusha processed the request: dropped, timed out, or a gateway's 499/502/504. */
+function mayHaveBeenProcessed(error: LushaError): boolean {
+  if (error instanceof LushaNetworkError) return !error.neverSent;
+  if (error instanceof LushaTimeoutError) return error.sent;
+  return error instanceof LushaUnavailableError && error.status !== 503;
 }
 
 /** A 2xx body parsed with its schema; a body that is not JSON, or not that shape, is a LushaResponseError naming the endpoint. */

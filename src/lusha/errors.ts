@@ -25,6 +25,7 @@ export type LushaErrorKind =
   | 'unavailable'
   | 'timeout'
   | 'network'
+  | 'outcome_unknown'
   | 'bad_response';
 
 export abstract class LushaError extends Error {
@@ -125,12 +126,51 @@ export class LushaUnavailableError extends LushaError {
 export class LushaTimeoutError extends LushaError {
   readonly kind = 'timeout';
   readonly retryable = true;
+  constructor(
+    message: string,
+    endpoint: string,
+    status?: number,
+    lushaMessage?: string,
+    /** Whether the request left: false when it was not started for lack of time. */
+    readonly sent = true,
+  ) {
+    super(message, endpoint, status, lushaMessage);
+  }
 }
 
 /** The connection failed or was dropped before a response arrived. */
 export class LushaNetworkError extends LushaError {
   readonly kind = 'network';
   readonly retryable = true;
+  constructor(
+    message: string,
+    endpoint: string,
+    status?: number,
+    lushaMessage?: string,
+    /** The connection was never made (refused, name not resolved): the request certainly never left. */
+    readonly neverSent = false,
+  ) {
+    super(message, endpoint, status, lushaMessage);
+  }
+}
+
+/**
+ * A paid request whose answer was lost after it reached Lusha (the connection dropped, no
+ * answer in time, a 499/502/504 from Lusha's gateway): Lusha may have processed it and charged
+ * for it. It is never retried automatically, by the client or by Zapier: a retry could pay
+ * twice. `cause` is the failure as it happened.
+ */
+export class LushaOutcomeUnknownError extends LushaError {
+  readonly kind = 'outcome_unknown';
+  readonly retryable = false;
+  constructor(override readonly cause: LushaError) {
+    super(
+      appendSentence(cause.message, 'Lusha may have processed this request and charged for it'),
+      cause.endpoint,
+      cause.status,
+      cause.lushaMessage,
+    );
+  }
 }
 
 /** A 2xx response whose body is not JSON or not the documented shape. */

@@ -35,14 +35,36 @@ export interface Transport {
   send(request: TransportRequest): Promise<TransportResponse>;
 }
 
+/**
+ * Why no complete response arrived:
+ * - `refused`: the connection was never made (refused, name not resolved): the request
+ *   certainly did not reach Lusha;
+ * - `network`: the connection broke after it was made (reset, hang-up): Lusha may have
+ *   received, processed and charged the request;
+ * - `timeout`: no complete answer in time: likewise, Lusha may have processed it.
+ */
+export type TransportFailureReason = 'refused' | 'network' | 'timeout';
+
 export class TransportFailure extends Error {
   constructor(
-    readonly reason: 'timeout' | 'network',
+    readonly reason: TransportFailureReason,
     message: string,
   ) {
     super(message);
     this.name = 'TransportFailure';
   }
+}
+
+/** Error codes that mean the connection was never made, so the request never left. */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+/** The TransportFailure for a low-level error: `refused` when it certainly never reached Lusha. */
+export function networkFailure(error: unknown): TransportFailure {
+  const code = error && typeof error === 'object' ? (error as { code?: unknown }).code : undefined;
+  const causeCode =
+    error && typeof error === 'object' ? (error as { cause?: { code?: unknown } }).cause?.code : undefined;
+  const refused = [code, causeCode].some((c) => typeof c === 'string' && NOT_SENT_CODES.has(c));
+  return new TransportFailure(refused ? 'refused' : 'network', describeNetworkError(error));
 }
 
 /** A short, key-free description of a low-level network error ("ECONNRESET", "socket hang up"). */

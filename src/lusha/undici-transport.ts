@@ -6,7 +6,7 @@
 import { request as undiciRequest, type Dispatcher } from 'undici';
 import {
   TransportFailure,
-  describeNetworkError,
+  networkFailure,
   type Transport,
   type TransportRequest,
   type TransportResponse,
@@ -50,7 +50,7 @@ export class UndiciTransport implements Transport {
       if (signal.aborted) {
         throw new TransportFailure('timeout', `no complete response within ${request.timeoutMs} ms`);
       }
-      throw new TransportFailure('network', describeNetworkError(error));
+      throw networkFailure(error);
     }
   }
 }

@@ -6,4 +6,10 @@
 export type LookupOutcome<R> =
   | { status: 'matched'; record: R; creditsCharged: number }
   | { status: 'not_found'; creditsCharged: number }
-  | { status: 'error'; reason: string; creditsCharged: number };
+  | {
+      status: 'error';
+      reason: string;
+      creditsCharged: number;
+      /** The answer was lost after the request reached Lusha: it may have been charged. */
+      possiblyCharged?: boolean;
+    };

@@ -9,22 +9,30 @@
  *
  * Guarantees: no row is ever dropped (each comes back as matched, not_found, invalid_input
  * or error, with a reason); one bad row or one failed batch never fails the others, and
- * credits already spent are never thrown away. The whole run fails only before any call
- * (no usable row, too many rows, bad options), when Lusha rejects the key, or when every
- * batch failed the same way and nothing was charged (so Zapier's retry and halt rules apply).
+ * credits already spent are never thrown away. A batch is started only when the time left
+ * covers the slowest batch so far (a slow Lusha makes the run stop early, its remaining rows
+ * "not sent", rather than lose answers it paid for); a batch whose answer was lost after it
+ * reached Lusha is never re-sent, and its rows say they may have been charged. The totals
+ * are what Lusha charged for the answers received. The whole run fails only before any call
+ * (no usable row, too many rows, bad options, the same run already in progress), when Lusha
+ * rejects the key, or when every batch failed the same way and nothing can have been charged
+ * (so Zapier's retry and halt rules apply).
  */
+import { createHash } from 'node:crypto';
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import type { LookupOutcome } from '../shared/outcome';
 import { type Checked, isBlank } from '../shared/readers';
 import type { LushaClient } from '../lusha/client';
 import { chunk, sendBatches, throwConnectionFailure } from '../lusha/batch';
-import { LushaError } from '../lusha/errors';
+import { TimeBudget } from '../lusha/time-budget';
+import { LushaError, LushaOutcomeUnknownError } from '../lusha/errors';
 import { lineItemFields, toLineItem } from './line-items';
 import { formatCount } from '../shared/values';
 import type { OutputField } from './fields';
 import type { ErrorNote } from './contract';
 import type { PlainInputField } from './fields';
 import { entryFailureReason } from './errors';
+import { acquireConnectionLock, connectionFingerprint, releaseConnectionLock } from './connection';
 import { inputProblemsError } from './input-problems';
 import { connectionSecrets } from './lusha';
 
@@ -34,8 +42,10 @@ export const MAX_ROWS = 1000;
 export const BATCH_SIZE = 100;
 /** Requests in flight at once (the client's rate limiter still applies). */
 export const CONCURRENCY = 4;
-/** A batch is not started with less than this left before the run's deadline. */
+/** A batch is not started with less than this left before the run's deadline (nor with less than the slowest batch so far needs). */
 export const MIN_TIME_PER_BATCH_MS = 3_000;
+/** How long an identical run on the same connection is refused while one is in progress (Zapier's step limit). */
+export const SAME_RUN_LOCK_SECONDS = 30;
 /**
  * A bulk run makes up to 10 requests; Lusha allows 25 per second per endpoint. Zapier starts
  * at most 2 runs of one bulk operation per second per connection, so runs together stay
@@ -62,6 +72,8 @@ export interface BulkLookup<L, R> {
   read(row: Record<string, unknown>): Checked<L>;
   /** Rows whose lookups have the same key are sent once. */
   keyOf(lookup: L): string;
+  /** The step's options in a canonical form, so that two runs with other options are not "the same run". */
+  optionsKey?: string;
   /**
    * Sends one batch (at most BATCH_SIZE lookups, each under a generated id) and returns
    * the outcome per id. An id missing from the map comes back as an error row.
@@ -80,6 +92,8 @@ export interface BulkRow<R> {
   reason: string | null;
   /** The earlier row with the same lookup, whose result this row shares (sent and charged once). */
   duplicateOfRow: number | null;
+  /** The row's answer was lost after its request reached Lusha: Lusha may have charged for it. */
+  possiblyCharged: boolean;
   record: R;
 }
 
@@ -90,7 +104,10 @@ export interface BulkTotals {
   invalid: number;
   errors: number;
   requests: number;
+  /** What Lusha charged for the answers received. */
   creditsCharged: number;
+  /** Rows whose answer was lost after reaching Lusha: Lusha may have charged for them (not in creditsCharged). */
+  possiblyChargedRows: number;
 }
 
 export interface BulkResult<R> {
@@ -128,6 +145,12 @@ function failureReason(error: unknown, secrets: readonly string[]): string {
 /** A lookup Lusha's answer left out (it should not happen): an error row, free. */
 function missingFromAnswer<R>(noun: string): LookupOutcome<R> {
   return { status: 'error', reason: `Lusha's answer did not include this ${noun}: run it again.`, creditsCharged: 0 };
+}
+
+/** A short digest of what a run sends (its unique lookups and options), to recognise the same run. */
+function runDigest<L, R>(lookups: ReadonlyArray<{ lookup: L }>, spec: BulkLookup<L, R>): string {
+  const keys = JSON.stringify([spec.optionsKey ?? '', lookups.map((u) => spec.keyOf(u.lookup))]);
+  return createHash('sha256').update(keys).digest('hex').slice(0, 24);
 }
 
 /** Two failures are "the same" when they are the same kind of Lusha error (or the same message). */
@@ -211,14 +234,24 @@ export async function enrichInBulk<L, R>(
   // 2. Identical lookups are sent once.
   const lookups = uniqueLookups(read, spec.keyOf);
 
-  // 3. Batches of at most 100, a few at a time, each only while the deadline allows.
+  // 3. Batches of at most 100, a few at a time, each only while the time left covers the slowest so far.
+  const lockKey = `bulk-run:${spec.operation}:${connectionFingerprint(bundle)}:${runDigest(lookups, spec)}`;
+  if (!(await acquireConnectionLock(z, lockKey, SAME_RUN_LOCK_SECONDS))) {
+    throw new z.errors.HaltedError(
+      `${spec.operation} did not run: the same rows with the same options started on this connection less than ` +
+        `${SAME_RUN_LOCK_SECONDS} seconds ago and may still be running (no credits were spent by this run). ` +
+        'Use the results of that run; run it again in a minute if you still need to.',
+    );
+  }
+  const budget = new TimeBudget(() => lusha.timeLeft(), { minimumMs: MIN_TIME_PER_BATCH_MS });
   const batches = await sendBatches(chunk(lookups, BATCH_SIZE), CONCURRENCY, async (batch) => {
-    if (lusha.timeLeft() < MIN_TIME_PER_BATCH_MS) throw new NotSentError();
-    return spec.send(lusha, batch);
-  });
+    if (!budget.fits()) throw new NotSentError();
+    return budget.time(() => spec.send(lusha, batch));
+  }).finally(() => releaseConnectionLock(z, lockKey));
   throwConnectionFailure(batches);
   const attempted = batches.flatMap((b) => (b.ok || b.error instanceof NotSentError ? [] : [b.error]));
-  if (!batches.some((b) => b.ok) && attempted.length > 0 && new Set(attempted.map(failureSignature)).size === 1) {
+  const nothingCharged = !batches.some((b) => b.ok) && !attempted.some((e) => e instanceof LushaOutcomeUnknownError);
+  if (nothingCharged && attempted.length > 0 && new Set(attempted.map(failureSignature)).size === 1) {
     // Nothing was enriched or charged: fail the run, so Zapier retries (429, 5xx) or halts (402...).
     throw attempted[0];
   }
@@ -232,7 +265,12 @@ export async function enrichInBulk<L, R>(
         unique,
         batch.ok
           ? (batch.result.get(unique.id) ?? missingFromAnswer(spec.noun))
-          : { status: 'error', reason: failureReason(batch.error, secrets), creditsCharged: 0 },
+          : {
+              status: 'error',
+              reason: failureReason(batch.error, secrets),
+              creditsCharged: 0,
+              possiblyCharged: batch.error instanceof LushaOutcomeUnknownError,
+            },
       );
     }
   }
@@ -243,7 +281,15 @@ export async function enrichInBulk<L, R>(
     const unique = lookupOfRow.get(row);
     if (!parsed.ok || !unique) {
       const reason = parsed.ok ? null : parsed.problems.join('; ');
-      return { row, reference, status: 'invalid_input', reason, duplicateOfRow: null, record: spec.emptyRecord };
+      return {
+        row,
+        reference,
+        status: 'invalid_input',
+        reason,
+        duplicateOfRow: null,
+        possiblyCharged: false,
+        record: spec.emptyRecord,
+      };
     }
     const outcome = outcomes.get(unique) as LookupOutcome<R>;
     const firstRow = unique.rows[0] as number;
@@ -253,6 +299,7 @@ export async function enrichInBulk<L, R>(
       status: outcome.status,
       reason: outcome.status === 'error' ? outcome.reason : null,
       duplicateOfRow: firstRow === row ? null : firstRow,
+      possiblyCharged: outcome.status === 'error' && outcome.possiblyCharged === true,
       record: outcome.status === 'matched' ? outcome.record : spec.emptyRecord,
     };
   });
@@ -268,6 +315,7 @@ export async function enrichInBulk<L, R>(
       errors: count('error'),
       requests: lusha.requestCount,
       creditsCharged,
+      possiblyChargedRows: resultRows.filter((r) => r.possiblyCharged).length,
     },
     rows: resultRows,
   };
@@ -282,6 +330,7 @@ const rowFields: OutputField[] = [
   { key: 'status', label: 'Status (matched, not_found, invalid_input, error)', type: 'string' },
   { key: 'reason', label: 'Reason (for invalid_input and error)', type: 'string' },
   { key: 'duplicateOfRow', label: 'Same Lookup As Row', type: 'integer' },
+  { key: 'possiblyCharged', label: 'May Have Been Charged (Answer Lost)', type: 'boolean' },
 ];
 
 const totalFields: OutputField[] = [
@@ -292,6 +341,7 @@ const totalFields: OutputField[] = [
   { key: 'errors', label: 'Errors', type: 'integer' },
   { key: 'requests', label: 'Requests to Lusha', type: 'integer' },
   { key: 'creditsCharged', label: 'Credits Charged', type: 'integer' },
+  { key: 'possiblyChargedRows', label: 'Rows That May Have Been Charged (Answer Lost)', type: 'integer' },
   { key: 'summary', label: 'Summary', type: 'string' },
 ];
 
@@ -305,21 +355,38 @@ export function bulkOutputFields(recordFields: readonly OutputField[], rowsLabel
 
 const plural = (n: number, one: string, many: string) => `${formatCount(n)} ${n === 1 ? one : many}`;
 
-/** "3 rows: 1 matched, 1 not found, 1 invalid input, 0 errors. 1 request to Lusha, 1 credit charged." */
+/**
+ * "3 rows: 1 matched, 1 not found, 1 invalid input, 0 errors. 1 request to Lusha, 1 credit charged."
+ * When answers were lost after reaching Lusha, it says how many rows Lusha may have charged on top.
+ */
 export function summaryOf(totals: BulkTotals): string {
+  const lost =
+    totals.possiblyChargedRows > 0
+      ? ` ${plural(totals.possiblyChargedRows, 'row', 'rows')} may also have been charged: their answers were lost ` +
+        'after reaching Lusha (see Reason); check your Lusha usage before running them again.'
+      : '';
   return (
     `${plural(totals.total, 'row', 'rows')}: ${totals.matched} matched, ${totals.notFound} not found, ` +
     `${totals.invalid} invalid input, ${plural(totals.errors, 'error', 'errors')}. ` +
-    `${plural(totals.requests, 'request', 'requests')} to Lusha, ${plural(totals.creditsCharged, 'credit', 'credits')} charged.`
+    `${plural(totals.requests, 'request', 'requests')} to Lusha, ` +
+    `${plural(totals.creditsCharged, 'credit', 'credits')} charged.${lost}`
   );
 }
 
-/** The object a bulk create returns: totals, a summary, and one flat line item per input row. */
+/**
+ * The object a bulk create returns: totals, a summary, and one flat line item per input row.
+ * A record's Credit Charged (where it has one) is false on a row Lusha did not charge, and
+ * null on a row whose answer was lost (Lusha may have charged it).
+ */
 export function bulkOutput<R extends object>(result: BulkResult<R>) {
   return {
     ...result.totals,
     summary: summaryOf(result.totals),
-    rows: result.rows.map(({ record, ...row }) => ({ ...row, ...toLineItem(record) })),
+    rows: result.rows.map(({ record, ...row }) => {
+      const item = { ...row, ...toLineItem(record) };
+      if (row.status !== 'matched' && 'creditCharged' in item) item.creditCharged = row.possiblyCharged ? null : false;
+      return item;
+    }),
   };
 }
 
@@ -336,15 +403,8 @@ export function bulkSample<R extends object>(
     { row: 1, reference: 'crm-1001', status: 'matched', reason: null, duplicateOfRow: null, record: matched },
     { row: 2, reference: 'crm-1002', status: 'not_found', reason: null, duplicateOfRow: null, record: empty },
     { row: 3, reference: 'crm-1003', status: 'matched', reason: null, duplicateOfRow: 1, record: matched },
-    {
-      row: 4,
-      reference: 'crm-1004',
-      status: 'invalid_input',
-      reason: invalidReason,
-      duplicateOfRow: null,
-      record: empty,
-    },
-  ];
+    { row: 4, reference: 'crm-1004', status: 'invalid_input', reason: invalidReason, duplicateOfRow: null, record: empty },
+  ].map((row) => ({ ...row, possiblyCharged: false }) as BulkRow<R>);
   const totals: BulkTotals = {
     total: 4,
     matched: 2,
@@ -353,6 +413,7 @@ export function bulkSample<R extends object>(
     errors: 0,
     requests: 1,
     creditsCharged: 1,
+    possiblyChargedRows: 0,
   };
   return bulkOutput({ totals, rows });
 }

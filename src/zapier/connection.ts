@@ -16,7 +16,8 @@ export function connectionFingerprint(bundle: Pick<Bundle, 'authData'>): string 
 
 type ScopedCache = {
   get: (key: string, scope?: string[]) => Promise<unknown>;
-  set: (key: string, value: unknown, ttl?: number, scope?: string[]) => Promise<unknown>;
+  set: (key: string, value: unknown, ttl?: number, scope?: string[], nx?: boolean) => Promise<unknown>;
+  delete: (key: string, scope?: string[]) => Promise<unknown>;
 };
 
 const SCOPE = ['auth'];
@@ -29,4 +30,21 @@ export async function writeConnectionCache(z: ZObject, key: string, value: unkno
   await (z.cache as unknown as ScopedCache)
     .set(key, value, Math.max(1, Math.round(ttlSeconds)), SCOPE)
     .catch(() => null);
+}
+
+/**
+ * Takes the lock `key` for this connection for at most `ttlSeconds`, with z.cache's
+ * set-if-not-exists (`nx`, core 15.18+): true when this run holds it, false when another run
+ * took it first and still holds it. A cache that fails counts as taken by us: a lock may only
+ * ever save a call, never block a run forever.
+ */
+export async function acquireConnectionLock(z: ZObject, key: string, ttlSeconds: number): Promise<boolean> {
+  const ttl = Math.max(1, Math.round(ttlSeconds));
+  const taken = await (z.cache as unknown as ScopedCache).set(key, Date.now(), ttl, SCOPE, true).catch(() => true);
+  return taken !== false;
+}
+
+/** Releases a lock taken with acquireConnectionLock (a failure only lets it expire on its own). */
+export async function releaseConnectionLock(z: ZObject, key: string): Promise<void> {
+  await (z.cache as unknown as ScopedCache).delete(key, SCOPE).catch(() => null);
 }

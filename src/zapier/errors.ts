@@ -14,6 +14,7 @@
 import type { ZObject } from 'zapier-platform-core';
 import {
   LushaNetworkError,
+  LushaOutcomeUnknownError,
   LushaTimeoutError,
   LushaUnavailableError,
   LushaAuthError,
@@ -204,6 +205,20 @@ export const ERROR_MAP: readonly ErrorRule[] = [
     when: 'Lusha answers in a shape the connector cannot read',
     seen: 'Lusha answered … in an unexpected shape',
     action: "Report it to the connector's maintainers.",
+  },
+  {
+    covers: [LushaOutcomeUnknownError],
+    type: 'HaltedError',
+    map: () => ({
+      advice:
+        'It was not retried, so nothing is paid twice: check the usage of your Lusha account before running it again.',
+    }),
+    when:
+      "A paid request's answer is lost after it reached Lusha (connection dropped, no answer in time, 499/502/504)",
+    seen: 'Lusha may have processed this request and charged for it … not retried',
+    action:
+      'Check your Lusha usage, then replay the run if you still need it. Zapier does not retry it on its own, so a ' +
+      'lost answer is never paid twice; free requests are retried once.',
   },
   {
     covers: [LushaUnavailableError, LushaTimeoutError, LushaNetworkError],

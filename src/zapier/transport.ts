@@ -10,7 +10,7 @@
 import type { HttpRequestOptions, ZObject } from 'zapier-platform-core';
 import {
   TransportFailure,
-  describeNetworkError,
+  networkFailure,
   type Transport,
   type TransportRequest,
   type TransportResponse,
@@ -59,7 +59,7 @@ export class ZapierTransport implements Transport {
       if (type === 'request-timeout' || type === 'body-timeout') {
         throw new TransportFailure('timeout', `no complete response within ${request.timeoutMs} ms`);
       }
-      throw new TransportFailure('network', describeNetworkError(error));
+      throw networkFailure(error);
     }
     const headers: Record<string, string> = {};
     response.headers.forEach((value: string, name: string) => {

@@ -2,7 +2,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadContract, renderOperationsReference, withTroubleshooting } from '../../scripts/operations-reference';
-import { appendSentence, errorFromResponse, LushaResponseError, type LushaError } from '../../src/lusha/errors';
+import {
+  appendSentence,
+  errorFromResponse,
+  LushaOutcomeUnknownError,
+  LushaResponseError,
+  type LushaError,
+} from '../../src/lusha/errors';
 import { ERROR_MAP, errorRuleOf, zapierMappingOf } from '../../src/zapier/errors';
 import { App } from '../support/zapier';
 
@@ -52,6 +58,7 @@ describe('each row of the error map says what the builder sees', () => {
       'GET /v3/example',
       200,
     ),
+    new LushaOutcomeUnknownError(response(504, 'Gateway Timeout')),
     response(503, 'Service Unavailable'),
   ];
 

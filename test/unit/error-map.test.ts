@@ -158,13 +158,44 @@ describe('the error map', () => {
   });
 
   describe('transient failures', () => {
-    it.each([502, 503, 504])('retries a %s once, then throttles', async (status) => {
-      const scope = nock(LUSHA).get('/v2/person').query(true).times(2).reply(status, { message: 'Bad gateway' });
-      const error = await lookupFails();
+    const usageFails = () =>
+      expectZapierError(
+        appTester(
+          withLusha((lusha) => lusha.getAccountUsage()),
+          bundleWith({}),
+        ),
+      );
+
+    it.each([502, 503, 504])('retries a free request once after a %s, then throttles', async (status) => {
+      const scope = nock(LUSHA).get('/account/usage').times(2).reply(status, { message: 'Bad gateway' });
+      const error = await usageFails();
       expect(scope.isDone()).toBe(true);
       expect(error).toMatchObject({ name: 'ThrottledError', delay: 60 });
       expect(error.message).toMatch(/temporarily unavailable/);
     });
+
+    it('retries a paid request once after a 503 (Lusha did not serve it), then throttles', async () => {
+      const scope = nock(LUSHA).get('/v2/person').query(true).times(2).reply(503, { message: 'Service Unavailable' });
+      const error = await lookupFails();
+      expect(scope.isDone()).toBe(true);
+      expect(error).toMatchObject({ name: 'ThrottledError', delay: 60 });
+    });
+
+    it.each([502, 504])(
+      'never retries a paid request after a %s: Lusha may have charged it, so the step halts and says so',
+      async (status) => {
+        const scope = nock(LUSHA).get('/v2/person').query(true).once().reply(status, { message: 'Gateway' });
+        const second = nock(LUSHA).get('/v2/person').query(true).reply(200, {});
+        const error = await lookupFails();
+        expect(scope.isDone()).toBe(true);
+        expect(second.isDone()).toBe(false);
+        nock.cleanAll();
+        expect(error.name).toBe('HaltedError');
+        expect(error.message).toMatch(
+          new RegExp(`HTTP ${status}.*Lusha may have processed this request and charged for it\\. It was not retried`),
+        );
+      },
+    );
 
     it('succeeds when the one retry succeeds', async () => {
       nock(LUSHA).get('/v2/person').query(true).reply(503, {});
@@ -185,8 +216,8 @@ describe('the error map', () => {
       expect(scope.isDone()).toBe(true);
     });
 
-    it('retries a dropped connection once, then throttles', async () => {
-      // nock cannot drop a node-fetch connection, so a real local server does it.
+    /** A real local server that drops every connection (nock cannot drop a node-fetch connection). */
+    async function droppingServer(run: (base: string) => Promise<unknown>): Promise<number> {
       let connections = 0;
       const server = http.createServer((request) => {
         connections += 1;
@@ -195,21 +226,67 @@ describe('the error map', () => {
       await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
       nock.enableNetConnect('127.0.0.1');
       try {
-        const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+        await run(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+      } finally {
+        nock.disableNetConnect();
+        await new Promise((resolve) => server.close(resolve));
+      }
+      return connections;
+    }
+
+    const throughClient = (base: string, call: (client: LushaClient) => Promise<unknown>) =>
+      expectZapierError(
+        appTester(async (z: ZObject) => {
+          const client = new LushaClient({ transport: new ZapierTransport(z, base), retryDelayMs: 10 });
+          return call(client).catch((e) => {
+            throw toZapierError(z, e);
+          });
+        }, bundleWith({})),
+      );
+
+    it('retries a free request once after a dropped connection, then throttles', async () => {
+      let error: Awaited<ReturnType<typeof expectZapierError>> | undefined;
+      const connections = await droppingServer(async (base) => {
+        error = await throughClient(base, (client) => client.getAccountUsage());
+      });
+      expect(connections).toBe(2);
+      expect(error?.name).toBe('ThrottledError');
+      expect(error?.message).toMatch(/Could not reach Lusha for GET \/account\/usage: connection failed/);
+    });
+
+    it('never re-sends a paid request whose connection dropped after it was sent', async () => {
+      let error: Awaited<ReturnType<typeof expectZapierError>> | undefined;
+      const connections = await droppingServer(async (base) => {
+        error = await throughClient(base, (client) => client.enrichPerson({ email: 'a@b.com' }));
+      });
+      expect(connections).toBe(1);
+      expect(error?.name).toBe('HaltedError');
+      expect(error?.message).toMatch(/Could not reach Lusha for GET \/v2\/person: .*may have processed this request/);
+    });
+
+    it('retries a paid request once when the connection was refused (it never reached Lusha)', async () => {
+      const closed = http.createServer();
+      await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+      const port = (closed.address() as AddressInfo).port;
+      await new Promise((resolve) => closed.close(resolve));
+      nock.enableNetConnect('127.0.0.1');
+      const sent: number[] = [];
+      try {
         const error = await expectZapierError(
           appTester(async (z: ZObject) => {
-            const client = new LushaClient({ transport: new ZapierTransport(z, base), retryDelayMs: 10 });
-            return client.getAccountUsage().catch((e) => {
+            const transport = new ZapierTransport(z, `http://127.0.0.1:${port}`);
+            const counting = { send: (r: Parameters<typeof transport.send>[0]) => (sent.push(1), transport.send(r)) };
+            const client = new LushaClient({ transport: counting, retryDelayMs: 10 });
+            return client.enrichPerson({ email: 'a@b.com' }).catch((e) => {
               throw toZapierError(z, e);
             });
           }, bundleWith({})),
         );
-        expect(connections).toBe(2);
+        expect(sent).toHaveLength(2);
         expect(error.name).toBe('ThrottledError');
-        expect(error.message).toMatch(/Could not reach Lusha for GET \/account\/usage: connection failed/);
+        expect(error.message).toMatch(/ECONNREFUSED/);
       } finally {
         nock.disableNetConnect();
-        await new Promise((resolve) => server.close(resolve));
       }
     });
   });

@@ -81,7 +81,11 @@ const northwindItem = {
   fundingRounds: 3,
   creditCharged: true,
 };
-const emptyItem = Object.fromEntries(Object.keys(companySample).map((key) => [key, null]));
+const emptyItem = {
+  ...Object.fromEntries(Object.keys(companySample).map((key) => [key, null])),
+  // Lusha charged nothing for a row without a match.
+  creditCharged: false,
+};
 
 describe('Bulk Enrich Companies', () => {
   it('sends each distinct company once under generated ids and returns every row, in order, with its status', async () => {
@@ -115,20 +119,54 @@ describe('Bulk Enrich Companies', () => {
       errors: 0,
       requests: 1,
       creditsCharged: 2,
+      possiblyChargedRows: 0,
       summary: '5 rows: 3 matched, 1 not found, 1 invalid input, 0 errors. 1 request to Lusha, 2 credits charged.',
       rows: [
-        { row: 1, reference: 'acct-1', status: 'matched', reason: null, duplicateOfRow: null, ...northwindItem },
-        { row: 2, reference: 'acct-2', status: 'not_found', reason: null, duplicateOfRow: null, ...emptyItem },
+        {
+          row: 1,
+          reference: 'acct-1',
+          status: 'matched',
+          reason: null,
+          duplicateOfRow: null,
+          possiblyCharged: false,
+          ...northwindItem,
+        },
+        {
+          row: 2,
+          reference: 'acct-2',
+          status: 'not_found',
+          reason: null,
+          duplicateOfRow: null,
+          possiblyCharged: false,
+          ...emptyItem,
+        },
         {
           row: 3,
           reference: 'acct-3',
           status: 'invalid_input',
           reason: 'Company Domain "northwind" is not a domain (expected something like acme.com)',
           duplicateOfRow: null,
+          possiblyCharged: false,
           ...emptyItem,
         },
-        { row: 4, reference: 'acct-4', status: 'matched', reason: null, duplicateOfRow: 1, ...northwindItem },
-        { row: 5, reference: 'acct-5', status: 'matched', reason: null, duplicateOfRow: null, ...northwindItem },
+        {
+          row: 4,
+          reference: 'acct-4',
+          status: 'matched',
+          reason: null,
+          duplicateOfRow: 1,
+          possiblyCharged: false,
+          ...northwindItem,
+        },
+        {
+          row: 5,
+          reference: 'acct-5',
+          status: 'matched',
+          reason: null,
+          duplicateOfRow: null,
+          possiblyCharged: false,
+          ...northwindItem,
+        },
       ],
     });
   });

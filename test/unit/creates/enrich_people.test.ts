@@ -124,7 +124,11 @@ const mayaItem = {
   creditCharged: true,
 };
 /** A row without a match: every person field present, all empty. */
-const emptyItem = Object.fromEntries(Object.keys(personSample).map((key) => [key, null]));
+const emptyItem = {
+  ...Object.fromEntries(Object.keys(personSample).map((key) => [key, null])),
+  // Lusha charged nothing for a row without a match.
+  creditCharged: false,
+};
 
 describe('Bulk Enrich People: a mixed list', () => {
   it('sends each distinct person once under generated ids and returns every row, in order, with its status', async () => {
@@ -173,20 +177,54 @@ describe('Bulk Enrich People: a mixed list', () => {
       errors: 0,
       requests: 1,
       creditsCharged: 1,
+      possiblyChargedRows: 0,
       summary: '6 rows: 2 matched, 2 not found, 2 invalid input, 0 errors. 1 request to Lusha, 1 credit charged.',
       rows: [
-        { row: 1, reference: 'crm/1001?x=1', status: 'matched', reason: null, duplicateOfRow: null, ...mayaItem },
-        { row: 2, reference: 'crm-1002', status: 'not_found', reason: null, duplicateOfRow: null, ...emptyItem },
+        {
+          row: 1,
+          reference: 'crm/1001?x=1',
+          status: 'matched',
+          reason: null,
+          duplicateOfRow: null,
+          possiblyCharged: false,
+          ...mayaItem,
+        },
+        {
+          row: 2,
+          reference: 'crm-1002',
+          status: 'not_found',
+          reason: null,
+          duplicateOfRow: null,
+          possiblyCharged: false,
+          ...emptyItem,
+        },
         {
           row: 3,
           reference: 'crm-1003',
           status: 'invalid_input',
           reason: 'Email "not-an-email" is not a valid email address (expected something like name@company.com)',
           duplicateOfRow: null,
+          possiblyCharged: false,
           ...emptyItem,
         },
-        { row: 4, reference: 'crm/1001?x=1', status: 'matched', reason: null, duplicateOfRow: 1, ...mayaItem },
-        { row: 5, reference: 'crm-1005', status: 'not_found', reason: null, duplicateOfRow: null, ...emptyItem },
+        {
+          row: 4,
+          reference: 'crm/1001?x=1',
+          status: 'matched',
+          reason: null,
+          duplicateOfRow: 1,
+          possiblyCharged: false,
+          ...mayaItem,
+        },
+        {
+          row: 5,
+          reference: 'crm-1005',
+          status: 'not_found',
+          reason: null,
+          duplicateOfRow: null,
+          possiblyCharged: false,
+          ...emptyItem,
+        },
         {
           row: 6,
           reference: null,
@@ -195,6 +233,7 @@ describe('Bulk Enrich People: a mixed list', () => {
             'Nothing identifies the person: fill in Email, LinkedIn Profile URL or Lusha Person ID, or First Name + Last ' +
             'Name + Company Name (or Company Domain)',
           duplicateOfRow: null,
+          possiblyCharged: false,
           ...emptyItem,
         },
       ],
@@ -247,7 +286,7 @@ describe('Bulk Enrich People: a mixed list', () => {
     expect(scope.isDone()).toBe(true);
     expect(sizes.sort((a, b) => b - a)).toEqual([100, 100, 50]);
     expect(output).toMatchObject({ total: 300, matched: 300, requests: 3, creditsCharged: 250 });
-    expect(output.rows[250]).toMatchObject({ row: 251, status: 'matched', duplicateOfRow: 1 });
+    expect(output.rows[250]).toMatchObject({ row: 251, status: 'matched', duplicateOfRow: 1, possiblyCharged: false });
   });
 });
 

@@ -219,6 +219,7 @@ describe('enrichInBulk: sending', () => {
       status: 'matched',
       reason: null,
       duplicateOfRow: null,
+      possiblyCharged: false,
       record: { name: 'co1' },
     });
     expect(result.rows[150]).toEqual({
@@ -227,6 +228,7 @@ describe('enrichInBulk: sending', () => {
       status: 'matched',
       reason: null,
       duplicateOfRow: 1,
+      possiblyCharged: false,
       record: { name: 'co1' },
     });
     expect(result.rows[151]).toEqual({
@@ -235,6 +237,7 @@ describe('enrichInBulk: sending', () => {
       status: 'not_found',
       reason: null,
       duplicateOfRow: null,
+      possiblyCharged: false,
       record: null,
     });
     expect(result.rows[152]).toEqual({
@@ -243,6 +246,7 @@ describe('enrichInBulk: sending', () => {
       status: 'invalid_input',
       reason: 'Company Name "bad-row" is bad; and so is the rest',
       duplicateOfRow: null,
+      possiblyCharged: false,
       record: null,
     });
     expect(result.rows[212]).toMatchObject({ row: 213, status: 'matched', record: { name: 'more60' } });
@@ -254,6 +258,7 @@ describe('enrichInBulk: sending', () => {
       errors: 0,
       requests: 3,
       creditsCharged: 210,
+      possiblyChargedRows: 0,
     });
   });
 
@@ -278,6 +283,7 @@ describe('enrichInBulk: sending', () => {
         'Lusha failed to process the request (POST /v2/company, HTTP 500): Internal server error. If this keeps happening, ' +
         'contact Lusha support.',
       duplicateOfRow: null,
+      possiblyCharged: false,
       record: null,
     });
     expect(result.rows.slice(100, 200).every((r) => r.status === 'error')).toBe(true);
@@ -290,6 +296,7 @@ describe('enrichInBulk: sending', () => {
       errors: 100,
       requests: 3,
       creditsCharged: 150,
+      possiblyChargedRows: 0,
     });
   });
 
@@ -317,6 +324,7 @@ describe('enrichInBulk: sending', () => {
         status: 'error',
         reason: "Lusha's answer did not include this company: run it again.",
         duplicateOfRow: null,
+        possiblyCharged: false,
         record: null,
       },
     ]);
@@ -378,6 +386,7 @@ describe('enrichInBulk: the time budget', () => {
         "Not sent: this run reached Zapier's time limit (30 seconds per step) before this row's turn. Run it again, or " +
         'split the list into smaller runs.',
       duplicateOfRow: null,
+      possiblyCharged: false,
       record: null,
     });
     expect(result.totals).toEqual({
@@ -388,6 +397,7 @@ describe('enrichInBulk: the time budget', () => {
       errors: 200,
       requests: 4,
       creditsCharged: 400,
+      possiblyChargedRows: 0,
     });
   });
 });
@@ -401,6 +411,7 @@ describe('output', () => {
         status: 'matched',
         reason: null,
         duplicateOfRow: null,
+        possiblyCharged: false,
         record: { name: 'Ada', tags: ['a', 'b'] },
       },
       {
@@ -409,16 +420,44 @@ describe('output', () => {
         status: 'not_found',
         reason: null,
         duplicateOfRow: null,
+        possiblyCharged: false,
         record: { name: null, tags: [] },
       },
     ];
-    const totals = { total: 2, matched: 1, notFound: 1, invalid: 0, errors: 0, requests: 1, creditsCharged: 1 };
+    const totals = {
+      total: 2,
+      matched: 1,
+      notFound: 1,
+      invalid: 0,
+      errors: 0,
+      requests: 1,
+      creditsCharged: 1,
+      possiblyChargedRows: 0,
+    };
     expect(bulkOutput({ totals, rows })).toEqual({
       ...totals,
       summary: '2 rows: 1 matched, 1 not found, 0 invalid input, 0 errors. 1 request to Lusha, 1 credit charged.',
       rows: [
-        { row: 1, reference: 'r1', status: 'matched', reason: null, duplicateOfRow: null, name: 'Ada', tags: 'a, b' },
-        { row: 2, reference: null, status: 'not_found', reason: null, duplicateOfRow: null, name: null, tags: null },
+        {
+          row: 1,
+          reference: 'r1',
+          status: 'matched',
+          reason: null,
+          duplicateOfRow: null,
+          possiblyCharged: false,
+          name: 'Ada',
+          tags: 'a, b',
+        },
+        {
+          row: 2,
+          reference: null,
+          status: 'not_found',
+          reason: null,
+          duplicateOfRow: null,
+          possiblyCharged: false,
+          name: null,
+          tags: null,
+        },
       ],
     });
   });
@@ -440,6 +479,7 @@ describe('output', () => {
       'errors',
       'requests',
       'creditsCharged',
+      'possiblyChargedRows',
       'summary',
       'rows',
     ]);
@@ -452,6 +492,7 @@ describe('output', () => {
         { key: 'status', label: 'Status (matched, not_found, invalid_input, error)', type: 'string' },
         { key: 'reason', label: 'Reason (for invalid_input and error)', type: 'string' },
         { key: 'duplicateOfRow', label: 'Same Lookup As Row', type: 'integer' },
+        { key: 'possiblyCharged', label: 'May Have Been Charged (Answer Lost)', type: 'boolean' },
         { key: 'name', label: 'Name', type: 'string' },
         { key: 'tags', label: 'Tags', type: 'string' },
         { key: 'emails', label: 'All Emails', type: 'string' },
@@ -461,10 +502,28 @@ describe('output', () => {
 
   it('summarises the totals in words', () => {
     expect(
-      summaryOf({ total: 1, matched: 1, notFound: 0, invalid: 0, errors: 0, requests: 1, creditsCharged: 1 }),
+      summaryOf({
+        total: 1,
+        matched: 1,
+        notFound: 0,
+        invalid: 0,
+        errors: 0,
+        requests: 1,
+        creditsCharged: 1,
+        possiblyChargedRows: 0,
+      }),
     ).toBe('1 row: 1 matched, 0 not found, 0 invalid input, 0 errors. 1 request to Lusha, 1 credit charged.');
     expect(
-      summaryOf({ total: 1200, matched: 2, notFound: 3, invalid: 4, errors: 1, requests: 2, creditsCharged: 0 }),
+      summaryOf({
+        total: 1200,
+        matched: 2,
+        notFound: 3,
+        invalid: 4,
+        errors: 1,
+        requests: 2,
+        creditsCharged: 0,
+        possiblyChargedRows: 0,
+      }),
     ).toBe('1,200 rows: 2 matched, 3 not found, 4 invalid input, 1 error. 2 requests to Lusha, 0 credits charged.');
   });
 });
