@@ -3,8 +3,8 @@
  * `zapier-platform build --skip-dep-install --skip-validation`, run in a staging directory
  * that holds only what a production install would:
  *
- * - the project's own files as git sees them (tracked, plus untracked files that are not
- *   ignored): what source.zip has always held;
+ * - the project's own files that git tracks, and nothing else: an untracked file (a local
+ *   `.env.local` holding a key, a scratch file) never ships in source.zip;
  * - the compiled app (dist/, made by `npm run build` just before);
  * - node_modules with the production dependencies only, taken from the installed tree as
  *   package-lock.json lists them (no dev, optional or peer-only packages).
@@ -62,11 +62,12 @@ function place(from: string, to: string): void {
   }
 }
 
-function stageProjectFiles(stage: string): void {
+/** Copies (links) the files git tracks under `root` into `stage`; returns their paths. */
+export function stageProjectFiles(stage: string, root = ROOT): string[] {
   let listing: string;
   try {
-    listing = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
-      cwd: ROOT,
+    listing = execFileSync('git', ['ls-files', '-z', '--cached'], {
+      cwd: root,
       encoding: 'utf8',
     });
   } catch (error) {
@@ -75,10 +76,14 @@ function stageProjectFiles(stage: string): void {
       { cause: error },
     );
   }
+  const staged: string[] = [];
   for (const file of listing.split('\0').filter(Boolean)) {
-    const from = path.join(ROOT, file);
-    if (existsSync(from)) place(from, path.join(stage, file));
+    const from = path.join(root, file);
+    if (!existsSync(from)) continue;
+    place(from, path.join(stage, file));
+    staged.push(file);
   }
+  return staged;
 }
 
 function stageProductionDependencies(stage: string): number {

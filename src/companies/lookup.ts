@@ -39,7 +39,12 @@ export function readCompanyLookup(input: Record<string, unknown>): Checked<Compa
   });
 }
 
-/** The key under which identical company lookups collapse into one (names compared without case). */
+/**
+ * The key under which lookups of the same company collapse into one: the identifier Lusha
+ * matches on first (Lusha ID, then domain, then name without case), normalised.
+ */
 export function companyLookupKey(lookup: CompanyLookup): string {
-  return JSON.stringify([lookup.companyId ?? '', lookup.domain ?? '', lookup.name?.toLowerCase() ?? '']);
+  if (lookup.companyId) return JSON.stringify(['id', lookup.companyId]);
+  if (lookup.domain) return JSON.stringify(['domain', lookup.domain]);
+  return JSON.stringify(['name', lookup.name?.toLowerCase() ?? '']);
 }

@@ -30,8 +30,8 @@ const run: EnrichByIdsRun<ContactReveal> = {
   idsField: 'contact_ids',
   idsLabel: 'Prospect Contact IDs',
   reveal: revealContacts,
-  lineItem: ({ id, requestId, reveal, revealNote }) =>
-    toProspectContactLineItem({ contactId: id, requestId, reveal, revealNote }),
+  lineItem: ({ id, requestId, reveal, revealNote, possiblyCharged }) =>
+    toProspectContactLineItem({ contactId: id, requestId, reveal, revealNote, possiblyCharged }),
 };
 
 export default defineCreate({

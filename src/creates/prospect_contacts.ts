@@ -42,8 +42,8 @@ const run: ProspectingRun<ProspectContact, ContactReveal> = {
   },
   idOf: (contact) => firstText(contact.contactId),
   reveal: revealContacts,
-  lineItem: ({ id, requestId, search, reveal, revealNote }) =>
-    toProspectContactLineItem({ contactId: id, requestId, search, reveal, revealNote }),
+  lineItem: ({ id, requestId, search, reveal, revealNote, possiblyCharged }) =>
+    toProspectContactLineItem({ contactId: id, requestId, search, reveal, revealNote, possiblyCharged }),
 };
 
 export default defineCreate({

@@ -3,7 +3,7 @@
  * concurrency, and report each batch's outcome on its own, so one failed batch never
  * loses or fails the others. Used by every operation that sends lists.
  */
-import { LushaAuthError } from './errors';
+import { LushaAuthError, LushaOutcomeUnknownError } from './errors';
 
 /** Splits `items` into consecutive batches of at most `size`. */
 export function chunk<T>(items: readonly T[], size: number): T[][] {
@@ -73,4 +73,13 @@ export function throwConnectionFailure(outcomes: readonly BatchOutcome<unknown, 
   for (const outcome of outcomes) {
     if (!outcome.ok && outcome.error instanceof LushaAuthError) throw outcome.error;
   }
+}
+
+/**
+ * The failure a list step fails with when every part of it failed: one that may have been
+ * charged comes first (it is never retried), so a retryable error of another part never
+ * makes Zapier run the step again and pay for the lost part twice.
+ */
+export function failureToReport(errors: readonly unknown[]): unknown {
+  return errors.find((error) => error instanceof LushaOutcomeUnknownError) ?? errors[0];
 }

@@ -97,14 +97,17 @@ function withoutEmpty<T extends object>(value: T): T {
 }
 
 /**
- * The key under which identical lookups collapse into one paid lookup: the same normalised
- * identifiers (names and company names compared without case).
+ * The key under which lookups of the same person collapse into one paid lookup: the
+ * identifier Lusha matches on first (Lusha ID, then email, then LinkedIn URL, then name +
+ * company), normalised. So "maya@x.com" alone and "maya@x.com" with a name are one lookup,
+ * and so are Lusha IDs "0042" and "42" (the reader drops leading zeros).
  */
 export function personLookupKey(lookup: PersonLookup): string {
+  if (lookup.personId) return JSON.stringify(['id', lookup.personId]);
+  if (lookup.email) return JSON.stringify(['email', lookup.email]);
+  if (lookup.linkedinUrl) return JSON.stringify(['linkedin', lookup.linkedinUrl]);
   return JSON.stringify([
-    lookup.personId ?? '',
-    lookup.email ?? '',
-    lookup.linkedinUrl ?? '',
+    'name',
     lookup.firstName?.toLowerCase() ?? '',
     lookup.lastName?.toLowerCase() ?? '',
     lookup.companyName?.toLowerCase() ?? '',

@@ -6,7 +6,7 @@
  */
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { readList, readText } from '../shared/readers';
-import { uniqueBy } from '../lusha/batch';
+import { failureToReport, uniqueBy } from '../lusha/batch';
 import type { LushaClient } from '../lusha/client';
 import type { LineItemValue } from '../zapier/line-items';
 import { SAMPLE_REQUEST_ID } from './records';
@@ -29,6 +29,7 @@ export interface EnrichByIdsRun<V> {
     requestId: string;
     reveal?: V;
     revealNote?: string | null;
+    possiblyCharged?: boolean;
   }) => Record<string, LineItemValue>;
 }
 
@@ -110,8 +111,7 @@ export async function runEnrichByIds<V>(run: EnrichByIdsRun<V>, lusha: LushaClie
   const outcomes = new Map<string, RevealOutcome<V>>();
   for (const [requestId, ids] of byRequest) outcomes.set(requestId, await run.reveal(lusha, requestId, ids));
   const all = [...outcomes.values()];
-  const firstFailure = all.find((o) => o.allFailed !== undefined)?.allFailed;
-  if (firstFailure !== undefined && all.every((o) => o.allFailed !== undefined)) throw firstFailure;
+  if (all.length > 0 && all.every((o) => o.allFailed !== undefined)) throw failureToReport(all.map((o) => o.allFailed));
 
   const items = rows.map((row, index) => {
     const outcome = outcomes.get(row.requestId);
@@ -121,6 +121,7 @@ export async function runEnrichByIds<V>(run: EnrichByIdsRun<V>, lusha: LushaClie
       requestId: row.requestId,
       reveal: outcome?.revealed.get(first.id),
       revealNote: outcome?.notes.get(first.id) ?? null,
+      possiblyCharged: outcome?.possiblyCharged.has(first.id) ?? false,
     });
   });
   const revealedCount = all.reduce((sum, o) => sum + o.revealed.size, 0);
@@ -132,8 +133,13 @@ export async function runEnrichByIds<V>(run: EnrichByIdsRun<V>, lusha: LushaClie
     revealedCount,
     creditsCharged,
     creditsNote:
-      revealCreditsNote(run.what, unique.length, revealedCount, creditsCharged) +
-      (unique.length < rows.length ? ` ${counted(rows.length - unique.length, 'repeated ID')} revealed once.` : ''),
+      revealCreditsNote(
+        run.what,
+        unique.length,
+        revealedCount,
+        creditsCharged,
+        all.reduce((sum, o) => sum + o.possiblyCharged.size, 0),
+      ) + (unique.length < rows.length ? ` ${counted(rows.length - unique.length, 'repeated ID')} revealed once.` : ''),
     [plural]: items,
   };
 }

@@ -73,6 +73,7 @@ export function lookalikeOptionFields(what: 'contact' | 'company'): PlainInputFi
 export async function runLookalikes<S, R>(run: LookalikeRun<S, R>, lusha: LushaClient, z: ZObject, bundle: Bundle) {
   const inputData = (bundle.inputData ?? {}) as Record<string, unknown>;
   const { seeds, problems } = run.readSeeds(inputData);
+  const seedRowsHaveProblems = problems.length > 0;
   const excludeIds = readLushaIdList(inputData.exclude_ids, excludeLabel(run.what));
   if (!excludeIds.ok) problems.push(...excludeIds.problems);
   const exclude = excludeIds.ok ? excludeIds.value : [];
@@ -80,7 +81,7 @@ export async function runLookalikes<S, R>(run: LookalikeRun<S, R>, lusha: LushaC
   if (!limit.ok) problems.push(limit.problem);
   const requestId = readText(inputData.request_id, 'Request ID');
   if (!requestId.ok) problems.push(requestId.problem);
-  if (seeds.length === 0 && requestId.ok && !requestId.value && problems.length === 0) {
+  if (seeds.length === 0 && !seedRowsHaveProblems && requestId.ok && !requestId.value) {
     problems.push(
       run.what === 'contact'
         ? 'Add at least one seed (a Person ID with its Company ID), or a Request ID from an earlier run'

@@ -54,6 +54,8 @@ export interface ProspectContactInput {
   reveal?: ContactReveal;
   /** Why a requested reveal gave nothing, in words. */
   revealNote?: string | null;
+  /** The reveal's answer was lost after it reached Lusha: Lusha may have charged it. */
+  possiblyCharged?: boolean;
 }
 
 /** One prospected contact as a flat line item. */
@@ -73,7 +75,7 @@ export function toProspectContactLineItem(input: ProspectContactInput): LineItem
   const revealedData = input.reveal?.isSuccess ? input.reveal.data : undefined;
   const person: PersonRecord = revealedData
     ? merge(fromSearch, toPersonRecord(revealedData, { creditCharged: revealCharged(input.reveal) }))
-    : { ...fromSearch, creditCharged: input.reveal || input.revealNote ? false : null };
+    : { ...fromSearch, creditCharged: input.possiblyCharged ? null : input.reveal || input.revealNote ? false : null };
   return toLineItem({
     contactId: input.contactId,
     requestId: input.requestId,

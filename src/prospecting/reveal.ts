@@ -1,11 +1,14 @@
 /**
  * Revealing prospects (the paid step): ids from a search, with that search's requestId, in
  * batches of at most 100 (Lusha's limit), each batch's outcome kept on its own so that a
- * failed batch never hides the credits another one spent.
+ * failed batch never hides the credits another one spent. A batch starts only when the time
+ * left covers the slowest batch so far; a batch whose answer was lost after reaching Lusha is
+ * not re-sent, and its ids say Lusha may have charged them.
  */
-import { chunk, sendBatches, throwConnectionFailure } from '../lusha/batch';
+import { chunk, failureToReport, sendBatches, throwConnectionFailure } from '../lusha/batch';
 import type { LushaClient } from '../lusha/client';
-import { appendSentence, LushaNotFoundError, LushaValidationError } from '../lusha/errors';
+import { appendSentence, LushaNotFoundError, LushaOutcomeUnknownError, LushaValidationError } from '../lusha/errors';
+import { TimeBudget } from '../lusha/time-budget';
 import type { Company } from '../lusha/schemas';
 import { revealCharged, type ContactReveal } from './records';
 import { firstText, formatCount } from '../shared/values';
@@ -20,6 +23,8 @@ export interface RevealOutcome<R> {
   revealed: Map<string, R>;
   /** Why an id was not revealed, by prospect id (its batch failed, or Lusha returned nothing for it). */
   notes: Map<string, string>;
+  /** Ids whose reveal was lost after it reached Lusha: Lusha may have charged them (not in creditsCharged). */
+  possiblyCharged: Set<string>;
   creditsCharged: number;
   /** The first failure, when every batch failed (nothing was revealed): the step should fail with it. */
   allFailed?: unknown;
@@ -43,16 +48,32 @@ const searchAdvice = (what: 'contact' | 'company') =>
   `a Search Request ID is valid only with the ${what} IDs of the same Prospect ${what === 'contact' ? 'Contacts' : 'Companies'} ` +
   'run, and Lusha forgets it after a while: map both from the same search step, or run the search again';
 
+/** Thrown instead of sending a batch that the time left cannot cover. */
+class NotSentError extends Error {}
+
 async function revealInBatches<R>(
+  lusha: LushaClient,
   ids: readonly string[],
   requestId: string,
   what: 'contact' | 'company',
   send: (batch: string[]) => Promise<{ found: Map<string, R>; credits: number }>,
   missingNote: string,
 ): Promise<RevealOutcome<R>> {
-  const outcomes = await sendBatches(chunk(ids, REVEAL_BATCH), CONCURRENCY, send);
+  const budget = new TimeBudget(() => lusha.timeLeft());
+  const outcomes = await sendBatches(chunk(ids, REVEAL_BATCH), CONCURRENCY, (batch) => {
+    if (!budget.fits()) throw new NotSentError();
+    return budget.time(() => send(batch));
+  });
   throwConnectionFailure(outcomes);
-  const result: RevealOutcome<R> = { revealed: new Map(), notes: new Map(), creditsCharged: 0 };
+  const result: RevealOutcome<R> = {
+    revealed: new Map(),
+    notes: new Map(),
+    possiblyCharged: new Set(),
+    creditsCharged: 0,
+  };
+  const again =
+    `Reveal ${what === 'contact' ? 'these contacts' : 'these companies'} later with Enrich Prospected ` +
+    `${what === 'contact' ? 'Contacts' : 'Companies'}.`;
   for (const outcome of outcomes) {
     if (outcome.ok) {
       result.creditsCharged += outcome.result.credits;
@@ -61,16 +82,22 @@ async function revealInBatches<R>(
         if (found === undefined) result.notes.set(id, missingNote);
         else result.revealed.set(id, found);
       }
+    } else if (outcome.error instanceof NotSentError) {
+      const note = `Not revealed: not enough time was left in this step to send it (no credit charged). ${again}`;
+      for (const id of outcome.items) result.notes.set(id, note);
     } else {
       const error = explainRequestIdError(outcome.error, requestId, searchAdvice(what));
-      const again = `Reveal ${what === 'contact' ? 'these contacts' : 'these companies'} again later with Enrich Prospected ${what === 'contact' ? 'Contacts' : 'Companies'}.`;
       const reason = entryFailureReason(error, [], again);
-      for (const id of outcome.items) result.notes.set(id, `Not revealed: ${reason}`);
+      for (const id of outcome.items) {
+        result.notes.set(id, `Not revealed: ${reason}`);
+        if (error instanceof LushaOutcomeUnknownError) result.possiblyCharged.add(id);
+      }
     }
   }
-  const failed = outcomes.filter((o) => !o.ok);
+  const failed = outcomes.filter((o) => !o.ok && !(o.error instanceof NotSentError));
   if (outcomes.length > 0 && failed.length === outcomes.length) {
-    result.allFailed = explainRequestIdError((failed[0] as { error: unknown }).error, requestId, searchAdvice(what));
+    const errors = failed.map((o) => (o as { error: unknown }).error);
+    result.allFailed = explainRequestIdError(failureToReport(errors), requestId, searchAdvice(what));
   }
   return result;
 }
@@ -82,6 +109,7 @@ export function revealContacts(
   ids: readonly string[],
 ): Promise<RevealOutcome<ContactReveal>> {
   return revealInBatches(
+    lusha,
     ids,
     requestId,
     'contact',
@@ -110,6 +138,7 @@ export function revealCompanies(
   ids: readonly string[],
 ): Promise<RevealOutcome<Company>> {
   return revealInBatches(
+    lusha,
     ids,
     requestId,
     'company',
@@ -138,11 +167,17 @@ export function revealCreditsNote(
   requested: number,
   revealed: number,
   creditsCharged: number,
+  possiblyCharged = 0,
 ): string {
   const rule =
     what === 'contact'
       ? 'Lusha charges each contact it returned an email or phone number for'
       : 'Lusha charges each company it returned';
   const of = what === 'contact' ? counted(requested, 'contact') : counted(requested, 'company', 'companies');
-  return `Revealed ${formatCount(revealed)} of ${of}: ${counted(creditsCharged, 'credit')} charged (${rule}).`;
+  const lost =
+    possiblyCharged > 0
+      ? ` ${counted(possiblyCharged, what === 'contact' ? 'contact' : 'company', what === 'contact' ? 'contacts' : 'companies')} ` +
+        'may also have been charged: their answers were lost after reaching Lusha (see Reveal Note).'
+      : '';
+  return `Revealed ${formatCount(revealed)} of ${of}: ${counted(creditsCharged, 'credit')} charged (${rule}).${lost}`;
 }

@@ -7,6 +7,7 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import type { LushaClient, Pages } from '../lusha/client';
 import { appendSentence, redact } from '../lusha/errors';
+import { TimeBudget } from '../lusha/time-budget';
 import { readBoolean, readInteger } from '../shared/options';
 import type { PlainInputField } from '../zapier/fields';
 import { haltOnInputProblems } from '../zapier/input-problems';
@@ -127,6 +128,7 @@ export interface ProspectingRun<R, V> {
     search: R;
     reveal?: V;
     revealNote?: string | null;
+    possiblyCharged?: boolean;
   }) => Record<string, LineItemValue>;
 }
 
@@ -159,13 +161,13 @@ async function* searchPages<R, V>(
   reveal: boolean,
 ): AsyncGenerator<FetchedPage<V>, PagingStop> {
   const want = paging.upTo ?? paging.size;
+  const budget = new TimeBudget(() => lusha.timeLeft(), { reserveMs: TIME_MARGIN_MS });
   let taken = 0;
-  let slowestMs = 0;
   for (let page = paging.page; ; page += 1) {
-    const started = Date.now();
+    if (page > paging.page && !budget.fits()) return { reason: 'time' };
     let answer: SearchPage<R>;
     try {
-      answer = await run.search(lusha, { page, size: paging.size }, filters);
+      answer = await budget.time(() => run.search(lusha, { page, size: paging.size }, filters));
     } catch (error) {
       // Pages already revealed were paid for: failing the step now would throw them away (and
       // a retry would pay for them again). Stop here, and say where to continue. Without
@@ -176,7 +178,18 @@ async function* searchPages<R, V>(
     const results = answer.results.slice(0, want - taken);
     const ids = results.map((r) => run.idOf(r) ?? '');
     const revealIds = ids.filter((id) => id !== '');
-    const outcome = reveal && revealIds.length > 0 ? await run.reveal(lusha, answer.requestId, revealIds) : undefined;
+    // A reveal is started only when it can finish: a cut-off reveal may be charged and lost.
+    const revealFits = budget.fits();
+    const outcome =
+      reveal && revealIds.length > 0 && revealFits
+        ? await budget.time(() => run.reveal(lusha, answer.requestId, revealIds))
+        : undefined;
+    const noTimeNote =
+      reveal && !revealFits
+        ? `Not revealed: not enough time was left in this step (no credit charged). Reveal it with Enrich Prospected ${
+            run.what === 'contact' ? 'Contacts' : 'Companies'
+          } and this Search Request ID.`
+        : null;
     taken += results.length;
     const last =
       answer.results.length < paging.size || (page + 1) * paging.size >= answer.totalResults || page >= MAX_PAGE;
@@ -186,17 +199,22 @@ async function* searchPages<R, V>(
       totalResults: answer.totalResults,
       lineItems: results.map((search, index) => {
         const id = ids[index] as string;
-        const revealNote = outcome?.notes.get(id) ?? null;
-        return run.lineItem({ id, requestId: answer.requestId, search, reveal: outcome?.revealed.get(id), revealNote });
+        return run.lineItem({
+          id,
+          requestId: answer.requestId,
+          search,
+          reveal: outcome?.revealed.get(id),
+          revealNote: outcome?.notes.get(id) ?? noTimeNote,
+          possiblyCharged: outcome?.possiblyCharged.has(id) ?? false,
+        });
       }),
       ...(outcome ? { reveal: outcome } : {}),
       revealRequested: outcome ? revealIds.length : 0,
       last,
     };
-    slowestMs = Math.max(slowestMs, Date.now() - started);
+    if (noTimeNote) return { reason: 'time' };
     if (last) return { reason: 'complete' };
     if (paging.upTo === undefined || taken >= paging.upTo) return { reason: 'enough' };
-    if (lusha.timeLeft() < slowestMs * 1.5 + TIME_MARGIN_MS) return { reason: 'time' };
   }
 }
 
@@ -233,7 +251,9 @@ export function pagingNote({
     case 'enough':
       return `${found} More results from Page ${lastPage + 1}.`;
     case 'time':
-      return `${found} Stopped before ${paging.upTo} to stay within Zapier's time limit; continue from Page ${lastPage + 1}.`;
+      return paging.upTo === undefined
+        ? `${found} Stopped to stay within Zapier's time limit: reveal the rest with this Search Request ID.`
+        : `${found} Stopped before ${paging.upTo} to stay within Zapier's time limit; continue from Page ${lastPage + 1}.`;
     case 'failed': {
       const said = clean(stop.error instanceof Error ? stop.error.message : String(stop.error));
       return `${found} ${appendSentence(`Stopped at Page ${lastPage + 1}: ${said}`, `Continue from Page ${lastPage + 1}.`)}`;
@@ -270,10 +290,10 @@ export async function runProspecting<R, V>(
   const inputData = (bundle.inputData ?? {}) as Record<string, unknown>;
   const inputs = readFilterInputs(inputData, run.specs);
   const { paging, reveal, problems } = readPaging(inputData, run.what);
-  haltOnInputProblems(z, run.step, [...inputs.problems, ...problems]);
-  // Checking values against Lusha's lists is free: no credits are spent before this halt either.
+  // Every problem at once: the values are checked against Lusha's lists (free) even when the
+  // step has other problems, and no search is made while any problem stands.
   const resolved = await resolveFilters({ lusha, cache: z.cache }, inputs);
-  haltOnInputProblems(z, run.step, resolved.problems);
+  haltOnInputProblems(z, run.step, [...inputs.problems, ...problems, ...resolved.problems]);
 
   const pages: FetchedPage<V>[] = [];
   const iterator = searchPages(run, lusha, resolved.filters, paging, reveal);
@@ -313,7 +333,13 @@ export async function runProspecting<R, V>(
     revealed: reveal,
     creditsCharged,
     creditsNote: reveal
-      ? revealCreditsNote(run.what, revealRequested, revealedCount, creditsCharged)
+      ? revealCreditsNote(
+          run.what,
+          revealRequested,
+          revealedCount,
+          creditsCharged,
+          reveals.reduce((sum, r) => sum + r.possiblyCharged.size, 0),
+        )
       : freeSearchNote(run.what),
   };
   return { summary, lineItems };

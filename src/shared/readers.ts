@@ -150,11 +150,11 @@ export function readDomain(value: unknown, label = 'Domain'): Parsed<string | un
   });
 }
 
-/** A Lusha numeric id (person or company): digits only, as a string. */
+/** A Lusha numeric id (person or company): digits only, as a string, without leading zeros ("0042" is 42). */
 export function readLushaId(value: unknown, label: string): Parsed<string | undefined> {
   return readWith(value, label, (text) =>
     /^\d{1,19}$/.test(text)
-      ? ok(text)
+      ? ok(text.replace(/^0+(?=\d)/, ''))
       : problem(`${label} ${quote(text)} is not a Lusha ID (expected digits only, e.g. 4183886134)`),
   );
 }

@@ -11,6 +11,8 @@
  */
 import { chunk, sendBatches, throwConnectionFailure, type BatchOutcome } from '../lusha/batch';
 import type { LushaClient } from '../lusha/client';
+import { LushaTimeoutError } from '../lusha/errors';
+import { TimeBudget } from '../lusha/time-budget';
 import type { CompanySignalEntity, ContactSignalEntity } from '../lusha/schemas';
 import {
   compareNewestFirst,
@@ -28,6 +30,9 @@ const CONCURRENCY = 3;
 /** The editor's sample check: the first few entries of one call, a few results per type. */
 export const SAMPLE_ENTRIES = 5;
 export const SAMPLE_RESULTS_PER_TYPE = 3;
+
+/** Why a call was not sent: the run had not enough time left for it (nothing charged). */
+const NOT_SENT_MESSAGE = "Not sent: not enough time was left in this run (Zapier's 30 seconds per step)";
 
 /** What every signals call sends besides the entries. */
 export interface SignalRequest {
@@ -49,6 +54,8 @@ export interface SignalKind<S, E extends { signals: Array<{ type: string; item: 
   byIds(lusha: LushaClient, ids: number[], request: SignalRequest): Promise<SignalAnswer<E>>;
   bySearch(lusha: LushaClient, entries: Array<S & { id: string }>, request: SignalRequest): Promise<SignalAnswer<E>>;
   toRecord(type: string, item: E['signals'][number]['item'], entity: E, watchListEntry: string): R;
+  /** "METHOD /path" of the signals endpoint, for messages. */
+  endpoint: string;
 }
 
 export const CONTACT_SIGNALS: SignalKind<ContactSearch, ContactSignalEntity, ContactSignalRecord> = {
@@ -61,6 +68,7 @@ export const CONTACT_SIGNALS: SignalKind<ContactSearch, ContactSignalEntity, Con
     return toAnswer(answer.contacts, answer);
   },
   toRecord: toContactSignalRecord,
+  endpoint: 'POST /api/signals/contacts',
 };
 
 export const COMPANY_SIGNALS: SignalKind<CompanySearch, CompanySignalEntity, CompanySignalRecord> = {
@@ -73,6 +81,7 @@ export const COMPANY_SIGNALS: SignalKind<CompanySearch, CompanySignalEntity, Com
     return toAnswer(answer.companies, answer);
   },
   toRecord: toCompanySignalRecord,
+  endpoint: 'POST /api/signals/companies',
 };
 
 function toAnswer<E>(
@@ -140,19 +149,30 @@ export async function fetchSignals<
       : watch.identifiers.slice(0, SAMPLE_ENTRIES)
     : watch.identifiers;
 
+  // A call starts only when the time left covers the slowest call so far: a call cut off by
+  // the deadline may be charged and its answer lost.
+  const budget = new TimeBudget(() => lusha.timeLeft());
+  const timed = <T>(send: () => Promise<T>) => {
+    if (!budget.fits()) throw new LushaTimeoutError(NOT_SENT_MESSAGE, kind.endpoint, undefined, undefined, false);
+    return budget.time(send);
+  };
   const [idOutcomes, searchOutcomes] = await Promise.all([
     sendBatches(chunk(ids, SIGNALS_BATCH_SIZE), CONCURRENCY, (entries) =>
-      kind.byIds(
-        lusha,
-        entries.map((entry) => entry.id),
-        request,
+      timed(() =>
+        kind.byIds(
+          lusha,
+          entries.map((entry) => entry.id),
+          request,
+        ),
       ),
     ),
     sendBatches(chunk(identifiers, SIGNALS_BATCH_SIZE), CONCURRENCY, (entries) =>
-      kind.bySearch(
-        lusha,
-        entries.map((entry) => ({ ...entry.search, id: entry.ref })),
-        request,
+      timed(() =>
+        kind.bySearch(
+          lusha,
+          entries.map((entry) => ({ ...entry.search, id: entry.ref })),
+          request,
+        ),
       ),
     ),
   ]);

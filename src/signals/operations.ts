@@ -3,6 +3,7 @@
  * (./lookup.ts) and the polling guard (./polling.ts): the output of a one-off lookup (Get
  * Contact / Company Signals) with its fields and sample, and each operation's contract.
  */
+import { failureToReport } from '../lusha/batch';
 import type { OperationContract } from '../zapier/contract';
 import { entryFailureReason } from '../zapier/errors';
 import type { OutputField } from '../zapier/fields';
@@ -35,7 +36,7 @@ export function signalLookupOutput<R extends SignalRecordBase>(
   lookup: SignalLookup<R>,
   secrets: readonly string[],
 ): SignalLookupOutput {
-  if (lookup.answered === 0 && lookup.failures[0]) throw lookup.failures[0].error;
+  if (lookup.answered === 0 && lookup.failures.length > 0) throw failureToReport(lookup.failures.map((f) => f.error));
   const notChecked = lookup.failures.flatMap(({ entries, error }) => {
     const reason = entryFailureReason(error, secrets, 'These entries were not checked: run the step again later.');
     return entries.map((watchListEntry) => ({ watchListEntry, reason }));

@@ -2,13 +2,13 @@
  * Signal records: one flat item per signal, for the signal triggers (New Contact Signal,
  * New Company Signal) and the lookups (Get Contact Signals, Get Company Signals).
  *
- * Every record has a stable `id`, the one place where it is derived:
- * - contact signals carry no id on the wire, so the id is a hash of what makes the signal
- *   this signal: the person, the signal type, the signal date, and the company and title the
- *   person moved to (`contactSignalId`). The same signal gets the same id in every poll; two
- *   different signals of one person on one day differ in type, company or title.
- * - company signals carry Lusha's `signalId`; a hash of their content stands in when one
- *   is missing (`companySignalId`).
+ * Every record has a stable `id`, the one place where it is derived, from what identifies the
+ * event and never from text Lusha may reword (titles, company names, summaries):
+ * - a contact signal: the person, the type and the date (`contactSignalId`);
+ * - a company signal: its type and Lusha's `signalId`, or, without one, the company, the type,
+ *   the date and the event's source (`companySignalId`).
+ * The polling trigger also keeps the id of an event it has seen when Lusha moves its date by a
+ * few days (`sameSignalEvent`). This scheme is fixed: the move to Lusha V3 keeps it.
  *
  * Field names are the connector's own (no wire names), so a move to Lusha V3 breaks no Zap.
  */
@@ -29,41 +29,111 @@ function digest(parts: unknown[]): string {
 }
 
 /**
- * The id of a contact signal: sha256 of person, type, signal date, current company (its
- * Lusha id, or its name when the id is missing) and current title, compared without case or
- * extra spaces; 32 hex characters.
+ * The id of a contact signal: what identifies the event, never the text Lusha may reword —
+ * the person, the signal type and the signal date (Lusha gives contact signals no id of their
+ * own: a V3 item's `id` is the contact's). 32 hex characters. The polling trigger keeps the id
+ * of an event it has already seen when Lusha moves its date by a few days (see sameSignalEvent).
  */
-export function contactSignalId(parts: {
-  personId: unknown;
-  type: string;
-  signalDate: string | null;
-  companyId: unknown;
-  companyName: unknown;
-  jobTitle: unknown;
-}): string {
+export function contactSignalId(parts: { personId: unknown; type: string; signalDate: string | null }): string {
+  return digest(['contact-signal', normalId(parts.personId), parts.type, parts.signalDate ?? '']);
+}
+
+/**
+ * The id of a company signal: its type and Lusha's `signalId` ("surgeInHiring:1503905"), so
+ * two signals of different types with the same Lusha id stay two; when Lusha sends no
+ * `signalId`, a hash of what identifies the event: the company, the type, the date and its
+ * source (the article URL without tracking parameters, or the hiring department and place).
+ */
+export function companySignalId(type: string, item: CompanySignalItem, companyId: unknown): string {
+  if (item.signalId) return `${type}:${item.signalId}`;
   return digest([
-    'contact-signal',
-    normal(parts.personId),
-    parts.type,
-    parts.signalDate ?? '',
-    normal(parts.companyId) || normal(parts.companyName),
-    normal(parts.jobTitle),
+    'company-signal',
+    normalId(companyId),
+    type,
+    toIsoDate(item.signalDate ?? item.articlePublishedDate),
+    companySignalSource(item.articleUrl, item.department, item.country, item.state),
   ]);
 }
 
-/** The id of a company signal: Lusha's `signalId`, or a hash of its content when missing. */
-export function companySignalId(type: string, item: CompanySignalItem, companyId: unknown): string {
-  if (item.signalId) return item.signalId;
-  return digest([
-    'company-signal',
-    normal(companyId),
-    type,
-    toIsoDate(item.signalDate ?? item.articlePublishedDate),
-    normal(item.articleUrl ?? item.articleTitle),
-    normal(item.department),
-    normal(item.country),
-    normal(item.state),
-  ]);
+/** A Lusha id as text, without leading zeros or spaces ("007" and 7 are one id). */
+function normalId(value: unknown): string {
+  const text = normal(value);
+  return /^\d+$/.test(text) ? text.replace(/^0+(?=\d)/, '') : text;
+}
+
+/** Query parameters that only track a click (utm_*, "utm", fbclid...): an article URL is the same without them. */
+const TRACKING_PARAMETER = /^(utm|utm_.*|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|ref|ref_src|_hs.*)$/i;
+
+/** An article URL as the same article: lower-case host without www., no fragment, no tracking parameters, no trailing slash. */
+export function normalArticleUrl(url: unknown): string {
+  const text = typeof url === 'string' ? url.trim() : '';
+  if (!text) return '';
+  try {
+    const parsed = new URL(text);
+    const kept = [...parsed.searchParams.entries()].filter(([name]) => !TRACKING_PARAMETER.test(name));
+    kept.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const query = kept.length > 0 ? `?${new URLSearchParams(kept).toString()}` : '';
+    const path = parsed.pathname.replace(/\/+$/, '');
+    return `${parsed.hostname.toLowerCase().replace(/^www\./, '')}${path}${query}`;
+  } catch {
+    return normal(text);
+  }
+}
+
+/** What a company signal without a Lusha id is about: its article, or the department and place of a hiring surge. */
+function companySignalSource(articleUrl: unknown, department: unknown, country: unknown, state: unknown): string {
+  return normalArticleUrl(articleUrl) || [department, country, state].map(normal).join('|');
+}
+
+/**
+ * A signal event as the polling trigger remembers it between checks: its id and what
+ * identifies it (entity, type, date, and for company signals Lusha's id or the source), so a
+ * reworded event keeps the id it was first delivered under.
+ */
+export interface SignalEvent {
+  id: string;
+  /** The person or company. */
+  e: string;
+  /** The signal type. */
+  t: string;
+  /** The signal date, YYYY-MM-DD. */
+  d: string | null;
+  /** Lusha's signal id, or the source (article, department and place); '' for contact signals. */
+  r: string;
+}
+
+/** A contact or company signal record as a SignalEvent. */
+export function signalEventOf(record: ContactSignalRecord | CompanySignalRecord): SignalEvent {
+  if ('personId' in record) {
+    return { id: record.id, e: normalId(record.personId), t: record.signalType, d: record.signalDate, r: '' };
+  }
+  const lushaId = record.id.startsWith(`${record.signalType}:`) ? record.id.slice(record.signalType.length + 1) : '';
+  const source = companySignalSource(record.newsUrl, record.hiringDepartment, record.hiringCountry, record.hiringState);
+  return {
+    id: record.id,
+    e: normalId(record.companyId),
+    t: record.signalType,
+    d: record.signalDate,
+    r: lushaId || source,
+  };
+}
+
+/** Lusha may move an event's date by this many days between two answers. */
+export const SIGNAL_DATE_TOLERANCE_DAYS = 3;
+
+/**
+ * Whether two events are the same: the same entity and type, the same Lusha id or source
+ * where both have one, and dates at most SIGNAL_DATE_TOLERANCE_DAYS apart (exactly equal ids
+ * of Lusha need no date).
+ */
+export function sameSignalEvent(a: SignalEvent, b: SignalEvent): boolean {
+  if (a.e !== b.e || a.t !== b.t) return false;
+  if (a.r && b.r) {
+    if (a.r !== b.r) return false;
+    if (/^\d+$/.test(a.r)) return true;
+  }
+  if (!a.d || !b.d) return a.d === b.d;
+  return Math.abs(Date.parse(a.d) - Date.parse(b.d)) <= SIGNAL_DATE_TOLERANCE_DAYS * 86_400_000;
 }
 
 /** Newest signal first; within a day, by id, so the order is the same in every poll. Undated last. */
@@ -106,14 +176,7 @@ export function toContactSignalRecord(
   const personId = item.personId ?? entity.personId ?? null;
   const signalDate = toIsoDate(item.signalDate);
   return {
-    id: contactSignalId({
-      personId,
-      type,
-      signalDate,
-      companyId: item.currentCompanyId,
-      companyName: item.currentCompanyName,
-      jobTitle: item.currentTitle,
-    }),
+    id: contactSignalId({ personId, type, signalDate }),
     signalType: type,
     signalName: signalTypeName(CONTACT_SIGNAL_TYPES, type),
     signalDate,

@@ -7,7 +7,7 @@ import { defineTrigger } from 'zapier-platform-core';
 import { COMPANY_SIGNALS, fetchSignals } from '../signals/lookup';
 import { signalContract } from '../signals/operations';
 import { pollSignals } from '../signals/polling';
-import { companySignalOutputFields, companySignalSample } from '../signals/records';
+import { companySignalOutputFields, companySignalSample, signalEventOf } from '../signals/records';
 import { companyWatchFields, readCompanyWatch, watchConfig } from '../signals/watch';
 import type { OperationContract } from '../zapier/contract';
 import { valueOrHalt } from '../zapier/input-problems';
@@ -33,6 +33,7 @@ export default defineTrigger({
         triggerKey: KEY,
         config: watchConfig(watch),
         intervalSeconds: watch.intervalSeconds,
+        eventOf: signalEventOf,
         check: (sample) => fetchSignals(COMPANY_SIGNALS, lusha, watch, { sample }),
       });
     }),

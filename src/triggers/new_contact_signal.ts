@@ -7,7 +7,7 @@ import { defineTrigger } from 'zapier-platform-core';
 import { CONTACT_SIGNALS, fetchSignals } from '../signals/lookup';
 import { signalContract } from '../signals/operations';
 import { pollSignals } from '../signals/polling';
-import { contactSignalOutputFields, contactSignalSample } from '../signals/records';
+import { contactSignalOutputFields, contactSignalSample, signalEventOf } from '../signals/records';
 import { contactWatchFields, readContactWatch, watchConfig } from '../signals/watch';
 import type { OperationContract } from '../zapier/contract';
 import { valueOrHalt } from '../zapier/input-problems';
@@ -33,6 +33,7 @@ export default defineTrigger({
         triggerKey: KEY,
         config: watchConfig(watch),
         intervalSeconds: watch.intervalSeconds,
+        eventOf: signalEventOf,
         check: (sample) => fetchSignals(CONTACT_SIGNALS, lusha, watch, { sample }),
       });
     }),

@@ -403,7 +403,14 @@ export function bulkSample<R extends object>(
     { row: 1, reference: 'crm-1001', status: 'matched', reason: null, duplicateOfRow: null, record: matched },
     { row: 2, reference: 'crm-1002', status: 'not_found', reason: null, duplicateOfRow: null, record: empty },
     { row: 3, reference: 'crm-1003', status: 'matched', reason: null, duplicateOfRow: 1, record: matched },
-    { row: 4, reference: 'crm-1004', status: 'invalid_input', reason: invalidReason, duplicateOfRow: null, record: empty },
+    {
+      row: 4,
+      reference: 'crm-1004',
+      status: 'invalid_input',
+      reason: invalidReason,
+      duplicateOfRow: null,
+      record: empty,
+    },
   ].map((row) => ({ ...row, possiblyCharged: false }) as BulkRow<R>);
   const totals: BulkTotals = {
     total: 4,

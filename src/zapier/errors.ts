@@ -213,8 +213,7 @@ export const ERROR_MAP: readonly ErrorRule[] = [
       advice:
         'It was not retried, so nothing is paid twice: check the usage of your Lusha account before running it again.',
     }),
-    when:
-      "A paid request's answer is lost after it reached Lusha (connection dropped, no answer in time, 499/502/504)",
+    when: "A paid request's answer is lost after it reached Lusha (connection dropped, no answer in time, 499/502/504)",
     seen: 'Lusha may have processed this request and charged for it … not retried',
     action:
       'Check your Lusha usage, then replay the run if you still need it. Zapier does not retry it on its own, so a ' +

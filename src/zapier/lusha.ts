@@ -15,10 +15,40 @@ import { ZapierTransport } from './transport';
  */
 export const RUN_BUDGET_MS = 25_000;
 
-/** The secrets of this connection, for redaction (the key as stored and as sent). */
+/** Pieces of a key shorter than this are not redacted on their own (they would blank ordinary words). */
+const MIN_SECRET_PIECE = 4;
+
+/**
+ * The secrets of this connection, for redaction: the key as stored and as sent, and each of
+ * its lines or space-separated pieces (a key pasted with a line break may show up in a
+ * message one line at a time).
+ */
 export function connectionSecrets(bundle: Pick<Bundle, 'authData'>): string[] {
   const raw = bundle.authData?.api_key;
-  return [...new Set([typeof raw === 'string' ? raw : '', normalizeApiKey(raw)])].filter((s) => s.length > 0);
+  const whole = [typeof raw === 'string' ? raw : '', normalizeApiKey(raw)];
+  const pieces = whole.flatMap((key) => key.split(/[\s\u0000-\u001f\u007f]+/));
+  return [...new Set([...whole, ...pieces])]
+    .filter((secret) => secret.length >= MIN_SECRET_PIECE || whole.includes(secret))
+    .filter((secret) => secret.length > 0)
+    .sort((a, b) => b.length - a.length);
+}
+
+/**
+ * Why the connection's key cannot be a Lusha key, if it cannot: empty, or with a line break,
+ * a space or another control character inside (a paste that took more than the key). Such a
+ * key is refused before any call: sending it would only fail, and could echo it back.
+ */
+export function apiKeyProblem(bundle: Pick<Bundle, 'authData'>): string | undefined {
+  const key = normalizeApiKey(bundle.authData?.api_key);
+  if (!key) return 'This connection has no Lusha API key: reconnect it with the key from Lusha (Settings → API).';
+  if (/[\s\u0000-\u001f\u007f]/.test(key)) {
+    return (
+      'The Lusha API key of this connection contains a line break, a space or another invisible character (it was ' +
+      'pasted with more than the key): reconnect with the key exactly as Lusha shows it (Settings → API). ' +
+      'Nothing was sent to Lusha.'
+    );
+  }
+  return undefined;
 }
 
 export function lushaClientFor(z: ZObject, bundle: Pick<Bundle, 'authData'>, startedAt = Date.now()): LushaClient {
@@ -35,6 +65,8 @@ export type LushaPerform<B extends Bundle, T> = (lusha: LushaClient, z: ZObject,
 export function withLusha<B extends Bundle, T>(perform: LushaPerform<B, T>): (z: ZObject, bundle: B) => Promise<T> {
   return async (z, bundle) => {
     const startedAt = Date.now();
+    const keyProblem = apiKeyProblem(bundle);
+    if (keyProblem) throw new z.errors.ExpiredAuthError(keyProblem);
     try {
       return await perform(lushaClientFor(z, bundle, startedAt), z, bundle);
     } catch (error) {

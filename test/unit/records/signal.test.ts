@@ -7,18 +7,22 @@ import {
   compareNewestFirst,
   companySignalId,
   contactSignalId,
+  normalArticleUrl,
+  sameSignalEvent,
+  signalEventOf,
   toCompanySignalRecord,
   toContactSignalRecord,
 } from '../../../src/signals/records';
 import { toIsoDate } from '../../../src/shared/values';
 
-const base = {
+const base = { personId: '115889', type: 'companyChange', signalDate: '2025-05-01' };
+
+const contactItem = {
   personId: '115889',
-  type: 'companyChange',
+  currentCompanyId: '8217',
+  currentCompanyName: 'Callaway Golf',
+  currentTitle: 'Senior Manager, IT Solutions',
   signalDate: '2025-05-01',
-  companyId: '8217',
-  companyName: 'Callaway Golf',
-  jobTitle: 'Senior Manager, IT Solutions',
 };
 
 describe('contact signal ids', () => {
@@ -26,43 +30,43 @@ describe('contact signal ids', () => {
     const id = contactSignalId(base);
     expect(id).toMatch(/^[0-9a-f]{32}$/);
     expect(contactSignalId({ ...base })).toBe(id);
-    // Lusha sends ids as numbers in one answer and strings in another; case and spacing drift.
-    expect(contactSignalId({ ...base, personId: 115889, companyId: 8217 })).toBe(id);
-    expect(contactSignalId({ ...base, jobTitle: '  senior manager,  IT Solutions ' })).toBe(id);
+    // Lusha sends ids as numbers in one answer and strings (with leading zeros) in another.
+    expect(contactSignalId({ ...base, personId: 115889 })).toBe(id);
+    expect(contactSignalId({ ...base, personId: '00115889' })).toBe(id);
   });
 
-  it('differ when anything that makes the signal differs', () => {
+  it('do not change when Lusha rewords the signal: title, company name, a dropped company id', () => {
+    const id = toContactSignalRecord('companyChange', contactItem as never, { personId: '115889' }, 'x').id;
+    const reworded = {
+      ...contactItem,
+      currentTitle: 'Sr. Manager, IT',
+      currentCompanyName: 'Callaway',
+      currentCompanyId: null,
+    };
+    expect(toContactSignalRecord('companyChange', reworded as never, { personId: '115889' }, 'x').id).toBe(id);
+  });
+
+  it('differ when the person, the type or the date differs', () => {
     const ids = [
       contactSignalId(base),
       contactSignalId({ ...base, personId: '115890' }),
       contactSignalId({ ...base, type: 'promotion' }),
-      contactSignalId({ ...base, signalDate: '2025-05-02' }),
-      contactSignalId({ ...base, companyId: '9000' }),
-      contactSignalId({ ...base, jobTitle: 'VP, IT Solutions' }),
+      contactSignalId({ ...base, signalDate: '2025-06-01' }),
       contactSignalId({ ...base, signalDate: null }),
     ];
     expect(new Set(ids).size).toBe(ids.length);
   });
-
-  it('use the company name when the company id is missing', () => {
-    const byName = contactSignalId({ ...base, companyId: null });
-    expect(byName).toBe(contactSignalId({ ...base, companyId: undefined, companyName: 'callaway golf' }));
-    expect(byName).not.toBe(contactSignalId({ ...base, companyId: null, companyName: 'Vendavo' }));
-  });
-
-  it('cannot collide by moving text between parts', () => {
-    const a = contactSignalId({ ...base, companyId: null, companyName: 'ab', jobTitle: 'c' });
-    const b = contactSignalId({ ...base, companyId: null, companyName: 'a', jobTitle: 'bc' });
-    expect(a).not.toBe(b);
-  });
 });
 
 describe('company signal ids', () => {
-  it("are Lusha's signalId when present", () => {
-    expect(companySignalId('surgeInHiring', { signalId: '1503905' } as never, '3416')).toBe('1503905');
+  it("are the type and Lusha's signalId when present, so two types with one Lusha id stay two", () => {
+    expect(companySignalId('surgeInHiring', { signalId: '1503905' } as never, '3416')).toBe('surgeInHiring:1503905');
+    expect(companySignalId('headcountIncrease3m', { signalId: '1503905' } as never, '3416')).toBe(
+      'headcountIncrease3m:1503905',
+    );
   });
 
-  it('fall back to a stable hash of the content, distinct per article and type', () => {
+  it('fall back to a stable hash of the company, type, date and source, distinct per article and type', () => {
     const item = { articleUrl: 'https://example.com/a', articlePublishedDate: '2025-06-15T08:00:00Z' } as never;
     const id = companySignalId('peopleNews', item, '3416');
     expect(id).toMatch(/^[0-9a-f]{32}$/);
@@ -71,6 +75,44 @@ describe('company signal ids', () => {
     expect(
       companySignalId('peopleNews', { ...(item as object), articleUrl: 'https://example.com/b' } as never, '3416'),
     ).not.toBe(id);
+  });
+
+  it('do not change when the article URL gains tracking parameters, a fragment or a trailing slash, or the title changes', () => {
+    const item = {
+      articleUrl: 'https://www.example.com/a?id=7',
+      articlePublishedDate: '2025-06-15',
+      articleTitle: 'A',
+    };
+    const id = companySignalId('peopleNews', item as never, '3416');
+    for (const articleUrl of [
+      'https://example.com/a?id=7&utm=1',
+      'https://EXAMPLE.com/a/?utm_source=x&id=7#top',
+      'https://www.example.com/a?fbclid=abc&id=7',
+    ]) {
+      expect(companySignalId('peopleNews', { ...item, articleUrl, articleTitle: 'B' } as never, '3416')).toBe(id);
+    }
+    expect(normalArticleUrl('https://www.example.com/a?id=8')).not.toBe(normalArticleUrl(item.articleUrl));
+  });
+});
+
+describe('the same event, reworded', () => {
+  const contact = (patch: Record<string, unknown>) =>
+    signalEventOf(
+      toContactSignalRecord('promotion', { ...contactItem, ...patch } as never, { personId: '115889' }, 'x'),
+    );
+
+  it('is recognised when Lusha shifts a contact signal by up to 3 days', () => {
+    expect(sameSignalEvent(contact({}), contact({ signalDate: '2025-05-02' }))).toBe(true);
+    expect(sameSignalEvent(contact({}), contact({ signalDate: '2025-05-04' }))).toBe(true);
+    expect(sameSignalEvent(contact({}), contact({ signalDate: '2025-05-09' }))).toBe(false);
+  });
+
+  it('is not another type or another person', () => {
+    const other = signalEventOf(
+      toContactSignalRecord('companyChange', contactItem as never, { personId: '115889' }, 'x'),
+    );
+    expect(sameSignalEvent(contact({}), other)).toBe(false);
+    expect(sameSignalEvent(contact({}), contact({ personId: '115890' }))).toBe(false);
   });
 });
 

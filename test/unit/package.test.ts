@@ -1,0 +1,35 @@
+/**
+ * `npm run package` ships only what git tracks: an untracked file (a local .env.local with a
+ * key, a scratch file) never reaches source.zip, and .gitignore keeps .env.* files untracked.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { stageProjectFiles } from '../../scripts/package';
+
+const ROOT = path.join(__dirname, '..', '..');
+
+it('stages only the files git tracks: an untracked canary with a key stays out', () => {
+  const canaries = ['.env.local', 'untracked-canary.txt'].map((name) => path.join(ROOT, name));
+  const stage = mkdtempSync(path.join(tmpdir(), 'lusha-package-test-'));
+  try {
+    for (const file of canaries) writeFileSync(file, 'authData_api_key=zz-SECRET-canary-key\n');
+    const staged = stageProjectFiles(stage, ROOT);
+    expect(staged).toContain('package.json');
+    expect(staged).toContain('index.ts');
+    expect(staged.filter((file) => file.includes('canary') || file.startsWith('.env.local'))).toEqual([]);
+    for (const file of canaries) expect(existsSync(path.join(stage, path.basename(file)))).toBe(false);
+  } finally {
+    for (const file of canaries) rmSync(file, { force: true });
+    rmSync(stage, { recursive: true, force: true });
+  }
+});
+
+it.each(['.env', '.env.local', '.env.production'])('.gitignore keeps %s out of git', (name) => {
+  expect(execFileSync('git', ['check-ignore', name], { cwd: ROOT, encoding: 'utf8' }).trim()).toBe(name);
+});
+
+it('.gitignore does not hide .env.example', () => {
+  expect(() => execFileSync('git', ['check-ignore', '.env.example'], { cwd: ROOT, stdio: 'pipe' })).toThrow();
+});
