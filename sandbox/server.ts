@@ -62,6 +62,8 @@ export interface ServerConfig {
   state: State;
   rateLimitPerSecond: number;
   usageRateLimitPerMinute: number;
+  /** Sizes of the shared rate-limit buckets routes may name (`Route.bucket`), per key. */
+  buckets?: Record<string, { limit: number; windowMs: number }>;
 }
 
 interface ActiveFault {
@@ -260,9 +262,12 @@ export class SandboxServer {
     if (!account) return send(401, { statusCode: 401, message: MESSAGES.unauthorized });
 
     const nowMs = Date.now();
-    const limited = r.usage
-      ? account.slidingWindow(`${r.method} ${r.pattern}`, this.cfg.usageRateLimitPerMinute, 60_000, nowMs)
-      : account.slidingWindow(`${r.method} ${r.pattern}`, this.cfg.rateLimitPerSecond, 1_000, nowMs);
+    const bucket = r.bucket ? this.cfg.buckets?.[r.bucket] : undefined;
+    const limited = bucket
+      ? account.slidingWindow(`bucket ${r.bucket}`, bucket.limit, bucket.windowMs, nowMs)
+      : r.usage
+        ? account.slidingWindow(`${r.method} ${r.pattern}`, this.cfg.usageRateLimitPerMinute, 60_000, nowMs)
+        : account.slidingWindow(`${r.method} ${r.pattern}`, this.cfg.rateLimitPerSecond, 1_000, nowMs);
     if (limited) {
       return send(
         429,
@@ -270,7 +275,9 @@ export class SandboxServer {
         {
           ...account.quotaHeaders(nowMs),
           'Retry-After': String(limited.retryAfter),
-          'RateLimit-Limit': String(r.usage ? this.cfg.usageRateLimitPerMinute : this.cfg.rateLimitPerSecond),
+          'RateLimit-Limit': String(
+            bucket ? bucket.limit : r.usage ? this.cfg.usageRateLimitPerMinute : this.cfg.rateLimitPerSecond,
+          ),
           'RateLimit-Remaining': '0',
           'RateLimit-Reset': String(limited.retryAfter),
         },
@@ -316,7 +323,8 @@ export class SandboxServer {
     });
     const ctx: Ctx = { method, path, params, query: url.searchParams, body: entry.body, account, state: this.cfg.state };
     try {
-      const result = r.handler(ctx);
+      const result = await r.handler(ctx);
+      if (this.stopped) return;
       const credits = result.credits ?? 0;
       account.charge(credits);
       return send(result.status ?? 200, result.body, { ...quotaHeaders, ...result.headers }, credits);
