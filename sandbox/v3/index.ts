@@ -3,5 +3,6 @@
  * module of this folder, with its routes listed here.
  */
 import type { Route } from '../routes';
+import { WEBHOOK_ROUTES } from './webhooks';
 
-export const V3_ROUTES: Route[] = [];
+export const V3_ROUTES: Route[] = [...WEBHOOK_ROUTES];
