@@ -1,5 +1,5 @@
 /**
- * Lusha's Webhooks API (spec tag "Webhooks"; https://docs.lusha.com/apis/openapi/webhooks):
+ * Lusha's Webhooks API (the V3 documentation's "Webhooks" section), by operation id:
  * `POST /api/subscriptions` (createSubscription), `GET /api/subscriptions` (listSubscriptions),
  * `GET`/`PATCH /api/subscriptions/{id}` (getSubscriptionById, updateSubscription),
  * `POST /api/subscriptions/delete` (deleteSubscriptions), `POST /api/subscriptions/{id}/test`

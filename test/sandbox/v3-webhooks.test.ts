@@ -950,7 +950,7 @@ describe('account secret', () => {
   });
 
   test('regenerating replaces the secret for every subscription of the account, retries included', async () => {
-    const s = await boot({ webhooks: { retryDelaysMs: [150, 10, 10] } });
+    const s = await boot({ webhooks: { retryDelaysMs: [500, 10, 10] } });
     const local = await receiver((r, n) => (n === 1 ? { status: 500 } : ACK(r)));
     try {
       const p = s.data.people[0]!;
@@ -959,7 +959,7 @@ describe('account secret', () => {
         defaults: { url: local.url, entityType: 'contact', signalTypes: ['promotion'] },
         subscriptions: [{ entityId: String(p.personId) }, { entityId: String(q.personId) }],
       });
-      s.signals.addContactSignal(p.personId, 'promotion'); // first attempt fails, the retry waits 150 ms
+      s.signals.addContactSignal(p.personId, 'promotion'); // first attempt fails, the retry waits 500 ms
       while (local.received.length < 1) await new Promise((r) => setTimeout(r, 5));
       const old = DEFAULT_KEY.webhookSecret as string;
       expect(verify(local.received[0]!, old)).toBe(true);
