@@ -8,6 +8,8 @@ export const DEFAULT_KEY: SandboxKeyConfig = {
   signals: true,
   excludeDnc: true,
   trackedDomains: ['sandbox-demo.test'],
+
+  webhookSecret: 'whsec_sandbox_demo_5f2b8c1e9a4d7f3b6e0c2a8d4f1b7e9c',
 };
 
 export const DEFAULT_QUOTAS = { daily: 100_000, hourly: 10_000, minute: 1_500 } as const;

@@ -47,7 +47,8 @@ export interface HandlerResult {
   headers?: Record<string, string>;
 }
 
-export type Handler = (ctx: Ctx) => HandlerResult;
+/** Handlers may be async (e.g. one that waits for an outgoing webhook delivery). */
+export type Handler = (ctx: Ctx) => HandlerResult | Promise<HandlerResult>;
 
 /** Deterministic UUID-shaped ids: the same seed and the same sequence of calls give the same ids. */
 export function idGenerator(seed: number): (label: string) => string {

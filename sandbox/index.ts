@@ -14,6 +14,9 @@ import type { Sandbox, SandboxData, SandboxKeyConfig, SandboxOptions } from './t
 import { V3_PRICING } from './v3/pricing';
 import { revealLedger } from './v3/reveals';
 
+import { attachWebhookHub, WEBHOOK_DEFAULTS, WebhookHub } from './v3/webhookHub';
+import { WEBHOOKS_BUCKET } from './v3/webhooks';
+
 export * from './types';
 export { DEFAULT_KEY } from './accounts';
 export {
@@ -53,7 +56,29 @@ function validateKeys(keys: SandboxKeyConfig[]): void {
     if (tracked !== undefined && !domainsOk) {
       throw new Error(`Key ${k.key}: trackedDomains must be an array of non-empty strings`);
     }
+    const secret = k.webhookSecret;
+    if (secret !== undefined && secret !== null && (typeof secret !== 'string' || secret === '')) {
+      throw new Error(`Key ${k.key}: webhookSecret must be a non-empty string or null`);
+    }
+    if (k.maxSubscriptions !== undefined && !(Number.isInteger(k.maxSubscriptions) && k.maxSubscriptions >= 0)) {
+      throw new Error(`Key ${k.key}: maxSubscriptions must be an integer >= 0`);
+    }
   }
+}
+
+function webhookSettings(options: SandboxOptions) {
+  const w = options.webhooks ?? {};
+  const delays = w.retryDelaysMs ?? WEBHOOK_DEFAULTS.retryDelaysMs;
+  if (delays.length !== 3 || !delays.every((d) => Number.isFinite(d) && d >= 0)) {
+    throw new Error('webhooks.retryDelaysMs must hold 3 delays (ms, >= 0): before retry 1, 2 and 3');
+  }
+  const timeoutMs = w.timeoutMs ?? WEBHOOK_DEFAULTS.timeoutMs;
+  if (!(timeoutMs > 0)) throw new Error('webhooks.timeoutMs must be > 0');
+  const perMinute = w.rateLimitPerMinute ?? WEBHOOK_DEFAULTS.rateLimitPerMinute;
+  if (!(Number.isInteger(perMinute) && perMinute > 0)) {
+    throw new Error('webhooks.rateLimitPerMinute must be an integer > 0');
+  }
+  return { retryDelaysMs: [...delays], timeoutMs, perMinute };
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
@@ -65,14 +90,23 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   const keys = options.keys ?? [DEFAULT_KEY];
   validateKeys(keys);
+  const webhookOptions = webhookSettings(options);
   const accounts = new Map(keys.map((k) => [k.key, new Account({ ...k })]));
   const store = new Store(seed, start);
   const state = makeState(store, clockNow, seed);
+  const webhooks = new WebhookHub({
+    seed,
+    now: clockNow,
+    retryDelaysMs: webhookOptions.retryDelaysMs,
+    timeoutMs: webhookOptions.timeoutMs,
+  });
+  attachWebhookHub(state, webhooks);
   const server = new SandboxServer({
     accounts,
     state,
     rateLimitPerSecond: options.rateLimitPerSecond ?? 25,
     usageRateLimitPerMinute: options.usageRateLimitPerMinute ?? 5,
+    buckets: { [WEBHOOKS_BUCKET]: { limit: webhookOptions.perMinute, windowMs: 60_000 } },
   });
   const port = await server.listen(options.port ?? 0, host);
   const urlHost = host.includes(':') ? `[${host}]` : host;
@@ -108,7 +142,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   return {
     url: `http://${urlHost}:${port}`,
     port,
-    stop: () => server.stop(),
+    stop: async () => {
+      webhooks.stop();
+      await server.stop();
+    },
     log: { entries: () => server.logEntries(), reset: () => server.resetLog() },
     faults: { add: (rule) => server.addFault(rule), clear: () => server.clearFaults() },
     credits: {
@@ -120,10 +157,28 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     },
     data,
     signals: {
-      addContactSignal: (personId: number, type: ContactSignalType, fields = {}) =>
-        store.addContactSignal(personId, type, fields.signalDate ?? ymd(clockNow()), fields),
-      addCompanySignal: (companyId: number, type: CompanySignalType, fields = {}) =>
-        store.addCompanySignal(companyId, type, ymd(clockNow()), fields),
+      addContactSignal: (personId: number, type: ContactSignalType, fields = {}) => {
+        const rec = store.addContactSignal(personId, type, fields.signalDate ?? ymd(clockNow()), fields);
+        webhooks.contactSignal(rec);
+        return rec;
+      },
+      addCompanySignal: (companyId: number, type: CompanySignalType, fields = {}) => {
+        const rec = store.addCompanySignal(companyId, type, ymd(clockNow()), fields);
+        const company = store.company(rec.companyId);
+        if (company) webhooks.companySignal(rec, company);
+        return rec;
+      },
+    },
+    webhooks: {
+      deliveries: () => webhooks.deliveries(),
+      idle: () => webhooks.idle(),
+      subscriptions: (key?: string) => webhooks.info(key),
+      secret: (key: string) => webhooks.secretOf(accountOf(key)),
+      optOut: (personId: number, opts = {}) => {
+        const person = store.person(personId);
+        if (!person) throw new Error(`Unknown personId ${personId}`);
+        return webhooks.optOut(person, store.company(person.companyId)?.name ?? '', opts);
+      },
     },
     reveals: {
       contact: (key, personId) => revealLedger(accountOf(key)).contactFields(personId),

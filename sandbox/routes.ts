@@ -11,6 +11,11 @@ export interface Route {
   handler: Handler;
   /** Has its own per-minute limit (account usage) instead of the per-second one. */
   usage?: boolean;
+  /**
+   * A rate-limit bucket shared by every route naming it (e.g. the Webhooks API's 100 requests/minute
+   * per account), instead of the per-endpoint limit; its size comes from the server config's `buckets`.
+   */
+  bucket?: string;
 }
 
 export function route(method: HttpMethod, pattern: string, handler: Handler, usage = false): Route {

@@ -63,6 +63,8 @@ export interface ServerConfig {
   state: State;
   rateLimitPerSecond: number;
   usageRateLimitPerMinute: number;
+  /** Sizes of the shared rate-limit buckets routes may name (`Route.bucket`), per key. */
+  buckets?: Record<string, { limit: number; windowMs: number }>;
 }
 
 type ChargeThenFault = Extract<FaultRule, { kind: 'chargeThenDrop' | 'chargeThenStatus' }>;
@@ -270,9 +272,12 @@ export class SandboxServer {
     if (v3Refusal) return send(v3Refusal.status, v3Refusal.body);
 
     const nowMs = Date.now();
-    const limited = r.usage
-      ? account.slidingWindow(`${r.method} ${r.pattern}`, this.cfg.usageRateLimitPerMinute, 60_000, nowMs)
-      : account.slidingWindow(`${r.method} ${r.pattern}`, this.cfg.rateLimitPerSecond, 1_000, nowMs);
+    const bucket = r.bucket ? this.cfg.buckets?.[r.bucket] : undefined;
+    const limited = bucket
+      ? account.slidingWindow(`bucket ${r.bucket}`, bucket.limit, bucket.windowMs, nowMs)
+      : r.usage
+        ? account.slidingWindow(`${r.method} ${r.pattern}`, this.cfg.usageRateLimitPerMinute, 60_000, nowMs)
+        : account.slidingWindow(`${r.method} ${r.pattern}`, this.cfg.rateLimitPerSecond, 1_000, nowMs);
     if (limited) {
       return send(
         429,
@@ -280,7 +285,9 @@ export class SandboxServer {
         {
           ...account.quotaHeaders(nowMs),
           'Retry-After': String(limited.retryAfter),
-          'RateLimit-Limit': String(r.usage ? this.cfg.usageRateLimitPerMinute : this.cfg.rateLimitPerSecond),
+          'RateLimit-Limit': String(
+            bucket ? bucket.limit : r.usage ? this.cfg.usageRateLimitPerMinute : this.cfg.rateLimitPerSecond,
+          ),
           'RateLimit-Remaining': '0',
           'RateLimit-Reset': String(limited.retryAfter),
         },
@@ -326,7 +333,8 @@ export class SandboxServer {
     });
     const ctx: Ctx = { method, path, params, query: url.searchParams, body: entry.body, account, state: this.cfg.state };
     try {
-      const result = r.handler(ctx);
+      const result = await r.handler(ctx);
+      if (this.stopped) return;
       const credits = result.credits ?? 0;
       account.charge(credits);
       return send(result.status ?? 200, result.body, { ...quotaHeaders, ...result.headers }, credits);

@@ -51,6 +51,25 @@ export interface SandboxKeyConfig {
    * action is not yet on the account's pricebook and the endpoint stays free.
    */
   signalScoreCharged?: boolean;
+
+  /**
+   * The account's webhook signing secret (`GET /api/account/secret`); null = none yet (404 there, and
+   * no deliveries until `POST /api/account/secret/regenerate`). Default: a fixed secret for the demo
+   * key (`DEFAULT_KEY.webhookSecret`), none for any other key.
+   */
+  webhookSecret?: string | null;
+  /** Most webhook subscriptions the account may hold (403 beyond). Default 1,000. */
+  maxSubscriptions?: number;
+}
+
+/** Delivery settings of the Webhooks API (`startSandbox({ webhooks })`). */
+export interface WebhookOptions {
+  /** Delays before retry 1, 2 and 3 of a failed delivery. Default [30_000, 120_000, 480_000] (30 s, 2 min, 8 min). */
+  retryDelaysMs?: readonly [number, number, number];
+  /** How long a receiver has to answer 2xx. Default 10,000 (the documented 10 seconds). */
+  timeoutMs?: number;
+  /** Webhooks API requests per key, sliding 60-second window, shared by every webhook endpoint. Default 100. */
+  rateLimitPerMinute?: number;
 }
 
 export interface SandboxOptions {
@@ -68,6 +87,8 @@ export interface SandboxOptions {
   rateLimitPerSecond?: number;
   /** GET /account/usage per key, sliding 60-second window. Default 5. */
   usageRateLimitPerMinute?: number;
+  /** Webhook delivery timing and the Webhooks API rate limit. */
+  webhooks?: WebhookOptions;
 }
 
 export interface LogEntry {
@@ -205,7 +226,10 @@ export interface SandboxCredits {
 }
 
 export interface SandboxSignals {
-  /** A new contact signal, dated today (sandbox clock) unless `fields.signalDate` says otherwise. */
+  /**
+   * A new contact signal, dated today (sandbox clock) unless `fields.signalDate` says otherwise.
+   * Like `addCompanySignal`, it is delivered to every matching active webhook subscription.
+   */
   addContactSignal(personId: number, type: ContactSignalType, fields?: Partial<ContactSignalRecord>): ContactSignalRecord;
   /** A new company signal with a fresh `signalId`, dated today unless `fields.signalDate` / `fields.articlePublishedDate` say otherwise. */
   addCompanySignal(
@@ -231,6 +255,75 @@ export interface SandboxReveals {
   clear(key: string): void;
 }
 
+/** One HTTP attempt to deliver a webhook (a signal, a test or an opt-out) to a subscriber's URL. */
+export interface WebhookDelivery {
+  /** The payload's id (`id` in signal and test payloads); the same on every attempt of one delivery. */
+  payloadId: string;
+  subscriptionId: string;
+  /** The API key that owns the subscription. */
+  key: string;
+  kind: 'signal' | 'test' | 'optOut';
+  /** 1 for the first attempt; retries are 2, 3 and 4. */
+  attempt: number;
+  url: string;
+  /** HTTP status the receiver answered; 0 when it did not answer (connection error, timeout). */
+  status: number;
+  /** 2xx within the timeout. */
+  ok: boolean;
+  /** Why the attempt failed (`HTTP 500`, `Timeout: ...`, a socket error), or null. */
+  error: string | null;
+  /** Request headers sent, lower-case names. */
+  headers: Record<string, string>;
+  /** The raw JSON body sent: what `X-Lusha-Signature` signs. */
+  body: string;
+  /** `body`, parsed. */
+  payload: unknown;
+  /** What the receiver answered (first 64 KB). */
+  responseBody: string;
+  /** Credits charged for this attempt (1 for a delivered signal, else 0). */
+  creditsCharged: number;
+  /** ISO timestamp (real time) when the attempt started. */
+  at: string;
+  durationMs: number;
+}
+
+/** A webhook subscription as `GET /api/subscriptions/{id}` shows it, plus the key that owns it. */
+export interface WebhookSubscriptionInfo {
+  key: string;
+  id: string;
+  entityType: 'contact' | 'company';
+  entityId: string;
+  signalTypes: string[];
+  url: string;
+  name?: string;
+  isActive: boolean;
+  blockReason: string | null;
+  blockedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface WebhookOptOutOptions {
+  /** Default: every email and phone of the person. */
+  datapoints?: { datapointId: string; datapointType: 'email' | 'phone' }[];
+  /** `contactExposureDate` (e.g. "2025-08-03 09:15:47"). Default: the opt-out time. */
+  exposureDate?: string;
+  partnerClientId?: string | null;
+}
+
+export interface SandboxWebhooks {
+  /** Every delivery attempt so far, oldest first. */
+  deliveries(): WebhookDelivery[];
+  /** Resolves once no delivery is in flight and no retry is waiting. */
+  idle(): Promise<void>;
+  /** Subscriptions (opt-out ones included) of one key, or of every key; oldest first. */
+  subscriptions(key?: string): WebhookSubscriptionInfo[];
+  /** The key's current webhook secret, or null. */
+  secret(key: string): string | null;
+  /** A contact opts out: every active opt-out subscription gets the opt-out payload. Returns how many were queued. */
+  optOut(personId: number, options?: WebhookOptOutOptions): number;
+}
+
 export interface Sandbox {
   url: string;
   port: number;
@@ -242,6 +335,9 @@ export interface Sandbox {
   signals: SandboxSignals;
   clock: SandboxClock;
   reveals: SandboxReveals;
+
+  /** Webhook deliveries and subscriptions (the `/api/subscriptions` family). */
+  webhooks: SandboxWebhooks;
 }
 
 export type { CompanySignalType, ContactSignalType };

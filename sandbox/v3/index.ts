@@ -6,5 +6,6 @@ import type { Route } from '../routes';
 import { ENRICHMENT_ROUTES } from './enrichment';
 import { PROSPECTING_ROUTES } from './prospecting';
 import { V3_SIGNALS_ROUTES } from './signals';
+import { WEBHOOK_ROUTES } from './webhooks';
 
-export const V3_ROUTES: Route[] = [...ENRICHMENT_ROUTES, ...PROSPECTING_ROUTES, ...V3_SIGNALS_ROUTES];
+export const V3_ROUTES: Route[] = [...ENRICHMENT_ROUTES, ...PROSPECTING_ROUTES, ...V3_SIGNALS_ROUTES, ...WEBHOOK_ROUTES];
