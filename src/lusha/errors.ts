@@ -215,7 +215,8 @@ export function readLushaMessage(body: unknown): string | undefined {
   add(record.message);
   const nested = record.error;
   if (nested && typeof nested === 'object') add((nested as Record<string, unknown>).message);
-  else add(nested);
+  // A bare `error` string beside a message is the HTTP reason phrase ("Bad Request"): not Lusha's words.
+  else if (parts.length === 0) add(nested);
   add(record.errors);
   const unique = [...new Set(parts)];
   return unique.length > 0 ? unique.join('; ') : undefined;

@@ -6,7 +6,7 @@
  */
 import type { Company, Contact } from '../lusha/schemas';
 import { companySample, prefixCompany, toCompanyRecord, type PrefixedCompany } from '../companies/record';
-import { firstText, toIsoDate, uniqueTexts } from '../shared/values';
+import { firstText, seniorityLabel, toIsoDate, uniqueTexts } from '../shared/values';
 import type { OutputField } from '../zapier/fields';
 
 export interface EmailEntry {
@@ -151,7 +151,7 @@ function seniorityOf(contact: Partial<Contact>): string | null {
     value && typeof value === 'object'
       ? firstText((value as { name?: unknown }).name, (value as { value?: unknown }).value)
       : firstText(value);
-  return firstText(fromTitle) ?? (Array.isArray(raw) ? label(raw[0]) : label(raw));
+  return seniorityLabel(firstText(fromTitle) ?? (Array.isArray(raw) ? label(raw[0]) : label(raw)));
 }
 
 export interface PersonRecordOptions {

@@ -273,6 +273,8 @@ interface ReadFilter {
 export interface FilterInputs {
   filters: ReadFilter[];
   problems: string[];
+  /** False when the values are too many to look up in one step: none is looked up, and the problem says why. */
+  lookUp: boolean;
 }
 
 function readValues(spec: FilterSpec, value: unknown, label: string): Parsed<string[]> {
@@ -322,7 +324,7 @@ export function readFilterInputs(inputData: Record<string, unknown>, specs: read
         'a search without filters would list all of Lusha.',
     );
   }
-  return { filters, problems };
+  return { filters, problems, lookUp: lookups <= MAX_LOOKED_UP_VALUES };
 }
 
 export interface SearchFilters {
@@ -340,7 +342,7 @@ export async function resolveFilters(
   for (const filter of inputs.filters) {
     const { spec } = filter;
     let wire: WireValue[] = filter.values;
-    if ('list' in spec.source) {
+    if ('list' in spec.source && inputs.lookUp) {
       const resolved = await resolveValues(ctx, spec.source.list, filter.values, filter.label);
       problems.push(...resolved.problems);
       wire = resolved.wire;

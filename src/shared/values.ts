@@ -83,3 +83,36 @@ export function toIsoDate(value: unknown): string | null {
   const time = Date.parse(/(?:Z|UTC|GMT|[+-]\d{2}:?\d{2})$/i.test(text) ? text : `${text} UTC`);
   return Number.isNaN(time) ? text : new Date(time).toISOString().slice(0, 10);
 }
+
+/**
+ * Lusha's seniority levels as every output spells them (the labels of Lusha's seniority
+ * list), whatever spelling an answer used: "partner" in a signal, "Vice President" in V3,
+ * "c-suite" in a prospect.
+ */
+const SENIORITY_LABELS: Record<string, string> = {
+  founder: 'Founder',
+  owner: 'Founder',
+  'c-suite': 'C-Suite',
+  'c suite': 'C-Suite',
+  'c-level': 'C-Suite',
+  cxo: 'C-Suite',
+  vp: 'VP',
+  'vice president': 'VP',
+  partner: 'Partner',
+  director: 'Director',
+  manager: 'Manager',
+  senior: 'Senior',
+  entry: 'Entry',
+  'entry level': 'Entry',
+  intern: 'Intern',
+  other: 'Other',
+  'non-manager': 'Non-Manager',
+};
+
+/** A seniority as its one label ("VP"); an unknown one title-cased, so nothing Lusha adds is lost. */
+export function seniorityLabel(value: unknown): string | null {
+  const text = firstText(value);
+  if (!text) return null;
+  const known = SENIORITY_LABELS[text.toLowerCase().replace(/\s+/g, ' ')];
+  return known ?? text.replace(/(^|[\s-])([a-z])/g, (_m, sep: string, letter: string) => sep + letter.toUpperCase());
+}

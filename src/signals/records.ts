@@ -14,7 +14,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { CompanySignalEntity, CompanySignalItem, ContactSignalEntity, ContactSignalItem } from '../lusha/schemas';
-import { toIsoDate, uniqueTexts } from '../shared/values';
+import { seniorityLabel, toIsoDate, uniqueTexts } from '../shared/values';
 import type { OutputField } from '../zapier/fields';
 import { COMPANY_SIGNAL_TYPES, CONTACT_SIGNAL_TYPES, signalTypeName } from './catalog';
 
@@ -183,7 +183,7 @@ export function toContactSignalRecord(
     personId,
     watchListEntry,
     jobTitle: item.currentTitle ?? null,
-    seniority: item.currentSeniorityLabel ?? null,
+    seniority: seniorityLabel(item.currentSeniorityLabel),
     // One department as text, or several as a list: always a list, like the person record's.
     departments: uniqueTexts(
       Array.isArray(item.currentDepartments) ? item.currentDepartments : [item.currentDepartments],

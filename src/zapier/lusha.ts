@@ -15,6 +15,10 @@ import { ZapierTransport } from './transport';
  */
 export const RUN_BUDGET_MS = 25_000;
 
+/** A space, a line break or another control character: never part of a Lusha key. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const NOT_IN_A_KEY = /[\s\u0000-\u001f\u007f]+/;
+
 /** Pieces of a key shorter than this are not redacted on their own (they would blank ordinary words). */
 const MIN_SECRET_PIECE = 4;
 
@@ -26,7 +30,7 @@ const MIN_SECRET_PIECE = 4;
 export function connectionSecrets(bundle: Pick<Bundle, 'authData'>): string[] {
   const raw = bundle.authData?.api_key;
   const whole = [typeof raw === 'string' ? raw : '', normalizeApiKey(raw)];
-  const pieces = whole.flatMap((key) => key.split(/[\s\u0000-\u001f\u007f]+/));
+  const pieces = whole.flatMap((key) => key.split(NOT_IN_A_KEY));
   return [...new Set([...whole, ...pieces])]
     .filter((secret) => secret.length >= MIN_SECRET_PIECE || whole.includes(secret))
     .filter((secret) => secret.length > 0)
@@ -41,7 +45,7 @@ export function connectionSecrets(bundle: Pick<Bundle, 'authData'>): string[] {
 export function apiKeyProblem(bundle: Pick<Bundle, 'authData'>): string | undefined {
   const key = normalizeApiKey(bundle.authData?.api_key);
   if (!key) return 'This connection has no Lusha API key: reconnect it with the key from Lusha (Settings → API).';
-  if (/[\s\u0000-\u001f\u007f]/.test(key)) {
+  if (NOT_IN_A_KEY.test(key)) {
     return (
       'The Lusha API key of this connection contains a line break, a space or another invisible character (it was ' +
       'pasted with more than the key): reconnect with the key exactly as Lusha shows it (Settings → API). ' +

@@ -200,7 +200,7 @@ describe('New Company Signal against the sandbox', () => {
     const fresh = dedupe(seen, await appTester(newCompanySignal, asSandbox(data)));
     expect(fresh).toEqual([
       expect.objectContaining({
-        id: added.signalId,
+        id: `surgeInHiring:${added.signalId}`,
         signalType: 'surgeInHiring',
         companyId: String(company.id),
         companyDomain: company.domain,

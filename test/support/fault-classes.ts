@@ -31,7 +31,23 @@ export interface FaultClass {
   attempts: number;
   /** The outcome the error map promises, for an operation with no reason to answer otherwise. */
   outcome: Outcome;
+  /**
+   * On a paid route, where the fault may come after Lusha processed (and charged) the request:
+   * the client does not retry it, and the step stops with a HaltedError that says so.
+   */
+  whenPaid?: { attempts: number; outcome: Outcome };
 }
+
+/** A paid request whose answer was lost: sent once, never retried, and the user is told why. */
+const MAY_HAVE_CHARGED = (what: string) => ({
+  attempts: 1,
+  outcome: {
+    error: 'HaltedError' as const,
+    says: new RegExp(
+      `^${what}.* Lusha may have processed this request and charged for it\\. It was not retried, so nothing is paid twice: check the usage of your Lusha account before running it again\\.$`,
+    ),
+  },
+});
 
 const RETRY_IN_60 = /Lusha seems temporarily unavailable; Zapier will retry in 60 s\.$/;
 
@@ -141,6 +157,7 @@ export const FAULT_CLASSES: FaultClass[] = [
       delay: 60,
       says: new RegExp(`^Lusha is temporarily unavailable \\(.*, HTTP 502\\).*${RETRY_IN_60.source}`),
     },
+    whenPaid: MAY_HAVE_CHARGED('Lusha is temporarily unavailable \\(.*, HTTP 502\\)'),
   },
   {
     name: '503',
@@ -178,8 +195,16 @@ export const FAULT_CLASSES: FaultClass[] = [
       delay: 60,
       says: new RegExp(`^Could not reach Lusha for .*: connection failed .*${RETRY_IN_60.source}`),
     },
+    whenPaid: MAY_HAVE_CHARGED('Could not reach Lusha for .*: connection failed'),
   },
-  { name: 'dropped once (retried)', fault: { kind: 'drop' }, times: 1, attempts: 2, outcome: { result: 'ok' } },
+  {
+    name: 'dropped once (retried)',
+    fault: { kind: 'drop' },
+    times: 1,
+    attempts: 2,
+    outcome: { result: 'ok' },
+    whenPaid: MAY_HAVE_CHARGED('Could not reach Lusha for .*: connection failed'),
+  },
   {
     name: 'stalled body past the deadline',
     fault: { kind: 'stall' },
@@ -191,6 +216,7 @@ export const FAULT_CLASSES: FaultClass[] = [
         `^Lusha did not answer .* in time \\(no complete response within \\d+ ms\\)\\. ${RETRY_IN_60.source}`,
       ),
     },
+    whenPaid: MAY_HAVE_CHARGED('Lusha did not answer .* in time \\(no complete response within \\d+ ms\\)'),
   },
 ];
 

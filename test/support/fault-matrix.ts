@@ -79,10 +79,36 @@ const EXCEPTIONS: Record<string, Record<string, Outcome>> = {
   // Lusha answers a company lookup without a match with 404.
   find_person: { '404': { result: 'empty' } },
   find_company: { '404': { result: 'empty' } },
+  // A list step whose paid answer was lost returns what it has: each affected row says it may
+  // have been charged, and nothing is retried or re-paid by a Zapier retry.
+  ...Object.fromEntries(
+    ['enrich_people', 'enrich_companies'].map((row) => [
+      row,
+      Object.fromEntries(
+        ['502', 'dropped connection', 'dropped once (retried)', 'stalled body past the deadline'].map((f) => [
+          f,
+          { result: 'ok' as const },
+        ]),
+      ),
+    ]),
+  ),
 };
 
+/**
+ * The routes whose requests Lusha charges for (the client sends them as 'paid'): a fault that
+ * may come after Lusha processed one is never retried (src/lusha/client.ts).
+ */
+const PAID_ROUTE =
+  /^\/(v2\/(person|company)|prospecting\/(contact|company)\/enrich|api\/signals\/(contacts|companies)(\/search)?|api\/recommendations\/(contacts|companies))$/;
+
+export const isPaidRoute = (route: string): boolean => PAID_ROUTE.test(route);
+
+/** How a fault class behaves on this row's route: paid routes are sent once when the answer is lost. */
+const behaviourOn = (row: OperationRow, fault: FaultClass) =>
+  (isPaidRoute(row.route) && fault.whenPaid) || { attempts: fault.attempts, outcome: fault.outcome };
+
 export const expectedOutcome = (row: OperationRow, fault: FaultClass): Outcome =>
-  EXCEPTIONS[row.name]?.[fault.name] ?? fault.outcome;
+  EXCEPTIONS[row.name]?.[fault.name] ?? behaviourOn(row, fault).outcome;
 
 /**
  * Bulk cells (second chunk faulted) that answer otherwise than "the second chunk's entries
@@ -91,8 +117,9 @@ export const expectedOutcome = (row: OperationRow, fault: FaultClass): Outcome =
  * - every list step fails the whole run when Lusha rejects the key, as a single lookup does
  *   (the key is the connection's, not an entry's: the user must reconnect).
  */
-function bulkExpectation(_row: OperationRow, fault: FaultClass): 'all answered' | 'second chunk failed' | Outcome {
-  if (!fault.fault || fault.times) return 'all answered';
+function bulkExpectation(row: OperationRow, fault: FaultClass): 'all answered' | 'second chunk failed' | Outcome {
+  if (!fault.fault) return 'all answered';
+  if (fault.times) return isPaidRoute(row.route) && fault.whenPaid ? 'second chunk failed' : 'all answered';
   if (fault.name === '401') return fault.outcome;
   return 'second chunk failed';
 }
@@ -113,6 +140,7 @@ const REASON_SAYS: Record<string, RegExp> = {
   '503': /HTTP 503/,
   'malformed JSON': /not JSON/,
   'dropped connection': /Could not reach Lusha/,
+  'dropped once (retried)': /Could not reach Lusha.*may have processed this request and charged for it/,
   [STALL]: /did not answer .* in time/,
 };
 
@@ -134,16 +162,19 @@ interface DeadlinePath {
   check?: (output: Record<string, unknown>, requests: LogEntry[]) => void;
 }
 
-const stallOutcome = () => FAULT_CLASSES.find((f) => f.name === STALL)!.outcome;
+/** A stall on a paid route: the step stops and says Lusha may have charged (never retried). */
+const stallOutcome = () => FAULT_CLASSES.find((f) => f.name === STALL)!.whenPaid!.outcome;
+/** A list step that paid for some of its rows returns them, each unfinished row with its reason. */
+const partialResult = (): Outcome => ({ result: 'ok' });
 
 export const DEADLINE_PATHS: DeadlinePath[] = [
   {
-    // 4 chunks stall 15 s; 4 more get the 10 s left; the last 2 are not started (under 3 s left).
+    // 4 chunks stall until the run's deadline; the measured latency says no other chunk can finish, so none is started.
     name: 'Bulk Enrich People, 1,000 rows: ten chunks, four at a time',
     row: 'enrich_people',
     input: (sb) => ({ rows: sb.data.people.slice(0, 1000).map((p) => ({ person_id: String(p.personId) })) }),
-    requests: 8,
-    outcome: stallOutcome(),
+    requests: 4,
+    outcome: partialResult(),
   },
   {
     name: 'Get Contact Signals, 500 contacts: five calls, three at a time',
@@ -152,7 +183,7 @@ export const DEADLINE_PATHS: DeadlinePath[] = [
       person_ids: sb.data.people.slice(0, 500).map((p) => String(p.personId)),
       signal_types: ['allSignals'],
     }),
-    requests: 5,
+    requests: 3,
     outcome: stallOutcome(),
   },
   {
@@ -164,23 +195,23 @@ export const DEADLINE_PATHS: DeadlinePath[] = [
       signal_types: ['allSignals'],
       lookback_days: 30,
     }),
-    requests: 5,
+    requests: 3,
     outcome: stallOutcome(),
   },
   {
-    // 2 reveals stall 15 s; 2 more get the 10 s left; the fifth finds no time left and is not sent.
+    // 2 reveals stall until the deadline; the measured latency says no other reveal can finish, so none is sent.
     name: 'Enrich Prospected Contacts, 500 ids: five reveals, two at a time',
     row: 'enrich_prospected_contacts',
     input: () => ({ request_id: 'any-search', contact_ids: Array.from({ length: 500 }, (_, i) => `c-${i + 1}`) }),
-    requests: 4,
-    outcome: stallOutcome(),
+    requests: 2,
+    outcome: partialResult(),
   },
   {
     name: 'Enrich Prospected Companies, three Search Request IDs: one reveal after another',
     row: 'enrich_prospected_companies',
     input: () => ({ request_id: ['search-1', 'search-2', 'search-3'], company_ids: ['1', '2', '3'] }),
-    requests: 2,
-    outcome: stallOutcome(),
+    requests: 1,
+    outcome: partialResult(),
   },
   {
     // The first page was revealed and paid for: the step returns it, and says where to continue.
@@ -423,7 +454,8 @@ export function describeFaultMatrix(slice: MatrixSlice): void {
         expectOutcome(cell, expectedOutcome(row, fault), row.route, secrets);
         const onRoute = cell.requests.filter((entry) => entry.path === row.route && entry.method === row.method);
         if (fault.fault) {
-          const retried = fault.times ? [null] : Array(fault.attempts - 1).fill(fault.fault.kind);
+          const { attempts } = behaviourOn(row, fault);
+          const retried = attempts === 1 ? [] : fault.times ? [null] : Array(attempts - 1).fill(fault.fault.kind);
           expect(onRoute.map((entry) => entry.fault)).toEqual([fault.fault.kind, ...retried]);
         } else {
           expect(onRoute.length).toBeGreaterThan(0);
@@ -466,7 +498,7 @@ export function describeFaultMatrix(slice: MatrixSlice): void {
           expect(reason).toMatch(REASON_SAYS[fault.name]!);
         }
         const faulted = cell.requests.filter((entry) => entry.path === row.route && entry.fault !== null);
-        expect(faulted).toHaveLength(fault.fault ? (fault.times ? 1 : fault.attempts) : 0);
+        expect(faulted).toHaveLength(fault.fault ? (fault.times ? 1 : behaviourOn(row, fault).attempts) : 0);
       });
     });
 

@@ -79,7 +79,7 @@ describe('get_company_signals', () => {
     });
     expect(output.signals).toEqual([
       expect.objectContaining({
-        id: '1503903',
+        id: 'itSpendIncrease:1503903',
         signalName: 'IT Spend Increase',
         companyId: '99',
         watchListEntry: 'lusha.com',
@@ -87,7 +87,7 @@ describe('get_company_signals', () => {
         changeRatePercent: 25,
       }),
       expect.objectContaining({
-        id: '1503902',
+        id: 'websiteTrafficIncrease:1503902',
         signalName: 'Website Traffic Increase',
         companyId: '3416',
         watchListEntry: '3416',

@@ -54,7 +54,7 @@ describe('get_contact_signals', () => {
           personId: '111',
           watchListEntry: '111',
           jobTitle: 'VP IT',
-          seniority: 'vp',
+          seniority: 'VP',
           departments: 'Information Technology',
           companyId: '8217',
           companyName: 'Callaway Golf',

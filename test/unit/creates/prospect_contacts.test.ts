@@ -365,7 +365,7 @@ describe('prospect_contacts: reveal', () => {
         phoneType: 'mobile',
         phoneDoNotCall: false,
         phones: '+1 617-555-0142',
-        seniority: 'vp',
+        seniority: 'VP',
         departments: 'Sales',
         linkedinUrl: 'https://www.linkedin.com/in/maya-goldberg',
         city: 'Boston',
@@ -463,9 +463,11 @@ describe('prospect_contacts: reveal', () => {
 });
 
 describe('prospect_contacts: bad input is refused before any call', () => {
-  // No interceptors: any request would fail the test with a different error.
+  // Only the free value lists are served: a search would fail the test with a different error.
   it('refuses an empty filter set (exclusions alone do not count)', async () => {
+    const scope = serveLists(lusha(), ['departments']);
     const error = await expectStepError(run({ exclude_departments: ['Sales'], contact_location_search: 'berlin' }));
+    expect(scope.isDone()).toBe(true);
     expect(error).toEqual({
       name: 'HaltedError',
       message:

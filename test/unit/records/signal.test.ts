@@ -175,7 +175,7 @@ describe('records from the wire', () => {
       personId: '115889',
       watchListEntry: '115889',
       jobTitle: 'Senior Manager, IT Solutions',
-      seniority: 'c-suite',
+      seniority: 'C-Suite',
       departments: ['R&D', 'IT'],
       companyId: '8217',
       companyName: 'Callaway Golf',
@@ -211,7 +211,7 @@ describe('records from the wire', () => {
     const entity = parsed.companies['3416']!;
     const { type, item } = entity.signals[0]!;
     expect(toCompanySignalRecord(type, item, entity, 'lusha.com')).toMatchObject({
-      id: '1503910',
+      id: 'commercialActivityNews:1503910',
       signalType: 'commercialActivityNews',
       signalName: 'News: Commercial Activity',
       signalDate: '2025-06-15',
@@ -234,7 +234,7 @@ describe('records from the wire', () => {
     const entity = parsed.companies['1']!;
     const { type, item } = entity.signals[0]!;
     expect(toCompanySignalRecord(type, item, entity, '1')).toMatchObject({
-      id: '9',
+      id: 'fundingRoundRaised:9',
       signalType: 'fundingRoundRaised',
       signalName: 'Funding Round Raised',
     });

@@ -106,7 +106,7 @@ describe('new_company_signal', () => {
       {
         ...nulls,
         ...identity,
-        id: '1503911',
+        id: 'peopleNews:1503911',
         signalType: 'peopleNews',
         signalName: 'News: People',
         signalDate: '2025-06-18',
@@ -121,7 +121,7 @@ describe('new_company_signal', () => {
       {
         ...nulls,
         ...identity,
-        id: '1503906',
+        id: 'surgeInHiringByDepartment:1503906',
         signalType: 'surgeInHiringByDepartment',
         signalName: 'Surge in Hiring by Department',
         signalDate: '2025-06-15',
@@ -133,7 +133,7 @@ describe('new_company_signal', () => {
       {
         ...nulls,
         ...identity,
-        id: '1503904',
+        id: 'headcountIncrease3m:1503904',
         signalType: 'headcountIncrease3m',
         signalName: 'Headcount Increase (3 Months)',
         signalDate: '2025-06-01',
@@ -191,7 +191,7 @@ describe('new_company_signal', () => {
     expect(scope.isDone()).toBe(true);
     expect(items).toEqual([
       expect.objectContaining({
-        id: '900',
+        id: 'surgeInHiring:900',
         companyId: '77',
         companyName: 'Globex',
         companyDomain: 'globex.com',

@@ -61,21 +61,14 @@ describe('new_contact_signal', () => {
     expect(scope.isDone()).toBe(true);
     expect(items).toEqual([
       {
-        id: contactSignalId({
-          personId: '222',
-          type: 'promotion',
-          signalDate: '2025-06-10',
-          companyId: '6',
-          companyName: 'Globex',
-          jobTitle: 'Head of Sales',
-        }),
+        id: contactSignalId({ personId: '222', type: 'promotion', signalDate: '2025-06-10' }),
         signalType: 'promotion',
         signalName: 'Promotion',
         signalDate: '2025-06-10',
         personId: '222',
         watchListEntry: '222',
         jobTitle: 'Head of Sales',
-        seniority: 'director',
+        seniority: 'Director',
         departments: ['Sales'],
         companyId: '6',
         companyName: 'Globex',

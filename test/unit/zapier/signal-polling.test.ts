@@ -4,7 +4,10 @@
  */
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { lookbackStartDate } from '../../../src/signals/lookup';
+import { LushaOutcomeUnknownError, LushaTimeoutError } from '../../../src/lusha/errors';
 import {
+  CHECK_LOCK_SECONDS,
+  FAILED_CHECK_BACKOFF_SECONDS,
   isCheckFresh,
   MAX_POLL_ITEMS,
   pollSignals,
@@ -22,11 +25,14 @@ function fakeZ() {
   const z = {
     cache: {
       get: async (key: string) => (store.has(key) ? JSON.parse(JSON.stringify(store.get(key))) : null),
-      set: async (key: string, value: unknown, ttl?: number, scope?: string[]) => {
+      // Like core 19's z.cache.set: with nx, it writes only when the key is absent.
+      set: async (key: string, value: unknown, ttl?: number, scope?: string[], nx?: boolean) => {
+        if (nx && store.has(key)) return false;
         sets.push({ key, ttl, scope });
         store.set(key, value);
         return true;
       },
+      delete: async (key: string) => store.delete(key),
     },
   } as unknown as ZObject;
   return { z, store, sets };
@@ -98,6 +104,7 @@ describe('pollSignals', () => {
     config: { ids: ['1'] },
     intervalSeconds: 24 * HOUR_S,
     check,
+    eventOf: (record: { id: string }) => ({ id: record.id, e: record.id, t: 'promotion', d: '2025-05-01', r: '' }),
     now: () => now,
   });
 
@@ -109,7 +116,66 @@ describe('pollSignals', () => {
     expect(calls).toEqual([false]);
     expect(await pollSignals(z, bundle(), options(check, T + 24 * HOUR_S * 1000))).toHaveLength(3);
     expect(calls).toEqual([false, false]);
-    expect(sets[0]).toMatchObject({ ttl: 24 * HOUR_S, scope: ['auth'] });
+    const checks = sets.filter((set) => !set.key.endsWith(':checking'));
+    // Kept a week past the interval, so the events already seen outlive a paused Zap's week.
+    expect(checks[0]).toMatchObject({ ttl: 24 * HOUR_S + 7 * 24 * HOUR_S, scope: ['auth'] });
+    expect(sets.find((set) => set.key.endsWith(':checking'))).toMatchObject({ ttl: CHECK_LOCK_SECONDS });
+  });
+
+  it('checks once when three polls start together with an empty cache (the lock is set with nx)', async () => {
+    const { z } = fakeZ();
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const calls: boolean[] = [];
+    const slowCheck = async (sample: boolean) => {
+      calls.push(sample);
+      await gate;
+      return ok(records(2));
+    };
+    const polls = [1, 2, 3].map(() => pollSignals(z, bundle(), options(slowCheck, T)));
+    await new Promise((resolve) => setImmediate(resolve));
+    release();
+    const answers = await Promise.all(polls);
+    expect(calls).toEqual([false]);
+    expect(answers.map((items) => items.length).sort()).toEqual([0, 0, 2]);
+    // The lock is released: the next due poll checks again.
+    const { check, calls: later } = checker([ok(records(2))]);
+    await pollSignals(z, bundle(), options(check, T + 24 * HOUR_S * 1000));
+    expect(later).toEqual([false]);
+  });
+
+  it('counts a check that may have been charged, and backs off before the next attempt', async () => {
+    const { z } = fakeZ();
+    const lost = new LushaOutcomeUnknownError(
+      new LushaTimeoutError('Lusha did not answer in time', '/api/signals/contacts'),
+    );
+    const { check, calls } = checker([
+      { records: [], failures: [{ error: lost }], answered: 0 },
+      { records: [], failures: [{ error: lost }], answered: 0 },
+      ok(records(1)),
+    ]);
+    await expect(pollSignals(z, bundle(), options(check, T))).rejects.toBe(lost);
+    // Polls inside the back-off make no call.
+    expect(await pollSignals(z, bundle(), options(check, T + 60_000))).toEqual([]);
+    expect(calls).toHaveLength(1);
+    const first = FAILED_CHECK_BACKOFF_SECONDS * 1000;
+    await expect(pollSignals(z, bundle(), options(check, T + first))).rejects.toBe(lost);
+    // The second back-off is twice as long, never longer than the interval.
+    expect(await pollSignals(z, bundle(), options(check, T + first + 2 * first - 1))).toEqual([]);
+    expect(calls).toHaveLength(2);
+    expect(await pollSignals(z, bundle(), options(check, T + first + 2 * first))).toHaveLength(1);
+    expect(calls).toHaveLength(3);
+  });
+
+  it('delivers a new signal however many older ones the watch list has', async () => {
+    const { z } = fakeZ();
+    const old = records(350);
+    const newcomer = { id: 'late', signalDate: '2025-05-01' };
+    const { check } = checker([ok(old), ok([...old, newcomer])]);
+    await pollSignals(z, bundle(), options(check, T));
+    const second = await pollSignals(z, bundle(), options(check, T + 24 * HOUR_S * 1000));
+    expect(second.map((item) => item.id)).toContain('late');
+    expect(second).toHaveLength(MAX_POLL_ITEMS);
   });
 
   it(`keeps and returns at most ${MAX_POLL_ITEMS} items, the newest`, async () => {
