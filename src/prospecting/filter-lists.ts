@@ -16,7 +16,7 @@
  * Filter lists are free in Lusha: nothing here spends credits.
  */
 import type { LushaClient } from '../lusha/client';
-import { firstText, formatCount } from '../shared/values';
+import { firstText, formatCount, seniorityLabel, titleCase } from '../shared/values';
 
 /** What goes into the search body for one chosen value. */
 export type WireValue = string | number | { min?: number; max?: number } | Record<string, string>;
@@ -83,13 +83,6 @@ function search<T>(
 
 const same = (value: string): FilterChoice => ({ id: value, label: value, wire: value });
 
-/** "work_email" → "Work Email"; "c-suite" → "C-Suite". */
-export function titleCase(text: string): string {
-  return text
-    .replace(/_/g, ' ')
-    .replace(/(^|[\s-])([a-z])/g, (_m, sep: string, letter: string) => sep + letter.toUpperCase());
-}
-
 const number = (value: number | null | undefined): string =>
   value === null || value === undefined ? '' : String(value);
 
@@ -152,7 +145,8 @@ export const FILTER_LISTS = {
     (l) => l.listContactSeniorities(),
     (s) => ({
       id: String(s.id),
-      label: titleCase(s.name),
+      // Spelled as every output spells it ("VP", "C-Suite"), so the choice and the result agree.
+      label: seniorityLabel(s.name) ?? String(s.name),
       aliases: [s.name],
       wire: Number(s.id),
     }),

@@ -85,8 +85,8 @@ export function toIsoDate(value: unknown): string | null {
 }
 
 /**
- * Lusha's seniority levels as every output spells them (the labels of Lusha's seniority
- * list), whatever spelling an answer used: "partner" in a signal, "Vice President" in V3,
+ * Lusha's seniority levels as every output and the Seniority dropdown spell them (the names
+ * of Lusha's V2 seniority list), whatever spelling an answer used: "partner" in a signal, "Vice President" in V3,
  * "c-suite" in a prospect.
  */
 const SENIORITY_LABELS: Record<string, string> = {
@@ -109,10 +109,16 @@ const SENIORITY_LABELS: Record<string, string> = {
   'non-manager': 'Non-Manager',
 };
 
+/** "work_email" → "Work Email"; "c-suite" → "C-Suite". */
+export function titleCase(text: string): string {
+  return text
+    .replace(/_/g, ' ')
+    .replace(/(^|[\s-])([a-z])/g, (_m, sep: string, letter: string) => sep + letter.toUpperCase());
+}
+
 /** A seniority as its one label ("VP"); an unknown one title-cased, so nothing Lusha adds is lost. */
 export function seniorityLabel(value: unknown): string | null {
   const text = firstText(value);
   if (!text) return null;
-  const known = SENIORITY_LABELS[text.toLowerCase().replace(/\s+/g, ' ')];
-  return known ?? text.replace(/(^|[\s-])([a-z])/g, (_m, sep: string, letter: string) => sep + letter.toUpperCase());
+  return SENIORITY_LABELS[text.toLowerCase().replace(/\s+/g, ' ')] ?? titleCase(text);
 }

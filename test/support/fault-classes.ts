@@ -198,7 +198,7 @@ export const FAULT_CLASSES: FaultClass[] = [
     whenPaid: MAY_HAVE_CHARGED('Could not reach Lusha for .*: connection failed'),
   },
   {
-    name: 'dropped once (retried)',
+    name: 'dropped once',
     fault: { kind: 'drop' },
     times: 1,
     attempts: 2,

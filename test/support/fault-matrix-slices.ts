@@ -13,4 +13,4 @@ export const LIMITS = [
   '500',
   'malformed JSON',
 ];
-export const TRANSPORT = ['502', '503', '503 once (retried)', 'dropped connection', 'dropped once (retried)', STALL];
+export const TRANSPORT = ['502', '503', '503 once (retried)', 'dropped connection', 'dropped once', STALL];

@@ -74,6 +74,13 @@ interface Run {
  * Cells whose operation legitimately answers otherwise than its fault class's outcome, and
  * why. Every other cell expects the outcome of FAULT_CLASSES.
  */
+const PARTIAL_WHEN_ANSWER_LOST: Record<string, Outcome> = {
+  '502': { result: 'ok' },
+  'dropped connection': { result: 'ok' },
+  'dropped once': { result: 'ok' },
+  [STALL]: { result: 'ok' },
+};
+
 const EXCEPTIONS: Record<string, Record<string, Outcome>> = {
   // A search's "not found" is an empty result, so "find or create" Zaps go on to create;
   // Lusha answers a company lookup without a match with 404.
@@ -81,17 +88,8 @@ const EXCEPTIONS: Record<string, Record<string, Outcome>> = {
   find_company: { '404': { result: 'empty' } },
   // A list step whose paid answer was lost returns what it has: each affected row says it may
   // have been charged, and nothing is retried or re-paid by a Zapier retry.
-  ...Object.fromEntries(
-    ['enrich_people', 'enrich_companies'].map((row) => [
-      row,
-      Object.fromEntries(
-        ['502', 'dropped connection', 'dropped once (retried)', 'stalled body past the deadline'].map((f) => [
-          f,
-          { result: 'ok' as const },
-        ]),
-      ),
-    ]),
-  ),
+  enrich_people: PARTIAL_WHEN_ANSWER_LOST,
+  enrich_companies: PARTIAL_WHEN_ANSWER_LOST,
 };
 
 /**
@@ -140,7 +138,7 @@ const REASON_SAYS: Record<string, RegExp> = {
   '503': /HTTP 503/,
   'malformed JSON': /not JSON/,
   'dropped connection': /Could not reach Lusha/,
-  'dropped once (retried)': /Could not reach Lusha.*may have processed this request and charged for it/,
+  'dropped once': /Could not reach Lusha.*may have processed this request and charged for it/,
   [STALL]: /did not answer .* in time/,
 };
 
@@ -165,7 +163,7 @@ interface DeadlinePath {
 /** A stall on a paid route: the step stops and says Lusha may have charged (never retried). */
 const stallOutcome = () => FAULT_CLASSES.find((f) => f.name === STALL)!.whenPaid!.outcome;
 /** A list step that paid for some of its rows returns them, each unfinished row with its reason. */
-const partialResult = (): Outcome => ({ result: 'ok' });
+const PARTIAL_RESULT: Outcome = { result: 'ok' };
 
 export const DEADLINE_PATHS: DeadlinePath[] = [
   {
@@ -174,7 +172,7 @@ export const DEADLINE_PATHS: DeadlinePath[] = [
     row: 'enrich_people',
     input: (sb) => ({ rows: sb.data.people.slice(0, 1000).map((p) => ({ person_id: String(p.personId) })) }),
     requests: 4,
-    outcome: partialResult(),
+    outcome: PARTIAL_RESULT,
   },
   {
     name: 'Get Contact Signals, 500 contacts: five calls, three at a time',
@@ -204,14 +202,14 @@ export const DEADLINE_PATHS: DeadlinePath[] = [
     row: 'enrich_prospected_contacts',
     input: () => ({ request_id: 'any-search', contact_ids: Array.from({ length: 500 }, (_, i) => `c-${i + 1}`) }),
     requests: 2,
-    outcome: partialResult(),
+    outcome: PARTIAL_RESULT,
   },
   {
     name: 'Enrich Prospected Companies, three Search Request IDs: one reveal after another',
     row: 'enrich_prospected_companies',
     input: () => ({ request_id: ['search-1', 'search-2', 'search-3'], company_ids: ['1', '2', '3'] }),
     requests: 1,
-    outcome: partialResult(),
+    outcome: PARTIAL_RESULT,
   },
   {
     // The first page was revealed and paid for: the step returns it, and says where to continue.

@@ -546,7 +546,7 @@ describe("prospect_contacts: values outside Lusha's lists", () => {
       message:
         'Prospect Contacts cannot run with this input (no credits were spent):\n' +
         `- Departments: "Astrology" is not in Lusha's list of department values (Lusha's list: Business Development, Engineering & Technical, Marketing, Sales).\n` +
-        `- Seniority: "12" is not in Lusha's list of seniority values (Lusha's list: Founder, C-Suite, Vice President, Director).\n` +
+        `- Seniority: "12" is not in Lusha's list of seniority values (Lusha's list: Founder, C-Suite, VP, Director).\n` +
         `- Contact Locations: "Atlantis" is not in Lusha's list of contact location values; choose one from the dropdown.\n` +
         '- Contact Locations: "Springfield" matches several contact location entries in Lusha ("Springfield, Illinois, United States", ' +
         '"Springfield, Massachusetts, United States"); choose one from the dropdown.\n' +

@@ -56,7 +56,7 @@ describe('the filter-list dropdowns', () => {
     expect(await choices('filter_seniority')).toEqual([
       { id: '10', label: 'Founder' },
       { id: '9', label: 'C-Suite' },
-      { id: '8', label: 'Vice President' },
+      { id: '8', label: 'VP' },
       { id: '6', label: 'Director' },
     ]);
     expect(await choices('filter_data_points')).toEqual([
