@@ -49,6 +49,10 @@ const MAY_HAVE_CHARGED = (what: string) => ({
   },
 });
 
+/** Longer than the 15 s that used to cut every request, shorter than a step's 25 s deadline. */
+export const SLOW_MS = 16_000;
+export const SLOW = 'slow but in time';
+
 const RETRY_IN_60 = /Lusha seems temporarily unavailable; Zapier will retry in 60 s\.$/;
 
 export const FAULT_CLASSES: FaultClass[] = [
@@ -217,6 +221,38 @@ export const FAULT_CLASSES: FaultClass[] = [
       ),
     },
     whenPaid: MAY_HAVE_CHARGED('Lusha did not answer .* in time \\(no complete response within \\d+ ms\\)'),
+  },
+  {
+    // Lusha did the work and charged for it, then the answer never came back (the sandbox's
+    // chargeThenDrop): on a free route the client retries once; a paid one is never re-sent.
+    name: 'charged, then dropped',
+    fault: { kind: 'chargeThenDrop' },
+    attempts: 2,
+    outcome: {
+      error: 'ThrottledError',
+      delay: 60,
+      says: new RegExp(`^Could not reach Lusha for .*: connection failed .*${RETRY_IN_60.source}`),
+    },
+    whenPaid: MAY_HAVE_CHARGED('Could not reach Lusha for .*: connection failed'),
+  },
+  {
+    // A gateway that timed out after Lusha did (and charged) the work (chargeThenStatus 504).
+    name: 'charged, then 504',
+    fault: { kind: 'chargeThenStatus', status: 504 },
+    attempts: 2,
+    outcome: {
+      error: 'ThrottledError',
+      delay: 60,
+      says: new RegExp(`^Lusha is temporarily unavailable \\(.*, HTTP 504\\).*${RETRY_IN_60.source}`),
+    },
+    whenPaid: MAY_HAVE_CHARGED('Lusha is temporarily unavailable \\(.*, HTTP 504\\)'),
+  },
+  {
+    // Slow, but one request still fits in the step's time: it is awaited, not cut at 15 s.
+    name: SLOW,
+    fault: { kind: 'latency', ms: SLOW_MS },
+    attempts: 1,
+    outcome: { result: 'ok' },
   },
 ];
 

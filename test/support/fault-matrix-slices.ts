@@ -2,7 +2,7 @@
  * Which fault classes each fault-matrix file runs (test/e2e/fault-matrix-*.test.ts): every
  * class in exactly one file, each file under core's 250 invocations (see fault-matrix.ts).
  */
-import { STALL } from './fault-classes';
+import { SLOW, STALL } from './fault-classes';
 
 export const HTTP = ['none', '400', '401', '402', '403', '404'];
 export const LIMITS = [
@@ -14,3 +14,6 @@ export const LIMITS = [
   'malformed JSON',
 ];
 export const TRANSPORT = ['502', '503', '503 once (retried)', 'dropped connection', 'dropped once', STALL];
+/** Lusha charged, then the answer was lost; and a slow answer that still fits the step's time. */
+export const CHARGED = ['charged, then dropped', 'charged, then 504'];
+export const SLOW_COLUMNS = [SLOW];

@@ -43,6 +43,8 @@ export interface BulkSpec {
   /** True for the request that carries the second chunk (entries 101 to 150). */
   isSecondChunk: (body: unknown, entries: string[]) => boolean;
   report: (output: Record<string, unknown>) => BulkReport;
+  /** The second chunk holds only entries Lusha answers free (so a fault after charging it loses no credits). */
+  secondChunkFree?: true;
 }
 
 export interface BulkReport {
@@ -362,6 +364,7 @@ export const OPERATIONS: OperationRow[] = [
       },
       entries: (input) => input.contact_ids as string[],
       isSecondChunk: (body, entries) => startsSecondChunk((body as { contactIds?: unknown }).contactIds, entries),
+      secondChunkFree: true,
       report: revealLines('contacts', 'contactId'),
     },
   },
@@ -383,6 +386,7 @@ export const OPERATIONS: OperationRow[] = [
       },
       entries: (input) => input.company_ids as string[],
       isSecondChunk: (body, entries) => startsSecondChunk((body as { companiesIds?: unknown }).companiesIds, entries),
+      secondChunkFree: true,
       report: revealLines('companies', 'id'),
     },
   },
@@ -424,6 +428,7 @@ export const OPERATIONS: OperationRow[] = [
       }),
       entries: (input) => input.person_ids as string[],
       isSecondChunk: (body, entries) => startsSecondChunk((body as { contactIds?: unknown }).contactIds, entries),
+      secondChunkFree: true,
       report: signalLookup,
     },
   },
