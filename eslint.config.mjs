@@ -6,7 +6,7 @@ import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'build/', 'coverage/', 'node_modules/', 'index.js', '.ci/out/', 'sandbox/', 'test/sandbox/'] },
+  { ignores: ['dist/', 'build/', 'coverage/', 'node_modules/', 'index.js', '.ci/out/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,

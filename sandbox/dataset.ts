@@ -106,12 +106,36 @@ const EMAIL_CONFIDENCE: readonly (readonly [string, number])[] = [
 ];
 const FREE_MAIL = ['gmail.com', 'outlook.com', 'yahoo.com', 'icloud.com', 'proton.me'] as const;
 const SENIORITY_WEIGHTS: readonly (readonly [number, number])[] = [
-  [10, 3], [9, 6], [8, 8], [7, 2], [6, 14], [5, 22], [4, 22], [3, 18], [2, 2], [1, 3],
+  [10, 3],
+  [9, 6],
+  [8, 8],
+  [7, 2],
+  [6, 14],
+  [5, 22],
+  [4, 22],
+  [3, 18],
+  [2, 2],
+  [1, 3],
 ];
 const SKILLS = [
-  'Strategic Planning', 'Team Leadership', 'Project Management', 'Negotiation', 'Public Speaking', 'SQL',
-  'Python', 'Salesforce.com', 'Budgeting', 'Customer Relationship Management', 'Cloud Computing', 'Agile Methodologies',
-  'Data Analysis', 'Product Management', 'Recruiting', 'Financial Modeling', 'Digital Marketing', 'Contract Law',
+  'Strategic Planning',
+  'Team Leadership',
+  'Project Management',
+  'Negotiation',
+  'Public Speaking',
+  'SQL',
+  'Python',
+  'Salesforce.com',
+  'Budgeting',
+  'Customer Relationship Management',
+  'Cloud Computing',
+  'Agile Methodologies',
+  'Data Analysis',
+  'Product Management',
+  'Recruiting',
+  'Financial Modeling',
+  'Digital Marketing',
+  'Contract Law',
 ] as const;
 
 function emailLocal(rng: Rng, first: string, last: string): string {
@@ -167,9 +191,25 @@ export function generateDataset(seed: number, now: Date): Dataset {
     if (usedNames.has(name.toLowerCase())) name = `${name} ${i}`;
     usedNames.add(name.toLowerCase());
     const s = slug(name);
-    const tld = country.code === 'US' ? (industry.id === 1 && chance(crng, 0.4) ? 'io' : 'com') : chance(crng, 0.5) ? 'com' : country.tld;
+    const tld =
+      country.code === 'US'
+        ? industry.id === 1 && chance(crng, 0.4)
+          ? 'io'
+          : 'com'
+        : chance(crng, 0.5)
+          ? 'com'
+          : country.tld;
     const domain = `${s.replace(/-/g, '')}.${tld}`;
-    const sizeIndex = weighted(crng, [[0, 12], [1, 22], [2, 24], [3, 16], [4, 10], [5, 9], [6, 4], [7, 3]] as const);
+    const sizeIndex = weighted(crng, [
+      [0, 12],
+      [1, 22],
+      [2, 24],
+      [3, 16],
+      [4, 10],
+      [5, 9],
+      [6, 4],
+      [7, 3],
+    ] as const);
     const size = SIZE_RANGES[sizeIndex] ?? SIZE_RANGES[0];
     const employeesInLinkedin = int(crng, size.min, Math.min(size.max, size.min * 3 + 10));
     const revIndex = Math.max(0, Math.min(REVENUE_RANGES.length - 1, sizeIndex + int(crng, -1, 1)));
@@ -185,7 +225,9 @@ export function generateDataset(seed: number, now: Date): Dataset {
       let year = Math.max(founded + 1, 2008);
       for (let r = 0; r < roundCount; r++) {
         year = Math.min(now.getUTCFullYear() - 1, year + int(crng, 1, 3));
-        const type = FUNDING_ROUND_TYPES[Math.min(FUNDING_ROUND_TYPES.length - 1, r + (chance(crng, 0.2) ? 1 : 0))] ?? 'Seed Round';
+        const type =
+          FUNDING_ROUND_TYPES[Math.min(FUNDING_ROUND_TYPES.length - 1, r + (chance(crng, 0.2) ? 1 : 0))] ??
+          'Seed Round';
         rounds.push({
           roundType: type,
           roundAmount: int(crng, 1, 60) * (r + 1) * 1_000_000,
@@ -260,8 +302,8 @@ export function generateDataset(seed: number, now: Date): Dataset {
     if (!industry) throw new Error('no industries');
     const names = perCompany.get(company.id) ?? new Set<string>();
     perCompany.set(company.id, names);
-    let first = '';
-    let last = '';
+    let first: string;
+    let last: string;
     do {
       first = pick(prng, FIRST_NAMES);
       last = pick(prng, LAST_NAMES);
@@ -269,10 +311,13 @@ export function generateDataset(seed: number, now: Date): Dataset {
     names.add(`${first} ${last}`);
     const seniorityId = weighted(prng, SENIORITY_WEIGHTS);
     const seniority = SENIORITIES.find((x) => x.id === seniorityId)?.name ?? 'Other';
-    let dept: Department = seniorityId === 10 && chance(prng, 0.6) ? 'General Management' : departmentFor(prng, industry);
-    if (seniorityId === 7 && !['Consulting', 'Legal', 'Finance'].includes(dept)) dept = pick(prng, ['Consulting', 'Legal', 'Finance'] as const);
+    let dept: Department =
+      seniorityId === 10 && chance(prng, 0.6) ? 'General Management' : departmentFor(prng, industry);
+    if (seniorityId === 7 && !['Consulting', 'Legal', 'Finance'].includes(dept))
+      dept = pick(prng, ['Consulting', 'Legal', 'Finance'] as const);
     const departments: string[] = [dept];
-    if ((seniorityId >= 9 || chance(prng, 0.08)) && dept !== 'General Management') departments.push('General Management');
+    if ((seniorityId >= 9 || chance(prng, 0.08)) && dept !== 'General Management')
+      departments.push('General Management');
     const jobTitle = titleFor(dept, seniorityId);
 
     // Location: mostly the HQ, some other company sites, a few remote.
@@ -297,13 +342,23 @@ export function generateDataset(seed: number, now: Date): Dataset {
           email = `${local}@${company.domain}`;
         }
         usedEmails.add(email);
-        emails.push({ email, emailType: 'work', emailConfidence: weighted(prng, EMAIL_CONFIDENCE), updateDate: dateWithin(prng, 360, 5) });
+        emails.push({
+          email,
+          emailType: 'work',
+          emailConfidence: weighted(prng, EMAIL_CONFIDENCE),
+          updateDate: dateWithin(prng, 360, 5),
+        });
       }
       if (emails.length === 0 || chance(prng, 0.3)) {
         let email = `${slug(first).replace(/-/g, '')}${slug(last).replace(/-/g, '')}${int(prng, 1, 99)}@${pick(prng, FREE_MAIL)}`;
         while (usedEmails.has(email)) email = email.replace('@', `${int(prng, 0, 9)}@`);
         usedEmails.add(email);
-        emails.push({ email, emailType: 'private', emailConfidence: weighted(prng, EMAIL_CONFIDENCE), updateDate: dateWithin(prng, 360, 5) });
+        emails.push({
+          email,
+          emailType: 'private',
+          emailConfidence: weighted(prng, EMAIL_CONFIDENCE),
+          updateDate: dateWithin(prng, 360, 5),
+        });
       }
     }
 
@@ -314,7 +369,12 @@ export function generateDataset(seed: number, now: Date): Dataset {
       if (chance(prng, 0.4)) types.push('direct');
       if (types.length === 0 || chance(prng, 0.2)) types.push('phone');
       for (const phoneType of types) {
-        phones.push({ number: phoneNumber(prng, country), phoneType, doNotCall: chance(prng, 0.15), updateDate: dateWithin(prng, 360, 5) });
+        phones.push({
+          number: phoneNumber(prng, country),
+          phoneType,
+          doNotCall: chance(prng, 0.15),
+          updateDate: dateWithin(prng, 360, 5),
+        });
       }
     }
 
@@ -354,7 +414,9 @@ export function generateDataset(seed: number, now: Date): Dataset {
       phones,
       location,
       linkedinUrl,
-      xUrl: chance(prng, 0.2) ? `https://twitter.com/${slug(first + last).replace(/-/g, '')}${int(prng, 1, 999)}` : null,
+      xUrl: chance(prng, 0.2)
+        ? `https://twitter.com/${slug(first + last).replace(/-/g, '')}${int(prng, 1, 999)}`
+        : null,
       jobStartDate: dateWithin(prng, 3650, 400),
       previousJob,
       updateDate: dateWithin(prng, 200, 1),
@@ -384,7 +446,10 @@ export function generateDataset(seed: number, now: Date): Dataset {
       const date = dateWithin(srng, 364, 0);
       p.jobStartDate = date;
       if (!p.previousJob) {
-        const prev = pick(srng, companies.filter((c) => c.id !== company.id));
+        const prev = pick(
+          srng,
+          companies.filter((c) => c.id !== company.id),
+        );
         p.previousJob = {
           companyId: prev.id,
           companyName: prev.name,
@@ -411,7 +476,12 @@ export function generateDataset(seed: number, now: Date): Dataset {
   const grng = substream(seed, 'company-signals');
   const companySignals: CompanySignalRecord[] = [];
   let nextSignalId = 1_500_000;
-  const add = (company: SandboxCompany, type: CompanySignalType, date: string, fields: CompanySignalRecord['fields']) => {
+  const add = (
+    company: SandboxCompany,
+    type: CompanySignalType,
+    date: string,
+    fields: CompanySignalRecord['fields'],
+  ) => {
     if (date > today) return;
     companySignals.push({ type, signalId: String(nextSignalId++), companyId: company.id, date, fields });
   };
@@ -521,7 +591,9 @@ export function generateDataset(seed: number, now: Date): Dataset {
       add(company, family, published, newsFields(grng, company, companies, pick(grng, NEWS_EVENTS[family]), published));
     }
   }
-  companySignals.sort((a, b) => (a.date === b.date ? Number(a.signalId) - Number(b.signalId) : a.date < b.date ? -1 : 1));
+  companySignals.sort((a, b) =>
+    a.date === b.date ? Number(a.signalId) - Number(b.signalId) : a.date < b.date ? -1 : 1,
+  );
 
   return { companies, people, contactSignals, companySignals, nextSignalId };
 }
@@ -555,39 +627,80 @@ export function newsFields(
   eventType: string,
   published: string,
 ): CompanySignalRecord['fields'] {
-  const other = pick(rng, companies.filter((c) => c.id !== company.id)).name;
+  const other = pick(
+    rng,
+    companies.filter((c) => c.id !== company.id),
+  ).name;
   const n = company.name;
   const city = company.location.city;
   const amount = int(rng, 2, 150);
   const person = `${pick(rng, FIRST_NAMES)} ${pick(rng, LAST_NAMES)}`;
-  const role = pick(rng, ['Chief Financial Officer', 'Chief Revenue Officer', 'Chief Technology Officer', 'Chief Operating Officer']);
+  const role = pick(rng, [
+    'Chief Financial Officer',
+    'Chief Revenue Officer',
+    'Chief Technology Officer',
+    'Chief Operating Officer',
+  ]);
   const product = `${n.split(' ')[0] ?? n} ${pick(rng, ['Insights', 'Cloud', 'Connect', 'Edge', 'Flow', 'One'])}`;
   const titles: Record<string, [string, string]> = {
-    Partnership: [`${n} announces strategic partnership with ${other}`, `The partnership gives ${other} customers access to ${n}'s platform.`],
-    'New Customer': [`${other} selects ${n} to modernize its operations`, `${other} will roll out ${n} across its teams this year.`],
+    Partnership: [
+      `${n} announces strategic partnership with ${other}`,
+      `The partnership gives ${other} customers access to ${n}'s platform.`,
+    ],
+    'New Customer': [
+      `${other} selects ${n} to modernize its operations`,
+      `${other} will roll out ${n} across its teams this year.`,
+    ],
     'New Vendor': [`${n} taps ${other} as preferred vendor`, `${n} signed a multi-year agreement with ${other}.`],
     'M&A': [`${n} acquires ${other}`, `${n} announced the acquisition of ${other} for an undisclosed sum.`],
-    'Facilities Expansion': [`${n} expands its ${city} headquarters`, `The expansion adds room for ${amount * 3} employees.`],
+    'Facilities Expansion': [
+      `${n} expands its ${city} headquarters`,
+      `The expansion adds room for ${amount * 3} employees.`,
+    ],
     'New Location': [`${n} opens a new office`, `${n} opened a new regional office to serve growing demand.`],
     'Facility Closure': [`${n} to close a ${city} facility`, `${n} will consolidate operations into its main site.`],
     'Asset Sale': [`${n} sells a business unit to ${other}`, `The divestiture lets ${n} focus on its core business.`],
     'Lawsuit Filed': [`${n} files lawsuit against ${other}`, `${n} alleges infringement of its patents.`],
-    'Funding Round': [`${n} raises $${amount}M to accelerate growth`, `The round was led by a group of growth investors.`],
+    'Funding Round': [
+      `${n} raises $${amount}M to accelerate growth`,
+      `The round was led by a group of growth investors.`,
+    ],
     'Asset Investment': [`${n} invests $${amount}M in new facilities`, `The investment expands ${n}'s capacity.`],
-    'Strategic Investment': [`${other} makes strategic investment in ${n}`, `The companies will also collaborate on product.`],
+    'Strategic Investment': [
+      `${other} makes strategic investment in ${n}`,
+      `The companies will also collaborate on product.`,
+    ],
     IPO: [`${n} files for initial public offering`, `${n} plans to list its shares later this year.`],
-    'Event Participation': [`${n} to showcase its platform at industry summit`, `${n} will host sessions at the annual summit.`],
+    'Event Participation': [
+      `${n} to showcase its platform at industry summit`,
+      `${n} will host sessions at the annual summit.`,
+    ],
     Recognition: [`${n} named among the fastest-growing companies`, `${n} was recognised for revenue growth.`],
-    'Competitor Activity': [`${other} launches rival to ${n}'s flagship product`, `Analysts expect more competition in ${n}'s market.`],
+    'Competitor Activity': [
+      `${other} launches rival to ${n}'s flagship product`,
+      `Analysts expect more competition in ${n}'s market.`,
+    ],
     'Executive Hire': [`${n} appoints ${person} as ${role}`, `${person} joins ${n} from ${other}.`],
     'Executive Departure': [`${role} ${person} departs ${n}`, `${n} has started a search for a successor.`],
     'Executive Promotion': [`${n} promotes ${person} to ${role}`, `${person} has been with ${n} for several years.`],
-    'Headcount Increase': [`${n} plans to add ${amount * 2} jobs`, `The hiring plan covers engineering and sales roles.`],
-    'Headcount Decrease': [`${n} cuts ${amount} jobs amid restructuring`, `${n} said the cuts affect mainly back-office roles.`],
+    'Headcount Increase': [
+      `${n} plans to add ${amount * 2} jobs`,
+      `The hiring plan covers engineering and sales roles.`,
+    ],
+    'Headcount Decrease': [
+      `${n} cuts ${amount} jobs amid restructuring`,
+      `${n} said the cuts affect mainly back-office roles.`,
+    ],
     'Product Launch': [`${n} launches ${product}`, `${product} is available to customers starting today.`],
     'Product Development': [`${n} unveils roadmap for ${product}`, `${n} previewed upcoming capabilities.`],
-    'Product Integration': [`${n} integrates with ${other}`, `Customers can now connect ${n} and ${other} in a few clicks.`],
-    'Security Issue': [`${n} discloses security incident`, `${n} said it contained the incident and notified affected customers.`],
+    'Product Integration': [
+      `${n} integrates with ${other}`,
+      `Customers can now connect ${n} and ${other} in a few clicks.`,
+    ],
+    'Security Issue': [
+      `${n} discloses security incident`,
+      `${n} said it contained the incident and notified affected customers.`,
+    ],
     'Lawsuit Faced': [`${n} faces lawsuit over data practices`, `The complaint was filed in a federal court.`],
   };
   const [title, highlight] = titles[eventType] ?? [`${n} in the news`, `${n} made headlines.`];

@@ -16,7 +16,15 @@ import {
   signalWindow,
   type CompanySignalFilter,
 } from './signals';
-import { companyBulk, companySingle, contactData, personCompany, type RevealOptions, visibleEmails, visiblePhones } from './shapes';
+import {
+  companyBulk,
+  companySingle,
+  contactData,
+  personCompany,
+  type RevealOptions,
+  visibleEmails,
+  visiblePhones,
+} from './shapes';
 import type { PersonQuery, SignalWindow } from './store';
 import { Errors, isObj, isStr, nonEmptyStr, optBool, optDate, queryBool, queryList, type Obj } from './validate';
 
@@ -58,8 +66,13 @@ function enrichPerson(state: State, person: SandboxPerson | undefined, o: Person
   const emails = visibleEmails(person, o.reveal);
   const phones = visiblePhones(person, o.reveal);
   const hasData =
-    o.filterBy === 'emailAddresses' ? emails.length > 0 : o.filterBy === 'phoneNumbers' ? phones.length > 0 : emails.length + phones.length > 0;
-  if (!hasData && !o.partialProfile) return { entry: { error: EMPTY_DATA, isCreditCharged: false, data: null }, cost: 0 };
+    o.filterBy === 'emailAddresses'
+      ? emails.length > 0
+      : o.filterBy === 'phoneNumbers'
+        ? phones.length > 0
+        : emails.length + phones.length > 0;
+  if (!hasData && !o.partialProfile)
+    return { entry: { error: EMPTY_DATA, isCreditCharged: false, data: null }, cost: 0 };
   const data = contactData(person, o.reveal);
   let cost = hasData ? 1 : 0;
   if (o.signals && o.window) {
@@ -86,7 +99,9 @@ export function getPerson(ctx: Ctx): HandlerResult {
   const companyDomain = get('companyDomain');
   const byName = firstName && lastName && (companyName || companyDomain);
   if (!personId && !email && !linkedinUrl && !byName) {
-    errs.add('Missing required parameters: provide personId, email, linkedinUrl, or firstName and lastName with companyName or companyDomain');
+    errs.add(
+      'Missing required parameters: provide personId, email, linkedinUrl, or firstName and lastName with companyName or companyDomain',
+    );
   }
   queryBool(q, 'refreshJobInfo', errs);
   const revealEmails = queryBool(q, 'revealEmails', errs);
@@ -104,7 +119,10 @@ export function getPerson(ctx: Ctx): HandlerResult {
   const window = signals ? signalWindow(ctx.state, start, 'signalsStartDate', errs) : undefined;
   if (errs.any) throw badRequest('enrichment', errs.list);
 
-  checkPlan(ctx.account, { revealFlagsUsed: revealEmails !== undefined || revealPhones !== undefined, signals: rawSignals });
+  checkPlan(ctx.account, {
+    revealFlagsUsed: revealEmails !== undefined || revealPhones !== undefined,
+    signals: rawSignals,
+  });
   assertHasCredits(ctx.account);
 
   const query: PersonQuery = { personId, email, linkedinUrl };
@@ -143,7 +161,8 @@ function validateBulkContact(c: unknown, i: number, errs: Errors, seen: Set<stri
   for (const k of ['email', 'linkedinUrl', 'fullName', 'location'] as const) {
     if (c[k] !== undefined && !isStr(c[k])) errs.add(`${at}.${k} must be a string`);
   }
-  if (c.personId !== undefined && !isStr(c.personId) && typeof c.personId !== 'number') errs.add(`${at}.personId must be a string`);
+  if (c.personId !== undefined && !isStr(c.personId) && typeof c.personId !== 'number')
+    errs.add(`${at}.personId must be a string`);
   let companies: { name?: string; domain?: string }[] | undefined;
   if (c.companies !== undefined) {
     if (!Array.isArray(c.companies)) errs.add(`${at}.companies must be an array`);
@@ -190,7 +209,12 @@ export function postPerson(ctx: Ctx): HandlerResult {
       if (q && isObj(c) && isStr(c.contactId)) queries.push({ contactId: c.contactId, q });
     });
   }
-  const meta: Obj = body.metadata === undefined ? {} : isObj(body.metadata) ? body.metadata : (errs.add('metadata must be an object'), {});
+  const meta: Obj =
+    body.metadata === undefined
+      ? {}
+      : isObj(body.metadata)
+        ? body.metadata
+        : (errs.add('metadata must be an object'), {});
   optBool(meta, 'refreshJobInfo', 'metadata.', errs);
   const revealEmails = optBool(meta, 'revealEmails', 'metadata.', errs);
   const revealPhones = optBool(meta, 'revealPhones', 'metadata.', errs);
@@ -296,7 +320,8 @@ export function postCompany(ctx: Ctx): HandlerResult {
       if (!nonEmptyStr(c.id)) errs.add(`${at}.id must be a non-empty string`);
       else if (seen.has(c.id)) errs.add(`${at}.id must be unique (duplicate "${c.id}")`);
       else seen.add(c.id);
-      for (const k of ['domain', 'name', 'fqdn'] as const) if (c[k] !== undefined && !isStr(c[k])) errs.add(`${at}.${k} must be a string`);
+      for (const k of ['domain', 'name', 'fqdn'] as const)
+        if (c[k] !== undefined && !isStr(c[k])) errs.add(`${at}.${k} must be a string`);
       const cid = typeof c.companyId === 'number' ? String(c.companyId) : c.companyId;
       if (cid !== undefined && !isStr(cid)) errs.add(`${at}.companyId must be a string`);
       if (!nonEmptyStr(c.domain) && !nonEmptyStr(c.name) && !nonEmptyStr(c.fqdn) && !nonEmptyStr(cid)) {
@@ -331,7 +356,15 @@ export function postCompany(ctx: Ctx): HandlerResult {
     const entry = companyBulk(company);
     cost += 1;
     if (opts.names && opts.window) {
-      const block = companySignalBlock(ctx.state, company, companyTypes(opts.names), opts.window, undefined, opts.filter, false);
+      const block = companySignalBlock(
+        ctx.state,
+        company,
+        companyTypes(opts.names),
+        opts.window,
+        undefined,
+        opts.filter,
+        false,
+      );
       Object.assign(entry, block.byType);
       cost += block.hits;
     }

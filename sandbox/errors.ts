@@ -15,7 +15,11 @@ export class ApiError extends Error {
     readonly body: unknown,
     readonly headers: Record<string, string> = {},
   ) {
-    super(typeof body === 'object' && body && 'message' in body ? String((body as { message: unknown }).message) : `HTTP ${status}`);
+    super(
+      typeof body === 'object' && body && 'message' in body
+        ? String((body as { message: unknown }).message)
+        : `HTTP ${status}`,
+    );
   }
 }
 
@@ -36,7 +40,8 @@ export function simpleError(status: number, message: string, headers?: Record<st
 
 export const MESSAGES = {
   unauthorized: 'Invalid API key',
-  revealForbidden: 'Your pricing version does not support requesting individual datapoints [revealEmails, revealPhones]',
+  revealForbidden:
+    'Your pricing version does not support requesting individual datapoints [revealEmails, revealPhones]',
   dncForbidden:
     'Exclude DNC is not supported on your current plan. Please contact support or your account manager for assistance.',
   signalsForbidden: 'Signals API not supported on your plan',
@@ -47,8 +52,10 @@ export const MESSAGES = {
   gdpr: 'We are unable to process this contact request due to our GDPR regulations',
   internal: 'Internal server error. Please try again later.',
   dailyQuota: (limit: number) => `Daily API quota limit exceeded. Limit ${limit} calls per day`,
-  hourlyQuota: (limit: number, reset: number) => `Hourly API rate limit exceeded. Limit: ${limit} calls per hour. Reset in ${reset} seconds`,
-  minuteQuota: (limit: number, reset: number) => `Minute API rate limit exceeded. Limit: ${limit} calls per minute. Reset in ${reset} seconds`,
+  hourlyQuota: (limit: number, reset: number) =>
+    `Hourly API rate limit exceeded. Limit: ${limit} calls per hour. Reset in ${reset} seconds`,
+  minuteQuota: (limit: number, reset: number) =>
+    `Minute API rate limit exceeded. Limit: ${limit} calls per minute. Reset in ${reset} seconds`,
 } as const;
 
 export function statusMessage(status: number): string {

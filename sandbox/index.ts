@@ -19,13 +19,7 @@ import { WEBHOOKS_BUCKET } from './v3/webhooks';
 
 export * from './types';
 export { DEFAULT_KEY } from './accounts';
-export {
-  COMPANY_SIGNAL_TYPES,
-  CONTACT_SIGNAL_TYPES,
-  DEPARTMENTS,
-  NEWS_EVENT_TYPES,
-  SENIORITIES,
-} from './catalog';
+export { COMPANY_SIGNAL_TYPES, CONTACT_SIGNAL_TYPES, DEPARTMENTS, NEWS_EVENT_TYPES, SENIORITIES } from './catalog';
 
 export const DEFAULT_SEED = 42;
 
@@ -35,8 +29,10 @@ function validateKeys(keys: SandboxKeyConfig[]): void {
     if (typeof k.key !== 'string' || k.key === '') throw new Error('Each key needs a non-empty `key`');
     if (seen.has(k.key)) throw new Error(`Duplicate key ${k.key}`);
     seen.add(k.key);
-    if (k.plan !== 'unified' && k.plan !== 'classic') throw new Error(`Key ${k.key}: plan must be 'unified' or 'classic'`);
-    if (typeof k.credits !== 'number' || !(k.credits >= 0)) throw new Error(`Key ${k.key}: credits must be a number >= 0`);
+    if (k.plan !== 'unified' && k.plan !== 'classic')
+      throw new Error(`Key ${k.key}: plan must be 'unified' or 'classic'`);
+    if (typeof k.credits !== 'number' || !(k.credits >= 0))
+      throw new Error(`Key ${k.key}: credits must be a number >= 0`);
     if (typeof k.signals !== 'boolean') throw new Error(`Key ${k.key}: signals must be a boolean`);
     if (k.v3Access !== undefined && typeof k.v3Access !== 'boolean') {
       throw new Error(`Key ${k.key}: v3Access must be a boolean`);

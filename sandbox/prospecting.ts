@@ -30,7 +30,18 @@ import {
 } from './signals';
 import { companyEnrich, companyFlags, contactEnrichData, contactFlags, type RevealOptions } from './shapes';
 import { normDomain, normLinkedin, normName, type SignalWindow } from './store';
-import { Errors, isInt, isObj, isStr, nonEmptyStr, numberArray, optBool, stringArray, unknownKeys, type Obj } from './validate';
+import {
+  Errors,
+  isInt,
+  isObj,
+  isStr,
+  nonEmptyStr,
+  numberArray,
+  optBool,
+  stringArray,
+  unknownKeys,
+  type Obj,
+} from './validate';
 
 const MAX_RESULTS = 50_000;
 
@@ -65,15 +76,27 @@ export const filterLists = {
       }
     }
     for (const c of COUNTRIES) {
-      if (c.name.toLowerCase().includes(text)) out.push({ continent: c.continent, country: c.name, country_grouping: c.grouping });
+      if (c.name.toLowerCase().includes(text))
+        out.push({ continent: c.continent, country: c.name, country_grouping: c.grouping });
       const states = new Set<string>();
       for (const city of c.cities) {
-        if (city.state && city.state !== city.city && city.state.toLowerCase().includes(text) && !states.has(city.state)) {
+        if (
+          city.state &&
+          city.state !== city.city &&
+          city.state.toLowerCase().includes(text) &&
+          !states.has(city.state)
+        ) {
           states.add(city.state);
           out.push({ continent: c.continent, country: c.name, state: city.state, country_grouping: c.grouping });
         }
         if (city.city.toLowerCase().includes(text)) {
-          out.push({ continent: c.continent, country: c.name, city: city.city, ...(city.state ? { state: city.state } : {}), country_grouping: c.grouping });
+          out.push({
+            continent: c.continent,
+            country: c.name,
+            city: city.city,
+            ...(city.state ? { state: city.state } : {}),
+            country_grouping: c.grouping,
+          });
         }
       }
     }
@@ -83,18 +106,31 @@ export const filterLists = {
     const text = textOf(ctx);
     const matches = ctx.state.store.companies
       .filter((c) => c.name.toLowerCase().includes(text))
-      .sort((a, b) => Number(!a.name.toLowerCase().startsWith(text)) - Number(!b.name.toLowerCase().startsWith(text)) || a.name.localeCompare(b.name))
+      .sort(
+        (a, b) =>
+          Number(!a.name.toLowerCase().startsWith(text)) - Number(!b.name.toLowerCase().startsWith(text)) ||
+          a.name.localeCompare(b.name),
+      )
       .slice(0, 25);
     return { body: matches.map((c) => ({ companyId: c.id, name: c.name, logoUrl: c.logoUrl, fqdn: c.fqdn })) };
   },
   industries: (): HandlerResult => ({
-    body: INDUSTRIES.map((i) => ({ main_industry: i.name, main_industry_id: i.id, sub_industries: i.subs.map((s) => ({ value: s.name, id: s.id })) })),
+    body: INDUSTRIES.map((i) => ({
+      main_industry: i.name,
+      main_industry_id: i.id,
+      sub_industries: i.subs.map((s) => ({ value: s.name, id: s.id })),
+    })),
   }),
   sizes: (): HandlerResult => ({ body: SIZE_RANGES.map((s) => ({ min: s.min, max: s.max })) }),
   revenues: (): HandlerResult => ({ body: REVENUE_RANGES.map((r) => ({ min: r.min, max: r.max })) }),
   companyLocations: (ctx: Ctx): HandlerResult => {
     const text = textOf(ctx);
-    const out = COUNTRIES.filter((c) => c.name.toLowerCase().includes(text) || c.continent.toLowerCase().includes(text) || c.code.toLowerCase() === text).map((c) => ({
+    const out = COUNTRIES.filter(
+      (c) =>
+        c.name.toLowerCase().includes(text) ||
+        c.continent.toLowerCase().includes(text) ||
+        c.code.toLowerCase() === text,
+    ).map((c) => ({
       country: c.name,
       continent: c.continent,
       country_grouping: c.grouping,
@@ -155,10 +191,36 @@ interface CompanyFilter {
   signal?: SignalFilter<CompanySignalType>;
 }
 
-const CONTACT_KEYS = ['departments', 'seniority', 'existing_data_points', 'locations', 'jobTitles', 'countries', 'searchText', 'linkedinUrls', 'signal', 'signals'];
+const CONTACT_KEYS = [
+  'departments',
+  'seniority',
+  'existing_data_points',
+  'locations',
+  'jobTitles',
+  'countries',
+  'searchText',
+  'linkedinUrls',
+  'signal',
+  'signals',
+];
 const COMPANY_KEYS = [
-  'names', 'domains', 'locations', 'companyLocations', 'technologies', 'intentTopics', 'sizes', 'revenues', 'sicCodes',
-  'naicsCodes', 'mainIndustriesIds', 'subIndustriesIds', 'searchText', 'excludePartialCompanies', 'employeesInLinkedIn', 'signal', 'signals',
+  'names',
+  'domains',
+  'locations',
+  'companyLocations',
+  'technologies',
+  'intentTopics',
+  'sizes',
+  'revenues',
+  'sicCodes',
+  'naicsCodes',
+  'mainIndustriesIds',
+  'subIndustriesIds',
+  'searchText',
+  'excludePartialCompanies',
+  'employeesInLinkedIn',
+  'signal',
+  'signals',
 ];
 
 function objectArray(v: unknown, name: string, errs: Errors): Obj[] | undefined {
@@ -177,7 +239,10 @@ function ranges(v: unknown, name: string, errs: Errors): { min?: number; max?: n
   arr.forEach((r, i) => {
     if (r.min !== undefined && typeof r.min !== 'number') errs.add(`${name}[${i}].min must be a number`);
     if (r.max !== undefined && typeof r.max !== 'number') errs.add(`${name}[${i}].max must be a number`);
-    out.push({ min: typeof r.min === 'number' ? r.min : undefined, max: typeof r.max === 'number' ? r.max : undefined });
+    out.push({
+      min: typeof r.min === 'number' ? r.min : undefined,
+      max: typeof r.max === 'number' ? r.max : undefined,
+    });
   });
   return out;
 }
@@ -219,12 +284,15 @@ function parseContactFilter(ctx: Ctx, v: unknown, at: string, errs: Errors): Con
   const f: ContactFilter = {};
   f.departments = stringArray(v.departments, `${at}.departments`, errs);
   if (v.seniority !== undefined) {
-    if (!Array.isArray(v.seniority) || !v.seniority.every(isInt)) errs.add(`each value in ${at}.seniority must be an integer number`);
+    if (!Array.isArray(v.seniority) || !v.seniority.every(isInt))
+      errs.add(`each value in ${at}.seniority must be an integer number`);
     else f.seniority = v.seniority;
   }
   f.existingDataPoints = stringArray(v.existing_data_points, `${at}.existing_data_points`, errs);
   if (f.existingDataPoints?.some((d) => !(EXISTING_DATA_POINTS as readonly string[]).includes(d))) {
-    errs.add(`each value in ${at}.existing_data_points must be one of the following values: ${EXISTING_DATA_POINTS.join(', ')}`);
+    errs.add(
+      `each value in ${at}.existing_data_points must be one of the following values: ${EXISTING_DATA_POINTS.join(', ')}`,
+    );
   }
   f.locations = objectArray(v.locations, `${at}.locations`, errs);
   f.jobTitles = stringArray(v.jobTitles, `${at}.jobTitles`, errs);
@@ -282,7 +350,12 @@ interface IncludeExclude<T> {
   exclude?: T;
 }
 
-function parseSide<T>(v: unknown, at: string, errs: Errors, parse: (v: unknown, at: string) => T | undefined): IncludeExclude<T> | undefined {
+function parseSide<T>(
+  v: unknown,
+  at: string,
+  errs: Errors,
+  parse: (v: unknown, at: string) => T | undefined,
+): IncludeExclude<T> | undefined {
   if (v === undefined) return undefined;
   if (!isObj(v)) {
     errs.add(`${at} must be an object`);
@@ -331,7 +404,11 @@ function companyMatches(ctx: Ctx, c: SandboxCompany, f: CompanyFilter): { ok: bo
         .toLowerCase()
         .split(/\s+/)
         .filter((w) => w !== '')
-        .some((w) => `${c.name} ${c.description} ${c.mainIndustry} ${c.subIndustry} ${c.location.country} ${c.location.countryIso2}`.toLowerCase().includes(w))) &&
+        .some((w) =>
+          `${c.name} ${c.description} ${c.mainIndustry} ${c.subIndustry} ${c.location.country} ${c.location.countryIso2}`
+            .toLowerCase()
+            .includes(w),
+        )) &&
     (f.employeesInLinkedIn === undefined ||
       ((f.employeesInLinkedIn.min === undefined || c.employeesInLinkedin >= f.employeesInLinkedIn.min) &&
         (f.employeesInLinkedIn.max === undefined || c.employeesInLinkedin <= f.employeesInLinkedIn.max)));
@@ -360,7 +437,10 @@ function contactMatches(ctx: Ctx, p: SandboxPerson, f: ContactFilter): { ok: boo
     any(f.jobTitles, (t) => p.jobTitle.toLowerCase().includes(lc(t))) &&
     any(f.countries, (c) => lc(c) === lc(p.location.countryIso2) || lc(c) === lc(p.location.country)) &&
     any(f.linkedinUrls, (u) => p.linkedinUrl !== null && normLinkedin(u) === normLinkedin(p.linkedinUrl)) &&
-    (f.searchText === undefined || normName(f.searchText).split(' ').every((w) => normName(text).includes(w)));
+    (f.searchText === undefined ||
+      normName(f.searchText)
+        .split(' ')
+        .every((w) => normName(text).includes(w)));
   if (!ok) return { ok, signals: [] };
   if (f.signal) {
     const signals = hasContactSignal(ctx.state, p.personId, f.signal.types, f.signal.window);
@@ -423,12 +503,18 @@ export function contactSearch(ctx: Ctx): HandlerResult {
   if (!isObj(body.filters)) errs.add('filters must be an object');
   else {
     unknownKeys(body.filters, ['contacts', 'companies'], 'filters.', errs);
-    contactF = parseSide(body.filters.contacts, 'filters.contacts', errs, (v, at) => parseContactFilter(ctx, v, at, errs));
-    companyF = parseSide(body.filters.companies, 'filters.companies', errs, (v, at) => parseCompanyFilter(ctx, v, at, errs));
+    contactF = parseSide(body.filters.contacts, 'filters.contacts', errs, (v, at) =>
+      parseContactFilter(ctx, v, at, errs),
+    );
+    companyF = parseSide(body.filters.companies, 'filters.companies', errs, (v, at) =>
+      parseCompanyFilter(ctx, v, at, errs),
+    );
   }
   if (errs.any) throw badRequest('prospecting', errs.list);
   if (excludeDnc && !ctx.account.config.excludeDnc) throw simpleError(403, MESSAGES.dncForbidden);
-  const usesSignals = Boolean(contactF?.include?.signal || contactF?.exclude?.signal || companyF?.include?.signal || companyF?.exclude?.signal);
+  const usesSignals = Boolean(
+    contactF?.include?.signal || contactF?.exclude?.signal || companyF?.include?.signal || companyF?.exclude?.signal,
+  );
   if (usesSignals && !ctx.account.config.signals) throw simpleError(403, MESSAGES.signalsForbidden);
   if (usesSignals) assertHasCredits(ctx.account);
 
@@ -460,7 +546,13 @@ export function contactSearch(ctx: Ctx): HandlerResult {
   const total = Math.min(matches.length, MAX_RESULTS);
   const slice = matches.slice(0, total).slice(page * size, page * size + size);
   const requestId = ctx.state.newId('prospecting-contact-search');
-  const session: ProspectSession = { key: ctx.account.config.key, kind: 'contact', contacts: new Map(), companies: new Set(), hideDnc: excludeDnc };
+  const session: ProspectSession = {
+    key: ctx.account.config.key,
+    kind: 'contact',
+    contacts: new Map(),
+    companies: new Set(),
+    hideDnc: excludeDnc,
+  };
   const data = slice.map(({ p, signals }) => {
     const c = store.company(p.companyId);
     if (!c) throw new Error(`dataset inconsistency: company ${p.companyId}`);
@@ -485,7 +577,9 @@ export function contactSearch(ctx: Ctx): HandlerResult {
 function sessionFor(ctx: Ctx, requestId: unknown, kind: ProspectSession['kind']): ProspectSession {
   const s = isStr(requestId) ? ctx.state.prospectSessions.get(requestId) : undefined;
   if (!s || s.key !== ctx.account.config.key || s.kind !== kind) {
-    throw badRequest('prospecting', [`requestId "${String(requestId)}" does not match a ${kind} search made with this API key`]);
+    throw badRequest('prospecting', [
+      `requestId "${String(requestId)}" does not match a ${kind} search made with this API key`,
+    ]);
   }
   return s;
 }
@@ -518,7 +612,8 @@ export function contactEnrich(ctx: Ctx): HandlerResult {
   const ids = idList(body.contactIds, 'contactIds', errs);
   const revealEmails = optBool(body, 'revealEmails', '', errs);
   const revealPhones = optBool(body, 'revealPhones', '', errs);
-  if (revealEmails === false && revealPhones === false) errs.add('At least one of revealEmails or revealPhones must be true');
+  if (revealEmails === false && revealPhones === false)
+    errs.add('At least one of revealEmails or revealPhones must be true');
   if (errs.any || !ids) throw badRequest('prospecting', errs.list);
   const session = sessionFor(ctx, body.requestId, 'contact');
   if ((revealEmails !== undefined || revealPhones !== undefined) && ctx.account.config.plan !== 'unified') {
@@ -567,7 +662,9 @@ export function companySearch(ctx: Ctx): HandlerResult {
   if (!isObj(body.filters)) errs.add('filters must be an object');
   else {
     unknownKeys(body.filters, ['companies'], 'filters.', errs);
-    companyF = parseSide(body.filters.companies, 'filters.companies', errs, (v, at) => parseCompanyFilter(ctx, v, at, errs));
+    companyF = parseSide(body.filters.companies, 'filters.companies', errs, (v, at) =>
+      parseCompanyFilter(ctx, v, at, errs),
+    );
   }
   if (errs.any) throw badRequest('prospecting', errs.list);
   const usesSignals = Boolean(companyF?.include?.signal || companyF?.exclude?.signal);
@@ -588,7 +685,13 @@ export function companySearch(ctx: Ctx): HandlerResult {
   const total = Math.min(matches.length, MAX_RESULTS);
   const slice = matches.slice(page * size, page * size + size);
   const requestId = ctx.state.newId('prospecting-company-search');
-  const session: ProspectSession = { key: ctx.account.config.key, kind: 'company', contacts: new Map(), companies: new Set(), hideDnc: false };
+  const session: ProspectSession = {
+    key: ctx.account.config.key,
+    kind: 'company',
+    contacts: new Map(),
+    companies: new Set(),
+    hideDnc: false,
+  };
   const data = slice.map(({ c, signals }) => {
     session.companies.add(c.id);
     return {

@@ -56,7 +56,9 @@ function common(ctx: Ctx, seedKey: 'contacts' | 'companies', seedFields: readonl
   if (isStr(body.requestId)) {
     const found = ctx.state.recommendationSessions.get(body.requestId);
     if (!found || found.key !== ctx.account.config.key || found.kind !== seedKey) {
-      throw badRequest('validation', [`requestId "${body.requestId}" does not match an earlier ${seedKey} recommendation request made with this API key`]);
+      throw badRequest('validation', [
+        `requestId "${body.requestId}" does not match an earlier ${seedKey} recommendation request made with this API key`,
+      ]);
     }
     session = found;
   }
@@ -98,7 +100,9 @@ export function recommendContacts(ctx: Ctx): HandlerResult {
   const store = ctx.state.store;
   const seedIds = session ? session.seeds : seeds.map((s) => toId(s.personId) ?? -1);
   const seedPeople = seedIds.map((id) => store.person(id)).filter((p): p is SandboxPerson => p !== undefined);
-  const seedCompanies = seedPeople.map((p) => store.company(p.companyId)).filter((c): c is SandboxCompany => c !== undefined);
+  const seedCompanies = seedPeople
+    .map((p) => store.company(p.companyId))
+    .filter((c): c is SandboxCompany => c !== undefined);
   const ranked: { id: number; score: number; item: Record<string, unknown> }[] = [];
   if (seedPeople.length > 0) {
     for (const p of store.people) {
@@ -138,7 +142,12 @@ export function recommendCompanies(ctx: Ctx): HandlerResult {
       if (seedCompanies.some((s) => Math.abs(s.size.min - c.size.min) <= s.size.max)) score += 1;
       if (seedCompanies.some((s) => s.location.countryIso2 === c.location.countryIso2)) score += 1;
       if (seedCompanies.some((s) => s.technologies.filter((t) => c.technologies.includes(t)).length >= 3)) score += 1;
-      if (score >= 3) ranked.push({ id: c.id, score, item: { companyId: c.id, name: c.name, fqdn: c.fqdn, description: c.description } });
+      if (score >= 3)
+        ranked.push({
+          id: c.id,
+          score,
+          item: { companyId: c.id, name: c.name, fqdn: c.fqdn, description: c.description },
+        });
     }
   }
   ranked.sort((a, b) => b.score - a.score || a.id - b.id);

@@ -30,7 +30,8 @@ export function makeSamples(store: Store, now: Date): SandboxSamples {
     companyWithFunding: (c) => c.funding !== null,
     companyWithoutFunding: (c) => c.funding === null,
     companyWithRecentNews: (c) => companySignals(c).some((s) => 'articlePublishedDate' in s.fields && recent(s.date)),
-    companyWithOnlyOldSignals: (c) => companySignals(c).length > 0 && companySignals(c).every((s) => s.date < recentStart),
+    companyWithOnlyOldSignals: (c) =>
+      companySignals(c).length > 0 && companySignals(c).every((s) => s.date < recentStart),
   };
 
   const out = {} as SandboxSamples;

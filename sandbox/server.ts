@@ -232,7 +232,11 @@ export class SandboxServer {
       if (this.stopped || res.destroyed) return;
       if (afterwards) return this.answerAfterCharge(afterwards, req, res, credits, record);
       const text = JSON.stringify(body);
-      res.writeHead(status, { 'content-type': JSON_TYPE, 'content-length': String(Buffer.byteLength(text)), ...headers });
+      res.writeHead(status, {
+        'content-type': JSON_TYPE,
+        'content-length': String(Buffer.byteLength(text)),
+        ...headers,
+      });
       res.end(text);
       record(status, credits);
     };
@@ -319,7 +323,11 @@ export class SandboxServer {
     const quotaHeaders = account.quotaHeaders(nowMs);
 
     if (bodyInvalid && method === 'POST') {
-      return send(400, { statusCode: 400, message: 'Unexpected token in JSON body: the request body must be valid JSON' }, quotaHeaders);
+      return send(
+        400,
+        { statusCode: 400, message: 'Unexpected token in JSON body: the request body must be valid JSON' },
+        quotaHeaders,
+      );
     }
     const params: Record<string, string> = {};
     const m = r.regex.exec(path);
@@ -331,7 +339,15 @@ export class SandboxServer {
         params[name] = rawParam;
       }
     });
-    const ctx: Ctx = { method, path, params, query: url.searchParams, body: entry.body, account, state: this.cfg.state };
+    const ctx: Ctx = {
+      method,
+      path,
+      params,
+      query: url.searchParams,
+      body: entry.body,
+      account,
+      state: this.cfg.state,
+    };
     try {
       const result = await r.handler(ctx);
       if (this.stopped) return;
@@ -379,10 +395,17 @@ export class SandboxServer {
     const nowMs = Date.now();
     switch (fault.kind) {
       case 'status':
-        return send(fault.status, fault.body ?? { statusCode: fault.status, message: statusMessage(fault.status) }, fault.headers ?? {});
+        return send(
+          fault.status,
+          fault.body ?? { statusCode: fault.status, message: statusMessage(fault.status) },
+          fault.headers ?? {},
+        );
       case 'rateLimit': {
         const retry = fault.retryAfter === undefined ? 1 : fault.retryAfter;
-        const headers: Record<string, string> = { 'RateLimit-Limit': String(this.cfg.rateLimitPerSecond), 'RateLimit-Remaining': '0' };
+        const headers: Record<string, string> = {
+          'RateLimit-Limit': String(this.cfg.rateLimitPerSecond),
+          'RateLimit-Remaining': '0',
+        };
         if (retry !== null) {
           headers['Retry-After'] = String(retry);
           headers['RateLimit-Reset'] = String(retry);

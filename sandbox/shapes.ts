@@ -72,14 +72,19 @@ export function fundingShape(c: SandboxCompany): Json | undefined {
     totalRoundsAmount: c.funding.rounds.reduce((s, r) => s + r.roundAmount, 0),
     currency: 'USD',
     isIpo: c.funding.isIpo,
-    ...(last ? { lastRoundType: last.roundType, lastRoundAmount: last.roundAmount, lastRoundDate: humanDate(last.roundDate) } : {}),
+    ...(last
+      ? { lastRoundType: last.roundType, lastRoundAmount: last.roundAmount, lastRoundDate: humanDate(last.roundDate) }
+      : {}),
   };
 }
 
 export function intentShape(c: SandboxCompany): Json | undefined {
   if (c.intentTopics.length === 0) return undefined;
   return {
-    detectedTopics: c.intentTopics.map((t) => ({ topicName: t.topicName, metadata: { topicScore: t.topicScore, topicTrend: t.topicTrend } })),
+    detectedTopics: c.intentTopics.map((t) => ({
+      topicName: t.topicName,
+      metadata: { topicScore: t.topicScore, topicTrend: t.topicTrend },
+    })),
     topicCount: c.intentTopics.length,
   };
 }
@@ -143,9 +148,19 @@ export function contactData(p: SandboxPerson, o: RevealOptions): Json {
     companyId: p.companyId,
     contactTags: [],
     emails: emails.map((e) => e.email),
-    emailAddresses: emails.map((e) => ({ email: e.email, emailType: e.emailType, emailConfidence: e.emailConfidence, updateDate: e.updateDate })),
+    emailAddresses: emails.map((e) => ({
+      email: e.email,
+      emailType: e.emailType,
+      emailConfidence: e.emailConfidence,
+      updateDate: e.updateDate,
+    })),
     phones: phones.map((ph) => ph.number),
-    phoneNumbers: phones.map((ph) => ({ number: ph.number, phoneType: ph.phoneType, doNotCall: ph.doNotCall, updateDate: ph.updateDate })),
+    phoneNumbers: phones.map((ph) => ({
+      number: ph.number,
+      phoneType: ph.phoneType,
+      doNotCall: ph.doNotCall,
+      updateDate: ph.updateDate,
+    })),
     location: personLocation(p.location),
     jobTitle: { title: p.jobTitle, seniority: p.seniority, departments: p.departments.slice() },
     socialLinks: compact({ linkedin: p.linkedinUrl ?? undefined, xUrl: p.xUrl ?? undefined }),
@@ -185,7 +200,10 @@ export function companySingle(c: SandboxCompany): Json {
     mainIndustry: c.mainIndustry,
     subIndustry: c.subIndustry,
     categories: [c.mainIndustry, c.subIndustry],
-    social: compact({ linkedin: { url: c.linkedinUrl }, crunchbase: c.crunchbaseUrl ? { url: c.crunchbaseUrl } : undefined }),
+    social: compact({
+      linkedin: { url: c.linkedinUrl },
+      crunchbase: c.crunchbaseUrl ? { url: c.crunchbaseUrl } : undefined,
+    }),
     location: compact({
       city: c.location.city,
       country: c.location.country,
@@ -334,8 +352,18 @@ export function contactEnrichData(p: SandboxPerson, c: SandboxCompany, o: Reveal
       country_iso2: p.location.countryIso2,
       continent: p.location.continent,
     }),
-    emailAddresses: emails.map((e) => ({ email: e.email, emailType: e.emailType, emailConfidence: e.emailConfidence, updateDate: e.updateDate })),
-    phoneNumbers: phones.map((ph) => ({ number: ph.number, phoneType: ph.phoneType, doNotCall: ph.doNotCall, updateDate: ph.updateDate })),
+    emailAddresses: emails.map((e) => ({
+      email: e.email,
+      emailType: e.emailType,
+      emailConfidence: e.emailConfidence,
+      updateDate: e.updateDate,
+    })),
+    phoneNumbers: phones.map((ph) => ({
+      number: ph.number,
+      phoneType: ph.phoneType,
+      doNotCall: ph.doNotCall,
+      updateDate: ph.updateDate,
+    })),
     companyId: c.id,
     companyName: c.name,
     socialLinks: compact({ linkedin: p.linkedinUrl ?? undefined, xUrl: p.xUrl ?? undefined }),

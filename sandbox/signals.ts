@@ -13,7 +13,7 @@ import { subMonths, ymd } from './dates';
 import type { CompanySignalRecord, SandboxCompany } from './model';
 import { companySignalItem, contactSignalItem } from './shapes';
 import type { SignalWindow } from './store';
-import { Errors, isObj, isStr } from './validate';
+import { type Errors, isObj, isStr } from './validate';
 
 export const CONTACT_SIGNAL_NAMES: readonly string[] = [...CONTACT_SIGNAL_TYPES, 'allSignals'];
 export const COMPANY_SIGNAL_NAMES: readonly string[] = ['allSignals', ...COMPANY_SIGNAL_TYPES];
@@ -86,7 +86,8 @@ export function companySignalFilter(v: unknown, field: string, errs: Errors): Co
   const out: CompanySignalFilter = {};
   const lower = (xs: readonly string[]) => xs.map((x) => x.toLowerCase());
   if (inc.newsEventTypes !== undefined) {
-    if (!Array.isArray(inc.newsEventTypes) || !inc.newsEventTypes.every(isStr)) errs.add(`${field}.include.newsEventTypes must be an array of strings`);
+    if (!Array.isArray(inc.newsEventTypes) || !inc.newsEventTypes.every(isStr))
+      errs.add(`${field}.include.newsEventTypes must be an array of strings`);
     else {
       const known = lower(NEWS_EVENT_TYPES);
       const vals = lower(inc.newsEventTypes).filter((x) => known.includes(x));
@@ -94,7 +95,8 @@ export function companySignalFilter(v: unknown, field: string, errs: Errors): Co
     }
   }
   if (inc.hiringByDepartments !== undefined) {
-    if (!Array.isArray(inc.hiringByDepartments) || !inc.hiringByDepartments.every(isStr)) errs.add(`${field}.include.hiringByDepartments must be an array of strings`);
+    if (!Array.isArray(inc.hiringByDepartments) || !inc.hiringByDepartments.every(isStr))
+      errs.add(`${field}.include.hiringByDepartments must be an array of strings`);
     else {
       const known = lower(DEPARTMENTS);
       const vals = lower(inc.hiringByDepartments).filter((x) => known.includes(x));
@@ -110,7 +112,8 @@ export function companySignalFilter(v: unknown, field: string, errs: Errors): Co
         if (!isStr(l.country) || l.country.trim() === '') {
           return errs.add(`${field}.include.hiringByLocations[${i}].country is required`);
         }
-        if (l.state !== undefined && !isStr(l.state)) return errs.add(`${field}.include.hiringByLocations[${i}].state must be a string`);
+        if (l.state !== undefined && !isStr(l.state))
+          return errs.add(`${field}.include.hiringByLocations[${i}].state must be a string`);
         const country = l.country.toLowerCase();
         if (COUNTRIES.some((c) => c.name.toLowerCase() === country)) {
           locs.push(isStr(l.state) ? { country, state: l.state.toLowerCase() } : { country });
@@ -183,10 +186,20 @@ export function companySignalBlock(
   return { byType, hits };
 }
 
-export function hasContactSignal(state: State, personId: number, types: readonly ContactSignalType[], w: SignalWindow): ContactSignalType[] {
+export function hasContactSignal(
+  state: State,
+  personId: number,
+  types: readonly ContactSignalType[],
+  w: SignalWindow,
+): ContactSignalType[] {
   return types.filter((t) => state.store.contactSignalsFor(personId, t, w).length > 0);
 }
 
-export function hasCompanySignal(state: State, companyId: number, types: readonly CompanySignalType[], w: SignalWindow): CompanySignalType[] {
+export function hasCompanySignal(
+  state: State,
+  companyId: number,
+  types: readonly CompanySignalType[],
+  w: SignalWindow,
+): CompanySignalType[] {
   return types.filter((t) => state.store.companySignalsFor(companyId, t, w).length > 0);
 }

@@ -24,7 +24,8 @@ function requireSignalsPlan(ctx: Ctx): void {
 export function signalOptions(ctx: Ctx): HandlerResult {
   requireSignalsPlan(ctx);
   const type = ctx.params.objectType;
-  if (type === 'contact') return { body: { signals: ['promotion', 'companyChange', 'allSignals'], objectType: 'contact' } };
+  if (type === 'contact')
+    return { body: { signals: ['promotion', 'companyChange', 'allSignals'], objectType: 'contact' } };
   if (type === 'company') {
     return {
       body: {
@@ -83,15 +84,24 @@ function refItems(v: unknown, name: string, errs: Errors): Obj[] {
   return v.filter(isObj);
 }
 
-
-function respond(ctx: Ctx, entries: Record<string, unknown>, cost: number, window: { start: string; end: string }): HandlerResult {
+function respond(
+  ctx: Ctx,
+  entries: Record<string, unknown>,
+  cost: number,
+  window: { start: string; end: string },
+): HandlerResult {
   assertCanPay(ctx.account, cost);
   return { body: { ...entries, startDate: window.start, endDate: window.end, creditCharged: cost }, credits: cost };
 }
 
 // ------------------------------------------------------------------ contacts
 
-function contactSignals(ctx: Ctx, body: Obj, targets: { key: string; person: SandboxPerson | undefined }[], errs: Errors): HandlerResult {
+function contactSignals(
+  ctx: Ctx,
+  body: Obj,
+  targets: { key: string; person: SandboxPerson | undefined }[],
+  errs: Errors,
+): HandlerResult {
   const names = signalNames(body.signals, 'signals', CONTACT_SIGNAL_NAMES, errs, { required: true });
   const start = optDate(body, 'startDate', '', errs);
   const max = maxResults(body, errs);
@@ -132,7 +142,8 @@ export function contactSignalsSearch(ctx: Ctx): HandlerResult {
   items.forEach((c, i) => {
     const at = `contacts[${i}]`;
     unknownKeys(c, SEARCH_CONTACT_KEYS, `${at}.`, errs);
-    for (const k of ['email', 'social_link', 'full_name'] as const) if (c[k] !== undefined && !isStr(c[k])) errs.add(`${at}.${k} must be a string`);
+    for (const k of ['email', 'social_link', 'full_name'] as const)
+      if (c[k] !== undefined && !isStr(c[k])) errs.add(`${at}.${k} must be a string`);
     const companies: { name?: string; domain?: string }[] = [];
     if (c.companies !== undefined) {
       if (!Array.isArray(c.companies)) errs.add(`${at}.companies must be an array`);
@@ -142,8 +153,12 @@ export function contactSignalsSearch(ctx: Ctx): HandlerResult {
           unknownKeys(co, ['name', 'domain', 'is_current'], `${at}.companies[${j}].`, errs);
           if (!nonEmptyStr(co.name)) errs.add(`${at}.companies[${j}].name should not be empty`);
           if (!nonEmptyStr(co.domain)) errs.add(`${at}.companies[${j}].domain should not be empty`);
-          if (co.is_current !== undefined && typeof co.is_current !== 'boolean') errs.add(`${at}.companies[${j}].is_current must be a boolean value`);
-          companies.push({ name: isStr(co.name) ? co.name : undefined, domain: isStr(co.domain) ? co.domain : undefined });
+          if (co.is_current !== undefined && typeof co.is_current !== 'boolean')
+            errs.add(`${at}.companies[${j}].is_current must be a boolean value`);
+          companies.push({
+            name: isStr(co.name) ? co.name : undefined,
+            domain: isStr(co.domain) ? co.domain : undefined,
+          });
         });
     }
     const byName = nonEmptyStr(c.full_name) && companies.length > 0;
@@ -167,7 +182,12 @@ export function contactSignalsSearch(ctx: Ctx): HandlerResult {
 
 // ------------------------------------------------------------------ companies
 
-function companySignals(ctx: Ctx, body: Obj, targets: { key: string; company: SandboxCompany | undefined }[], errs: Errors): HandlerResult {
+function companySignals(
+  ctx: Ctx,
+  body: Obj,
+  targets: { key: string; company: SandboxCompany | undefined }[],
+  errs: Errors,
+): HandlerResult {
   const names = signalNames(body.signals, 'signals', COMPANY_SIGNAL_NAMES, errs, { required: true });
   const start = optDate(body, 'startDate', '', errs);
   const max = maxResults(body, errs);
@@ -182,7 +202,12 @@ function companySignals(ctx: Ctx, body: Obj, targets: { key: string; company: Sa
     if (!company) continue;
     const block = companySignalBlock(ctx.state, company, types, window, max, filter, true);
     cost += block.hits;
-    companies[key] = { companyId: String(company.id), companyName: company.name, domain: company.domain, ...block.byType };
+    companies[key] = {
+      companyId: String(company.id),
+      companyName: company.name,
+      domain: company.domain,
+      ...block.byType,
+    };
   }
   return respond(ctx, { companies }, cost, window);
 }
@@ -207,7 +232,8 @@ export function companySignalsSearch(ctx: Ctx): HandlerResult {
   items.forEach((c, i) => {
     const at = `companies[${i}]`;
     unknownKeys(c, ['id', 'name', 'domain'], `${at}.`, errs);
-    for (const k of ['name', 'domain'] as const) if (c[k] !== undefined && !isStr(c[k])) errs.add(`${at}.${k} must be a string`);
+    for (const k of ['name', 'domain'] as const)
+      if (c[k] !== undefined && !isStr(c[k])) errs.add(`${at}.${k} must be a string`);
     if (!isStr(c.id)) return;
     const store = ctx.state.store;
     // With neither name nor domain, the id itself is read as a Lusha company id.
@@ -220,4 +246,3 @@ export function companySignalsSearch(ctx: Ctx): HandlerResult {
   });
   return companySignals(ctx, body, targets, errs);
 }
-

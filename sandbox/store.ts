@@ -1,18 +1,8 @@
 /** Indexed, queryable view over the generated dataset, plus the signals that appear at run time. */
-import {
-  COMPANY_SIGNAL_TYPES,
-  CONTACT_SIGNAL_TYPES,
-  type CompanySignalType,
-  type ContactSignalType,
-} from './catalog';
+import { COMPANY_SIGNAL_TYPES, CONTACT_SIGNAL_TYPES, type CompanySignalType, type ContactSignalType } from './catalog';
 import { contactSignal, generateDataset, newsFields } from './dataset';
 import { NEWS_EVENTS } from './catalog';
-import type {
-  CompanySignalRecord,
-  ContactSignalRecord,
-  SandboxCompany,
-  SandboxPerson,
-} from './model';
+import type { CompanySignalRecord, ContactSignalRecord, SandboxCompany, SandboxPerson } from './model';
 import { int, pick, substream, type Rng } from './prng';
 
 export function normEmail(s: string): string {
@@ -171,10 +161,18 @@ export class Store {
     if (q.personId !== undefined && q.personId !== '') return this.person(q.personId);
     if (q.email) return this.personByEmailAddress(q.email);
     if (q.linkedinUrl) return this.personByLinkedinUrl(q.linkedinUrl);
-    const full = q.fullName ? normName(q.fullName) : q.firstName && q.lastName ? normName(`${q.firstName} ${q.lastName}`) : null;
+    const full = q.fullName
+      ? normName(q.fullName)
+      : q.firstName && q.lastName
+        ? normName(`${q.firstName} ${q.lastName}`)
+        : null;
     if (!full || !q.companies || q.companies.length === 0) return undefined;
     for (const cq of q.companies) {
-      const company = cq.domain ? this.companyByDomainName(cq.domain) : cq.name ? this.companyByCompanyName(cq.name) : undefined;
+      const company = cq.domain
+        ? this.companyByDomainName(cq.domain)
+        : cq.name
+          ? this.companyByCompanyName(cq.name)
+          : undefined;
       if (!company) continue;
       const match = this.peopleAt(company.id).find((p) => normName(p.fullName) === full);
       if (match) return match;
@@ -211,8 +209,14 @@ export class Store {
       .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : Number(b.signalId) - Number(a.signalId)));
   }
 
-  addContactSignal(personId: number, type: ContactSignalType, date: string, fields: Partial<ContactSignalRecord> = {}): ContactSignalRecord {
-    if (!(CONTACT_SIGNAL_TYPES as readonly string[]).includes(type)) throw new Error(`Unknown contact signal type: ${type}`);
+  addContactSignal(
+    personId: number,
+    type: ContactSignalType,
+    date: string,
+    fields: Partial<ContactSignalRecord> = {},
+  ): ContactSignalRecord {
+    if (!(CONTACT_SIGNAL_TYPES as readonly string[]).includes(type))
+      throw new Error(`Unknown contact signal type: ${type}`);
     const p = this.person(personId);
     if (!p) throw new Error(`Unknown personId ${personId}`);
     const company = this.company(p.companyId);
@@ -229,7 +233,8 @@ export class Store {
     date: string,
     fields: CompanySignalRecord['fields'] = {},
   ): CompanySignalRecord {
-    if (!(COMPANY_SIGNAL_TYPES as readonly string[]).includes(type)) throw new Error(`Unknown company signal type: ${type}`);
+    if (!(COMPANY_SIGNAL_TYPES as readonly string[]).includes(type))
+      throw new Error(`Unknown company signal type: ${type}`);
     const company = this.company(companyId);
     if (!company) throw new Error(`Unknown companyId ${companyId}`);
     const rng = this.runtimeRng;
@@ -245,21 +250,45 @@ export class Store {
     } else if (type === 'websiteTrafficIncrease' || type === 'websiteTrafficDecrease') {
       const avg = company.employeesInLinkedin * 50;
       const up = type === 'websiteTrafficIncrease';
-      base = { historicalAvg: avg, lastMonthVisits: Math.round(avg * (up ? 1.5 : 0.6)), changeRatePercent: up ? 50 : -40 };
+      base = {
+        historicalAvg: avg,
+        lastMonthVisits: Math.round(avg * (up ? 1.5 : 0.6)),
+        changeRatePercent: up ? 50 : -40,
+      };
     } else if (type === 'itSpendIncrease' || type === 'itSpendDecrease') {
-      base = { estimatedAnnualItSpend: company.employeesInLinkedin * 8000, changeRatePercent: type === 'itSpendIncrease' ? 25 : -20 };
+      base = {
+        estimatedAnnualItSpend: company.employeesInLinkedin * 8000,
+        changeRatePercent: type === 'itSpendIncrease' ? 25 : -20,
+      };
     } else if (type === 'surgeInHiring') {
       base = { newJobsPostedLastWeek: 25, historicalAvg: 10, changeRatePercent: 150 };
     } else if (type === 'surgeInHiringByDepartment') {
-      base = { department: 'Engineering & Technical', newJobsPostedLast4Weeks: 15, historicalAvg: 5, changeRatePercent: 200 };
+      base = {
+        department: 'Engineering & Technical',
+        newJobsPostedLast4Weeks: 15,
+        historicalAvg: 5,
+        changeRatePercent: 200,
+      };
     } else {
       const site = company.companyLocations[int(rng, 0, company.companyLocations.length - 1)] ?? company.location;
-      base = { country: site.country, state: site.state, newJobsPostedLast4Weeks: 20, historicalAvg: 8, changeRatePercent: 150 };
+      base = {
+        country: site.country,
+        state: site.state,
+        newJobsPostedLast4Weeks: 20,
+        historicalAvg: 8,
+        changeRatePercent: 150,
+      };
     }
     const isNews = 'articlePublishedDate' in base;
     const merged: CompanySignalRecord['fields'] = { ...base, ...fields };
-    if (isNews) merged.articlePublishedDate = typeof fields.articlePublishedDate === 'string' ? fields.articlePublishedDate : date;
-    const recDate = isNews ? String(merged.articlePublishedDate) : typeof fields.signalDate === 'string' ? fields.signalDate : date;
+    if (isNews)
+      merged.articlePublishedDate =
+        typeof fields.articlePublishedDate === 'string' ? fields.articlePublishedDate : date;
+    const recDate = isNews
+      ? String(merged.articlePublishedDate)
+      : typeof fields.signalDate === 'string'
+        ? fields.signalDate
+        : date;
     delete merged.signalDate;
     const rec: CompanySignalRecord = deepFreeze({
       type,

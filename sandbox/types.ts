@@ -1,12 +1,7 @@
 /** Public types of the sandbox's programmatic API. */
 import type { IncomingHttpHeaders } from 'node:http';
 import type { CompanySignalType, ContactSignalType } from './catalog';
-import type {
-  CompanySignalRecord,
-  ContactSignalRecord,
-  SandboxCompany,
-  SandboxPerson,
-} from './model';
+import type { CompanySignalRecord, ContactSignalRecord, SandboxCompany, SandboxPerson } from './model';
 
 export type Plan = 'unified' | 'classic';
 
@@ -230,7 +225,11 @@ export interface SandboxSignals {
    * A new contact signal, dated today (sandbox clock) unless `fields.signalDate` says otherwise.
    * Like `addCompanySignal`, it is delivered to every matching active webhook subscription.
    */
-  addContactSignal(personId: number, type: ContactSignalType, fields?: Partial<ContactSignalRecord>): ContactSignalRecord;
+  addContactSignal(
+    personId: number,
+    type: ContactSignalType,
+    fields?: Partial<ContactSignalRecord>,
+  ): ContactSignalRecord;
   /** A new company signal with a fresh `signalId`, dated today unless `fields.signalDate` / `fields.articlePublishedDate` say otherwise. */
   addCompanySignal(
     companyId: number,
@@ -341,10 +340,5 @@ export interface Sandbox {
 }
 
 export type { CompanySignalType, ContactSignalType };
-export type {
-  CompanySignalRecord,
-  ContactSignalRecord,
-  SandboxCompany,
-  SandboxPerson,
-} from './model';
+export type { CompanySignalRecord, ContactSignalRecord, SandboxCompany, SandboxPerson } from './model';
 export type { SandboxEmail, SandboxFundingRound, SandboxLocation, SandboxPhone, SandboxPreviousJob } from './model';

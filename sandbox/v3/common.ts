@@ -24,8 +24,17 @@ export function billing(creditsCharged: number, resultsReturned: number): Billin
 }
 
 /** A V3 error answer: `{"statusCode", "message"}`, with `errors` (details) when given. */
-export function v3Error(status: number, message: string, errors?: string[], headers?: Record<string, string>): ApiError {
-  return new ApiError(status, { statusCode: status, message, ...(errors && errors.length > 0 ? { errors } : {}) }, headers);
+export function v3Error(
+  status: number,
+  message: string,
+  errors?: string[],
+  headers?: Record<string, string>,
+): ApiError {
+  return new ApiError(
+    status,
+    { statusCode: status, message, ...(errors && errors.length > 0 ? { errors } : {}) },
+    headers,
+  );
 }
 
 /** 400 with the spec's BadRequest message and the details of each problem. */

@@ -8,4 +8,9 @@ import { PROSPECTING_ROUTES } from './prospecting';
 import { V3_SIGNALS_ROUTES } from './signals';
 import { WEBHOOK_ROUTES } from './webhooks';
 
-export const V3_ROUTES: Route[] = [...ENRICHMENT_ROUTES, ...PROSPECTING_ROUTES, ...V3_SIGNALS_ROUTES, ...WEBHOOK_ROUTES];
+export const V3_ROUTES: Route[] = [
+  ...ENRICHMENT_ROUTES,
+  ...PROSPECTING_ROUTES,
+  ...V3_SIGNALS_ROUTES,
+  ...WEBHOOK_ROUTES,
+];

@@ -9,7 +9,7 @@
  * two of the company's intent topics, written by one of its people who has a LinkedIn profile.
  * The post's identity is its `activityUrl` (the spec's item has no id).
  */
-import { INTENT_TOPICS } from '../catalog';
+import type { INTENT_TOPICS } from '../catalog';
 import type { SandboxCompany, SandboxPerson } from '../model';
 import type { Store } from '../store';
 import { dayNumber, dayString, hash32, unit } from './signalFamily';

@@ -8,7 +8,7 @@
  */
 import { COMPANY_SIGNAL_TYPES, CONTACT_SIGNAL_TYPES } from '../catalog';
 import { isValidYmd } from '../dates';
-import { Errors, isInt, isObj, isStr } from '../validate';
+import { type Errors, isInt, isObj, isStr } from '../validate';
 
 export type Spec =
   | { t: 'str'; maxLength?: number }

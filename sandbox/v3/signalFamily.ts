@@ -10,7 +10,7 @@
 import type { Account } from '../accounts';
 import type { Ctx } from '../context';
 import { MESSAGES } from '../errors';
-import { Errors, isObj, isStr, type Obj } from '../validate';
+import { type Errors, isObj, isStr, type Obj } from '../validate';
 import { v3BadRequest, v3Error, v3PaymentRequired } from './common';
 
 /** 403 for keys whose plan has no Signals (V2 uses the same message on /api/signals/*). */

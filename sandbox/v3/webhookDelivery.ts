@@ -55,7 +55,8 @@ export function postJson(
   const done = new Promise<PostResult>((resolve) => {
     resolveDone = resolve;
   });
-  let timer: NodeJS.Timeout | undefined;
+  // Not const: `finish` can run before the timer is armed (a request that cannot even be built).
+  let timer: NodeJS.Timeout | undefined = undefined;
   const finish = (ok: boolean, error: string | null, responseBody = '') => {
     if (settled) return;
     settled = true;

@@ -27,8 +27,19 @@ describe('GET /v2/person', () => {
     expect(contact.error).toBeNull();
     expect(contact.isCreditCharged).toBe(true);
     const d = contact.data;
-    expect(d).toMatchObject({ personId: p.personId, firstName: p.firstName, lastName: p.lastName, fullName: p.fullName, companyId: p.companyId });
-    expect(d.emailAddresses[0]).toEqual({ email, emailType: expect.stringMatching(/^(work|private)$/), emailConfidence: expect.any(String), updateDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+    expect(d).toMatchObject({
+      personId: p.personId,
+      firstName: p.firstName,
+      lastName: p.lastName,
+      fullName: p.fullName,
+      companyId: p.companyId,
+    });
+    expect(d.emailAddresses[0]).toEqual({
+      email,
+      emailType: expect.stringMatching(/^(work|private)$/),
+      emailConfidence: expect.any(String),
+      updateDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+    });
     expect(d.phoneNumbers.length).toBeGreaterThan(0);
     for (const ph of d.phoneNumbers) {
       expect(Object.keys(ph).sort()).toEqual(['doNotCall', 'number', 'phoneType', 'updateDate']);
@@ -36,12 +47,22 @@ describe('GET /v2/person', () => {
     }
     expect(d.jobTitle).toEqual({ title: p.jobTitle, seniority: p.seniority, departments: p.departments });
     // person location is snake_case
-    expect(d.location).toMatchObject({ country: p.location.country, country_iso2: p.location.countryIso2, continent: p.location.continent, is_eu_contact: p.location.isEu });
+    expect(d.location).toMatchObject({
+      country: p.location.country,
+      country_iso2: p.location.countryIso2,
+      continent: p.location.continent,
+      is_eu_contact: p.location.isEu,
+    });
     expect(d.location).not.toHaveProperty('countryIso2');
     expect(d.socialLinks.linkedin).toBe(p.linkedinUrl);
     // embedded company location is camelCase
     const c = sb.data.companyOf(p);
-    expect(d.company).toMatchObject({ name: c.name, fqdn: c.fqdn, domains: { homepage: c.domain, email: c.domain }, companySize: [c.size.min, c.size.max] });
+    expect(d.company).toMatchObject({
+      name: c.name,
+      fqdn: c.fqdn,
+      domains: { homepage: c.domain, email: c.domain },
+      companySize: [c.size.min, c.size.max],
+    });
     expect(d.company.location).toMatchObject({ countryIso2: c.location.countryIso2 });
     expect(d.company.location).not.toHaveProperty('country_iso2');
     expect(sb.credits.usage(DEMO_KEY).used).toBe(before.used + 1);
@@ -52,8 +73,16 @@ describe('GET /v2/person', () => {
     const c = sb.data.companyOf(p);
     const byId = await get(sb, '/v2/person', { personId: String(p.personId) });
     const byLinkedin = await get(sb, '/v2/person', { linkedinUrl: `${p.linkedinUrl}/` });
-    const byName = await get(sb, '/v2/person', { firstName: p.firstName, lastName: p.lastName, companyDomain: c.domain });
-    const byCompanyName = await get(sb, '/v2/person', { firstName: p.firstName, lastName: p.lastName, companyName: c.name });
+    const byName = await get(sb, '/v2/person', {
+      firstName: p.firstName,
+      lastName: p.lastName,
+      companyDomain: c.domain,
+    });
+    const byCompanyName = await get(sb, '/v2/person', {
+      firstName: p.firstName,
+      lastName: p.lastName,
+      companyName: c.name,
+    });
     for (const r of [byId, byLinkedin, byName, byCompanyName]) expect(r.json.contact.data.personId).toBe(p.personId);
   });
 
@@ -61,7 +90,13 @@ describe('GET /v2/person', () => {
     const before = sb.credits.usage(DEMO_KEY).used;
     const r = await get(sb, '/v2/person', { email: 'nobody@nowhere.example' });
     expect(r.status).toBe(200);
-    expect(r.json).toEqual({ contact: { error: { code: 3, name: 'EMPTY_DATA', message: 'Could not find requested data' }, isCreditCharged: false, data: null } });
+    expect(r.json).toEqual({
+      contact: {
+        error: { code: 3, name: 'EMPTY_DATA', message: 'Could not find requested data' },
+        isCreditCharged: false,
+        data: null,
+      },
+    });
     expect(sb.credits.usage(DEMO_KEY).used).toBe(before);
   });
 
@@ -71,7 +106,11 @@ describe('GET /v2/person', () => {
     const miss = await get(sb, '/v2/person', { personId: String(p.personId) });
     expect(miss.json.contact.error.name).toBe('EMPTY_DATA');
     const partial = await get(sb, '/v2/person', { personId: String(p.personId), partialProfile: 'true' });
-    expect(partial.json.contact).toMatchObject({ error: null, isCreditCharged: false, data: { personId: p.personId, emailAddresses: [], phoneNumbers: [] } });
+    expect(partial.json.contact).toMatchObject({
+      error: null,
+      isCreditCharged: false,
+      data: { personId: p.personId, emailAddresses: [], phoneNumbers: [] },
+    });
     expect(sb.credits.usage(DEMO_KEY).used).toBe(before);
   });
 
@@ -92,7 +131,11 @@ describe('GET /v2/person', () => {
     expect(badBool.status).toBe(400);
     const badSignal = await get(sb, '/v2/person', { email: 'a@b.co', signals: 'hiring' });
     expect(badSignal.status).toBe(400);
-    const badDate = await get(sb, '/v2/person', { email: 'a@b.co', signals: 'promotion', signalsStartDate: '2025/01/01' });
+    const badDate = await get(sb, '/v2/person', {
+      email: 'a@b.co',
+      signals: 'promotion',
+      signalsStartDate: '2025/01/01',
+    });
     expect(badDate.status).toBe(400);
   });
 
@@ -104,9 +147,17 @@ describe('GET /v2/person', () => {
     const phones = await get(sb, '/v2/person', { personId: String(p.personId), revealPhones: 'true' });
     expect(phones.json.contact.data.emailAddresses).toEqual([]);
     expect(phones.json.contact.data.phoneNumbers.length).toBeGreaterThan(0);
-    const classic = await get(sb, '/v2/person', { personId: String(p.personId), revealEmails: 'true' }, { key: CLASSIC });
+    const classic = await get(
+      sb,
+      '/v2/person',
+      { personId: String(p.personId), revealEmails: 'true' },
+      { key: CLASSIC },
+    );
     expect(classic.status).toBe(403);
-    expect(classic.json).toEqual({ statusCode: 403, message: 'Your pricing version does not support requesting individual datapoints [revealEmails, revealPhones]' });
+    expect(classic.json).toEqual({
+      statusCode: 403,
+      message: 'Your pricing version does not support requesting individual datapoints [revealEmails, revealPhones]',
+    });
     const classicPlain = await get(sb, '/v2/person', { personId: String(p.personId) }, { key: CLASSIC });
     expect(classicPlain.status).toBe(200);
   });
@@ -121,7 +172,12 @@ describe('GET /v2/person', () => {
     const typesWithResults = Object.keys(sig).length;
     const charged = r.json.contact.isCreditCharged ? 1 : 0;
     expect(sb.credits.usage(DEMO_KEY).used - before).toBe(charged + typesWithResults);
-    const denied = await get(sb, '/v2/person', { personId: String(p.personId), signals: 'promotion' }, { key: NO_SIGNALS });
+    const denied = await get(
+      sb,
+      '/v2/person',
+      { personId: String(p.personId), signals: 'promotion' },
+      { key: NO_SIGNALS },
+    );
     expect(denied.status).toBe(403);
     expect(denied.json.message).toBe('Signals API not supported on your plan');
   });
@@ -144,7 +200,11 @@ describe('POST /v2/person', () => {
     expect(Object.keys(r.json.contacts).sort()).toEqual(['first', 'second', 'third']);
     expect(r.json.contacts.first.data.personId).toBe(a.personId);
     expect(r.json.contacts.second.data.personId).toBe(b.personId);
-    expect(r.json.contacts.third).toEqual({ error: { code: 3, name: 'EMPTY_DATA', message: 'Could not find requested data' }, isCreditCharged: false, data: null });
+    expect(r.json.contacts.third).toEqual({
+      error: { code: 3, name: 'EMPTY_DATA', message: 'Could not find requested data' },
+      isCreditCharged: false,
+      data: null,
+    });
     expect(r.json.contacts.first.data).not.toHaveProperty('company');
     expect(r.json.companies[String(a.companyId)].name).toBe(sb.data.companyOf(a).name);
     expect(r.json.companies[String(bc.id)].location.countryIso2).toBe(bc.location.countryIso2);
@@ -161,12 +221,22 @@ describe('POST /v2/person', () => {
     const noIdent = await post(sb, '/v2/person', { contacts: [{ contactId: '1', fullName: 'Jane Doe' }] });
     expect(noIdent.status).toBe(400);
     expect(noIdent.json.error.message).toMatch(/contacts\[0\] must include/);
-    const dup = await post(sb, '/v2/person', { contacts: [{ contactId: '1', email: 'a@b.example' }, { contactId: '1', email: 'c@d.example' }] });
+    const dup = await post(sb, '/v2/person', {
+      contacts: [
+        { contactId: '1', email: 'a@b.example' },
+        { contactId: '1', email: 'c@d.example' },
+      ],
+    });
     expect(dup.status).toBe(400);
   });
 
   test('metadata reveal flags are 403 on a classic plan', async () => {
-    const r = await post(sb, '/v2/person', { contacts: [{ contactId: '1', email: 'a@b.example' }], metadata: { revealPhones: true } }, { key: CLASSIC });
+    const r = await post(
+      sb,
+      '/v2/person',
+      { contacts: [{ contactId: '1', email: 'a@b.example' }], metadata: { revealPhones: true } },
+      { key: CLASSIC },
+    );
     expect(r.status).toBe(403);
   });
 });
@@ -180,14 +250,29 @@ describe('GET /v2/company', () => {
     expect(r.json.meta).toEqual({});
     expect(r.json.errors).toEqual({});
     const d = r.json.data;
-    expect(d).toMatchObject({ id: c.id, name: c.name, domain: c.domain, fqdn: c.fqdn, mainIndustry: c.mainIndustry, subIndustry: c.subIndustry });
+    expect(d).toMatchObject({
+      id: c.id,
+      name: c.name,
+      domain: c.domain,
+      fqdn: c.fqdn,
+      mainIndustry: c.mainIndustry,
+      subIndustry: c.subIndustry,
+    });
     expect(d.employees).toBe(`${c.size.min} - ${c.size.max}`);
     expect(d.companySize).toEqual({ min: c.size.min, max: c.size.max, employeesInLinkedin: c.employeesInLinkedin });
     expect(d.social.linkedin).toEqual({ url: c.linkedinUrl });
     expect(d.location).toMatchObject({ city: c.location.city, countryIso2: c.location.countryIso2 });
     expect(d.funding.totalRounds).toBe(c.funding?.rounds.length);
-    expect(d.funding.rounds[0]).toEqual({ currency: 'USD', roundAmount: expect.any(Number), roundType: expect.any(String), roundDate: expect.stringMatching(/^[A-Z][a-z]{2} \d{1,2}, \d{4}$/) });
-    expect(d.industryPrimaryGroupDetails.sicCodes[0]).toEqual({ sicCodes: Number(c.sic[0]?.code), description: c.sic[0]?.label });
+    expect(d.funding.rounds[0]).toEqual({
+      currency: 'USD',
+      roundAmount: expect.any(Number),
+      roundType: expect.any(String),
+      roundDate: expect.stringMatching(/^[A-Z][a-z]{2} \d{1,2}, \d{4}$/),
+    });
+    expect(d.industryPrimaryGroupDetails.sicCodes[0]).toEqual({
+      sicCodes: Number(c.sic[0]?.code),
+      description: c.sic[0]?.label,
+    });
     expect(d.technologies).toEqual(c.technologies.map((name) => ({ name })));
     expect(sb.credits.usage(DEMO_KEY).used - before).toBe(1);
     expect((await get(sb, '/v2/company', { company: c.name.toUpperCase() })).json.data.id).toBe(c.id);
@@ -211,7 +296,9 @@ describe('GET /v2/company', () => {
     const r = await get(sb, '/v2/company', { companyId: String(c.id), signals: ['allSignals'] });
     const newsKeys = Object.keys(r.json.data).filter((k) => k.endsWith('News'));
     expect(newsKeys.length).toBeGreaterThan(0);
-    const signalKeys = Object.keys(r.json.data).filter((k) => Array.isArray(r.json.data[k]) && r.json.data[k][0]?.signalId);
+    const signalKeys = Object.keys(r.json.data).filter(
+      (k) => Array.isArray(r.json.data[k]) && r.json.data[k][0]?.signalId,
+    );
     expect(sb.credits.usage(DEMO_KEY).used - before).toBe(1 + signalKeys.length);
   });
 });
@@ -230,7 +317,16 @@ describe('POST /v2/company', () => {
     });
     expect(r.status).toBe(200);
     expect(Object.keys(r.json).sort()).toEqual(['a', 'b']);
-    expect(r.json.a).toMatchObject({ id: a.id, lushaCompanyId: String(a.id), name: a.name, fqdn: a.fqdn, companySize: [a.size.min, a.size.max], city: a.location.city, countryIso2: a.location.countryIso2, linkedin: a.linkedinUrl });
+    expect(r.json.a).toMatchObject({
+      id: a.id,
+      lushaCompanyId: String(a.id),
+      name: a.name,
+      fqdn: a.fqdn,
+      companySize: [a.size.min, a.size.max],
+      city: a.location.city,
+      countryIso2: a.location.countryIso2,
+      linkedin: a.linkedinUrl,
+    });
     expect(r.json.b).not.toHaveProperty('funding');
     expect(sb.credits.usage(DEMO_KEY).used - before).toBe(2);
     const alias = await post(sb, '/bulk/company/v2', { companies: [{ id: 'x', companyId: String(a.id) }] });

@@ -28,7 +28,14 @@ describe('fault injection', () => {
   });
 
   test('status faults: Lusha-shaped body by default, custom headers, times auto-removes, method filter', async () => {
-    sb.faults.add({ route: '/v2/company', method: 'GET', kind: 'status', status: 503, headers: { 'Retry-After': '2' }, times: 2 });
+    sb.faults.add({
+      route: '/v2/company',
+      method: 'GET',
+      kind: 'status',
+      status: 503,
+      headers: { 'Retry-After': '2' },
+      times: 2,
+    });
     const p = sb.data.samples.companyWithFunding;
     const before = sb.credits.usage(DEMO_KEY).used;
     const r1 = await get(sb, '/v2/company', { domain: p.domain });
@@ -48,10 +55,17 @@ describe('fault injection', () => {
   test('when() picks records: 451 GDPR for one contact only; handle.remove()', async () => {
     const eu = sb.data.samples.euPerson;
     const other = sb.data.samples.nonEuPerson;
-    const h = sb.faults.add({ route: /^\/v2\/person$/, kind: 'gdpr', when: (req) => req.query.personId === String(eu.personId) });
+    const h = sb.faults.add({
+      route: /^\/v2\/person$/,
+      kind: 'gdpr',
+      when: (req) => req.query.personId === String(eu.personId),
+    });
     const blocked = await get(sb, '/v2/person', { personId: String(eu.personId) });
     expect(blocked.status).toBe(451);
-    expect(blocked.json).toEqual({ statusCode: 451, message: 'We are unable to process this contact request due to our GDPR regulations' });
+    expect(blocked.json).toEqual({
+      statusCode: 451,
+      message: 'We are unable to process this contact request due to our GDPR regulations',
+    });
     expect((await get(sb, '/v2/person', { personId: String(other.personId) })).status).toBe(200);
     h.remove();
     expect((await get(sb, '/v2/person', { personId: String(eu.personId) })).status).toBe(200);
@@ -94,7 +108,10 @@ describe('fault injection', () => {
   test('stall sends headers and part of the body, then hangs until the client gives up', async () => {
     sb.faults.add({ route: '/v2/person', kind: 'stall', times: 1 });
     const ctrl = new AbortController();
-    const res = await fetch(`${sb.url}/v2/person?email=x@y.example`, { headers: { api_key: DEMO_KEY }, signal: ctrl.signal });
+    const res = await fetch(`${sb.url}/v2/person?email=x@y.example`, {
+      headers: { api_key: DEMO_KEY },
+      signal: ctrl.signal,
+    });
     expect(res.status).toBe(200);
     const timer = setTimeout(() => ctrl.abort(), 200);
     await expect(res.text()).rejects.toThrow();
@@ -149,8 +166,19 @@ describe('faults that charge first (chargeThenDrop, chargeThenStatus)', () => {
     expect(sb.credits.usage(DEMO_KEY).used - before).toBe(1);
     expect(lastEntry()).toMatchObject({ status: 504, creditsCharged: 1, fault: 'chargeThenStatus' });
 
-    sb.faults.add({ route: '/v2/company', kind: 'chargeThenStatus', status: 502, body: { message: 'upstream' }, times: 1 });
-    const r2 = await post(sb, '/v2/company', { companies: [{ id: 'a', domain: c.domain }, { id: 'b', domain: 'nope.example' }] });
+    sb.faults.add({
+      route: '/v2/company',
+      kind: 'chargeThenStatus',
+      status: 502,
+      body: { message: 'upstream' },
+      times: 1,
+    });
+    const r2 = await post(sb, '/v2/company', {
+      companies: [
+        { id: 'a', domain: c.domain },
+        { id: 'b', domain: 'nope.example' },
+      ],
+    });
     expect(r2.status).toBe(502);
     expect(r2.json).toEqual({ message: 'upstream' });
     expect(sb.credits.usage(DEMO_KEY).used - before).toBe(2);

@@ -15,7 +15,10 @@ describe('auth and routing', () => {
       expect(r.status).toBe(401);
       expect(r.json).toEqual(expected);
     }
-    const auth = await call(sb, 'GET', '/account/usage', { key: null, headers: { authorization: `Bearer ${DEMO_KEY}` } });
+    const auth = await call(sb, 'GET', '/account/usage', {
+      key: null,
+      headers: { authorization: `Bearer ${DEMO_KEY}` },
+    });
     expect(auth.status).toBe(401);
     expect((await get(sb, '/account/usage')).status).toBe(200);
   });
@@ -35,12 +38,32 @@ describe('auth and routing', () => {
     sb.log.reset();
     const p = sb.data.samples.personWithEmailAndPhone;
     await get(sb, '/v2/person', { personId: String(p.personId) });
-    await post(sb, '/v2/person', { contacts: [{ contactId: 'a', email: 'ghost@nowhere.example' }] }, { key: 'unknown-abcd' });
+    await post(
+      sb,
+      '/v2/person',
+      { contacts: [{ contactId: 'a', email: 'ghost@nowhere.example' }] },
+      { key: 'unknown-abcd' },
+    );
     const [e1, e2] = sb.log.entries();
-    expect(e1).toMatchObject({ method: 'GET', path: '/v2/person', query: { personId: String(p.personId) }, body: null, keySuffix: '-key', status: 200, creditsCharged: 1, fault: null });
+    expect(e1).toMatchObject({
+      method: 'GET',
+      path: '/v2/person',
+      query: { personId: String(p.personId) },
+      body: null,
+      keySuffix: '-key',
+      status: 200,
+      creditsCharged: 1,
+      fault: null,
+    });
     expect(e1?.durationMs).toEqual(expect.any(Number));
     expect(Number.isNaN(Date.parse(e1?.at ?? ''))).toBe(false);
-    expect(e2).toMatchObject({ method: 'POST', keySuffix: 'abcd', status: 401, creditsCharged: 0, body: { contacts: [{ contactId: 'a', email: 'ghost@nowhere.example' }] } });
+    expect(e2).toMatchObject({
+      method: 'POST',
+      keySuffix: 'abcd',
+      status: 401,
+      creditsCharged: 0,
+      body: { contacts: [{ contactId: 'a', email: 'ghost@nowhere.example' }] },
+    });
     sb.log.reset();
     expect(sb.log.entries()).toEqual([]);
   });
@@ -62,7 +85,12 @@ describe('credits and /account/usage', () => {
       const bulk = await post(
         sb,
         '/v2/person',
-        { contacts: [a, b, sb.data.samples.euPerson].map((p, i) => ({ contactId: String(i), personId: String(p.personId) })) },
+        {
+          contacts: [a, b, sb.data.samples.euPerson].map((p, i) => ({
+            contactId: String(i),
+            personId: String(p.personId),
+          })),
+        },
         { key },
       );
       expect(bulk.status).toBe(402);
@@ -94,7 +122,10 @@ describe('rate limits and quotas', () => {
       expect(rs.filter((r) => r.status === 200)).toHaveLength(25);
       expect(limited).toHaveLength(1);
       const r429 = limited[0];
-      expect(r429?.json).toEqual({ statusCode: 429, message: 'Too many requests. Please wait before making another request.' });
+      expect(r429?.json).toEqual({
+        statusCode: 429,
+        message: 'Too many requests. Please wait before making another request.',
+      });
       expect(Number(r429?.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
       expect(r429?.headers.get('ratelimit-limit')).toBe('25');
       expect(r429?.headers.get('ratelimit-remaining')).toBe('0');
@@ -147,7 +178,14 @@ describe('rate limits and quotas', () => {
       expect(r1.headers.get('x-rate-limit-daily')).toBe('3');
       expect(r1.headers.get('x-daily-usage')).toBe('1');
       expect(r1.headers.get('x-daily-requests-left')).toBe('2');
-      for (const h of ['x-rate-limit-hourly', 'x-hourly-requests-left', 'x-hourly-usage', 'x-rate-limit-minute', 'x-minute-requests-left', 'x-minute-usage']) {
+      for (const h of [
+        'x-rate-limit-hourly',
+        'x-hourly-requests-left',
+        'x-hourly-usage',
+        'x-rate-limit-minute',
+        'x-minute-requests-left',
+        'x-minute-usage',
+      ]) {
         expect(r1.headers.get(h)).toEqual(expect.stringMatching(/^\d+$/));
       }
       await get(sb, path, undefined, { key });
@@ -181,8 +219,16 @@ describe('determinism and startup', () => {
       const rb = await post(b, '/prospecting/contact/search', body);
       expect(rb.json).toEqual(ra.json);
       const cid = a.data.companies[5]?.id ?? 0;
-      const sa = await post(a, '/api/signals/companies', { companyIds: [cid], signals: ['allSignals'], startDate: '2024-06-01' });
-      const sbb = await post(b, '/api/signals/companies', { companyIds: [cid], signals: ['allSignals'], startDate: '2024-06-01' });
+      const sa = await post(a, '/api/signals/companies', {
+        companyIds: [cid],
+        signals: ['allSignals'],
+        startDate: '2024-06-01',
+      });
+      const sbb = await post(b, '/api/signals/companies', {
+        companyIds: [cid],
+        signals: ['allSignals'],
+        startDate: '2024-06-01',
+      });
       expect(sbb.json).toEqual(sa.json);
     } finally {
       await Promise.all([a.stop(), b.stop(), c.stop()]);
@@ -201,7 +247,9 @@ describe('determinism and startup', () => {
       expect(people.some((p) => p.emails.length === 0)).toBe(true);
       expect(people.some((p) => p.phones.length === 0)).toBe(true);
       expect(new Set(people.flatMap((p) => p.emails.map((e) => e.emailConfidence))).size).toBeGreaterThan(2);
-      expect(new Set(people.flatMap((p) => p.phones.map((ph) => ph.phoneType)))).toEqual(new Set(['mobile', 'direct', 'phone']));
+      expect(new Set(people.flatMap((p) => p.phones.map((ph) => ph.phoneType)))).toEqual(
+        new Set(['mobile', 'direct', 'phone']),
+      );
       expect(companies.some((c) => c.funding !== null)).toBe(true);
       expect(new Set(companies.map((c) => c.mainIndustry)).size).toBeGreaterThan(8);
     } finally {

@@ -25,11 +25,26 @@ describe('filter lists', () => {
     const sen = await get(sb, '/prospecting/filters/contacts/seniority');
     expect(sen.json[0]).toEqual({ id: 10, name: 'Founder' });
     expect(sen.json.map((s: { id: number }) => s.id)).toEqual([10, 9, 8, 7, 6, 5, 4, 3, 2, 1]);
-    expect((await get(sb, '/prospecting/filters/contacts/existing_data_points')).json).toEqual(['phone', 'work_email', 'mobile_phone', 'direct_phone']);
-    const countries = (await get(sb, '/prospecting/filters/contacts/all_countries')).json as { name: string; code: string }[];
-    for (const p of sb.data.people) expect(countries).toContainEqual({ name: p.location.country, code: p.location.countryIso2 });
+    expect((await get(sb, '/prospecting/filters/contacts/existing_data_points')).json).toEqual([
+      'phone',
+      'work_email',
+      'mobile_phone',
+      'direct_phone',
+    ]);
+    const countries = (await get(sb, '/prospecting/filters/contacts/all_countries')).json as {
+      name: string;
+      code: string;
+    }[];
+    for (const p of sb.data.people)
+      expect(countries).toContainEqual({ name: p.location.country, code: p.location.countryIso2 });
     const locs = await post(sb, '/prospecting/filters/contacts/locations', { text: 'ber' });
-    expect(locs.json).toContainEqual({ continent: 'Europe', country: 'Germany', city: 'Berlin', state: 'Berlin', country_grouping: 'emea' });
+    expect(locs.json).toContainEqual({
+      continent: 'Europe',
+      country: 'Germany',
+      city: 'Berlin',
+      state: 'Berlin',
+      country_grouping: 'emea',
+    });
     expect((await post(sb, '/prospecting/filters/contacts/locations', {})).status).toBe(400);
   });
 
@@ -44,7 +59,10 @@ describe('filter lists', () => {
     expect(main.sub_industries).toContainEqual({ value: c.subIndustry, id: c.subIndustryId });
     const sizes = (await get(sb, '/prospecting/filters/companies/sizes')).json;
     expect(sizes).toContainEqual({ min: c.size.min, max: c.size.max });
-    expect((await get(sb, '/prospecting/filters/companies/revenues')).json[0]).toEqual({ min: expect.any(Number), max: expect.any(Number) });
+    expect((await get(sb, '/prospecting/filters/companies/revenues')).json[0]).toEqual({
+      min: expect.any(Number),
+      max: expect.any(Number),
+    });
     const sics = (await get(sb, '/prospecting/filters/companies/sics')).json;
     expect(sics).toContainEqual({ code: c.sic[0]?.code, label: c.sic[0]?.label });
     const naics = (await get(sb, '/prospecting/filters/companies/naics')).json;
@@ -65,13 +83,27 @@ describe('contact search and enrich', () => {
       filters: { contacts: { include: { departments: ['Engineering & Technical'], seniority: [5, 6] } } },
     });
     expect(r.status).toBe(200);
-    expect(r.json).toMatchObject({ requestId: expect.stringMatching(/^[0-9a-f-]{36}$/), currentPage: 0, pageLength: 10 });
-    const expected = sb.data.people.filter((p) => p.departments.includes('Engineering & Technical') && [5, 6].includes(p.seniorityId));
+    expect(r.json).toMatchObject({
+      requestId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      currentPage: 0,
+      pageLength: 10,
+    });
+    const expected = sb.data.people.filter(
+      (p) => p.departments.includes('Engineering & Technical') && [5, 6].includes(p.seniorityId),
+    );
     expect(r.json.totalResults).toBe(expected.length);
     for (const item of r.json.data) {
       const p = sb.data.people.find((x) => x.fullName === item.name && x.companyId === item.companyId);
       expect(p?.departments).toContain('Engineering & Technical');
-      expect(item).toMatchObject({ contactId: expect.any(String), isShown: false, jobTitle: p?.jobTitle, companyName: expect.any(String), fqdn: expect.any(String), hasEmails: expect.any(Boolean), hasPhones: expect.any(Boolean) });
+      expect(item).toMatchObject({
+        contactId: expect.any(String),
+        isShown: false,
+        jobTitle: p?.jobTitle,
+        companyName: expect.any(String),
+        fqdn: expect.any(String),
+        hasEmails: expect.any(Boolean),
+        hasPhones: expect.any(Boolean),
+      });
     }
     expect(sb.credits.usage(DEMO_KEY).used).toBe(before);
   });
@@ -95,13 +127,25 @@ describe('contact search and enrich', () => {
     expect(p1.json.data[0].name).not.toBe(p0.json.data[0].name);
     const far = await post(sb, '/prospecting/contact/search', { pages: { page: 1000, size: 50 }, filters });
     expect(far.json).toMatchObject({ currentPage: 1000, pageLength: 0, data: [] });
-    for (const pages of [{ page: 0, size: 9 }, { page: 0, size: 51 }, { page: -1, size: 10 }, { page: 1001, size: 10 }, { page: 0.5, size: 10 }]) {
+    for (const pages of [
+      { page: 0, size: 9 },
+      { page: 0, size: 51 },
+      { page: -1, size: 10 },
+      { page: 1001, size: 10 },
+      { page: 0.5, size: 10 },
+    ]) {
       const bad = await post(sb, '/prospecting/contact/search', { pages, filters });
       expect(bad.status).toBe(400);
-      expect(bad.json).toMatchObject({ statusCode: 400, error: 'Bad Request', message: [expect.stringMatching(/^pages\./)] });
+      expect(bad.json).toMatchObject({
+        statusCode: 400,
+        error: 'Bad Request',
+        message: [expect.stringMatching(/^pages\./)],
+      });
     }
     expect((await post(sb, '/prospecting/contact/search', { pages: { page: 0, size: 10 } })).status).toBe(400);
-    const typo = await post(sb, '/prospecting/contact/search', { filters: { contacts: { include: { department: ['Sales'] } } } });
+    const typo = await post(sb, '/prospecting/contact/search', {
+      filters: { contacts: { include: { department: ['Sales'] } } },
+    });
     expect(typo.status).toBe(400);
     expect(typo.json.message).toContain('property filters.contacts.include.department should not exist');
   });
@@ -131,10 +175,18 @@ describe('contact search and enrich', () => {
     const cross = await post(sb, '/prospecting/contact/enrich', { requestId: b.json.requestId, contactIds: ids });
     expect(cross.json.contacts.every((c: { isSuccess: boolean }) => !c.isSuccess)).toBe(true);
     // an unknown requestId, or one from another key, is a 400
-    const unknown = await post(sb, '/prospecting/contact/enrich', { requestId: '00000000-0000-4000-8000-000000000000', contactIds: ids });
+    const unknown = await post(sb, '/prospecting/contact/enrich', {
+      requestId: '00000000-0000-4000-8000-000000000000',
+      contactIds: ids,
+    });
     expect(unknown.status).toBe(400);
     expect(unknown.json.message[0]).toMatch(/requestId/);
-    const otherKey = await post(sb, '/prospecting/contact/enrich', { requestId: a.json.requestId, contactIds: ids }, { key: OTHER });
+    const otherKey = await post(
+      sb,
+      '/prospecting/contact/enrich',
+      { requestId: a.json.requestId, contactIds: ids },
+      { key: OTHER },
+    );
     expect(otherKey.status).toBe(400);
     expect(sb.credits.usage(DEMO_KEY).used - before).toBe(3);
 
@@ -145,11 +197,25 @@ describe('contact search and enrich', () => {
 
   test('enrich validation: 1-100 ids; reveal flags 403 on classic plans', async () => {
     const s = await post(sb, '/prospecting/contact/search', { pages: { page: 0, size: 10 }, filters: {} });
-    expect((await post(sb, '/prospecting/contact/enrich', { requestId: s.json.requestId, contactIds: [] })).status).toBe(400);
+    expect(
+      (await post(sb, '/prospecting/contact/enrich', { requestId: s.json.requestId, contactIds: [] })).status,
+    ).toBe(400);
     const many = Array.from({ length: 101 }, (_, i) => `id-${i}`);
-    expect((await post(sb, '/prospecting/contact/enrich', { requestId: s.json.requestId, contactIds: many })).status).toBe(400);
-    const cs = await post(sb, '/prospecting/contact/search', { pages: { page: 0, size: 10 }, filters: {} }, { key: CLASSIC });
-    const denied = await post(sb, '/prospecting/contact/enrich', { requestId: cs.json.requestId, contactIds: [cs.json.data[0].contactId], revealPhones: true }, { key: CLASSIC });
+    expect(
+      (await post(sb, '/prospecting/contact/enrich', { requestId: s.json.requestId, contactIds: many })).status,
+    ).toBe(400);
+    const cs = await post(
+      sb,
+      '/prospecting/contact/search',
+      { pages: { page: 0, size: 10 }, filters: {} },
+      { key: CLASSIC },
+    );
+    const denied = await post(
+      sb,
+      '/prospecting/contact/enrich',
+      { requestId: cs.json.requestId, contactIds: [cs.json.data[0].contactId], revealPhones: true },
+      { key: CLASSIC },
+    );
     expect(denied.status).toBe(403);
   });
 
@@ -157,18 +223,28 @@ describe('contact search and enrich', () => {
     const only = sb.data.samples.personWithOnlyDncPhones;
     const mixed = sb.data.samples.personWithDncPhone;
     const search = (excludeDnc: boolean, url: string | null, key = DEMO_KEY) =>
-      post(sb, '/prospecting/contact/search', { pages: { page: 0, size: 10 }, excludeDnc, filters: { contacts: { include: { linkedinUrls: [url ?? ''] } } } }, { key });
+      post(
+        sb,
+        '/prospecting/contact/search',
+        { pages: { page: 0, size: 10 }, excludeDnc, filters: { contacts: { include: { linkedinUrls: [url ?? ''] } } } },
+        { key },
+      );
     expect((await search(false, only.linkedinUrl)).json.totalResults).toBe(1);
     expect((await search(true, only.linkedinUrl)).json.totalResults).toBe(0);
     const m = await search(true, mixed.linkedinUrl);
     expect(m.json.totalResults).toBe(1);
-    const e = await post(sb, '/prospecting/contact/enrich', { requestId: m.json.requestId, contactIds: [m.json.data[0].contactId] });
+    const e = await post(sb, '/prospecting/contact/enrich', {
+      requestId: m.json.requestId,
+      contactIds: [m.json.data[0].contactId],
+    });
     const phones = e.json.contacts[0].data.phoneNumbers;
     expect(phones.length).toBe(mixed.phones.filter((p) => !p.doNotCall).length);
     expect(phones.every((p: { doNotCall: boolean }) => !p.doNotCall)).toBe(true);
     const denied = await search(true, mixed.linkedinUrl, CLASSIC);
     expect(denied.status).toBe(403);
-    expect(denied.json.message).toBe('Exclude DNC is not supported on your current plan. Please contact support or your account manager for assistance.');
+    expect(denied.json.message).toBe(
+      'Exclude DNC is not supported on your current plan. Please contact support or your account manager for assistance.',
+    );
   });
 
   test('signal filters: 403 without Signals, otherwise charged per signal type that returns results', async () => {
@@ -181,7 +257,9 @@ describe('contact search and enrich', () => {
     const types = new Set<string>(r.json.data.flatMap((d: { signalTypes: string[] }) => d.signalTypes));
     expect(types.size).toBe(2);
     expect(sb.credits.usage(DEMO_KEY).used - before).toBe(2);
-    const bad = await post(sb, '/prospecting/contact/search', { filters: { contacts: { include: { signal: { names: ['surgeInHiring'] } } } } });
+    const bad = await post(sb, '/prospecting/contact/search', {
+      filters: { contacts: { include: { signal: { names: ['surgeInHiring'] } } } },
+    });
     expect(bad.status).toBe(400);
   });
 });
@@ -191,23 +269,38 @@ describe('company search and enrich', () => {
     const c = sb.data.samples.companyWithFunding;
     const s = await post(sb, '/prospecting/company/search', {
       pages: { page: 0, size: 10 },
-      filters: { companies: { include: { mainIndustriesIds: [c.mainIndustryId], sizes: [{ min: c.size.min, max: c.size.max }] } } },
+      filters: {
+        companies: {
+          include: { mainIndustriesIds: [c.mainIndustryId], sizes: [{ min: c.size.min, max: c.size.max }] },
+        },
+      },
     });
     expect(s.status).toBe(200);
-    const expected = sb.data.companies.filter((x) => x.mainIndustryId === c.mainIndustryId && x.size.min === c.size.min);
+    const expected = sb.data.companies.filter(
+      (x) => x.mainIndustryId === c.mainIndustryId && x.size.min === c.size.min,
+    );
     expect(s.json.totalResults).toBe(expected.length);
-    expect(s.json.data[0]).toMatchObject({ id: expect.stringMatching(/^\d+$/), name: expect.any(String), fqdn: expect.any(String) });
+    expect(s.json.data[0]).toMatchObject({
+      id: expect.stringMatching(/^\d+$/),
+      name: expect.any(String),
+      fqdn: expect.any(String),
+    });
     const ids = s.json.data.slice(0, 2).map((d: { id: string }) => d.id);
     const before = sb.credits.usage(DEMO_KEY).used;
     const e = await post(sb, '/prospecting/company/enrich', { requestId: s.json.requestId, companiesIds: ids });
     expect(e.status).toBe(200);
     expect(e.json.requestId).toBe(s.json.requestId);
     expect(e.json.companies.map((x: { id: number }) => String(x.id))).toEqual(ids);
-    expect(e.json.companies[0]).toMatchObject({ companySize: { min: expect.any(Number), max: expect.any(Number), employees_in_linkedin: expect.any(Number) }, domains: { email: expect.any(String), homepage: expect.any(String) } });
+    expect(e.json.companies[0]).toMatchObject({
+      companySize: { min: expect.any(Number), max: expect.any(Number), employees_in_linkedin: expect.any(Number) },
+      domains: { email: expect.any(String), homepage: expect.any(String) },
+    });
     expect(sb.credits.usage(DEMO_KEY).used - before).toBe(ids.length);
     const wrongKey = await post(sb, '/prospecting/company/enrich', { requestId: s.json.requestId, companyIds: ids });
     expect(wrongKey.status).toBe(400);
-    expect(wrongKey.json.message).toEqual(expect.arrayContaining(['property companyIds should not exist', 'companiesIds must be an array']));
+    expect(wrongKey.json.message).toEqual(
+      expect.arrayContaining(['property companyIds should not exist', 'companiesIds must be an array']),
+    );
   });
 
   test('company search rejects contact filters', async () => {

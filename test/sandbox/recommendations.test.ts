@@ -11,7 +11,10 @@ describe('contact recommendations', () => {
   test('shape, credits per returned recommendation, paging by requestId without repeats', async () => {
     const seed = sb.data.samples.personWithEmailAndPhone;
     const before = sb.credits.usage(DEMO_KEY).used;
-    const first = await post(sb, '/api/recommendations/contacts', { contacts: [{ personId: seed.personId, companyId: seed.companyId }], limit: 10 });
+    const first = await post(sb, '/api/recommendations/contacts', {
+      contacts: [{ personId: seed.personId, companyId: seed.companyId }],
+      limit: 10,
+    });
     expect(first.status).toBe(200);
     expect(first.json).toMatchObject({ requestId: expect.any(String), count: 10, creditsCharged: 10 });
     expect(first.json.contacts).toHaveLength(10);
@@ -44,7 +47,9 @@ describe('contact recommendations', () => {
     expect(tooMany.json.errors).toContain('limit must not be greater than 25');
     expect((await post(sb, '/api/recommendations/contacts', { ...body, limit: 0 })).status).toBe(400);
     expect((await post(sb, '/api/recommendations/contacts', { requestId: 'not-a-request' })).status).toBe(400);
-    expect((await post(sb, '/api/recommendations/contacts', { contacts: [{ personId: seed.personId }] })).status).toBe(400);
+    expect((await post(sb, '/api/recommendations/contacts', { contacts: [{ personId: seed.personId }] })).status).toBe(
+      400,
+    );
   });
 });
 
@@ -59,13 +64,20 @@ describe('company recommendations', () => {
       expect(c.companyId).not.toBe(seed.id);
       expect(sb.data.company(c.companyId)?.mainIndustryId).toBe(seed.mainIndustryId);
     }
-    const second = await post(sb, '/api/recommendations/companies', { companies: [{ companyId: seed.id }], requestId: first.json.requestId, limit: 5 });
+    const second = await post(sb, '/api/recommendations/companies', {
+      companies: [{ companyId: seed.id }],
+      requestId: first.json.requestId,
+      limit: 5,
+    });
     const seen = new Set(first.json.companies.map((c: { companyId: number }) => c.companyId));
     expect(second.json.companies.length).toBeGreaterThan(0);
     for (const c of second.json.companies) expect(seen.has(c.companyId)).toBe(false);
     // a contacts requestId cannot page companies
     const seedP = sb.data.samples.personWithEmailAndPhone;
-    const contacts = await post(sb, '/api/recommendations/contacts', { contacts: [{ personId: seedP.personId, companyId: seedP.companyId }], limit: 1 });
+    const contacts = await post(sb, '/api/recommendations/contacts', {
+      contacts: [{ personId: seedP.personId, companyId: seedP.companyId }],
+      limit: 1,
+    });
     expect((await post(sb, '/api/recommendations/companies', { requestId: contacts.json.requestId })).status).toBe(400);
   });
 });

@@ -29,7 +29,11 @@ describe('signal options', () => {
     expect(co.json.filterOptions.hiringByDepartments).toContain('Engineering & Technical');
     const bad = await get(sb, '/api/signals/filters/person');
     expect(bad.status).toBe(400);
-    expect(bad.json).toEqual({ statusCode: 400, message: 'Validation failed', errors: ['objectType must be one of: contact, company'] });
+    expect(bad.json).toEqual({
+      statusCode: 400,
+      message: 'Validation failed',
+      errors: ['objectType must be one of: contact, company'],
+    });
   });
 
   test('every Signals endpoint is 403 without Signals on the plan', async () => {
@@ -37,9 +41,19 @@ describe('signal options', () => {
     const rs = [
       await get(sb, '/api/signals/filters/contact', undefined, o),
       await post(sb, '/api/signals/contacts', { contactIds: [1], signals: ['promotion'] }, o),
-      await post(sb, '/api/signals/contacts/search', { contacts: [{ id: '1', email: 'a@b.example' }], signals: ['promotion'] }, o),
+      await post(
+        sb,
+        '/api/signals/contacts/search',
+        { contacts: [{ id: '1', email: 'a@b.example' }], signals: ['promotion'] },
+        o,
+      ),
       await post(sb, '/api/signals/companies', { companyIds: [1], signals: ['surgeInHiring'] }, o),
-      await post(sb, '/api/signals/companies/search', { companies: [{ id: '1', domain: 'a.example' }], signals: ['surgeInHiring'] }, o),
+      await post(
+        sb,
+        '/api/signals/companies/search',
+        { companies: [{ id: '1', domain: 'a.example' }], signals: ['surgeInHiring'] },
+        o,
+      ),
     ];
     for (const r of rs) expect(r.json).toEqual({ statusCode: 403, message: 'Signals API not supported on your plan' });
   });
@@ -58,7 +72,18 @@ describe('contact signals', () => {
     expect(Object.keys(entry).sort()).toEqual(['companyChange', 'personId', 'promotion']);
     const item = entry.companyChange[0];
     expect(Object.keys(item).sort()).toEqual(
-      ['currentCompanyId', 'currentCompanyName', 'currentDepartments', 'currentDomain', 'currentSeniorityLabel', 'currentTitle', 'personId', 'previousCompanyName', 'previousDomain', 'signalDate'].sort(),
+      [
+        'currentCompanyId',
+        'currentCompanyName',
+        'currentDepartments',
+        'currentDomain',
+        'currentSeniorityLabel',
+        'currentTitle',
+        'personId',
+        'previousCompanyName',
+        'previousDomain',
+        'signalDate',
+      ].sort(),
     );
     expect(item).not.toHaveProperty('signalId');
     expect(item.signalDate >= SIX_MONTHS_AGO && item.signalDate <= TODAY).toBe(true);
@@ -70,14 +95,26 @@ describe('contact signals', () => {
   test('startDate widens the window; old-only signals are invisible by default and free', async () => {
     const p = sb.data.samples.personWithOnlyOldSignals;
     const all = sb.data.contactSignals(p.personId);
-    const def = await post(sb, '/api/signals/contacts', { contactIds: [p.personId], signals: ['promotion', 'companyChange'] });
+    const def = await post(sb, '/api/signals/contacts', {
+      contactIds: [p.personId],
+      signals: ['promotion', 'companyChange'],
+    });
     expect(def.json.creditCharged).toBe(0);
     expect(def.json.contacts[String(p.personId)].promotion).toEqual([]);
     expect(def.json.contacts[String(p.personId)].companyChange).toEqual([]);
-    const wide = await post(sb, '/api/signals/contacts', { contactIds: [p.personId], signals: ['allSignals'], startDate: '2024-06-01' });
+    const wide = await post(sb, '/api/signals/contacts', {
+      contactIds: [p.personId],
+      signals: ['allSignals'],
+      startDate: '2024-06-01',
+    });
     expect(wide.json.startDate).toBe('2024-06-01');
-    const returned = [...wide.json.contacts[String(p.personId)].promotion, ...wide.json.contacts[String(p.personId)].companyChange];
-    expect(returned.map((s: { signalDate: string }) => s.signalDate).sort()).toEqual(all.map((s) => s.signalDate).sort());
+    const returned = [
+      ...wide.json.contacts[String(p.personId)].promotion,
+      ...wide.json.contacts[String(p.personId)].companyChange,
+    ];
+    expect(returned.map((s: { signalDate: string }) => s.signalDate).sort()).toEqual(
+      all.map((s) => s.signalDate).sort(),
+    );
   });
 
   test('validation: integer ids 1-100, known signal types, YYYY-MM-DD dates', async () => {
@@ -116,12 +153,21 @@ describe('contact signals', () => {
     expect(r.json.contacts['by-link'].personId).toBe(String(p.personId));
     expect(r.json.contacts['by-link'].promotion.length).toBeGreaterThan(0);
     expect(r.json.creditCharged).toBe(2);
-    const camel = await post(sb, '/api/signals/contacts/search', { contacts: [{ id: '1', fullName: p.fullName, companies: [{ name: c.name, domain: c.domain }] }], signals: ['promotion'] });
+    const camel = await post(sb, '/api/signals/contacts/search', {
+      contacts: [{ id: '1', fullName: p.fullName, companies: [{ name: c.name, domain: c.domain }] }],
+      signals: ['promotion'],
+    });
     expect(camel.status).toBe(400);
     expect(camel.json.errors).toContain('property contacts[0].fullName should not exist');
-    const linkedin = await post(sb, '/api/signals/contacts/search', { contacts: [{ id: '1', linkedinUrl: p.linkedinUrl }], signals: ['promotion'] });
+    const linkedin = await post(sb, '/api/signals/contacts/search', {
+      contacts: [{ id: '1', linkedinUrl: p.linkedinUrl }],
+      signals: ['promotion'],
+    });
     expect(linkedin.status).toBe(400);
-    const noId = await post(sb, '/api/signals/contacts/search', { contacts: [{ email: 'a@b.example' }], signals: ['promotion'] });
+    const noId = await post(sb, '/api/signals/contacts/search', {
+      contacts: [{ email: 'a@b.example' }],
+      signals: ['promotion'],
+    });
     expect(noId.status).toBe(400);
   });
 });
@@ -129,7 +175,11 @@ describe('contact signals', () => {
 describe('company signals', () => {
   test('by id: signalId on every item, news carries article fields, maxResultsPerSignal caps', async () => {
     const c = sb.data.samples.companyWithRecentNews;
-    const r = await post(sb, '/api/signals/companies', { companyIds: [c.id], signals: ['allSignals'], maxResultsPerSignal: 1 });
+    const r = await post(sb, '/api/signals/companies', {
+      companyIds: [c.id],
+      signals: ['allSignals'],
+      maxResultsPerSignal: 1,
+    });
     expect(r.status).toBe(200);
     const e = r.json.companies[String(c.id)];
     expect(e).toMatchObject({ companyId: String(c.id), companyName: c.name, domain: c.domain });
@@ -138,8 +188,15 @@ describe('company signals', () => {
     expect(items.length).toBeGreaterThan(0);
     for (const t of COMPANY_SIGNAL_TYPES) expect(e[t].length).toBeLessThanOrEqual(1);
     for (const it of items) expect(it.signalId).toEqual(expect.stringMatching(/^\d+$/));
-    const news = COMPANY_SIGNAL_TYPES.filter((t) => t.endsWith('News')).flatMap((t) => e[t] as Record<string, unknown>[]);
-    expect(news[0]).toMatchObject({ articleTitle: expect.any(String), articleUrl: expect.stringMatching(/^https:\/\//), articlePublishedDate: expect.any(String), eventType: expect.any(String) });
+    const news = COMPANY_SIGNAL_TYPES.filter((t) => t.endsWith('News')).flatMap(
+      (t) => e[t] as Record<string, unknown>[],
+    );
+    expect(news[0]).toMatchObject({
+      articleTitle: expect.any(String),
+      articleUrl: expect.stringMatching(/^https:\/\//),
+      articlePublishedDate: expect.any(String),
+      eventType: expect.any(String),
+    });
     const withResults = COMPANY_SIGNAL_TYPES.filter((t) => e[t].length > 0).length;
     expect(r.json.creditCharged).toBe(withResults);
   });
@@ -156,7 +213,11 @@ describe('company signals', () => {
     const c = sb.data.samples.companyWithOnlyOldSignals;
     const def = await post(sb, '/api/signals/companies', { companyIds: [c.id], signals: ['allSignals'] });
     expect(def.json.creditCharged).toBe(0);
-    const wide = await post(sb, '/api/signals/companies', { companyIds: [c.id], signals: ['allSignals'], startDate: '2024-06-01' });
+    const wide = await post(sb, '/api/signals/companies', {
+      companyIds: [c.id],
+      signals: ['allSignals'],
+      startDate: '2024-06-01',
+    });
     const count = COMPANY_SIGNAL_TYPES.reduce((n, t) => n + wide.json.companies[String(c.id)][t].length, 0);
     expect(count).toBe(sb.data.companySignals(c.id).length);
   });
@@ -174,10 +235,16 @@ describe('company signals', () => {
     });
     expect(Object.keys(r.json.companies).sort()).toEqual([String(c.id), 'd', 'n'].sort());
     expect(r.json.companies.d.companyId).toBe(String(c.id));
-    const news = sb.data.companySignals(c.id).find((s) => 'articlePublishedDate' in s.fields && s.date >= SIX_MONTHS_AGO);
+    const news = sb.data
+      .companySignals(c.id)
+      .find((s) => 'articlePublishedDate' in s.fields && s.date >= SIX_MONTHS_AGO);
     if (!news) throw new Error('sample has no recent news');
     const label = String(news.fields.eventType);
-    const filtered = await post(sb, '/api/signals/companies', { companyIds: [c.id], signals: [news.type], filters: { include: { newsEventTypes: [label.toUpperCase()] } } });
+    const filtered = await post(sb, '/api/signals/companies', {
+      companyIds: [c.id],
+      signals: [news.type],
+      filters: { include: { newsEventTypes: [label.toUpperCase()] } },
+    });
     const items = filtered.json.companies[String(c.id)][news.type] as { eventType: string }[];
     expect(items.length).toBeGreaterThan(0);
     expect(items.every((i) => i.eventType === label)).toBe(true);
@@ -190,18 +257,28 @@ describe('company signals', () => {
     const r = await post(sb, '/api/signals/companies', { companyIds: [c.id], signals: ['surgeInHiring'] });
     const items = r.json.companies[String(c.id)].surgeInHiring;
     expect(items).toHaveLength(1);
-    expect(items[0]).toMatchObject({ signalId: added.signalId, signalDate: TODAY, newJobsPostedLastWeek: expect.any(Number) });
+    expect(items[0]).toMatchObject({
+      signalId: added.signalId,
+      signalDate: TODAY,
+      newJobsPostedLastWeek: expect.any(Number),
+    });
     const p = sb.data.samples.personWithOnlyOldSignals;
     sb.signals.addContactSignal(p.personId, 'promotion', { currentTitle: 'Chief Everything Officer' });
     const pr = await post(sb, '/api/signals/contacts', { contactIds: [p.personId], signals: ['promotion'] });
-    expect(pr.json.contacts[String(p.personId)].promotion[0]).toMatchObject({ currentTitle: 'Chief Everything Officer', signalDate: TODAY });
+    expect(pr.json.contacts[String(p.personId)].promotion[0]).toMatchObject({
+      currentTitle: 'Chief Everything Officer',
+      signalDate: TODAY,
+    });
   });
 
   test('clock.set moves endDate and the default window', async () => {
     const own = await boot();
     try {
       own.clock.set('2025-09-01T00:00:00Z');
-      const r = await post(own, '/api/signals/contacts', { contactIds: [own.data.samples.personWithoutSignals.personId], signals: ['promotion'] });
+      const r = await post(own, '/api/signals/contacts', {
+        contactIds: [own.data.samples.personWithoutSignals.personId],
+        signals: ['promotion'],
+      });
       expect(r.json.endDate).toBe('2025-09-01');
       expect(r.json.startDate).toBe('2025-03-01');
     } finally {

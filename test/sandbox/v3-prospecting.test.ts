@@ -56,8 +56,13 @@ const company = (id: string | number): SandboxCompany => {
   return c;
 };
 const ids = (r: CallResult): string[] => r.json.results.map((x: { id: string }) => x.id);
+/** A prospecting page as the filter checks read it: its rows (typed by the caller) and its total. */
+interface Page<Row> {
+  results: Row[];
+  pagination: { total: number };
+}
 /** The results of a page, which must not be empty (so that checks over them are not vacuous). */
-function some(page: { results: any[] }): any[] {
+function some<Row>(page: Page<Row>): Row[] {
   expect(page.results.length).toBeGreaterThan(0);
   return page.results;
 }
@@ -129,7 +134,7 @@ describe('POST /v3/contacts/prospecting', () => {
 
   test('contact filters: locations, countries, names, job titles, ids, linkedin, search text, skills', async () => {
     const sample = sb.data.samples.personWithEmailAndPhone;
-    const run = async (include: object) =>
+    const run = async (include: object): Promise<Page<{ id: string }>> =>
       (await post(sb, CONTACTS, { pagination: page(100), filters: { contacts: { include } } })).json;
     const inBerlin = await run({ locations: [{ country: 'Germany', city: 'Berlin' }] });
     expect(inBerlin.results.length).toBeGreaterThan(0);
@@ -214,7 +219,7 @@ describe('POST /v3/contacts/prospecting', () => {
   });
 
   test('company filters on contacts: industries, sizes, business model, company type, funding', async () => {
-    const run = async (companies: object) =>
+    const run = async (companies: object): Promise<Page<{ id: string; company: { id: string } }>> =>
       (await post(sb, CONTACTS, { pagination: page(100), filters: { companies } })).json;
     const tech = await run({ include: { mainIndustriesIds: [1], sizes: [{ min: 201, max: 1000 }] } });
     expect(tech.results.length).toBeGreaterThan(0);
@@ -476,7 +481,7 @@ describe('POST /v3/companies/prospecting', () => {
   });
 
   test('company filters: technologies with condition, intent, founded year, keywords, locations, names', async () => {
-    const run = async (include: object) =>
+    const run = async (include: object): Promise<Page<{ id: string; location: { country: string } }>> =>
       (await post(sb, COMPANIES, { pagination: page(100), filters: { companies: { include } } })).json;
     const any = await run({ technologies: ['Snowflake', 'Databricks'] });
     const all = await run({ technologies: ['Snowflake', 'Databricks'], technologiesCondition: 'and' });

@@ -4,7 +4,31 @@
  */
 import type { Sandbox, SandboxCompany, SandboxPerson } from '../../sandbox';
 import { COMPANY_SIGNAL_TYPES, DEFAULT_KEY } from '../../sandbox';
-import { boot, DEMO_KEY, get, NOW, post } from './helpers';
+import { boot, DEMO_KEY, get, NOW, post, type CallResult } from './helpers';
+
+/** The parts of a `linkedinActivityIntent` item (V3 company signals) that the tests read. */
+interface LinkedinPost {
+  companyId: number;
+  activityPublicationDate: string;
+  activityUrl: string;
+  author: { id: string };
+  intentTopics: { topic: string; category: string }[];
+}
+/** A company's entry in a signals answer asked for `linkedinActivityIntent`. */
+interface WithPosts {
+  linkedinActivityIntent: LinkedinPost[];
+}
+/** The parts of a website-visits row that the tests read. */
+interface Visit {
+  id: string;
+  scoreBand: string;
+  score: number;
+  daysVisited: number;
+  visitorCountry?: string;
+  totalSessions: number;
+  uniqueVisitors: number;
+  lastVisit: string;
+}
 
 const NO_FEATURES = 'v3-no-features-01';
 const FREE_SCORES = 'v3-free-scores-02';
@@ -38,7 +62,7 @@ const INVALID = 'Invalid request parameters';
 
 const used = () => sb.credits.usage(DEMO_KEY).used;
 /** Runs `f` and checks that the ledger moved by exactly `billing.creditsCharged` of its answer. */
-async function charged<T extends { json: any }>(f: () => Promise<T>): Promise<T> {
+async function charged<T extends CallResult>(f: () => Promise<T>): Promise<T> {
   const before = used();
   const r = await f();
   expect(used() - before).toBe(r.json.billing.creditsCharged);
@@ -49,7 +73,7 @@ function daysAgo(n: number): string {
   return new Date(Date.parse(`${TODAY}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
 }
 
-function expectBadRequest(r: { status: number; json: any }, ...errors: string[]): void {
+function expectBadRequest(r: CallResult, ...errors: string[]): void {
   expect(r.status).toBe(400);
   expect(r.json.statusCode).toBe(400);
   expect(r.json.message).toBe(INVALID);
@@ -346,7 +370,7 @@ describe('company signals', () => {
         startDate: '2024-07-01',
       }),
     );
-    const posts = r.json.results.flatMap((e: any) => e.linkedinActivityIntent);
+    const posts = r.json.results.flatMap((e: WithPosts) => e.linkedinActivityIntent);
     expect(posts.length).toBeGreaterThan(20);
     for (const p of posts) {
       expect(p.activityPublicationDate >= daysAgo(90) && p.activityPublicationDate <= TODAY).toBe(true);
@@ -360,8 +384,8 @@ describe('company signals', () => {
       expect(p.intentTopics.length).toBeGreaterThan(0);
       expect(sb.data.person(Number(p.author.id))?.companyId).toBe(p.companyId);
     }
-    expect(new Set(posts.map((p: any) => p.activityUrl)).size).toBe(posts.length);
-    const hits = r.json.results.filter((e: any) => e.linkedinActivityIntent.length > 0).length;
+    expect(new Set(posts.map((p: LinkedinPost) => p.activityUrl)).size).toBe(posts.length);
+    const hits = r.json.results.filter((e: WithPosts) => e.linkedinActivityIntent.length > 0).length;
     expect(r.json.billing).toEqual({ creditsCharged: hits, resultsReturned: withIntent.length });
 
     const tech = await post(sb, '/v3/companies/signals', {
@@ -369,7 +393,7 @@ describe('company signals', () => {
       signalTypes: ['linkedinActivityIntent'],
       filters: { include: { intentCategories: ['finance'] } },
     });
-    const filtered = tech.json.results.flatMap((e: any) => e.linkedinActivityIntent);
+    const filtered = tech.json.results.flatMap((e: WithPosts) => e.linkedinActivityIntent);
     expect(filtered.length).toBeLessThan(posts.length);
     for (const p of filtered)
       expect(p.intentTopics.some((t: { category: string }) => t.category === 'Finance')).toBe(true);
@@ -710,10 +734,14 @@ describe('buying group', () => {
         }),
       );
       expect(p.json.results).toHaveLength(20);
-      pages.push(...p.json.results.flatMap((g: any) => g.contacts.map((x: { id: string }) => x.id)));
+      pages.push(
+        ...p.json.results.flatMap((g: { contacts: { id: string }[] }) => g.contacts.map((x: { id: string }) => x.id)),
+      );
       expect(p.json.billing.creditsCharged).toBe(Math.min(10, total - page * 10));
     }
-    expect(pages).toEqual(r.json.results.flatMap((g: any) => g.contacts.map((x: { id: string }) => x.id)));
+    expect(pages).toEqual(
+      r.json.results.flatMap((g: { contacts: { id: string }[] }) => g.contacts.map((x: { id: string }) => x.id)),
+    );
   });
 
   test('validation names each problem', async () => {
@@ -819,14 +847,14 @@ describe('website visits', () => {
     const asc = (await visits({ sort: { by: 'totalSessions', order: 'asc' } })).json.results;
     for (let i = 1; i < asc.length; i++) expect(asc[i].totalSessions).toBeGreaterThanOrEqual(asc[i - 1].totalSessions);
     const hot = (await visits({ filters: { scoreBands: ['hot'], daysVisited: { min: 5 } } })).json.results;
-    expect(hot.length).toBe(all.filter((x: any) => x.scoreBand === 'hot' && x.daysVisited >= 5).length);
+    expect(hot.length).toBe(all.filter((x: Visit) => x.scoreBand === 'hot' && x.daysVisited >= 5).length);
     const country = all[0].visitorCountry;
     const inc = (
       await visits({ filters: { visitorCountries: { include: [country.toLowerCase()] }, score: { min: 50 } } })
     ).json.results;
-    expect(inc.length).toBe(all.filter((x: any) => x.visitorCountry === country && x.score >= 50).length);
+    expect(inc.length).toBe(all.filter((x: Visit) => x.visitorCountry === country && x.score >= 50).length);
     const exc = (await visits({ filters: { visitorCountries: { exclude: [country] } } })).json.results;
-    expect(exc.every((x: any) => x.visitorCountry !== country)).toBe(true);
+    expect(exc.every((x: Visit) => x.visitorCountry !== country)).toBe(true);
     expect(exc.length).toBeLessThan(all.length);
   });
 
@@ -838,7 +866,7 @@ describe('website visits', () => {
     try {
       const b = (await visits(body)).json.results;
       // Same visits (the ranking may change: recency counts in the score).
-      const key = (rows: any[]) => rows.map((x) => [x.id, x.totalSessions, x.uniqueVisitors, x.lastVisit]).sort();
+      const key = (rows: Visit[]) => rows.map((x) => [x.id, x.totalSessions, x.uniqueVisitors, x.lastVisit]).sort();
       expect(key(b)).toEqual(key(a));
       const first = b.find((x: { id: string }) => x.id === a[0].id);
       expect(first.daysSinceLastVisit).toBe(a[0].daysSinceLastVisit + 35);

@@ -111,6 +111,28 @@ beforeEach(() => {
 
 const DEMO_SECRET = DEFAULT_KEY.webhookSecret as string;
 
+/** A subscription as the webhooks API returns it (the keys are SUBSCRIPTION_KEYS). */
+interface SubscriptionOut {
+  id: string;
+  entityType: 'contact' | 'company';
+  entityId: string;
+  signalTypes: string[];
+  url: string;
+  name?: string;
+  isActive: boolean;
+  blockReason: string | null;
+  blockedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** The parts of an audit-log row (`GET /api/audit-logs`) that the tests read. */
+interface LogRow {
+  status: string;
+  statusCode?: number;
+  error?: string;
+}
+
 async function subscribe(
   entityType: 'contact' | 'company',
   entityId: number | string,
@@ -128,7 +150,7 @@ async function subscribe(
   );
   expect(r.status).toBe(201);
   expect(r.json.results[0].success).toBe(true);
-  return r.json.results[0].subscription as Record<string, any>;
+  return r.json.results[0].subscription as SubscriptionOut;
 }
 
 const SUBSCRIPTION_KEYS = [
@@ -324,13 +346,11 @@ describe('POST /api/subscriptions', () => {
     });
     expect(r.status).toBe(201);
     expect(r.json).toMatchObject({ total: 5, successful: 1, failed: 4 });
-    expect(r.json.results.map((x: any) => (x.success ? 'ok' : x.error.code))).toEqual([
-      'ok',
-      'DUPLICATE_SUBSCRIPTION',
-      'DUPLICATE_SUBSCRIPTION',
-      'VALIDATION_ERROR',
-      'VALIDATION_ERROR',
-    ]);
+    expect(
+      r.json.results.map((x: { success: true } | { success: false; error: { code: string } }) =>
+        x.success ? 'ok' : x.error.code,
+      ),
+    ).toEqual(['ok', 'DUPLICATE_SUBSCRIPTION', 'DUPLICATE_SUBSCRIPTION', 'VALIDATION_ERROR', 'VALIDATION_ERROR']);
     expect(r.json.results[1]).toEqual({
       index: 1,
       success: false,
@@ -356,7 +376,7 @@ describe('POST /api/subscriptions', () => {
       ],
     });
     expect(r.json.successful).toBe(3);
-    expect(r.json.results.map((x: any) => x.subscription.signalTypes)).toEqual([
+    expect(r.json.results.map((x: { subscription: { signalTypes: string[] } }) => x.subscription.signalTypes)).toEqual([
       ['promotion'],
       ['itSpendIncrease'],
       ['allSignals'],
@@ -402,11 +422,11 @@ describe('GET /api/subscriptions and /api/subscriptions/{id}', () => {
       const page1 = await get(s, '/api/subscriptions');
       expect(page1.status).toBe(200);
       expect(page1.json.pagination).toEqual({ total: 12, limit: 10, offset: 0, hasMore: true });
-      expect(page1.json.data.map((x: any) => x.id)).toEqual(ids.slice().reverse().slice(0, 10));
+      expect(page1.json.data.map((x: { id: string }) => x.id)).toEqual(ids.slice().reverse().slice(0, 10));
       expect(Object.keys(page1.json.data[0]).sort()).toEqual(SUBSCRIPTION_KEYS.filter((k) => k !== 'name'));
       const page2 = await get(s, '/api/subscriptions', { limit: '5', offset: '10' });
       expect(page2.json.pagination).toEqual({ total: 12, limit: 5, offset: 10, hasMore: false });
-      expect(page2.json.data.map((x: any) => x.id)).toEqual([ids[1], ids[0]]);
+      expect(page2.json.data.map((x: { id: string }) => x.id)).toEqual([ids[1], ids[0]]);
       const bad = await get(s, '/api/subscriptions', { limit: '0', offset: '-1' });
       expect(bad.status).toBe(400);
       expect(bad.json).toEqual({
@@ -440,7 +460,7 @@ describe('GET /api/subscriptions and /api/subscriptions/{id}', () => {
       expect(miss.json).toEqual({ statusCode: 404, message: 'Resource not found' });
     }
     const others = await get(sb, '/api/subscriptions', { limit: '100' }, { key: OTHER });
-    expect(others.json.data.map((x: any) => x.id)).not.toContain(mine.id);
+    expect(others.json.data.map((x: { id: string }) => x.id)).not.toContain(mine.id);
   });
 });
 
@@ -705,7 +725,7 @@ describe('deliveries', () => {
     const after = await get(sb, `/api/subscriptions/${sub.id}`);
     expect(after.json).toMatchObject({ isActive: false, blockReason: 'Max retries exceeded', blockedAt: NOW });
     const logs = await get(sb, '/api/audit-logs', { subscriptionId: sub.id });
-    expect(logs.json.data.map((e: any) => [e.status, e.statusCode, e.error])).toEqual([
+    expect(logs.json.data.map((e: LogRow) => [e.status, e.statusCode, e.error])).toEqual([
       ['permanent_failure', 500, 'HTTP 500'],
       ['failed', 500, 'HTTP 500'],
       ['failed', 500, 'HTTP 500'],
@@ -736,7 +756,7 @@ describe('deliveries', () => {
   test('a retry that succeeds is charged once; a slow answer (over the timeout) counts as a failure', async () => {
     const p = freshPerson();
     const sub = await subscribe('contact', p.personId, ['companyChange']);
-    hook.answer = (r, n) => {
+    hook.answer = (r) => {
       const mineSoFar = hook.received.filter((x) => JSON.parse(x.body).subscriptionId === sub.id).length;
       if (mineSoFar === 1) return { status: 503 };
       if (mineSoFar === 2) return { ...ACK(r), delayMs: 800 }; // answers after the 400 ms timeout
@@ -757,7 +777,7 @@ describe('deliveries', () => {
     expect(attempts.map((d) => d.creditsCharged)).toEqual([0, 0, 1]);
     expect((await get(sb, `/api/subscriptions/${sub.id}`)).json.isActive).toBe(true);
     const logs = await get(sb, '/api/audit-logs', { subscriptionId: sub.id });
-    expect(logs.json.data.map((e: any) => e.status)).toEqual(['success', 'failed', 'failed']);
+    expect(logs.json.data.map((e: LogRow) => e.status)).toEqual(['success', 'failed', 'failed']);
     expect(logs.json.data[1]).not.toHaveProperty('statusCode'); // no answer in time
   });
 
@@ -870,7 +890,7 @@ describe('POST /api/subscriptions/{id}/test', () => {
       .map((d) => d.kind);
     expect(kinds).toEqual(['test', 'test']);
     const logs = await get(sb, '/api/audit-logs', { subscriptionId: sub.id });
-    expect(logs.json.data.map((e: any) => e.status)).toEqual(['success', 'success']);
+    expect(logs.json.data.map((e: LogRow) => e.status)).toEqual(['success', 'success']);
   });
 
   test('kafka mode sends nothing; a failing receiver is reported, not retried, and does not disable', async () => {
@@ -1057,7 +1077,7 @@ describe('POST /api/subscriptions/opt-out', () => {
         statusCode: 403,
         message: 'An opt-out subscription already exists for this account',
       });
-      expect((await get(s, '/api/subscriptions')).json.data.map((x: any) => x.id)).toEqual([r.json.id]);
+      expect((await get(s, '/api/subscriptions')).json.data.map((x: { id: string }) => x.id)).toEqual([r.json.id]);
 
       const p = s.data.samples.personWithEmailAndPhone;
       const before = s.credits.usage(DEMO_KEY).used;
