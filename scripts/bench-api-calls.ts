@@ -47,6 +47,8 @@ const list = (value: unknown): Json[] => (Array.isArray(value) ? (value as Json[
 const field = (value: unknown, key: string): unknown =>
   value && typeof value === 'object' ? (value as Json)[key] : undefined;
 const hasContact = (row: Json) => Boolean(row.email || row.phone || row.bestEmail || row.bestPhone);
+/** What Lusha billed, as the output reports it (its answers' `billing.creditsCharged`): under V3, the minimum for the job. */
+const billed = (output: unknown) => Number(field(output, 'creditsCharged') ?? 0);
 
 /** Distinct (entity, signal type) pairs in a list of signal records: what Lusha must charge. */
 const signalPairs = (signals: Json[], entity: 'personId' | 'companyId') =>
@@ -127,7 +129,7 @@ function scenarios(sandbox: Sandbox): Scenario[] {
       kind: 'searches',
       key: 'find_person',
       inputData: () => ({ email: first.emails[0]!.email }),
-      minimum: () => one(1, '1 call, 1 credit on a match'),
+      minimum: (output) => one(billed(list(output)[0]), '1 call; V3 bills the search and each new email/phone'),
     },
     {
       operation: 'find_person',
@@ -143,7 +145,7 @@ function scenarios(sandbox: Sandbox): Scenario[] {
       kind: 'searches',
       key: 'find_company',
       inputData: () => ({ domain: firstCompany.domain }),
-      minimum: () => one(1, '1 call, 1 credit on a match'),
+      minimum: (output) => one(billed(list(output)[0]), '1 call; V3 bills the search and the company'),
     },
     {
       operation: 'enrich_people',
@@ -159,11 +161,22 @@ function scenarios(sandbox: Sandbox): Scenario[] {
       }),
       minimum: (output) => ({
         calls: 1,
-        credits: list(field(output, 'rows')).filter(
-          (r) => r.status === 'matched' && r.duplicateOfRow === null && hasContact(r),
-        ).length,
-        rule: 'ceil(8 unique / 100) calls; 1 credit per unique person returned',
+        credits: billed(output),
+        rule: 'ceil(8 unique / 100) calls; what V3 bills for the unique people found',
       }),
+    },
+    {
+      operation: 'enrich_people',
+      input: '10 new people, Maximum Credits 20',
+      kind: 'creates',
+      key: 'enrich_people',
+      inputData: () => ({ rows: people.slice(30, 40).map((p) => ({ email: p.emails[0]!.email })), max_credits: 20 }),
+      minimum: (output) => ({
+        calls: 2,
+        credits: billed(output),
+        rule: 'a search, then a reveal of what fits, per 100 rows',
+      }),
+      why: "one free read of the account's prices, kept an hour per connection",
     },
     {
       operation: 'enrich_companies',
@@ -176,7 +189,11 @@ function scenarios(sandbox: Sandbox): Scenario[] {
           { reference: 'account-5', domain: companies4[0]!.domain },
         ],
       }),
-      minimum: () => ({ calls: 1, credits: 4, rule: 'ceil(4 unique / 100) calls; 1 credit per company found' }),
+      minimum: (output) => ({
+        calls: 1,
+        credits: billed(output),
+        rule: 'ceil(4 unique / 100) calls; what V3 bills for the companies found',
+      }),
     },
     {
       operation: 'prospect_contacts',

@@ -112,6 +112,7 @@ function renderOperation(kind: Kind, op: Operation, contract: OperationContract 
   if (contract) {
     lines.push(`- **Lusha endpoints**: ${contract.endpoints.map((e) => `\`${e}\``).join(', ')}`);
     lines.push(`- **Credits**: ${contract.credits}`);
+    for (const change of contract.sinceV3 ?? []) lines.push(`- **Since Lusha V3 (version 2.0.0)**: ${change}`);
   }
   lines.push('', '**Input fields**', '');
   const inputs = op.operation.inputFields ?? [];

@@ -70,6 +70,12 @@ const text = (value: unknown) =>
   typeof value === 'string' ? value : value === null || value === undefined ? '' : String(value);
 const expect = (condition: boolean, problem: string) => (condition ? undefined : problem);
 const firstProblem = (...problems: (string | undefined)[]) => problems.find((p) => p !== undefined);
+/** The output's Credits Charged is what the ledger charged (null: the real API, whose ledger the tour cannot see). */
+const reportsWhatWasCharged = (reported: unknown, charged: number | null) =>
+  expect(
+    charged === null || Number(reported) === charged,
+    `output says ${String(reported)} credits, ledger ${charged}`,
+  );
 
 function need<T>(value: T | undefined | null, what: string): T {
   if (value === undefined || value === null || value === '') throw new Error(`an earlier step did not provide ${what}`);
@@ -233,13 +239,15 @@ export const tourSteps: TourStep[] = [
       return {
         inputs: `email ${email}`,
         records: person ? 1 : 0,
+        creditsReported: Number(person?.creditsCharged ?? 0),
         note: person
           ? `${text(person.fullName)}, ${text(person.jobTitle)} at ${text(person.companyName)}; best phone ${text(person.phone) || 'none'}`
           : '',
-        check: ({ apiCalls }) =>
+        check: ({ apiCalls, creditsCharged }) =>
           firstProblem(
             expect(Boolean(person), 'no match'),
             expect(apiCalls === 1, `expected 1 call, made ${apiCalls}`),
+            reportsWhatWasCharged(person?.creditsCharged, creditsCharged),
           ),
       };
     },
@@ -255,11 +263,13 @@ export const tourSteps: TourStep[] = [
       return {
         inputs: `domain ${domain}`,
         records: company ? 1 : 0,
+        creditsReported: Number(company?.creditsCharged ?? 0),
         note: company ? `${text(company.name)}: ${text(company.employees)} employees, ${text(company.industry)}` : '',
-        check: ({ apiCalls }) =>
+        check: ({ apiCalls, creditsCharged }) =>
           firstProblem(
             expect(Boolean(company), 'no match'),
             expect(apiCalls === 1, `expected 1 call, made ${apiCalls}`),
+            reportsWhatWasCharged(company?.creditsCharged, creditsCharged),
           ),
       };
     },
@@ -291,10 +301,11 @@ export const tourSteps: TourStep[] = [
         records: statuses.length,
         creditsReported: Number(output.creditsCharged ?? 0),
         note: `${statuses.join(', ')}; ${text(output.summary)}`,
-        check: ({ apiCalls }) =>
+        check: ({ apiCalls, creditsCharged }) =>
           firstProblem(
             expect(statuses.join() === expected.join(), `statuses ${statuses.join(', ')}`),
             expect(apiCalls === 1, `expected 1 request for 3 unique valid rows, made ${apiCalls}`),
+            reportsWhatWasCharged(output.creditsCharged, creditsCharged),
           ),
       };
     },

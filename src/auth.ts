@@ -13,14 +13,16 @@ import { withLusha } from './zapier/lusha';
 const TEST_MEMO_SECONDS = 12;
 
 export interface AuthTestResult {
-  /** The credit pools of the account, e.g. { credits: { used, total, remaining } }. */
+  /** The account's credits for the billing cycle, as { credits: { used, total, remaining } }. */
   usage: Record<string, { used?: number | null; total?: number | null; remaining?: number | null }>;
+  /** Lusha's plan category (e.g. "professional"), when it says. */
+  plan: string | null;
   keySuffix: string;
   testedAt: string;
 }
 
 /**
- * GET /account/usage: free, and it proves the key works. A connection tested less than
+ * GET /v3/account/usage: free, and it proves the key works. A connection tested less than
  * 12 s ago reuses that answer, so clicking "Test" repeatedly stays within Lusha's 5/minute.
  */
 const test = withLusha(async (lusha, z, bundle): Promise<AuthTestResult> => {
@@ -33,9 +35,10 @@ const test = withLusha(async (lusha, z, bundle): Promise<AuthTestResult> => {
   ) {
     return memo as AuthTestResult;
   }
-  const { usage } = await lusha.getAccountUsage();
+  const { credits, plan } = await lusha.getAccountUsage();
   const result: AuthTestResult = {
-    usage,
+    usage: { credits },
+    plan: plan?.category ?? null,
     keySuffix: normalizeApiKey(bundle.authData.api_key).slice(-4),
     testedAt: new Date().toISOString(),
   };

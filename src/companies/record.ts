@@ -1,7 +1,8 @@
 /**
  * The flat company record every operation outputs for a company, whatever wire shape
  * Lusha sent (single lookup `data`, bulk value, prospecting result, a contact's nested
- * company), so a Zap's field mappings survive API changes (V2 → V3).
+ * company; V3's `employeeCount`, `industry`, `yearFounded`, `socialLinks`, top-level SIC and
+ * NAICS codes, or V2's spellings), so a Zap's field mappings survive API changes (V2 → V3).
  */
 import type { Company } from '../lusha/schemas';
 import { domainOf, firstText, rangeOf, socialUrl, toIsoDate, uniqueTexts, websiteOf } from '../shared/values';
@@ -63,7 +64,7 @@ export function toCompanyRecord(
   options: CompanyRecordOptions = {},
 ): CompanyRecord {
   const c: Partial<Company> = company ?? {};
-  const employees = rangeOf(c.companySize);
+  const employees = c.employeeCount ? rangeOf(c.employeeCount) : rangeOf(c.companySize);
   const revenue = rangeOf(c.revenueRange);
   const funding = c.funding ?? undefined;
   const lastRound = funding?.rounds?.[0];
@@ -76,25 +77,25 @@ export function toCompanyRecord(
     domain: domainOf(c.domain, c.domains?.email, c.fqdn, c.emailDomain, c.domains?.homepage, c.website, c.homepageUrl),
     website: websiteOf(c.website, c.homepageUrl, c.domains?.homepage, c.fqdn, c.domain),
     description: firstText(c.description),
-    foundedYear: firstText(c.founded),
+    foundedYear: firstText(c.yearFounded, c.founded),
     logoUrl: firstText(c.logoUrl),
     employees: employeesText,
     employeesMin: employees.min,
     employeesMax: employees.max,
     revenueMin: revenue.min,
     revenueMax: revenue.max,
-    industry: firstText(c.mainIndustry),
+    industry: firstText(c.industry, c.mainIndustry),
     subIndustry: firstText(c.subIndustry),
     city: firstText(c.location?.city, c.city),
     state: firstText(c.location?.state, c.state),
     country: firstText(c.location?.country, c.country),
     countryCode: firstText(c.location?.countryIso2, c.countryIso2)?.toUpperCase() ?? null,
-    linkedinUrl: socialUrl(c.social?.linkedin) ?? firstText(c.linkedin),
-    crunchbaseUrl: socialUrl(c.social?.crunchbase) ?? firstText(c.crunchbase),
+    linkedinUrl: socialUrl(c.socialLinks?.linkedin) ?? socialUrl(c.social?.linkedin) ?? firstText(c.linkedin),
+    crunchbaseUrl: socialUrl(c.socialLinks?.crunchbase) ?? socialUrl(c.social?.crunchbase) ?? firstText(c.crunchbase),
     technologies: uniqueTexts((c.technologies ?? []).map((t) => (typeof t === 'string' ? t : t.name))),
     specialities: uniqueTexts(c.specialities ?? []),
-    sicCodes: codesOf(c.industryPrimaryGroupDetails?.sicCodes, ['sic', 'sicCodes', 'code']),
-    naicsCodes: codesOf(c.industryPrimaryGroupDetails?.naicsCodes, ['naics', 'naicsCodes', 'code']),
+    sicCodes: codesOf(c.sicCodes ?? c.industryPrimaryGroupDetails?.sicCodes, ['sic', 'sicCodes', 'code']),
+    naicsCodes: codesOf(c.naicsCodes ?? c.industryPrimaryGroupDetails?.naicsCodes, ['naics', 'naicsCodes', 'code']),
     lastFundingType: firstText(
       funding?.lastRoundType,
       funding?.lastFundingEventName,

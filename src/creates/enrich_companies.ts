@@ -5,9 +5,9 @@
  */
 import { defineCreate } from 'zapier-platform-core';
 import { companyIdentifierFields } from '../companies/fields';
-import { companyLookupKey, readCompanyLookup } from '../companies/lookup';
+import { type CompanyLookup, companyLookupKey, readCompanyLookup } from '../companies/lookup';
 import { companyOutputFields, companySample, emptyCompanyRecord } from '../companies/record';
-import { enrichCompaniesBatch } from '../companies/wire';
+import { enrichCompaniesBatch, enrichCompaniesWithinBudget } from '../companies/wire';
 import {
   BULK_THROTTLE,
   bulkContractErrors,
@@ -15,7 +15,10 @@ import {
   bulkOutputFields,
   bulkRowsInputFields,
   bulkSample,
+  creditCeiling,
   enrichInBulk,
+  maxCreditsField,
+  readMaxCredits,
 } from '../zapier/bulk';
 import type { OperationContract } from '../zapier/contract';
 import { withLusha } from '../zapier/lusha';
@@ -23,10 +26,12 @@ import { withLusha } from '../zapier/lusha';
 const OPERATION = 'Bulk Enrich Companies';
 
 export const contract: OperationContract = {
-  endpoints: ['POST /v2/company'],
+  endpoints: ['POST /v3/companies/search-and-enrich'],
   credits:
-    'One credit per company Lusha returns (Credits Charged in total). Rows with the same identifiers are looked up, ' +
-    'and charged, once. Nothing for rows without a match or with invalid input.',
+    'What Lusha bills for the companies it returns, reported in Credits Charged (at standard Lusha prices, 1 ' +
+    'credit per company plus the search, per request of up to 100 rows). Rows with the same identifiers are looked ' +
+    'up, and charged, once; rows without a match or with invalid input cost nothing.',
+  sinceV3: ['Crunchbase URL is null: V3 does not return it. Every other key is filled from V3 as before.'],
   errors: [...bulkContractErrors()],
 };
 
@@ -41,21 +46,36 @@ export default defineCreate({
   },
   operation: {
     throttle: BULK_THROTTLE,
-    inputFields: bulkRowsInputFields({
-      rowsLabel: 'Companies',
-      identifierFields: companyIdentifierFields,
-      eachRowNeeds: 'a Company Domain, a Company Name or a Lusha Company ID',
-      lineItemNote: 'In line items, lists (technologies, specialities, codes) are text separated by commas.',
-    }),
+    inputFields: [
+      ...bulkRowsInputFields({
+        rowsLabel: 'Companies',
+        identifierFields: companyIdentifierFields,
+        eachRowNeeds: 'a Company Domain, a Company Name or a Lusha Company ID',
+        lineItemNote: 'In line items, lists (technologies, specialities, codes) are text separated by commas.',
+      }),
+      maxCreditsField(
+        'With a limit, the rows are sent 100 at a time, one request after another, each with only as many ' +
+          "companies as the most they can cost (the account's prices, read once, free) fits in what is left.",
+      ),
+    ],
     perform: withLusha(async (lusha, z, bundle) => {
+      const maxCredits = readMaxCredits(bundle.inputData);
+      const ceiling = creditCeiling(z, bundle, maxCredits.ok ? maxCredits.value : undefined);
       const result = await enrichInBulk(z, bundle, lusha, (bundle.inputData as Record<string, unknown>).rows, {
         noun: 'company',
         plural: 'companies',
         operation: OPERATION,
+        optionProblems: maxCredits.ok ? [] : [maxCredits.problem],
+        optionsKey: ceiling ? `max:${ceiling.budget.max}` : '',
         read: readCompanyLookup,
         keyOf: companyLookupKey,
         emptyRecord: emptyCompanyRecord,
-        send: enrichCompaniesBatch,
+        // With a ceiling, one batch after another: each knows what the ones before spent.
+        concurrency: ceiling ? 1 : undefined,
+        send: ceiling
+          ? async (client, batch: ReadonlyArray<{ id: string; lookup: CompanyLookup }>) =>
+              enrichCompaniesWithinBudget(client, batch, ceiling.budget, await ceiling.pricing(client))
+          : enrichCompaniesBatch,
       });
       return bulkOutput(result);
     }),

@@ -1,13 +1,19 @@
 /**
  * Bulk Enrich People: "enrich this list". Up to 1,000 line items per run through
- * Lusha's bulk person lookup (src/people/), by the shared bulk machine (src/zapier/bulk.ts): one line item back per
+ * Lusha's V3 contact search-and-enrich (src/people/), by the shared bulk machine (src/zapier/bulk.ts): one line item back per
  * row, in order, with its status and the flat person record.
  */
 import { defineCreate } from 'zapier-platform-core';
 import { personIdentifierFields, personOptionFields } from '../people/fields';
-import { DEFAULT_PERSON_OPTIONS, personLookupKey, readPersonLookup, readPersonLookupOptions } from '../people/lookup';
+import {
+  DEFAULT_PERSON_OPTIONS,
+  type PersonLookup,
+  personLookupKey,
+  readPersonLookup,
+  readPersonLookupOptions,
+} from '../people/lookup';
 import { emptyPersonRecord, personOutputFields, personSample } from '../people/record';
-import { enrichPeopleBatch } from '../people/wire';
+import { enrichPeopleBatch, enrichPeopleWithinBudget } from '../people/wire';
 import {
   BULK_THROTTLE,
   bulkContractErrors,
@@ -15,26 +21,34 @@ import {
   bulkOutputFields,
   bulkRowsInputFields,
   bulkSample,
+  creditCeiling,
   enrichInBulk,
+  maxCreditsField,
+  readMaxCredits,
 } from '../zapier/bulk';
 import type { OperationContract } from '../zapier/contract';
 import { withLusha } from '../zapier/lusha';
 
 const OPERATION = 'Bulk Enrich People';
+type Batch = ReadonlyArray<{ id: string; lookup: PersonLookup }>;
 
 export const contract: OperationContract = {
-  endpoints: ['POST /v2/person'],
+  endpoints: ['POST /v3/contacts/search-and-enrich'],
   credits:
-    'One credit per person Lusha returns (Credit Charged on each row, Credits Charged in total). Rows with the same ' +
-    'identifiers are looked up, and charged, once. Nothing for rows without a match or with invalid input.',
-  errors: [
-    ...bulkContractErrors(),
-    {
-      when: 'Data to Reveal is set to one kind on a plan without Unified Credits (403)',
-      error: 'Error',
-      action: 'Set Data to Reveal to Emails and Phones.',
-    },
+    'What Lusha bills, reported in Credits Charged: the search of each person it finds (billed per request of up ' +
+    'to 100 rows), plus each email and phone it reveals that your account has not revealed before (Data to Reveal ' +
+    'decides which: Emails Only costs the least). Rows with the same identifiers are looked up, and charged, once; ' +
+    'rows without a match or with invalid input cost nothing. Credit Charged on a row says whether it came back in ' +
+    'a request Lusha charged for.',
+  sinceV3: [
+    'Job Start Date is null: V3 does not return it.',
+    "Of the person's company, V3 returns the ID, name, domain and industry only (Company Website comes from the " +
+      'domain): Company LinkedIn URL, Employees (and Min/Max), Revenue Min/Max, Sub-Industry, City, Country and ' +
+      'Country Code are null (Find Company or Bulk Enrich Companies fills them).',
+    'Refresh Job Info is accepted and ignored: V3 always answers with the latest job it has.',
+    'Data to Reveal set to one kind works on every plan (V2 needed Unified Credits).',
   ],
+  errors: [...bulkContractErrors()],
 };
 
 export default defineCreate({
@@ -60,18 +74,32 @@ export default defineCreate({
           'top one with its type, confidence and Do Not Call flag.',
       }),
       ...personOptionFields,
+      maxCreditsField(
+        'With a limit, each 100 rows are first searched (billed for the search only), which tells what revealing ' +
+          'each person found would cost; then the cheapest are revealed while the limit allows: one more request ' +
+          "per 100 rows, and one free read of the account's prices.",
+      ),
     ],
     perform: withLusha(async (lusha, z, bundle) => {
-      const options = readPersonLookupOptions(bundle.inputData);
+      const read = readPersonLookupOptions(bundle.inputData);
+      const options = read.ok ? read.value : DEFAULT_PERSON_OPTIONS;
+      const maxCredits = readMaxCredits(bundle.inputData);
+      const ceiling = creditCeiling(z, bundle, maxCredits.ok ? maxCredits.value : undefined);
       const result = await enrichInBulk(z, bundle, lusha, (bundle.inputData as Record<string, unknown>).rows, {
         noun: 'person',
         plural: 'people',
         operation: OPERATION,
-        optionProblems: options.ok ? [] : options.problems,
+        optionProblems: [...(read.ok ? [] : read.problems), ...(maxCredits.ok ? [] : [maxCredits.problem])],
+        optionsKey: JSON.stringify([options.reveal, options.partialProfile, ceiling?.budget.max ?? null]),
         read: readPersonLookup,
         keyOf: personLookupKey,
         emptyRecord: emptyPersonRecord,
-        send: (client, batch) => enrichPeopleBatch(client, batch, options.ok ? options.value : DEFAULT_PERSON_OPTIONS),
+        // With a ceiling, one batch after another: each knows what the ones before spent.
+        concurrency: ceiling ? 1 : undefined,
+        send: ceiling
+          ? async (client, batch: Batch) =>
+              enrichPeopleWithinBudget(client, batch, options, ceiling.budget, await ceiling.pricing(client))
+          : (client, batch: Batch) => enrichPeopleBatch(client, batch, options),
       });
       return bulkOutput(result);
     }),

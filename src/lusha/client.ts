@@ -1,5 +1,6 @@
 /**
- * The Lusha client: one method per endpoint of Lusha's V2 API, each reading as
+ * The Lusha client: one method per endpoint of Lusha's API (V3 for the connection and
+ * enrichment; V2 for prospecting, signals and lookalikes until they move), each reading as
  * "method, path, body → parsed result". It knows nothing of Zapier; a port of the connector
  * to another platform starts here, with its own Transport.
  *
@@ -53,61 +54,55 @@ type Query = Record<string, string | number | boolean | readonly string[] | unde
 
 // ------------------------------------------------------------ request bodies (V2 wire format)
 
-export interface PersonQuery {
-  email?: string;
+/** One contact of a V3 search: an id, a LinkedIn URL, an email, or a name with a company. */
+export interface V3ContactItem {
+  clientReferenceId?: string;
+  id?: string;
   linkedinUrl?: string;
-  personId?: string;
+  email?: string;
   firstName?: string;
   lastName?: string;
   companyName?: string;
   companyDomain?: string;
-  refreshJobInfo?: boolean;
-  filterBy?: 'phoneNumbers' | 'emailAddresses';
-  revealEmails?: boolean;
-  revealPhones?: boolean;
-  partialProfile?: boolean;
-  signals?: string[];
-  signalsStartDate?: string;
 }
 
-export interface BulkPersonContact {
-  contactId: string;
-  email?: string;
-  linkedinUrl?: string;
-  fullName?: string;
-  personId?: string;
-  location?: string;
-  companies?: Array<{ name?: string; domain?: string; isCurrent?: boolean }>;
+/** What to reveal of a contact; V3 reveals both when `reveal` is left out. */
+export type V3ContactReveal = 'emails' | 'phones';
+
+export interface V3ContactsSearchAndEnrichBody {
+  contacts: V3ContactItem[];
+  reveal?: V3ContactReveal[];
+  options?: { includePartialProfiles?: boolean };
 }
 
-export interface BulkPersonBody {
-  contacts: BulkPersonContact[];
-  metadata?: {
-    refreshJobInfo?: boolean;
-    filterBy?: 'phoneNumbers' | 'emailAddresses';
-    revealEmails?: boolean;
-    revealPhones?: boolean;
-    partialProfile?: boolean;
-    signals?: string[];
-    signalsStartDate?: string;
-  };
+export interface V3ContactsEnrichBody {
+  ids: string[];
+  reveal?: V3ContactReveal[];
+  /**
+   * Whether Lusha may fall through to the account's third-party data providers when its own
+   * data has no match (on by default where the account enabled Data Waterfall); their cost is
+   * not in a search's `canReveal`.
+   */
+  waterfallEnabled?: boolean;
 }
 
-export interface CompanyQuery {
+/** One company of a V3 search: an id, a domain or a name. */
+export interface V3CompanyItem {
+  clientReferenceId?: string;
+  id?: string;
   domain?: string;
-  company?: string;
-  companyId?: string;
-  signals?: string[];
-  signalsStartDate?: string;
-  partialCompany?: boolean;
+  name?: string;
 }
 
-export interface BulkCompanyBody {
-  companies: Array<{ id: string; domain?: string; name?: string; fqdn?: string; companyId?: string }>;
-  signals?: string[];
-  signalsStartDate?: string;
-  signalsFilters?: Record<string, unknown>;
-  partialCompany?: boolean;
+export interface V3CompaniesSearchAndEnrichBody {
+  companies: V3CompanyItem[];
+  options?: { includePartialProfiles?: boolean };
+}
+
+export interface V3ContactSignalsBody {
+  ids: string[];
+  signalTypes: string[];
+  startDate?: string;
 }
 
 type IncludeExclude<T> = { include?: T; exclude?: T };
@@ -251,31 +246,43 @@ export class LushaClient {
 
   // -------------------------------------------------------------- account
 
-  /** GET /account/usage — free; Lusha allows 5 per minute. */
+  /** GET /v3/account/usage — free; Lusha allows 5 per minute. */
   getAccountUsage() {
-    return this.call('GET', '/account/usage', {}, S.AccountUsageSchema);
+    return this.call('GET', '/v3/account/usage', {}, S.AccountUsageSchema);
   }
 
-  // -------------------------------------------------------------- enrichment
+  // -------------------------------------------------------------- enrichment (V3)
 
-  /** GET /v2/person — one contact; a miss is a 200 with an EMPTY_DATA error. */
-  enrichPerson(query: PersonQuery) {
-    return this.call('GET', '/v2/person', { query: { ...query } }, S.PersonResponseSchema, 'paid');
+  /**
+   * POST /v3/contacts/search-and-enrich — 1 to 100 contacts found and revealed in one call;
+   * one result per contact, in order, under its `clientReferenceId` (a miss has `error.code`
+   * NOT_FOUND). Billed for the search and per revealed field (`billing.creditsCharged`).
+   */
+  searchAndEnrichContacts(body: V3ContactsSearchAndEnrichBody) {
+    return this.call('POST', '/v3/contacts/search-and-enrich', { body }, S.V3ContactsSearchAndEnrichSchema, 'paid');
   }
 
-  /** POST /v2/person — 1 to 100 contacts, results keyed by each `contactId`. */
-  enrichPeople(body: BulkPersonBody) {
-    return this.call('POST', '/v2/person', { body }, S.BulkPersonResponseSchema, 'paid');
+  /**
+   * POST /v3/contacts/search — 1 to 100 contacts found, not revealed: previews with what
+   * revealing each would cost (`canReveal`). Billed for the search only.
+   */
+  searchContacts(body: Omit<V3ContactsSearchAndEnrichBody, 'reveal'>) {
+    return this.call('POST', '/v3/contacts/search', { body }, S.V3ContactsSearchSchema, 'paid');
   }
 
-  /** GET /v2/company — one company; a miss is a 404 (LushaNotFoundError). */
-  enrichCompany(query: CompanyQuery) {
-    return this.call('GET', '/v2/company', { query: { ...query } }, S.CompanyResponseSchema, 'paid');
+  /** POST /v3/contacts/enrich — reveals 1 to 100 contacts found by a search, by id; billed per revealed field. */
+  enrichContacts(body: V3ContactsEnrichBody) {
+    return this.call('POST', '/v3/contacts/enrich', { body }, S.V3ContactsEnrichSchema, 'paid');
   }
 
-  /** POST /v2/company — 1 to 100 companies, results keyed by each `id`. */
-  enrichCompanies(body: BulkCompanyBody) {
-    return this.call('POST', '/v2/company', { body }, S.BulkCompanyResponseSchema, 'paid');
+  /** POST /v3/companies/search-and-enrich — 1 to 100 companies; billed per company returned. */
+  searchAndEnrichCompanies(body: V3CompaniesSearchAndEnrichBody) {
+    return this.call('POST', '/v3/companies/search-and-enrich', { body }, S.V3CompaniesSearchAndEnrichSchema, 'paid');
+  }
+
+  /** POST /v3/contacts/signals — the signals of 1 to 100 contacts by Lusha id; billed per matched signal. */
+  getContactSignalsById(body: V3ContactSignalsBody) {
+    return this.call('POST', '/v3/contacts/signals', { body }, S.V3ContactSignalsSchema, 'paid');
   }
 
   // -------------------------------------------------------------- prospecting (search is free)

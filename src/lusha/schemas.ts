@@ -1,5 +1,5 @@
 /**
- * zod schemas for Lusha's V2 responses.
+ * zod schemas for Lusha's responses (V3 for the connection and enrichment, V2 for the rest).
  *
  * Tolerant where real responses vary: unknown keys are kept (`loose`), scalar fields
  * accept a number where a string is documented and vice versa, and the documented
@@ -41,6 +41,8 @@ export const EmailAddressSchema = loose({
   emailType: text,
   type: text,
   emailConfidence: text,
+  /** V3 */
+  confidence: text,
   updateDate: date,
 });
 
@@ -136,8 +138,14 @@ export const CompanySchema = loose({
   employeesInLinkedin: num,
   revenueRange: RangeSchema,
   mainIndustry: text,
+  /** V3 */
+  industry: text,
   subIndustry: text,
   founded: text,
+  /** V3 */
+  yearFounded: text,
+  /** V3: `{ exact, min, max }` */
+  employeeCount: loose({ exact: num, min: num, max: num }).nullish(),
   logoUrl: text,
   location: loose({
     city: text,
@@ -156,6 +164,8 @@ export const CompanySchema = loose({
   continent: text,
   rawLocation: text,
   social: loose({ linkedin: SocialLinkSchema, crunchbase: SocialLinkSchema }).nullish(),
+  /** V3 */
+  socialLinks: loose({ linkedin: SocialLinkSchema, crunchbase: SocialLinkSchema }).nullish(),
   linkedin: text,
   crunchbase: text,
   specialities: strings,
@@ -165,6 +175,9 @@ export const CompanySchema = loose({
     sicCodes: z.array(IndustryCodeSchema).nullish(),
     naicsCodes: z.array(IndustryCodeSchema).nullish(),
   }).nullish(),
+  /** V3: at the top level, `[{ code, description }]` */
+  sicCodes: z.array(IndustryCodeSchema).nullish(),
+  naicsCodes: z.array(IndustryCodeSchema).nullish(),
 });
 
 export const ContactSchema = loose({
@@ -177,6 +190,9 @@ export const ContactSchema = loose({
   companyName: text,
   emailAddresses: z.array(EmailAddressSchema).nullish(),
   phoneNumbers: z.array(PhoneNumberSchema).nullish(),
+  /** V3 */
+  emails: z.array(EmailAddressSchema).nullish(),
+  phones: z.array(PhoneNumberSchema).nullish(),
   jobTitle: JobTitleSchema.nullish(),
   seniority: z.unknown().optional(),
   departments: strings,
@@ -185,36 +201,6 @@ export const ContactSchema = loose({
   jobStartDate: date,
   company: CompanySchema.nullish(),
 });
-
-export const ContactResultSchema = loose({
-  error: loose({ code: text, name: text, message: text }).nullish(),
-  isCreditCharged: bool,
-  data: ContactSchema.nullish(),
-});
-
-/** GET /v2/person */
-export const PersonResponseSchema = loose({ contact: ContactResultSchema });
-
-/** POST /v2/person: results keyed by the caller's `contactId`. */
-export const BulkPersonResponseSchema = loose({
-  contacts: z.record(z.string(), ContactResultSchema),
-  companies: z.record(z.string(), CompanySchema.nullable()).nullish(),
-});
-
-// ---------------------------------------------------------------- companies
-
-/** GET /v2/company */
-export const CompanyResponseSchema = loose({
-  data: CompanySchema.nullish(),
-  errors: z.unknown().optional(),
-  meta: z.unknown().optional(),
-});
-
-/**
- * POST /v2/company: a map keyed by the caller's ids. A miss is reported per key (as an
- * error object or an empty value), so each value is tolerated as a company, an error or null.
- */
-export const BulkCompanyResponseSchema = z.record(z.string(), z.union([CompanySchema, z.null()]));
 
 // ---------------------------------------------------------------- prospecting
 
@@ -445,15 +431,68 @@ export const CompanyRecommendationsSchema = loose({
   creditsCharged: num,
 });
 
+// ---------------------------------------------------------------- V3 enrichment
+
+/** `billing` on every paid V3 answer: what Lusha charged for the request, and how many results it returned. */
+export const V3BillingSchema = loose({ creditsCharged: num, resultsReturned: num });
+
+/** A per-item error in a V3 batch answer (NOT_FOUND, COMPLIANCE_RESTRICTED, ENRICH_FAILED...). */
+const V3ItemErrorSchema = loose({ code: text, message: text });
+
+/** A result of `POST /v3/{contacts|companies}/search-and-enrich`: the record, or its `error`, under your reference. */
+const v3Result = <T extends z.ZodRawShape>(shape: T) =>
+  loose({ ...shape, clientReferenceId: text, error: V3ItemErrorSchema.nullish() });
+
+/** POST /v3/contacts/search-and-enrich: one result per contact sent, in order, each with your `clientReferenceId`. */
+export const V3ContactsSearchAndEnrichSchema = loose({
+  requestId: text,
+  results: z.array(v3Result(ContactSchema.shape)),
+  billing: V3BillingSchema.nullish(),
+});
+
+/** POST /v3/companies/search-and-enrich */
+export const V3CompaniesSearchAndEnrichSchema = loose({
+  requestId: text,
+  results: z.array(v3Result(CompanySchema.shape)),
+  billing: V3BillingSchema.nullish(),
+});
+
+/** What revealing one kind of data of a found contact would cost (0 when the account has revealed it before). */
+const V3CanRevealSchema = loose({ field: text, credits: num });
+
+/** POST /v3/contacts/search: non-PII previews, each with what revealing it would cost (`canReveal`). */
+export const V3ContactsSearchSchema = loose({
+  requestId: text,
+  results: z.array(v3Result({ ...ContactSchema.shape, canReveal: z.array(V3CanRevealSchema).nullish() })),
+  billing: V3BillingSchema.nullish(),
+});
+
+/** POST /v3/contacts/enrich: the full contacts, by id. */
+export const V3ContactsEnrichSchema = loose({
+  requestId: text,
+  results: z.array(v3Result(ContactSchema.shape)),
+  billing: V3BillingSchema.nullish(),
+});
+
+/** POST /v3/contacts/signals: per contact id, its signals keyed by type (`promotion`, `companyChange`). */
+export const V3ContactSignalsSchema = loose({
+  results: z.array(loose({ id: id })),
+  startDate: text,
+  endDate: text,
+  billing: V3BillingSchema.nullish(),
+});
+
 // ---------------------------------------------------------------- account
 
-/** GET /account/usage: the credit type key varies by plan (`credits`, `bulkCredits`...). */
+/** GET /v3/account/usage: credits, rate limits, plan and prices; only `credits` is required. */
 export const AccountUsageSchema = loose({
-  usage: z.record(z.string(), loose({ used: num, total: num, remaining: num })),
+  credits: loose({ used: num, total: num, remaining: num }),
+  plan: loose({ category: text }).nullish(),
+  /** The account's prices by action (`api_search`, `revealEmail`, `reveal_company`...): `credits` per `perQuantity` units. */
+  pricing: z.record(z.string(), loose({ credits: num, perQuantity: num })).nullish(),
 });
 
 export type Contact = z.output<typeof ContactSchema>;
-export type ContactResult = z.output<typeof ContactResultSchema>;
 export type Company = z.output<typeof CompanySchema>;
 export type ProspectContact = z.output<typeof ProspectContactSchema>;
 export type ContactSignalItem = z.output<typeof ContactSignalItemSchema>;
@@ -461,3 +500,6 @@ export type CompanySignalItem = z.output<typeof CompanySignalItemSchema>;
 export type ContactSignalEntity = z.output<typeof ContactSignalEntitySchema>;
 export type CompanySignalEntity = z.output<typeof CompanySignalEntitySchema>;
 export type AccountUsage = z.output<typeof AccountUsageSchema>;
+export type V3ContactResult = z.output<typeof V3ContactsSearchAndEnrichSchema>['results'][number];
+export type V3ContactPreview = z.output<typeof V3ContactsSearchSchema>['results'][number];
+export type V3CompanyResult = z.output<typeof V3CompaniesSearchAndEnrichSchema>['results'][number];

@@ -70,15 +70,18 @@ export const personOptionFields = [
     choices: REVEAL_LABELS,
     default: 'both',
     helpText:
-      'What contact details to get. **Emails and Phones** is what every Lusha plan returns. Choosing only one kind ' +
-      "needs Lusha's Unified Credits plan; on other plans Lusha refuses the request.",
+      'What contact details to reveal. Lusha charges for each email and each phone it reveals that your account ' +
+      'has not revealed before (revealing one again is free), and a phone costs more than an email (5 credits ' +
+      'against 1 at standard Lusha prices), so **Emails Only** costs the least and **Emails and Phones** the most.',
   },
   {
     key: 'refresh_job_info',
     label: PERSON_OPTION_LABELS.refresh_job_info,
     type: 'boolean',
     default: 'false',
-    helpText: "Ask Lusha to refresh the person's current job (title and company) before answering.",
+    helpText:
+      "Kept for Zaps made with version 1: Lusha's V3 API always answers with the latest job it has, so this no " +
+      'longer changes the result or the cost.',
   },
   {
     key: 'partial_profile',
@@ -86,8 +89,8 @@ export const personOptionFields = [
     type: 'boolean',
     default: 'false',
     helpText:
-      'Also return people Lusha knows only in part (for example without an email or phone). Check **Credit Charged** ' +
-      'in the output to see whether a credit was spent.',
+      'Also return people Lusha knows only in part (for example without an email or phone of the kind asked for). ' +
+      'A partial profile is a found person, so Lusha bills its search.',
   },
 ] satisfies PlainInputField[];
 
@@ -100,8 +103,8 @@ export const personSignalFields = [
     list: true,
     choices: CONTACT_SIGNAL_TYPES,
     helpText:
-      'Also get recent job signals for the person (a promotion, a move to another company). Each signal type that ' +
-      'Lusha finds costs extra credits. Leave empty for none.',
+      'Also get recent job signals for the person (a promotion, a move to another company), in a second call made ' +
+      'only when the person is found. Lusha charges per signal it finds. Leave empty for none.',
   },
   {
     key: 'signals_start_date',

@@ -117,7 +117,7 @@ export function personLookupKey(lookup: PersonLookup): string {
 
 // ------------------------------------------------------------------ options of a person lookup
 
-/** What to reveal: both kinds (Lusha's default, no flag sent), or one kind only. */
+/** What to reveal: both kinds (Lusha's default), or one kind only (sent as V3's `reveal`). */
 export const REVEAL_CHOICES = ['both', 'emails', 'phones'] as const;
 export type RevealChoice = (typeof REVEAL_CHOICES)[number];
 

@@ -1,10 +1,11 @@
 /**
  * The flat person record every operation outputs for a contact (Find Person, Bulk Enrich
- * People, revealed prospects), whatever wire shape Lusha sent: emails as `email/emailType`
- * or `address/type`, location in snake_case or camelCase, the job title as an object or a
- * string, the company nested or in the bulk response's separate `companies` map.
+ * People, revealed prospects), whatever wire shape Lusha sent: V3's `emails`/`phones` or V2's
+ * `emailAddresses`/`phoneNumbers` (emails as `email/type` or `address/type`), location in
+ * snake_case or camelCase, the job title as an object or a string, the company nested or
+ * given apart.
  */
-import type { Company, Contact } from '../lusha/schemas';
+import type { Contact } from '../lusha/schemas';
 import { companySample, prefixCompany, toCompanyRecord, type PrefixedCompany } from '../companies/record';
 import { firstText, seniorityLabel, toIsoDate, uniqueTexts } from '../shared/values';
 import type { OutputField } from '../zapier/fields';
@@ -109,14 +110,14 @@ function best<T>(entries: readonly T[], rank: (entry: T) => number[]): T | undef
 function emailsOf(contact: Partial<Contact>): EmailEntry[] {
   const seen = new Set<string>();
   const entries: EmailEntry[] = [];
-  for (const raw of contact.emailAddresses ?? []) {
+  for (const raw of contact.emails ?? contact.emailAddresses ?? []) {
     const email = firstText(raw.email, raw.address);
     if (!email || seen.has(email.toLowerCase())) continue;
     seen.add(email.toLowerCase());
     entries.push({
       email,
       type: firstText(raw.emailType, raw.type)?.toLowerCase() ?? null,
-      confidence: firstText(raw.emailConfidence),
+      confidence: firstText(raw.confidence, raw.emailConfidence),
       updatedOn: toIsoDate(raw.updateDate),
     });
   }
@@ -126,7 +127,7 @@ function emailsOf(contact: Partial<Contact>): EmailEntry[] {
 function phonesOf(contact: Partial<Contact>): PhoneEntry[] {
   const seen = new Set<string>();
   const entries: PhoneEntry[] = [];
-  for (const raw of contact.phoneNumbers ?? []) {
+  for (const raw of contact.phones ?? contact.phoneNumbers ?? []) {
     const number = firstText(raw.number);
     if (!number || seen.has(number)) continue;
     seen.add(number);
@@ -155,8 +156,6 @@ function seniorityOf(contact: Partial<Contact>): string | null {
 }
 
 export interface PersonRecordOptions {
-  /** The person's company when Lusha sent it outside the contact (the bulk `companies` map). */
-  company?: Company | null;
   creditCharged?: boolean | null;
 }
 
@@ -168,7 +167,7 @@ export function toPersonRecord(contact: Contact, options: PersonRecordOptions = 
   const bestPhone = best(phones, (p) => [p.doNotCall ? 1 : 0, phoneTypeRank(p.type)]);
   const title = typeof c.jobTitle === 'string' ? { title: c.jobTitle } : (c.jobTitle ?? {});
   const location = c.location ?? {};
-  const company = prefixCompany(toCompanyRecord(c.company ?? options.company, firstText(c.companyId)));
+  const company = prefixCompany(toCompanyRecord(c.company, firstText(c.companyId)));
   const companyFields = Object.fromEntries(
     PERSON_COMPANY_KEYS.map((key) => [key, company[key]]),
   ) as PersonCompanyFields;

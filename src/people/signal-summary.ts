@@ -1,12 +1,13 @@
 /**
- * A flat summary of the signals Lusha returns with a person when a lookup asks for them
- * (promotion, company change): which types fired, how many, and the latest one. The
- * person's current title and company after the change are in the person record itself.
+ * A flat summary of a person's signals when Find Person asks for them (promotion, company
+ * change): which types fired, how many, and the latest one. The person's current title and
+ * company after the change are in the person record itself.
  *
- * Lusha sends them under the contact's `signals`, keyed by type, each a list of items with
- * a `signalDate`. When the lookup asked for no signals, the summary is empty (nulls).
+ * Lusha sends them keyed by type, each a list of items with a `signalDate` (a result of
+ * `POST /v3/contacts/signals`: `{ id, promotion: [...], companyChange: [...] }`). When the
+ * lookup asked for no signals, the summary is empty (nulls); asked for and none found, the
+ * count is 0.
  */
-import type { Contact } from '../lusha/schemas';
 import { firstText } from '../shared/values';
 import type { OutputField } from '../zapier/fields';
 
@@ -15,13 +16,23 @@ export interface ContactSignalSummary {
   signalCount: number | null;
   latestSignalType: string | null;
   latestSignalDate: string | null;
+  /** Why the signals asked for could not be read (the person is returned all the same); null otherwise. */
+  signalsNote: string | null;
 }
 
-/** Reads `contact.signals` in its documented shape `{ <type>: [{ signalDate, ... }] }`. */
-export function toContactSignalSummary(contact: Contact | null | undefined): ContactSignalSummary {
-  const raw = (contact as { signals?: unknown } | null | undefined)?.signals;
+/** The summary when no signals were asked for. */
+export const noSignalSummary: ContactSignalSummary = {
+  signalTypes: [],
+  signalCount: null,
+  latestSignalType: null,
+  latestSignalDate: null,
+  signalsNote: null,
+};
+
+/** Reads signals in their documented shape `{ <type>: [{ signalDate, ... }] }` (other keys, like `id`, are skipped). */
+export function toContactSignalSummary(raw: unknown): ContactSignalSummary {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
-    return { signalTypes: [], signalCount: null, latestSignalType: null, latestSignalDate: null };
+    return noSignalSummary;
   }
   const types: string[] = [];
   let count = 0;
@@ -41,6 +52,7 @@ export function toContactSignalSummary(contact: Contact | null | undefined): Con
     signalCount: count,
     latestSignalType: latest?.type ?? null,
     latestSignalDate: latest?.date ?? null,
+    signalsNote: null,
   };
 }
 
@@ -49,6 +61,7 @@ export const contactSignalSummaryOutputFields: OutputField[] = [
   { key: 'signalCount', label: 'Signal Count', type: 'integer' },
   { key: 'latestSignalType', label: 'Latest Signal Type', type: 'string' },
   { key: 'latestSignalDate', label: 'Latest Signal Date', type: 'string' },
+  { key: 'signalsNote', label: 'Signals Note (Why They Could Not Be Read)', type: 'string' },
 ];
 
 export const contactSignalSummarySample: ContactSignalSummary = {
@@ -56,4 +69,5 @@ export const contactSignalSummarySample: ContactSignalSummary = {
   signalCount: 1,
   latestSignalType: 'promotion',
   latestSignalDate: '2026-08-03',
+  signalsNote: null,
 };

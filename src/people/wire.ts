@@ -1,98 +1,86 @@
 /**
- * A person lookup on the wire: the identifiers and options as Lusha's person endpoints read
- * them (`GET /v2/person` for one, `POST /v2/person` for a batch), and Lusha's answer for
- * each lookup as an outcome: matched (with the person record), not found, or an error.
+ * A person lookup on the wire: the identifiers and options as Lusha's V3 contact endpoints
+ * read them (`POST /v3/contacts/search-and-enrich`, one item for Find Person, up to 100 for a
+ * batch; `POST /v3/contacts/signals` when Find Person asks for signals), and Lusha's answer
+ * for each lookup as an outcome: matched (with the person record), not found, or an error.
  * "Not found" is decided here only.
+ *
+ * Credits are what Lusha's `billing.creditsCharged` says for the request. V3 bills a request
+ * as a whole (the search per started block of results, each revealed email or phone), so a
+ * row of a batch carries no credits of its own: the batch does (`BatchAnswer`).
  */
-import type { BulkPersonBody, BulkPersonContact, LushaClient, PersonQuery } from '../lusha/client';
-import { LushaNotFoundError } from '../lusha/errors';
-import type { Company, ContactResult } from '../lusha/schemas';
-import type { LookupOutcome } from '../shared/outcome';
+import type { LushaClient, V3ContactItem, V3ContactReveal, V3ContactsSearchAndEnrichBody } from '../lusha/client';
+import { LushaError, LushaOutcomeUnknownError } from '../lusha/errors';
+import type { V3ContactPreview, V3ContactResult } from '../lusha/schemas';
+import {
+  byClientReference,
+  costOf,
+  onlyResult,
+  creditsChargedBy,
+  type CreditBudget,
+  type Pricing,
+} from '../lusha/billing';
+import type { BatchAnswer, LookupOutcome, RowOutcome } from '../shared/outcome';
 import { firstText } from '../shared/values';
 import type { PersonLookup, PersonLookupOptions } from './lookup';
 import { toPersonRecord, type PersonRecord } from './record';
-import { toContactSignalSummary, type ContactSignalSummary } from './signal-summary';
+import { noSignalSummary, toContactSignalSummary, type ContactSignalSummary } from './signal-summary';
 
 // ------------------------------------------------------------------ to Lusha's wire format
 
 const hasFullName = (lookup: PersonLookup): lookup is PersonLookup & { firstName: string; lastName: string } =>
   lookup.firstName !== undefined && lookup.lastName !== undefined;
 
-/** The reveal flags: none for both kinds (every plan), one flag for one kind (Unified Credits plans only). */
-function revealFlags(options: PersonLookupOptions): { revealEmails?: true; revealPhones?: true } {
-  if (options.reveal === 'emails') return { revealEmails: true };
-  if (options.reveal === 'phones') return { revealPhones: true };
-  return {};
-}
-
-/** The options as Lusha reads them; an option left at its default is not sent. */
-function personOptionParams(options: PersonLookupOptions) {
+/** One contact of a V3 search, under the connector's own reference. Names are sent only as a pair. */
+export function contactItem(clientReferenceId: string, lookup: PersonLookup): V3ContactItem {
   return {
-    ...(options.refreshJobInfo ? { refreshJobInfo: true } : {}),
-    ...revealFlags(options),
-    ...(options.partialProfile ? { partialProfile: true } : {}),
-    ...(options.signals.length > 0 ? { signals: options.signals } : {}),
-    ...(options.signals.length > 0 && options.signalsStartDate ? { signalsStartDate: options.signalsStartDate } : {}),
-  };
-}
-
-/** GET /v2/person query. Names are sent only as a pair. */
-export function personQuery(lookup: PersonLookup, options: PersonLookupOptions): PersonQuery {
-  return {
-    ...(lookup.personId ? { personId: lookup.personId } : {}),
+    clientReferenceId,
+    ...(lookup.personId ? { id: lookup.personId } : {}),
     ...(lookup.email ? { email: lookup.email } : {}),
     ...(lookup.linkedinUrl ? { linkedinUrl: lookup.linkedinUrl } : {}),
     ...(hasFullName(lookup) ? { firstName: lookup.firstName, lastName: lookup.lastName } : {}),
     ...(lookup.companyName ? { companyName: lookup.companyName } : {}),
     ...(lookup.companyDomain ? { companyDomain: lookup.companyDomain } : {}),
-    ...personOptionParams(options),
   };
 }
 
-/** One contact of a POST /v2/person body, under the connector's own `contactId`. */
-function bulkPersonContact(contactId: string, lookup: PersonLookup): BulkPersonContact {
-  const company = {
-    ...(lookup.companyName ? { name: lookup.companyName } : {}),
-    ...(lookup.companyDomain ? { domain: lookup.companyDomain } : {}),
-  };
+/** Data to Reveal as V3's `reveal`: emails, phones, or both. */
+const REVEAL: Record<PersonLookupOptions['reveal'], V3ContactReveal[]> = {
+  both: ['emails', 'phones'],
+  emails: ['emails'],
+  phones: ['phones'],
+};
+
+/**
+ * The body of a search-and-enrich request. Refresh Job Info has no V3 counterpart (V3 always
+ * answers with the latest job it has), so it is not sent.
+ */
+export function searchAndEnrichBody(
+  items: V3ContactItem[],
+  options: Pick<PersonLookupOptions, 'reveal' | 'partialProfile'>,
+): V3ContactsSearchAndEnrichBody {
   return {
-    contactId,
-    ...(lookup.personId ? { personId: lookup.personId } : {}),
-    ...(lookup.email ? { email: lookup.email } : {}),
-    ...(lookup.linkedinUrl ? { linkedinUrl: lookup.linkedinUrl } : {}),
-    ...(hasFullName(lookup) ? { fullName: `${lookup.firstName} ${lookup.lastName}` } : {}),
-    ...(Object.keys(company).length > 0 ? { companies: [{ ...company, isCurrent: true }] } : {}),
+    contacts: items,
+    reveal: REVEAL[options.reveal],
+    ...(options.partialProfile ? { options: { includePartialProfiles: true } } : {}),
   };
-}
-
-/** The `metadata` of a POST /v2/person body; left out when every option is at its default. */
-function bulkPersonMetadata(options: PersonLookupOptions): Pick<BulkPersonBody, 'metadata'> {
-  const metadata = personOptionParams(options);
-  return Object.keys(metadata).length > 0 ? { metadata } : {};
 }
 
 // ------------------------------------------------------------------ from Lusha's answer
 
 /**
- * One contact result (single or bulk): data → matched; no data with EMPTY_DATA (or no
- * error at all) → not found; no data with another error → an error naming Lusha's words.
+ * One contact result: an error NOT_FOUND → not found; another error (compliance, a failed
+ * enrichment) → an error naming Lusha's words; otherwise → matched. `charged` says whether
+ * Lusha charged the request this result came in (V3 bills successful results).
  */
-function contactOutcome(
-  result: ContactResult | null | undefined,
-  company?: Company | null,
-): LookupOutcome<PersonRecord> {
-  const creditsCharged = result?.isCreditCharged ? 1 : 0;
-  if (result?.data) {
-    return {
-      status: 'matched',
-      record: toPersonRecord(result.data, { company, creditCharged: result.isCreditCharged ?? null }),
-      creditsCharged,
-    };
-  }
+function contactOutcome(result: V3ContactResult | undefined, charged: boolean): LookupOutcome<PersonRecord> {
   const error = result?.error;
-  if (!error || error.name === 'EMPTY_DATA' || error.code === '3') return { status: 'not_found', creditsCharged };
-  const said = firstText(error.message, error.name, error.code) ?? 'no details';
-  return { status: 'error', reason: `Lusha could not look up this person: ${said}.`, creditsCharged };
+  if (!result || error?.code === 'NOT_FOUND') return { status: 'not_found', creditsCharged: 0 };
+  if (error) {
+    const said = firstText(error.message, error.code) ?? 'no details';
+    return { status: 'error', reason: `Lusha could not look up this person: ${said}.`, creditsCharged: 0 };
+  }
+  return { status: 'matched', record: toPersonRecord(result, { creditCharged: charged }), creditsCharged: 0 };
 }
 
 // ------------------------------------------------------------------ the calls
@@ -100,40 +88,208 @@ function contactOutcome(
 /** What Find Person returns for a match: the person and a summary of the signals asked for. */
 export type FoundPerson = PersonRecord & ContactSignalSummary;
 
-/** One person, by GET /v2/person: matched, not found (a miss costs nothing) or an error. */
+/**
+ * The signals of a found person (POST /v3/contacts/signals). The person is already paid for,
+ * so a failure here does not throw the person away: it comes back with the reason.
+ */
+async function signalsOf(
+  lusha: LushaClient,
+  personId: string,
+  options: PersonLookupOptions,
+): Promise<{ summary: ContactSignalSummary; creditsCharged: number }> {
+  try {
+    const answer = await lusha.getContactSignalsById({
+      ids: [personId],
+      signalTypes: options.signals,
+      ...(options.signalsStartDate ? { startDate: options.signalsStartDate } : {}),
+    });
+    const found = answer.results.find((r) => firstText(r.id) === personId);
+    const summary = toContactSignalSummary(found ?? {});
+    return { summary, creditsCharged: creditsChargedBy(answer) };
+  } catch (error) {
+    if (!(error instanceof LushaError)) throw error;
+    return {
+      summary: { ...noSignalSummary, signalsNote: `The signals could not be read: ${error.message}` },
+      creditsCharged: 0,
+    };
+  }
+}
+
+/**
+ * One person, by POST /v3/contacts/search-and-enrich with one item: matched, not found (a miss
+ * costs nothing) or an error; then, when signals are asked for, the person's signals.
+ */
 export async function findPerson(
   lusha: LushaClient,
   lookup: PersonLookup,
   options: PersonLookupOptions,
 ): Promise<LookupOutcome<FoundPerson>> {
-  let contact: ContactResult;
-  try {
-    ({ contact } = await lusha.enrichPerson(personQuery(lookup, options)));
-  } catch (error) {
-    if (error instanceof LushaNotFoundError) return { status: 'not_found', creditsCharged: 0 };
-    throw error;
+  const answer = await lusha.searchAndEnrichContacts(searchAndEnrichBody([contactItem('1', lookup)], options));
+  const credits = creditsChargedBy(answer);
+  const outcome = contactOutcome(byClientReference(answer.results).get('1') ?? onlyResult(answer.results), credits > 0);
+  if (outcome.status !== 'matched') return { ...outcome, creditsCharged: credits };
+  const personId = outcome.record.id;
+  if (options.signals.length === 0 || !personId) {
+    return { status: 'matched', record: { ...outcome.record, ...noSignalSummary }, creditsCharged: credits };
   }
-  const outcome = contactOutcome(contact);
-  if (outcome.status !== 'matched') return outcome;
-  return { ...outcome, record: { ...outcome.record, ...toContactSignalSummary(contact.data) } };
+  const signals = await signalsOf(lusha, personId, options);
+  return {
+    status: 'matched',
+    record: { ...outcome.record, ...signals.summary },
+    creditsCharged: credits + signals.creditsCharged,
+  };
 }
 
-/** One batch of at most 100 people, by POST /v2/person: the outcome of each lookup, by the id it was sent under. */
+/**
+ * One batch of at most 100 people, by POST /v3/contacts/search-and-enrich: the outcome of each
+ * lookup by the reference it was sent under, and what Lusha charged for the batch.
+ */
 export async function enrichPeopleBatch(
   lusha: LushaClient,
   batch: ReadonlyArray<{ id: string; lookup: PersonLookup }>,
   options: PersonLookupOptions,
-): Promise<Map<string, LookupOutcome<PersonRecord>>> {
-  const answer = await lusha.enrichPeople({
-    contacts: batch.map(({ id, lookup }) => bulkPersonContact(id, lookup)),
-    ...bulkPersonMetadata(options),
-  });
+): Promise<BatchAnswer<PersonRecord>> {
+  const answer = await lusha.searchAndEnrichContacts(
+    searchAndEnrichBody(
+      batch.map(({ id, lookup }) => contactItem(id, lookup)),
+      options,
+    ),
+  );
+  const credits = creditsChargedBy(answer);
+  const byReference = byClientReference(answer.results);
   const outcomes = new Map<string, LookupOutcome<PersonRecord>>();
   for (const { id } of batch) {
-    const contact = answer.contacts[id];
-    if (!contact) continue; // reported by the bulk machine as an error row
-    const companyId = contact.data?.companyId;
-    outcomes.set(id, contactOutcome(contact, companyId ? answer.companies?.[companyId] : null));
+    const result = byReference.get(id);
+    if (result) outcomes.set(id, contactOutcome(result, credits > 0)); // a missing one is an error row
   }
-  return outcomes;
+  return { outcomes, creditsCharged: credits };
+}
+
+// ------------------------------------------------------------------ within Maximum Credits
+
+/** A search result Lusha found, with what revealing the kinds asked for would cost (its `canReveal`). */
+interface Candidate {
+  id: string;
+  personId: string;
+  preview: V3ContactPreview;
+  cost: number;
+}
+
+const revealCost = (preview: V3ContactPreview, reveal: readonly V3ContactReveal[]) =>
+  (preview.canReveal ?? [])
+    .filter((item) => reveal.includes(item.field as V3ContactReveal))
+    .reduce((sum, item) => sum + (item.credits ?? 0), 0);
+
+/** Every row of a batch with the same outcome. */
+const allRows = <R>(batch: ReadonlyArray<{ id: string }>, outcome: RowOutcome<R>) =>
+  new Map(batch.map(({ id }) => [id, outcome]));
+
+/**
+ * One batch of at most 100 people within what is left of the step's Maximum Credits: a
+ * search (POST /v3/contacts/search, billed for the search only) tells what revealing each
+ * person found would cost (`canReveal`: 0 for what the account revealed before), then the
+ * cheapest are revealed while the budget covers them (POST /v3/contacts/enrich, without the
+ * account's third-party waterfall, whose cost no search shows). The others come back as
+ * not_revealed with what they would cost. The batch is not searched at all unless the most
+ * its search can cost fits in the budget.
+ */
+export async function enrichPeopleWithinBudget(
+  lusha: LushaClient,
+  batch: ReadonlyArray<{ id: string; lookup: PersonLookup }>,
+  options: PersonLookupOptions,
+  budget: CreditBudget,
+  pricing: Pricing,
+): Promise<BatchAnswer<PersonRecord>> {
+  if (!budget.isKnown) {
+    const reason =
+      "Not sent: an earlier request's answer was lost, so what this run spent is unknown and more could exceed " +
+      'Maximum Credits. Check your Lusha usage, then run these rows again.';
+    return { outcomes: allRows(batch, { status: 'error', reason, creditsCharged: 0 }), creditsCharged: 0 };
+  }
+  // Lusha bills the search per started block of results; without a listed price, 1 credit per result at most.
+  const searchAtMost = costOf(pricing.api_search, batch.length, 1);
+  if (!budget.covers(searchAtMost)) {
+    const reason =
+      `Not looked up: searching these ${batch.length} rows may cost up to ${searchAtMost} credits, more than the ` +
+      `${Math.max(0, budget.left)} left of Maximum Credits.`;
+    return { outcomes: allRows(batch, { status: 'not_revealed', reason, creditsCharged: 0 }), creditsCharged: 0 };
+  }
+
+  const { reveal, options: searchOptions } = searchAndEnrichBody([], options);
+  let search;
+  try {
+    search = await lusha.searchContacts({
+      contacts: batch.map(({ id, lookup }) => contactItem(id, lookup)),
+      ...(searchOptions ? { options: searchOptions } : {}),
+    });
+  } catch (error) {
+    if (error instanceof LushaOutcomeUnknownError) budget.lose();
+    throw error;
+  }
+  const searchCredits = creditsChargedBy(search);
+  budget.spend(searchCredits);
+
+  const outcomes = new Map<string, RowOutcome<PersonRecord>>();
+  const candidates: Candidate[] = [];
+  const previews = byClientReference(search.results);
+  for (const { id } of batch) {
+    const preview = previews.get(id);
+    if (!preview) continue; // an error row, said by the bulk machine
+    const personId = firstText(preview.id);
+    const outcome = contactOutcome(preview, false);
+    if (outcome.status !== 'matched' || !personId) outcomes.set(id, outcome);
+    else candidates.push({ id, personId, preview, cost: revealCost(preview, reveal ?? []) });
+  }
+
+  // The cheapest first (a tie keeps the rows' order), while the budget covers them.
+  const chosen: Candidate[] = [];
+  let planned = 0;
+  for (const candidate of [...candidates].sort((a, b) => a.cost - b.cost)) {
+    if (budget.covers(planned + candidate.cost)) {
+      chosen.push(candidate);
+      planned += candidate.cost;
+    } else {
+      outcomes.set(candidate.id, {
+        status: 'not_revealed',
+        reason:
+          `Found, not revealed: revealing it would cost ${candidate.cost} credits, more than the ` +
+          `${Math.max(0, budget.left - planned)} left of Maximum Credits.`,
+        record: toPersonRecord(candidate.preview, { creditCharged: false }),
+        creditsCharged: 0,
+      });
+    }
+  }
+  if (chosen.length === 0) return { outcomes, creditsCharged: searchCredits };
+
+  let enriched;
+  try {
+    enriched = await lusha.enrichContacts({ ids: chosen.map((c) => c.personId), reveal, waterfallEnabled: false });
+  } catch (error) {
+    if (!(error instanceof LushaError)) throw error;
+    // The search is paid for: its rows come back, the unrevealed ones with the reason.
+    const possiblyCharged = error instanceof LushaOutcomeUnknownError;
+    if (possiblyCharged) budget.lose();
+    for (const c of chosen) {
+      outcomes.set(c.id, {
+        status: 'error',
+        reason: `Not revealed: ${error.message}`,
+        creditsCharged: 0,
+        possiblyCharged,
+      });
+    }
+    return { outcomes, creditsCharged: searchCredits };
+  }
+  const revealCredits = creditsChargedBy(enriched);
+  budget.spend(revealCredits);
+  const byId = new Map(enriched.results.map((r) => [firstText(r.id) ?? '', r]));
+  for (const c of chosen) {
+    const result = byId.get(c.personId);
+    outcomes.set(
+      c.id,
+      result
+        ? contactOutcome(result, c.cost > 0)
+        : { status: 'error', reason: "Lusha's answer did not include this person: run it again.", creditsCharged: 0 },
+    );
+  }
+  return { outcomes, creditsCharged: searchCredits + revealCredits };
 }

@@ -8,15 +8,21 @@ import { readCompanyLookup } from '../companies/lookup';
 import { companyOutputFields, companySample } from '../companies/record';
 import { findCompany } from '../companies/wire';
 import type { OperationContract } from '../zapier/contract';
+import { CREDITS_CHARGED_FIELD } from '../zapier/fields';
 import { inputProblemsError } from '../zapier/input-problems';
 import { withLusha } from '../zapier/lusha';
 
 const LABEL = 'Find Company';
 
 export const contract: OperationContract = {
-  endpoints: ['GET /v2/company'],
+  endpoints: ['POST /v3/companies/search-and-enrich'],
   credits:
-    'One credit when Lusha returns the company; none when there is no match or the input is rejected before the call.',
+    'What Lusha bills for a company it returns, reported in Credits Charged (at standard Lusha prices, 1 credit ' +
+    'per company revealed plus the search). No match costs nothing, and neither does input rejected before the call.',
+  sinceV3: [
+    'Crunchbase URL is null: V3 does not return it. Every other key is filled from V3 as before.',
+    'New output key: Credits Charged (what Lusha billed for the step).',
+  ],
   errors: [
     {
       when: 'Nothing identifies the company, or the domain or ID is malformed',
@@ -41,9 +47,10 @@ export default defineSearch({
       const lookup = readCompanyLookup(bundle.inputData);
       if (!lookup.ok) throw inputProblemsError(z, LABEL, lookup.problems);
       const outcome = await findCompany(lusha, lookup.value);
-      return outcome.status === 'matched' ? [outcome.record] : [];
+      if (outcome.status === 'error') throw new z.errors.HaltedError(outcome.reason);
+      return outcome.status === 'matched' ? [{ ...outcome.record, creditsCharged: outcome.creditsCharged }] : [];
     }),
-    outputFields: companyOutputFields,
-    sample: { ...companySample },
+    outputFields: [...companyOutputFields, CREDITS_CHARGED_FIELD],
+    sample: { ...companySample, creditsCharged: 2 },
   },
 });

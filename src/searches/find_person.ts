@@ -10,26 +10,33 @@ import { personOutputFields, personSample } from '../people/record';
 import { contactSignalSummaryOutputFields, contactSignalSummarySample } from '../people/signal-summary';
 import { findPerson } from '../people/wire';
 import type { OperationContract } from '../zapier/contract';
+import { CREDITS_CHARGED_FIELD } from '../zapier/fields';
 import { inputProblemsError } from '../zapier/input-problems';
 import { withLusha } from '../zapier/lusha';
 
 const LABEL = 'Find Person';
 
 export const contract: OperationContract = {
-  endpoints: ['GET /v2/person'],
+  endpoints: ['POST /v3/contacts/search-and-enrich', 'POST /v3/contacts/signals (only with Signal Types)'],
   credits:
-    'One credit when Lusha returns the person (Credit Charged in the output says whether it did); none when there ' +
-    'is no match or the input is rejected before the call. Each signal type Lusha finds costs extra credits.',
+    'What Lusha bills, reported in Credits Charged: the search of a person it finds, plus each email and phone it ' +
+    'reveals that your account has not revealed before (Data to Reveal decides which: Emails Only costs the least). ' +
+    'No match costs nothing, and neither does input rejected before the call. Signal Types add a second call, ' +
+    'billed per signal found.',
+  sinceV3: [
+    'Job Start Date is null: V3 does not return it.',
+    "Of the person's company, V3 returns the ID, name, domain and industry only (Company Website comes from the " +
+      'domain): Company LinkedIn URL, Employees (and Min/Max), Revenue Min/Max, Sub-Industry, City, Country and ' +
+      'Country Code are null (Find Company or Bulk Enrich Companies fills them).',
+    'Refresh Job Info is accepted and ignored: V3 always answers with the latest job it has.',
+    'Data to Reveal set to one kind works on every plan (V2 needed Unified Credits).',
+    'New output keys: Credits Charged (what Lusha billed for the step) and Signals Note.',
+  ],
   errors: [
     {
       when: 'Nothing identifies the person, or a value is malformed (email, LinkedIn URL not on linkedin.com, ID)',
       error: 'HaltedError',
       action: 'Fill in or fix the fields the message names; nothing was sent to Lusha.',
-    },
-    {
-      when: 'Data to Reveal is set to one kind on a plan without Unified Credits, or signals on a plan without them (403)',
-      error: 'Error',
-      action: 'Set Data to Reveal to Emails and Phones, or clear Signal Types.',
     },
     {
       when: 'Lusha answers the lookup with an error other than "no data"',
@@ -59,9 +66,9 @@ export default defineSearch({
       const outcome = await findPerson(lusha, lookup.value, options.value);
       if (outcome.status === 'not_found') return [];
       if (outcome.status === 'error') throw new z.errors.HaltedError(outcome.reason);
-      return [outcome.record];
+      return [{ ...outcome.record, creditsCharged: outcome.creditsCharged }];
     }),
-    outputFields: [...personOutputFields, ...contactSignalSummaryOutputFields],
-    sample: { ...personSample, ...contactSignalSummarySample },
+    outputFields: [...personOutputFields, ...contactSignalSummaryOutputFields, CREDITS_CHARGED_FIELD],
+    sample: { ...personSample, ...contactSignalSummarySample, creditsCharged: 2 },
   },
 });

@@ -13,3 +13,20 @@ export type LookupOutcome<R> =
       /** The answer was lost after the request reached Lusha: it may have been charged. */
       possiblyCharged?: boolean;
     };
+
+/**
+ * What one batch of lookups (up to 100, one request) came back with: the outcome of each
+ * lookup by the reference it was sent under (a reference missing from the map comes back as
+ * an error row), and what Lusha charged for the request as a whole.
+ */
+export interface BatchAnswer<R> {
+  outcomes: Map<string, RowOutcome<R>>;
+  creditsCharged: number;
+}
+
+/**
+ * The outcome of one row of a list: a lookup's outcome, or "found but not revealed" when the
+ * step's Maximum Credits did not cover revealing it (with what Lusha showed without revealing).
+ */
+export type RowOutcome<R> =
+  LookupOutcome<R> | { status: 'not_revealed'; reason: string; record?: R; creditsCharged: number };

@@ -20,8 +20,9 @@
  */
 import { createHash } from 'node:crypto';
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import type { LookupOutcome } from '../shared/outcome';
+import type { BatchAnswer, RowOutcome } from '../shared/outcome';
 import { type Checked, isBlank } from '../shared/readers';
+import { readInteger } from '../shared/options';
 import type { LushaClient } from '../lusha/client';
 import { chunk, sendBatches, throwConnectionFailure } from '../lusha/batch';
 import { TimeBudget } from '../lusha/time-budget';
@@ -35,6 +36,8 @@ import { entryFailureReason } from './errors';
 import { acquireConnectionLock, connectionFingerprint, releaseConnectionLock } from './connection';
 import { inputProblemsError } from './input-problems';
 import { connectionSecrets } from './lusha';
+import { accountPricing } from './pricing';
+import { CreditBudget, type Pricing } from '../lusha/billing';
 
 /** Most rows one run takes: 10 requests of 100, which finish well inside Zapier's 30 seconds. */
 export const MAX_ROWS = 1000;
@@ -53,7 +56,8 @@ export const SAME_RUN_LOCK_SECONDS = 30;
  */
 export const BULK_THROTTLE = { window: 1, limit: 2, scope: ['auth' as const, 'action' as const] };
 
-export type RowStatus = 'matched' | 'not_found' | 'invalid_input' | 'error';
+/** not_revealed: the step's Maximum Credits did not cover revealing (or looking up) the row; the reason says what it costs. */
+export type RowStatus = 'matched' | 'not_found' | 'invalid_input' | 'error' | 'not_revealed';
 
 /** What a bulk operation supplies: the rest of the run is the same for every kind of lookup. */
 export interface BulkLookup<L, R> {
@@ -76,11 +80,14 @@ export interface BulkLookup<L, R> {
   optionsKey?: string;
   /**
    * Sends one batch (at most BATCH_SIZE lookups, each under a generated id) and returns
-   * the outcome per id. An id missing from the map comes back as an error row.
+   * the outcome per id and what Lusha charged for it. An id missing from the map comes back
+   * as an error row.
    */
-  send(lusha: LushaClient, batch: ReadonlyArray<{ id: string; lookup: L }>): Promise<Map<string, LookupOutcome<R>>>;
+  send(lusha: LushaClient, batch: ReadonlyArray<{ id: string; lookup: L }>): Promise<BatchAnswer<R>>;
   /** The record of a row without a match: every key present, all empty. */
   emptyRecord: R;
+  /** Batches in flight at once (default CONCURRENCY); 1 when each batch must know what the ones before spent. */
+  concurrency?: number;
 }
 
 export interface BulkRow<R> {
@@ -100,6 +107,7 @@ export interface BulkRow<R> {
 export interface BulkTotals {
   total: number;
   matched: number;
+  notRevealed: number;
   notFound: number;
   invalid: number;
   errors: number;
@@ -143,7 +151,7 @@ function failureReason(error: unknown, secrets: readonly string[]): string {
 }
 
 /** A lookup Lusha's answer left out (it should not happen): an error row, free. */
-function missingFromAnswer<R>(noun: string): LookupOutcome<R> {
+function missingFromAnswer<R>(noun: string): RowOutcome<R> {
   return { status: 'error', reason: `Lusha's answer did not include this ${noun}: run it again.`, creditsCharged: 0 };
 }
 
@@ -244,7 +252,7 @@ export async function enrichInBulk<L, R>(
     );
   }
   const budget = new TimeBudget(() => lusha.timeLeft(), { minimumMs: MIN_TIME_PER_BATCH_MS });
-  const batches = await sendBatches(chunk(lookups, BATCH_SIZE), CONCURRENCY, async (batch) => {
+  const batches = await sendBatches(chunk(lookups, BATCH_SIZE), spec.concurrency ?? CONCURRENCY, async (batch) => {
     if (!budget.fits()) throw new NotSentError();
     return budget.time(() => spec.send(lusha, batch));
   }).finally(() => releaseConnectionLock(z, lockKey));
@@ -258,13 +266,13 @@ export async function enrichInBulk<L, R>(
 
   // 4. The outcome of each unique lookup.
   const secrets = connectionSecrets(bundle);
-  const outcomes = new Map<UniqueLookup<L>, LookupOutcome<R>>();
+  const outcomes = new Map<UniqueLookup<L>, RowOutcome<R>>();
   for (const batch of batches) {
     for (const unique of batch.items) {
       outcomes.set(
         unique,
         batch.ok
-          ? (batch.result.get(unique.id) ?? missingFromAnswer(spec.noun))
+          ? (batch.result.outcomes.get(unique.id) ?? missingFromAnswer(spec.noun))
           : {
               status: 'error',
               reason: failureReason(batch.error, secrets),
@@ -291,25 +299,28 @@ export async function enrichInBulk<L, R>(
         record: spec.emptyRecord,
       };
     }
-    const outcome = outcomes.get(unique) as LookupOutcome<R>;
+    const outcome = outcomes.get(unique) as RowOutcome<R>;
     const firstRow = unique.rows[0] as number;
     return {
       row,
       reference,
       status: outcome.status,
-      reason: outcome.status === 'error' ? outcome.reason : null,
+      reason: outcome.status === 'error' || outcome.status === 'not_revealed' ? outcome.reason : null,
       duplicateOfRow: firstRow === row ? null : firstRow,
       possiblyCharged: outcome.status === 'error' && outcome.possiblyCharged === true,
-      record: outcome.status === 'matched' ? outcome.record : spec.emptyRecord,
+      record:
+        (outcome.status === 'matched' || outcome.status === 'not_revealed' ? outcome.record : null) ?? spec.emptyRecord,
     };
   });
 
   const count = (status: RowStatus) => resultRows.filter((r) => r.status === status).length;
-  const creditsCharged = [...outcomes.values()].reduce((sum, outcome) => sum + outcome.creditsCharged, 0);
+  // What Lusha billed for the batches whose answers came back (a lost answer's charge is unknown: its rows say so).
+  const creditsCharged = batches.reduce((sum, batch) => sum + (batch.ok ? batch.result.creditsCharged : 0), 0);
   return {
     totals: {
       total: resultRows.length,
       matched: count('matched'),
+      notRevealed: count('not_revealed'),
       notFound: count('not_found'),
       invalid: count('invalid_input'),
       errors: count('error'),
@@ -327,7 +338,7 @@ export async function enrichInBulk<L, R>(
 const rowFields: OutputField[] = [
   { key: 'row', label: 'Row Number', type: 'integer' },
   { key: 'reference', label: 'Your Reference', type: 'string' },
-  { key: 'status', label: 'Status (matched, not_found, invalid_input, error)', type: 'string' },
+  { key: 'status', label: 'Status (matched, not_revealed, not_found, invalid_input, error)', type: 'string' },
   { key: 'reason', label: 'Reason (for invalid_input and error)', type: 'string' },
   { key: 'duplicateOfRow', label: 'Same Lookup As Row', type: 'integer' },
   { key: 'possiblyCharged', label: 'May Have Been Charged (Answer Lost)', type: 'boolean' },
@@ -336,6 +347,7 @@ const rowFields: OutputField[] = [
 const totalFields: OutputField[] = [
   { key: 'total', label: 'Rows', type: 'integer' },
   { key: 'matched', label: 'Matched', type: 'integer' },
+  { key: 'notRevealed', label: 'Not Revealed (Over Maximum Credits)', type: 'integer' },
   { key: 'notFound', label: 'Not Found', type: 'integer' },
   { key: 'invalid', label: 'Invalid Input', type: 'integer' },
   { key: 'errors', label: 'Errors', type: 'integer' },
@@ -366,7 +378,9 @@ export function summaryOf(totals: BulkTotals): string {
         'after reaching Lusha (see Reason); check your Lusha usage before running them again.'
       : '';
   return (
-    `${plural(totals.total, 'row', 'rows')}: ${totals.matched} matched, ${totals.notFound} not found, ` +
+    `${plural(totals.total, 'row', 'rows')}: ${totals.matched} matched, ` +
+    (totals.notRevealed > 0 ? `${totals.notRevealed} not revealed (Maximum Credits), ` : '') +
+    `${totals.notFound} not found, ` +
     `${totals.invalid} invalid input, ${plural(totals.errors, 'error', 'errors')}. ` +
     `${plural(totals.requests, 'request', 'requests')} to Lusha, ` +
     `${plural(totals.creditsCharged, 'credit', 'credits')} charged.${lost}`
@@ -415,6 +429,7 @@ export function bulkSample<R extends object>(
   const totals: BulkTotals = {
     total: 4,
     matched: 2,
+    notRevealed: 0,
     notFound: 1,
     invalid: 1,
     errors: 0,
@@ -455,11 +470,44 @@ export function bulkRowsInputFields(options: {
       helpText:
         `Map a list (line items) from an earlier step into the fields below: up to ${formatCount(MAX_ROWS)} ` +
         `rows per run. Each row needs ${options.eachRowNeeds}. Identical rows are looked up, and charged, once. The ` +
-        'result has one line item per row, in the same order, with a **Status** (matched, not_found, invalid_input, ' +
-        `error) and a **Reason**. ${options.lineItemNote}`,
+        'result has one line item per row, in the same order, with a **Status** (matched, not_revealed, not_found, ' +
+        `invalid_input, error) and a **Reason**. ${options.lineItemNote}`,
     },
     { key: 'rows', label: options.rowsLabel, children: [referenceField, ...options.identifierFields] },
   ];
+}
+
+/** The most a Maximum Credits may be (a larger ceiling is no ceiling). */
+export const MAX_CREDITS_LIMIT = 1_000_000;
+export const MAX_CREDITS_LABEL = 'Maximum Credits';
+
+/** The optional credit ceiling of a bulk run; `howItWorks` says what the operation does to stay within it. */
+export function maxCreditsField(howItWorks: string): PlainInputField {
+  return {
+    key: 'max_credits',
+    label: MAX_CREDITS_LABEL,
+    type: 'integer',
+    helpText:
+      'Optional: the most credits this run may spend, as Lusha bills them. Leave empty for no limit. ' +
+      `${howItWorks} Rows left out come back with Status **not_revealed** and a Reason saying what they would cost.`,
+  };
+}
+
+/** Maximum Credits as a whole number from 0, or undefined (no ceiling). */
+export function readMaxCredits(input: Record<string, unknown>) {
+  return readInteger(input.max_credits, MAX_CREDITS_LABEL, 0, MAX_CREDITS_LIMIT);
+}
+
+/**
+ * A run's credit ceiling, when it has one: the budget its batches share (sent one after
+ * another, so each knows what the ones before spent) and the account's prices, read once,
+ * when the first batch is about to spend.
+ */
+export function creditCeiling(z: ZObject, bundle: Pick<Bundle, 'authData'>, max: number | undefined) {
+  if (max === undefined) return null;
+  const budget = new CreditBudget(max);
+  let prices: Promise<Pricing> | undefined;
+  return { budget, pricing: (lusha: LushaClient) => (prices ??= accountPricing(z, bundle, lusha)) };
 }
 
 /** The errors every bulk create can end in, for its OperationContract. */

@@ -23,6 +23,11 @@ export interface OperationContract {
   credits: string;
   /** Errors specific to this operation; the common ones below apply to every operation. */
   errors: ErrorNote[];
+  /**
+   * What a Zap built on version 1.x (Lusha V2) sees differently since the operation runs on
+   * Lusha's V3 API: keys V3 no longer fills (they stay, null), options it no longer reads.
+   */
+  sinceV3?: string[];
 }
 
 /** Errors any operation can raise: the rows of the one error map (src/zapier/errors.ts). */

@@ -43,10 +43,10 @@ const MAX_QUOTA_SECONDS = 24 * 60 * 60;
 
 /**
  * What to do about a 403, by the feature the endpoint belongs to: a plan without Signals
- * is said in those words; elsewhere the usual cause is a reveal option the plan lacks.
+ * is said in those words; elsewhere the usual cause is an option or feature the plan lacks.
  */
 function forbiddenAdvice(endpoint: string): string {
-  if (endpoint.includes(' /api/signals/')) {
+  if (endpoint.includes(' /api/signals/') || /^POST \/v3\/(contacts|companies)\/signals$/.test(endpoint)) {
     return (
       'Your Lusha plan does not include Signals (or the Lusha account is inactive): ' +
       'ask your Lusha admin to add Signals to the plan, or turn this Zap off.'
@@ -54,7 +54,7 @@ function forbiddenAdvice(endpoint: string): string {
   }
   return (
     "Your Lusha plan or account does not allow this: change the step's options " +
-    '(for example turn off the reveal options) or ask your Lusha admin.'
+    '(for example turn off Exclude Do Not Call Numbers, or the reveal) or ask your Lusha admin.'
   );
 }
 
@@ -155,10 +155,9 @@ export const ERROR_MAP: readonly ErrorRule[] = [
     covers: [LushaForbiddenError],
     type: 'Error',
     map: (error) => ({ advice: forbiddenAdvice(error.endpoint), code: 'forbidden', status: 403 }),
-    when: 'The plan lacks a feature (reveal options, DNC exclusion, Signals), or the account is inactive (403)',
+    when: 'The plan lacks a feature (DNC exclusion, Signals, Lookalikes, V3 access), or the account is inactive (403)',
     seen: 'Lusha refused the request … Your Lusha plan or account does not allow this',
-    action:
-      'Turn off the option named in the message (e.g. Data to Reveal: Emails and Phones), or ask your Lusha admin.',
+    action: 'Turn off the option named in the message, or ask your Lusha admin to add the feature to the plan.',
   },
   {
     covers: [LushaQuotaError],

@@ -18,3 +18,10 @@ export interface OutputField {
   list?: boolean;
   children?: OutputField[];
 }
+
+/** What Lusha billed for the step, as its answers' `billing.creditsCharged` say. */
+export const CREDITS_CHARGED_FIELD: OutputField = {
+  key: 'creditsCharged',
+  label: 'Credits Charged',
+  type: 'integer',
+};

@@ -12,12 +12,16 @@ const sandbox = useSandbox({
 describe('authentication against the sandbox', () => {
   it('passes with the demo key, sending the raw key (the sandbox rejects "Bearer")', async () => {
     const result = await appTester(App.authentication.test, bundleWith({}, { apiKey: SANDBOX_KEY }), true);
-    expect(result).toMatchObject({ usage: { credits: { used: 0, total: 100, remaining: 100 } }, keySuffix: '-key' });
+    expect(result).toMatchObject({
+      usage: { credits: { used: 0, total: 100, remaining: 100 } },
+      plan: 'professional',
+      keySuffix: '-key',
+    });
     const [call, ...rest] = sandbox().log.entries();
     expect(rest).toHaveLength(0);
     expect(call).toMatchObject({
       method: 'GET',
-      path: '/account/usage',
+      path: '/v3/account/usage',
       status: 200,
       keySuffix: '-key',
       creditsCharged: 0,
@@ -40,7 +44,7 @@ describe('authentication against the sandbox', () => {
     expect(
       sandbox()
         .log.entries()
-        .filter((e) => e.path === '/account/usage'),
+        .filter((e) => e.path === '/v3/account/usage'),
     ).toHaveLength(1);
   });
 });

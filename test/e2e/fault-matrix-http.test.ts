@@ -4,7 +4,7 @@
  */
 import { FAULT_CLASSES } from '../support/fault-classes';
 import { describeFaultMatrix, expectedOutcome } from '../support/fault-matrix';
-import { CHARGED, HTTP, LIMITS, SLOW_COLUMNS, TRANSPORT } from '../support/fault-matrix-slices';
+import { BLIPS, CHARGED, HTTP, LIMITS, SLOW_COLUMNS, TRANSPORT } from '../support/fault-matrix-slices';
 import { appOperationKeys, OPERATIONS } from '../support/operations';
 
 describe('the table', () => {
@@ -24,7 +24,7 @@ describe('the table', () => {
 
   it('is run whole by the fault-matrix files', () => {
     expect(FAULT_CLASSES.map((fault) => fault.name).sort()).toEqual(
-      [...HTTP, ...LIMITS, ...TRANSPORT, ...CHARGED, ...SLOW_COLUMNS].sort(),
+      [...HTTP, ...LIMITS, ...TRANSPORT, ...BLIPS, ...CHARGED, ...SLOW_COLUMNS].sort(),
     );
   });
 });

@@ -91,8 +91,13 @@ describe('npm start against the embedded sandbox', () => {
     expect(step('Prospect contacts (search only)').creditsCharged).toBe(0);
     expect(step('Prospect companies (search only)').creditsCharged).toBe(0);
     expect(step('Prospect contacts + reveal').creditsCharged).toBe(step('Prospect contacts + reveal').records);
-    expect(step('Find person by email')).toMatchObject({ records: 1, apiCalls: 1, creditsCharged: 1 });
-    expect(step('Bulk enrich people')).toMatchObject({ records: 5, apiCalls: 1, creditsCharged: 2 });
+    // V3 bills the search and each newly revealed email or phone: the step reports what the ledger charged.
+    for (const title of ['Find person by email', 'Find company by domain', 'Bulk enrich people']) {
+      expect(step(title)).toMatchObject({ ok: true, apiCalls: 1, creditsCharged: expect.any(Number) });
+      expect(step(title).creditsCharged).toBeGreaterThan(0);
+    }
+    expect(step('Find person by email').records).toBe(1);
+    expect(step('Bulk enrich people').records).toBe(5);
   });
 
   it('shows the signal triggers firing each signal once, and polls within the interval costing nothing', () => {
@@ -111,7 +116,7 @@ describe('npm start against the embedded sandbox', () => {
     expect(status).toBe(0);
     expect(stdout).toMatch(/^Lusha connector tour against the embedded sandbox at http:\/\/127\.0\.0\.1:\d+/);
     expect(stdout).toMatch(
-      /✓ Find person by email\n {4}find_person {2}email \S+@\S+\n {4}1 record\(s\), 1 API call\(s\), 1 credit\(s\), \d+ ms/,
+      /✓ Find person by email\n {4}find_person {2}email \S+@\S+\n {4}1 record\(s\), 1 API call\(s\), \d+ credit\(s\), \d+ ms/,
     );
     expect(stdout).toMatch(/Totals \(the embedded sandbox at .*\)\n.*Step.*Records.*API calls.*Credits.*ms/);
     expect(stdout).toMatch(new RegExp(`All ${steps.length} steps passed\\.\\n$`));

@@ -84,13 +84,12 @@ const PARTIAL_WHEN_ANSWER_LOST: Record<string, Outcome> = {
 };
 
 const EXCEPTIONS: Record<string, Record<string, Outcome>> = {
-  // A search's "not found" is an empty result, so "find or create" Zaps go on to create;
-  // Lusha answers a company lookup without a match with 404.
-  find_person: { '404': { result: 'empty' } },
-  find_company: { '404': { result: 'empty' } },
+  // V3 answers a lookup without a match with a 200 and a NOT_FOUND item (the searches return
+  // nothing); a 404 for the whole request means the endpoint is gone, and the step says so.
   // A list step whose paid answer was lost returns what it has: each affected row says it may
   // have been charged, and nothing is retried or re-paid by a Zapier retry.
   enrich_people: PARTIAL_WHEN_ANSWER_LOST,
+  'enrich_people (max credits)': PARTIAL_WHEN_ANSWER_LOST,
   enrich_companies: PARTIAL_WHEN_ANSWER_LOST,
 };
 
@@ -99,7 +98,7 @@ const EXCEPTIONS: Record<string, Record<string, Outcome>> = {
  * may come after Lusha processed one is never retried (src/lusha/client.ts).
  */
 const PAID_ROUTE =
-  /^\/(v2\/(person|company)|prospecting\/(contact|company)\/enrich|api\/signals\/(contacts|companies)(\/search)?|api\/recommendations\/(contacts|companies))$/;
+  /^\/(v3\/(contacts|companies)\/search-and-enrich|v3\/contacts\/(search|enrich|signals)|prospecting\/(contact|company)\/enrich|api\/signals\/(contacts|companies)(\/search)?|api\/recommendations\/(contacts|companies))$/;
 
 export const isPaidRoute = (route: string): boolean => PAID_ROUTE.test(route);
 

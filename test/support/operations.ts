@@ -182,7 +182,7 @@ export const OPERATIONS: OperationRow[] = [
     name: 'authentication.test',
     kind: 'auth',
     key: 'authentication.test',
-    route: '/account/usage',
+    route: '/v3/account/usage',
     method: 'GET',
     input: () => ({}),
   },
@@ -253,16 +253,16 @@ export const OPERATIONS: OperationRow[] = [
     name: 'find_person',
     kind: 'searches',
     key: 'find_person',
-    route: '/v2/person',
-    method: 'GET',
+    route: '/v3/contacts/search-and-enrich',
+    method: 'POST',
     input: (sb) => ({ person_id: str(sb.data.samples.personWithEmailAndPhone.personId) }),
   },
   {
     name: 'find_company',
     kind: 'searches',
     key: 'find_company',
-    route: '/v2/company',
-    method: 'GET',
+    route: '/v3/companies/search-and-enrich',
+    method: 'POST',
     input: (sb) => ({ domain: sb.data.samples.companyWithFunding.domain }),
   },
 
@@ -271,7 +271,7 @@ export const OPERATIONS: OperationRow[] = [
     name: 'enrich_people',
     kind: 'creates',
     key: 'enrich_people',
-    route: '/v2/person',
+    route: '/v3/contacts/search-and-enrich',
     method: 'POST',
     input: (sb) => ({
       rows: [
@@ -285,15 +285,31 @@ export const OPERATIONS: OperationRow[] = [
       }),
       entries: (input) => (input.rows as Row[]).map((r) => String(r.reference)),
       // The bulk machine sends each distinct row under a generated id, 1 to 150.
-      isSecondChunk: (body) => (body as { contacts?: Array<{ contactId: string }> }).contacts?.[0]?.contactId === '101',
+      isSecondChunk: (body) =>
+        (body as { contacts?: Array<{ clientReferenceId: string }> }).contacts?.[0]?.clientReferenceId === '101',
       report: bulkRows,
     },
+  },
+  {
+    // With Maximum Credits, a search first (then a reveal of what fits): the fault hits the search.
+    name: 'enrich_people (max credits)',
+    kind: 'creates',
+    key: 'enrich_people',
+    route: '/v3/contacts/search',
+    method: 'POST',
+    input: (sb) => ({
+      rows: [
+        { reference: 'a', person_id: str(sb.data.samples.personWithEmailAndPhone.personId) },
+        { reference: 'b', email: 'nobody.at.all@example.org' },
+      ],
+      max_credits: 1000,
+    }),
   },
   {
     name: 'enrich_companies',
     kind: 'creates',
     key: 'enrich_companies',
-    route: '/v2/company',
+    route: '/v3/companies/search-and-enrich',
     method: 'POST',
     input: (sb) => ({
       rows: [
@@ -308,7 +324,8 @@ export const OPERATIONS: OperationRow[] = [
           .map((c, i) => ({ reference: `row-${i + 1}`, company_id: str(c.id) })),
       }),
       entries: (input) => (input.rows as Row[]).map((r) => String(r.reference)),
-      isSecondChunk: (body) => (body as { companies?: Array<{ id: string }> }).companies?.[0]?.id === '101',
+      isSecondChunk: (body) =>
+        (body as { companies?: Array<{ clientReferenceId: string }> }).companies?.[0]?.clientReferenceId === '101',
       report: bulkRows,
     },
   },

@@ -15,19 +15,19 @@ import { appTester, bundleWith, expectZapierError, LUSHA, TEST_KEY } from '../su
 
 useNock();
 
-/** Runs one GET /v2/person through the app and returns the Zapier error it ends in. */
-const lookupFails = () =>
-  expectZapierError(
-    appTester(
-      withLusha((lusha) => lusha.enrichPerson({ email: 'a@b.com' })),
-      bundleWith({}),
-    ),
-  );
+const SEARCH = '/v3/contacts/search-and-enrich';
+const USAGE = '/v3/account/usage';
+
+/** A sample paid call: one contact by email (POST /v3/contacts/search-and-enrich). */
+const sampleBody = { contacts: [{ clientReferenceId: '1', email: 'a@b.com' }], reveal: ['emails' as const] };
+const lookup = (lusha: LushaClient) => lusha.searchAndEnrichContacts(sampleBody);
+
+/** Runs one POST /v3/contacts/search-and-enrich through the app and returns the Zapier error it ends in. */
+const lookupFails = () => expectZapierError(appTester(withLusha(lookup), bundleWith({})));
 
 const replyOnce = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   nock(LUSHA)
-    .get('/v2/person')
-    .query(true)
+    .post(SEARCH, sampleBody)
     .reply(status, body as nock.Body, headers);
 
 describe('the error map', () => {
@@ -54,11 +54,8 @@ describe('the error map', () => {
     [
       403,
       'Error',
-      {
-        statusCode: 403,
-        message: 'Your pricing version does not support requesting individual datapoints [revealEmails, revealPhones]',
-      },
-      /refused.*revealEmails, revealPhones.*turn off the reveal options/,
+      { statusCode: 403, message: 'Your Lusha account is inactive' },
+      /refused.*Your Lusha account is inactive.*ask your Lusha admin/,
     ],
     [404, 'HaltedError', { statusCode: 404, message: 'Resource not found' }, /found nothing.*Check the identifiers/],
     [
@@ -167,7 +164,7 @@ describe('the error map', () => {
       );
 
     it.each([502, 503, 504])('retries a free request once after a %s, then throttles', async (status) => {
-      const scope = nock(LUSHA).get('/account/usage').times(2).reply(status, { message: 'Bad gateway' });
+      const scope = nock(LUSHA).get(USAGE).times(2).reply(status, { statusCode: status, message: 'Bad gateway' });
       const error = await usageFails();
       expect(scope.isDone()).toBe(true);
       expect(error).toMatchObject({ name: 'ThrottledError', delay: 60 });
@@ -175,7 +172,7 @@ describe('the error map', () => {
     });
 
     it('retries a paid request once after a 503 (Lusha did not serve it), then throttles', async () => {
-      const scope = nock(LUSHA).get('/v2/person').query(true).times(2).reply(503, { message: 'Service Unavailable' });
+      const scope = nock(LUSHA).post(SEARCH).times(2).reply(503, { statusCode: 503, message: 'Service Unavailable' });
       const error = await lookupFails();
       expect(scope.isDone()).toBe(true);
       expect(error).toMatchObject({ name: 'ThrottledError', delay: 60 });
@@ -184,8 +181,8 @@ describe('the error map', () => {
     it.each([502, 504])(
       'never retries a paid request after a %s: Lusha may have charged it, so the step halts and says so',
       async (status) => {
-        const scope = nock(LUSHA).get('/v2/person').query(true).once().reply(status, { message: 'Gateway' });
-        const second = nock(LUSHA).get('/v2/person').query(true).reply(200, {});
+        const scope = nock(LUSHA).post(SEARCH).once().reply(status, { statusCode: status, message: 'Gateway' });
+        const second = nock(LUSHA).post(SEARCH).reply(200, { results: [] });
         const error = await lookupFails();
         expect(scope.isDone()).toBe(true);
         expect(second.isDone()).toBe(false);
@@ -198,20 +195,17 @@ describe('the error map', () => {
     );
 
     it('succeeds when the one retry succeeds', async () => {
-      nock(LUSHA).get('/v2/person').query(true).reply(503, {});
+      nock(LUSHA).post(SEARCH, sampleBody).reply(503, {});
       nock(LUSHA)
-        .get('/v2/person')
-        .query(true)
-        .reply(200, { contact: { error: null, isCreditCharged: true, data: { personId: 1 } } });
-      const result = await appTester(
-        withLusha((lusha) => lusha.enrichPerson({ email: 'a@b.com' })),
-        bundleWith({}),
-      );
-      expect(result.contact.data?.personId).toBe('1');
+        .post(SEARCH, sampleBody)
+        .reply(200, { results: [{ clientReferenceId: '1', id: 1 }], billing: { creditsCharged: 1 } });
+      const result = (await appTester(withLusha(lookup), bundleWith({}))) as Awaited<ReturnType<typeof lookup>>;
+      expect(result.results[0]?.id).toBe('1');
+      expect(result.billing?.creditsCharged).toBe(1);
     });
 
     it('does not retry a 500', async () => {
-      const scope = nock(LUSHA).get('/v2/person').query(true).once().reply(500, {});
+      const scope = nock(LUSHA).post(SEARCH).once().reply(500, {});
       expect(await lookupFails()).toMatchObject({ name: 'Error', status: 500 });
       expect(scope.isDone()).toBe(true);
     });
@@ -251,17 +245,19 @@ describe('the error map', () => {
       });
       expect(connections).toBe(2);
       expect(error?.name).toBe('ThrottledError');
-      expect(error?.message).toMatch(/Could not reach Lusha for GET \/account\/usage: connection failed/);
+      expect(error?.message).toMatch(/Could not reach Lusha for GET \/v3\/account\/usage: connection failed/);
     });
 
     it('never re-sends a paid request whose connection dropped after it was sent', async () => {
       let error: Awaited<ReturnType<typeof expectZapierError>> | undefined;
       const connections = await droppingServer(async (base) => {
-        error = await throughClient(base, (client) => client.enrichPerson({ email: 'a@b.com' }));
+        error = await throughClient(base, lookup);
       });
       expect(connections).toBe(1);
       expect(error?.name).toBe('HaltedError');
-      expect(error?.message).toMatch(/Could not reach Lusha for GET \/v2\/person: .*may have processed this request/);
+      expect(error?.message).toMatch(
+        /Could not reach Lusha for POST \/v3\/contacts\/search-and-enrich: .*may have processed this request/,
+      );
     });
 
     it('retries a paid request once when the connection was refused (it never reached Lusha)', async () => {
@@ -277,7 +273,7 @@ describe('the error map', () => {
             const transport = new ZapierTransport(z, `http://127.0.0.1:${port}`);
             const counting = { send: (r: Parameters<typeof transport.send>[0]) => (sent.push(1), transport.send(r)) };
             const client = new LushaClient({ transport: counting, retryDelayMs: 10 });
-            return client.enrichPerson({ email: 'a@b.com' }).catch((e) => {
+            return lookup(client).catch((e: unknown) => {
               throw toZapierError(z, e);
             });
           }, bundleWith({})),
@@ -293,17 +289,26 @@ describe('the error map', () => {
 
   describe('responses that cannot be read', () => {
     it('names the endpoint when a 200 body is not JSON', async () => {
-      replyOnce(200, '{"contact": {');
+      replyOnce(200, '{"results": [');
       const error = await lookupFails();
       expect(error).toMatchObject({ name: 'Error', code: 'bad_response' });
-      expect(error.message).toMatch(/GET \/v2\/person.*not JSON/);
+      expect(error.message).toMatch(/POST \/v3\/contacts\/search-and-enrich.*not JSON/);
     });
 
     it('names the endpoint and the path when a body fails schema parsing', async () => {
-      replyOnce(200, { contact: { data: { emailAddresses: 'not-a-list' } } });
+      replyOnce(200, { results: [{ clientReferenceId: '1', emails: 'not-a-list' }] });
       const error = await lookupFails();
       expect(error).toMatchObject({ name: 'Error', code: 'bad_response' });
-      expect(error.message).toMatch(/GET \/v2\/person in an unexpected shape at "contact.data.emailAddresses"/);
+      expect(error.message).toMatch(
+        /POST \/v3\/contacts\/search-and-enrich in an unexpected shape at "results.0.emails"/,
+      );
+    });
+
+    it('names the container when the answer has no results', async () => {
+      replyOnce(200, { requestId: 'r1', billing: { creditsCharged: 0 } });
+      const error = await lookupFails();
+      expect(error).toMatchObject({ name: 'Error', code: 'bad_response' });
+      expect(error.message).toMatch(/POST \/v3\/contacts\/search-and-enrich in an unexpected shape at "results"/);
     });
   });
 
@@ -313,7 +318,7 @@ describe('the error map', () => {
       new LushaClient({ transport: new ZapierTransport(z, LUSHA), requestTimeoutMs: 600, retryDelayMs: 10 });
 
     it('gives up on a response that does not start in time', async () => {
-      nock(LUSHA).get('/account/usage').delay(2_000).reply(200, { usage: {} });
+      nock(LUSHA).get(USAGE).delay(2_000).reply(200, { credits: {} });
       const error = await expectZapierError(
         appTester(
           async (z: ZObject) =>
@@ -326,11 +331,11 @@ describe('the error map', () => {
         ),
       );
       expect(error.name).toBe('ThrottledError');
-      expect(error.message).toMatch(/did not answer GET \/account\/usage in time/);
+      expect(error.message).toMatch(/did not answer GET \/v3\/account\/usage in time/);
     });
 
     it('gives up on a body that stalls', async () => {
-      nock(LUSHA).get('/account/usage').delayBody(2_000).reply(200, { usage: {} });
+      nock(LUSHA).get(USAGE).delayBody(2_000).reply(200, { credits: {} });
       const error = await expectZapierError(
         appTester(
           async (z: ZObject) =>
@@ -343,11 +348,11 @@ describe('the error map', () => {
         ),
       );
       expect(error.name).toBe('ThrottledError');
-      expect(error.message).toMatch(/did not answer GET \/account\/usage in time/);
+      expect(error.message).toMatch(/did not answer GET \/v3\/account\/usage in time/);
     });
 
     it('refuses to start a request the deadline leaves no time for', async () => {
-      const scope = nock(LUSHA).get('/account/usage').reply(200, { usage: {} });
+      const scope = nock(LUSHA).get(USAGE).reply(200, { credits: {} });
       const error = await expectZapierError(
         appTester(async (z: ZObject) => {
           const client = new LushaClient({ transport: new ZapierTransport(z, LUSHA), deadline: Date.now() + 300 });
@@ -365,10 +370,9 @@ describe('the error map', () => {
     const statuses = [400, 401, 402, 403, 404, 429, 451, 500, 502];
     for (const status of statuses) {
       nock(LUSHA)
-        .get('/v2/person')
-        .query(true)
+        .post(SEARCH)
         .times(2)
-        .reply(status, { message: `bad key ${TEST_KEY}` });
+        .reply(status, { statusCode: status, message: `bad key ${TEST_KEY}` });
       const error = await lookupFails();
       expect(error.message).not.toContain(TEST_KEY);
       expect(error.message).toContain('[redacted]');

@@ -63,6 +63,7 @@ it('names the enrichment identifiers as the prospecting and signal operations do
     'reveal_data',
     'refresh_job_info',
     'partial_profile',
+    'max_credits',
   ]);
   expect(keysOf('creates', 'enrich_companies')).toEqual([
     'about',
@@ -71,5 +72,6 @@ it('names the enrichment identifiers as the prospecting and signal operations do
     'rows[].domain',
     'rows[].name',
     'rows[].company_id',
+    'max_credits',
   ]);
 });

@@ -1,6 +1,7 @@
 /**
- * Bulk Enrich Companies: the wire body under generated ids, Lusha's map keyed by those ids
- * (a miss is left out), a mixed list back in order, batches of 100, run-level errors.
+ * Bulk Enrich Companies: the V3 search-and-enrich body under generated client reference ids,
+ * results matched back by reference (a miss is NOT_FOUND), a mixed list back in order,
+ * batches of 100, credits as Lusha bills each request, run-level errors.
  */
 import nock from 'nock';
 import type { Bundle, ZObject } from 'zapier-platform-core';
@@ -17,28 +18,28 @@ const perform = operation.perform as (
 ) => Promise<Record<string, unknown> & { rows: Array<Record<string, unknown>> }>;
 const enrichCompanies = (inputData: Record<string, unknown>) => appTester(perform, bundleWith(inputData));
 
-/** A value of POST /v2/company's map: flat location and links, `lushaCompanyId`. */
+const SEARCH = '/v3/companies/search-and-enrich';
+
+/** A V3 enriched company (the spec's V3EnrichedCompany), without its reference. */
 const northwind = {
-  id: 33222678,
-  lushaCompanyId: '33222678',
+  id: '33222678',
   name: 'Northwind Analytics',
-  fqdn: 'www.northwind-analytics.com',
-  companySize: [201, 500],
-  revenueRange: [10000000, 50000000],
-  founded: '2014',
+  domain: 'www.northwind-analytics.com',
+  alternativeDomains: ['northwind-analytics.com'],
   description: 'Northwind Analytics builds revenue forecasting software for B2B sales teams.',
-  logoUrl: 'https://logo.lusha.com/northwind-analytics.png',
-  mainIndustry: 'Technology, Information & Media',
+  companyType: 'Private Company',
+  yearFounded: 2014,
+  employeeCount: { exact: 312, min: 201, max: 500 },
+  industry: 'Technology, Information & Media',
   subIndustry: 'Software Development',
-  city: 'Boston',
-  state: 'Massachusetts',
-  country: 'United States',
-  countryIso2: 'US',
-  linkedin: 'https://www.linkedin.com/company/northwind-analytics',
-  crunchbase: 'https://www.crunchbase.com/organization/northwind-analytics',
   specialities: ['revenue forecasting', 'sales analytics'],
-  technologies: [{ name: 'Salesforce' }, { name: 'HubSpot' }],
-  industryPrimaryGroupDetails: { sicCodes: [{ sicCodes: 7372 }], naicsCodes: [{ naicsCodes: 511210 }] },
+  sicCodes: [{ code: 7372, description: 'Prepackaged Software' }],
+  naicsCodes: [{ code: 511210, description: 'Software Publishers' }],
+  emailDomain: 'northwind-analytics.com',
+  location: { city: 'Boston', state: 'Massachusetts', country: 'United States', countryIso2: 'US' },
+  socialLinks: { linkedin: 'https://www.linkedin.com/company/northwind-analytics' },
+  revenueRange: { min: 10000000, max: 50000000 },
+  technologies: ['Salesforce', 'HubSpot'],
   funding: {
     rounds: [{ roundType: 'Series B', roundAmount: 42000000, roundDate: 'Mar 18, 2025', currency: 'USD' }],
     totalRounds: 3,
@@ -46,7 +47,19 @@ const northwind = {
     currency: 'USD',
     isIpo: false,
   },
+  logoUrl: 'https://logo.lusha.com/northwind-analytics.png',
 };
+const found = (clientReferenceId: string) => ({ clientReferenceId, ...northwind });
+const miss = (clientReferenceId: string) => ({
+  clientReferenceId,
+  error: { code: 'NOT_FOUND', message: 'Company not found' },
+});
+/** Lusha's answer to one request: its results (in any order) and its bill. */
+const answer = (results: unknown[], creditsCharged: number | null) => ({
+  requestId: '21fe0733-65d6-436a-8d0c-2c9ac6f263f8',
+  results,
+  ...(creditsCharged === null ? {} : { billing: { creditsCharged, resultsReturned: results.length } }),
+});
 
 const northwindItem = {
   id: '33222678',
@@ -68,7 +81,8 @@ const northwindItem = {
   country: 'United States',
   countryCode: 'US',
   linkedinUrl: 'https://www.linkedin.com/company/northwind-analytics',
-  crunchbaseUrl: 'https://www.crunchbase.com/organization/northwind-analytics',
+  // V3 does not return a Crunchbase link.
+  crunchbaseUrl: null,
   technologies: 'Salesforce, HubSpot',
   specialities: 'revenue forecasting, sales analytics',
   sicCodes: '7372',
@@ -87,18 +101,20 @@ const emptyItem = {
   creditCharged: false,
 };
 
+type Item = { clientReferenceId: string; id?: string; domain?: string; name?: string };
+
 describe('Bulk Enrich Companies', () => {
   it('sends each distinct company once under generated ids and returns every row, in order, with its status', async () => {
-    const scope = nock(LUSHA, { reqheaders: { api_key: TEST_KEY } })
-      .post('/v2/company', {
+    const scope = nock(LUSHA, { reqheaders: { api_key: TEST_KEY, 'content-type': 'application/json' } })
+      .post(SEARCH, {
         companies: [
-          { id: '1', domain: 'northwind-analytics.com' },
-          { id: '2', name: 'Nowhere Ltd' },
-          { id: '3', companyId: '33222678' },
+          { clientReferenceId: '1', domain: 'northwind-analytics.com' },
+          { clientReferenceId: '2', name: 'Nowhere Ltd' },
+          { clientReferenceId: '3', id: '33222678' },
         ],
       })
-      // Lusha leaves out what it cannot find.
-      .reply(200, { '1': northwind, '3': northwind });
+      // Results are matched by reference, not by position.
+      .reply(200, answer([found('3'), miss('2'), found('1')], 3));
 
     const output = await enrichCompanies({
       rows: [
@@ -114,13 +130,14 @@ describe('Bulk Enrich Companies', () => {
     expect(output).toEqual({
       total: 5,
       matched: 3,
+      notRevealed: 0,
       notFound: 1,
       invalid: 1,
       errors: 0,
       requests: 1,
-      creditsCharged: 2,
+      creditsCharged: 3,
       possiblyChargedRows: 0,
-      summary: '5 rows: 3 matched, 1 not found, 1 invalid input, 0 errors. 1 request to Lusha, 2 credits charged.',
+      summary: '5 rows: 3 matched, 1 not found, 1 invalid input, 0 errors. 1 request to Lusha, 3 credits charged.',
       rows: [
         {
           row: 1,
@@ -171,26 +188,94 @@ describe('Bulk Enrich Companies', () => {
     });
   });
 
-  it('sends distinct companies in batches of at most 100', async () => {
-    const sizes: number[] = [];
+  it('sends distinct companies in batches of at most 100, and adds up what each request billed', async () => {
+    const sent: Item[][] = [];
     const scope = nock(LUSHA)
-      .post('/v2/company')
+      .post(SEARCH)
       .times(2)
       .reply(200, (_uri, body) => {
-        const { companies } = body as { companies: Array<{ id: string }> };
-        sizes.push(companies.length);
-        return Object.fromEntries(companies.map((c) => [c.id, northwind]));
+        const { companies } = body as { companies: Item[] };
+        sent.push(companies);
+        return answer(companies.map((c) => found(c.clientReferenceId)).reverse(), companies.length + 1);
       });
     const output = await enrichCompanies({
       rows: Array.from({ length: 120 }, (_, i) => ({ domain: `company${i}.com` })),
     });
     expect(scope.isDone()).toBe(true);
-    expect(sizes.sort((a, b) => b - a)).toEqual([100, 20]);
-    expect(output).toMatchObject({ total: 120, matched: 120, requests: 2, creditsCharged: 120 });
+    expect(sent.map((companies) => companies.length).sort((a, b) => b - a)).toEqual([100, 20]);
+    const references = sent.flat().map((c) => [c.clientReferenceId, c.domain]);
+    expect(references.sort((a, b) => Number(a[0]) - Number(b[0]))).toEqual(
+      Array.from({ length: 120 }, (_, i) => [String(i + 1), `company${i}.com`]),
+    );
+    expect(output).toMatchObject({ total: 120, matched: 120, requests: 2, creditsCharged: 101 + 21 });
+  });
+
+  it('marks the matches of a request Lusha charged nothing for as not charged', async () => {
+    nock(LUSHA)
+      .post(SEARCH)
+      .reply(200, answer([found('1')], 0));
+    const output = await enrichCompanies({ rows: [{ domain: 'northwind-analytics.com' }] });
+    expect(output).toMatchObject({ matched: 1, creditsCharged: 0 });
+    expect(output.rows[0]).toMatchObject({ status: 'matched', id: '33222678', creditCharged: false });
+  });
+
+  it('reports a company Lusha answered with another error, or left out of its answer, as an error row', async () => {
+    nock(LUSHA)
+      .post(SEARCH)
+      .reply(
+        200,
+        answer(
+          [found('1'), { clientReferenceId: '2', error: { code: 'ENRICH_FAILED', message: 'Enrichment failed' } }],
+          2,
+        ),
+      );
+    const output = await enrichCompanies({
+      rows: [{ domain: 'northwind-analytics.com' }, { domain: 'contoso.com' }, { name: 'Fabrikam' }],
+    });
+    expect(output).toMatchObject({ matched: 1, errors: 2, creditsCharged: 2 });
+    expect(output.rows[1]).toMatchObject({
+      status: 'error',
+      reason: 'Lusha could not look up this company: Enrichment failed.',
+      id: null,
+      creditCharged: false,
+    });
+    expect(output.rows[2]).toMatchObject({
+      status: 'error',
+      reason: "Lusha's answer did not include this company: run it again.",
+      creditCharged: false,
+    });
+  });
+
+  it('keeps what was enriched when one request of several fails: those rows say why', async () => {
+    nock(LUSHA)
+      .post(SEARCH)
+      .times(2)
+      .reply((_uri, body) => {
+        const { companies } = body as { companies: Item[] };
+        if (companies.length === 20) return [500, { statusCode: 500, message: 'Internal server error' }];
+        return [
+          200,
+          answer(
+            companies.map((c) => found(c.clientReferenceId)),
+            100,
+          ),
+        ];
+      });
+    const output = await enrichCompanies({
+      rows: Array.from({ length: 120 }, (_, i) => ({ domain: `company${i}.com` })),
+    });
+    expect(output).toMatchObject({ matched: 100, errors: 20, creditsCharged: 100 });
+    expect(output.rows[119]).toMatchObject({
+      status: 'error',
+      reason:
+        'Lusha failed to process the request (POST /v3/companies/search-and-enrich, HTTP 500): Internal server ' +
+        'error. If this keeps happening, contact Lusha support.',
+      id: null,
+    });
   });
 
   it('halts before any call when no row can be looked up', async () => {
-    const scope = nock(LUSHA).post('/v2/company').reply(200, {});
+    const scope = nock(LUSHA).post(SEARCH).reply(200, answer([], 0));
     const error = await expectStepError(enrichCompanies({ rows: [{ reference: 'only a reference' }] }));
     expect(error.name).toBe('HaltedError');
     expect(error.message).toBe(
@@ -201,7 +286,7 @@ describe('Bulk Enrich Companies', () => {
   });
 
   it('fails as HaltedError when the account is out of credits for every request', async () => {
-    nock(LUSHA).post('/v2/company').reply(402, { statusCode: 402, message: 'Insufficient credits' });
+    nock(LUSHA).post(SEARCH).reply(402, { statusCode: 402, message: 'Insufficient credits' });
     const error = await expectZapierError(enrichCompanies({ rows: [{ domain: 'northwind-analytics.com' }] }));
     expect(error.name).toBe('HaltedError');
     expect(error.message).toMatch(/no credits left.*Add credits/);

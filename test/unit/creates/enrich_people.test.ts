@@ -1,7 +1,8 @@
 /**
- * Bulk Enrich People: the wire body (generated contact ids, names as fullName + companies,
- * options as metadata), a list mixing matches, misses, duplicates and invalid rows coming
- * back in order, batches of 100, the run-level errors, and the line-item output.
+ * Bulk Enrich People: the V3 search-and-enrich body (generated client reference ids, Data to
+ * Reveal as `reveal`, partial profiles as an option), results matched back by reference, a
+ * list mixing matches, misses, duplicates and invalid rows coming back in order, batches of
+ * 100, credits as Lusha bills each request, the run-level errors, and the line-item output.
  */
 import nock from 'nock';
 import type { Bundle, ZObject } from 'zapier-platform-core';
@@ -18,68 +19,65 @@ const perform = operation.perform as (
 ) => Promise<Record<string, unknown> & { rows: Array<Record<string, unknown>> }>;
 const enrichPeople = (inputData: Record<string, unknown>) => appTester(perform, bundleWith(inputData));
 
+const SEARCH = '/v3/contacts/search-and-enrich';
+const BOTH = ['emails', 'phones'];
+
 type Contact = {
-  contactId: string;
+  clientReferenceId: string;
   email?: string;
   linkedinUrl?: string;
-  personId?: string;
-  fullName?: string;
-  companies?: unknown[];
+  id?: string;
+  firstName?: string;
+  lastName?: string;
+  companyName?: string;
+  companyDomain?: string;
 };
 
-/** A bulk answer: contacts keyed by contactId (email/emailType, snake_case location), companies in their own map. */
-const mayaResult = {
-  error: null,
-  isCreditCharged: true,
-  data: {
-    personId: 4183886134,
-    firstName: 'Maya',
-    lastName: 'Goldberg',
-    fullName: 'Maya Goldberg',
-    companyId: 33222678,
-    emailAddresses: [
-      {
-        email: 'maya.goldberg@northwind-analytics.com',
-        emailType: 'work',
-        emailConfidence: 'A+',
-        updateDate: '2026-09-14',
-      },
-      { email: 'maya.goldberg@gmail.com', emailType: 'private', emailConfidence: 'A', updateDate: '2026-02-03' },
-    ],
-    phoneNumbers: [
-      { number: '+1 617-555-0142', phoneType: 'mobile', doNotCall: false, updateDate: '2026-09-14' },
-      { number: '+1 617-555-0100', phoneType: 'direct', doNotCall: true, updateDate: '2025-11-20' },
-    ],
-    jobTitle: { title: 'VP of Sales', seniority: 'VP', departments: ['Sales', 'Business Development'] },
-    location: {
-      country: 'United States',
-      country_iso2: 'US',
-      continent: 'North America',
-      state: 'Massachusetts',
-      city: 'Boston',
-      is_eu_contact: false,
-    },
-    socialLinks: { linkedin: 'https://www.linkedin.com/in/maya-goldberg' },
-    jobStartDate: '2023-04-01',
+/** A V3 enriched contact (emails/phones with type and confidence, camelCase location, the company as a reference). */
+const mayaContact = {
+  id: '4183886134',
+  firstName: 'Maya',
+  lastName: 'Goldberg',
+  fullName: 'Maya Goldberg',
+  jobTitle: { title: 'VP of Sales', departments: ['Sales', 'Business Development'], seniority: 'Vice President' },
+  location: {
+    country: 'United States',
+    countryIso2: 'US',
+    state: 'Massachusetts',
+    city: 'Boston',
+    continent: 'North America',
+    isEuContact: false,
   },
+  tags: [],
+  emails: [
+    { email: 'maya.goldberg@northwind-analytics.com', type: 'work', confidence: 'A+', updateDate: '2026-09-14' },
+    { email: 'maya.goldberg@gmail.com', type: 'private', confidence: 'A', updateDate: '2026-02-03' },
+  ],
+  phones: [
+    { number: '+1 617-555-0142', type: 'mobile', doNotCall: false, updateDate: '2026-09-14' },
+    { number: '+1 617-555-0100', type: 'direct', doNotCall: true, updateDate: '2025-11-20' },
+  ],
+  company: {
+    id: '33222678',
+    name: 'Northwind Analytics',
+    domain: 'www.northwind-analytics.com',
+    industry: 'Technology, Information & Media',
+  },
+  socialLinks: { linkedin: 'https://www.linkedin.com/in/maya-goldberg' },
+  previousEmployment: [],
+  updateDate: '2026-09-14',
 };
-const northwind = {
-  name: 'Northwind Analytics',
-  domains: { homepage: 'northwind-analytics.com', email: 'northwind-analytics.com' },
-  homepageUrl: 'https://www.northwind-analytics.com',
-  fqdn: 'www.northwind-analytics.com',
-  companySize: [201, 500],
-  revenueRange: [10000000, 50000000],
-  mainIndustry: 'Technology, Information & Media',
-  subIndustry: 'Software Development',
-  location: { city: 'Boston', country: 'United States', countryIso2: 'US' },
-  social: { linkedin: 'https://www.linkedin.com/company/northwind-analytics' },
-};
-const miss = {
-  error: { code: 3, name: 'EMPTY_DATA', message: 'Could not find requested data' },
-  isCreditCharged: false,
-  data: null,
-};
+const maya = (clientReferenceId: string) => ({ clientReferenceId, ...mayaContact });
+const miss = (clientReferenceId: string) => ({
+  clientReferenceId,
+  error: { code: 'NOT_FOUND', message: 'Contact not found' },
+});
+/** Lusha's answer to one request: its results (in any order) and its bill. */
+const answer = (results: unknown[], creditsCharged: number | null) => ({
+  requestId: '211ee5da-3c0d-4621-9fa5-140e393a3ced',
+  results,
+  ...(creditsCharged === null ? {} : { billing: { creditsCharged, resultsReturned: results.length } }),
+});
 
 const mayaItem = {
   id: '4183886134',
@@ -97,7 +95,8 @@ const mayaItem = {
   jobTitle: 'VP of Sales',
   seniority: 'VP',
   departments: 'Sales, Business Development',
-  jobStartDate: '2023-04-01',
+  // V3 does not return the job start date.
+  jobStartDate: null,
   linkedinUrl: 'https://www.linkedin.com/in/maya-goldberg',
   twitterUrl: null,
   city: 'Boston',
@@ -106,21 +105,22 @@ const mayaItem = {
   countryCode: 'US',
   continent: 'North America',
   isEuContact: false,
+  // Of the person's company, V3 returns the ID, name, domain and industry only.
   companyId: '33222678',
   companyName: 'Northwind Analytics',
   companyDomain: 'northwind-analytics.com',
   companyWebsite: 'https://www.northwind-analytics.com',
-  companyLinkedinUrl: 'https://www.linkedin.com/company/northwind-analytics',
-  companyEmployees: '201-500',
-  companyEmployeesMin: 201,
-  companyEmployeesMax: 500,
-  companyRevenueMin: 10000000,
-  companyRevenueMax: 50000000,
+  companyLinkedinUrl: null,
+  companyEmployees: null,
+  companyEmployeesMin: null,
+  companyEmployeesMax: null,
+  companyRevenueMin: null,
+  companyRevenueMax: null,
   companyIndustry: 'Technology, Information & Media',
-  companySubIndustry: 'Software Development',
-  companyCity: 'Boston',
-  companyCountry: 'United States',
-  companyCountryCode: 'US',
+  companySubIndustry: null,
+  companyCity: null,
+  companyCountry: null,
+  companyCountryCode: null,
   creditCharged: true,
 };
 /** A row without a match: every person field present, all empty. */
@@ -132,13 +132,23 @@ const emptyItem = {
 
 describe('Bulk Enrich People: a mixed list', () => {
   it('sends each distinct person once under generated ids and returns every row, in order, with its status', async () => {
-    let sent: unknown;
     const scope = nock(LUSHA, { reqheaders: { api_key: TEST_KEY, 'content-type': 'application/json' } })
-      .post('/v2/person', (body) => {
-        sent = body;
-        return true;
+      .post(SEARCH, {
+        contacts: [
+          { clientReferenceId: '1', email: 'maya.goldberg@northwind-analytics.com' },
+          { clientReferenceId: '2', linkedinUrl: 'https://www.linkedin.com/in/nobody-here' },
+          {
+            clientReferenceId: '3',
+            firstName: 'Sam',
+            lastName: 'Lee',
+            companyName: 'Contoso',
+            companyDomain: 'contoso.com',
+          },
+        ],
+        reveal: BOTH,
       })
-      .reply(200, { contacts: { '1': mayaResult, '2': miss, '3': miss }, companies: { '33222678': northwind } });
+      // Results are matched by reference, not by position.
+      .reply(200, answer([miss('3'), maya('1'), miss('2')], 7));
 
     const output = await enrichPeople({
       rows: [
@@ -158,27 +168,17 @@ describe('Bulk Enrich People: a mixed list', () => {
     });
 
     expect(scope.isDone()).toBe(true);
-    expect(sent).toEqual({
-      contacts: [
-        { contactId: '1', email: 'maya.goldberg@northwind-analytics.com' },
-        { contactId: '2', linkedinUrl: 'https://www.linkedin.com/in/nobody-here' },
-        {
-          contactId: '3',
-          fullName: 'Sam Lee',
-          companies: [{ name: 'Contoso', domain: 'contoso.com', isCurrent: true }],
-        },
-      ],
-    });
     expect(output).toEqual({
       total: 6,
       matched: 2,
+      notRevealed: 0,
       notFound: 2,
       invalid: 2,
       errors: 0,
       requests: 1,
-      creditsCharged: 1,
+      creditsCharged: 7,
       possiblyChargedRows: 0,
-      summary: '6 rows: 2 matched, 2 not found, 2 invalid input, 0 errors. 1 request to Lusha, 1 credit charged.',
+      summary: '6 rows: 2 matched, 2 not found, 2 invalid input, 0 errors. 1 request to Lusha, 7 credits charged.',
       rows: [
         {
           row: 1,
@@ -240,59 +240,83 @@ describe('Bulk Enrich People: a mixed list', () => {
     });
   });
 
-  it('sends the options once per run as metadata; reveal flags only for one kind', async () => {
-    let sent: { metadata?: unknown } | undefined;
-    nock(LUSHA)
-      .post('/v2/person', (body) => {
-        sent = body;
-        return true;
+  it('sends the options once per request: the one kind to reveal, and partial profiles; Refresh Job Info is not sent', async () => {
+    const scope = nock(LUSHA)
+      .post(SEARCH, {
+        contacts: [{ clientReferenceId: '1', id: '4183886134' }],
+        reveal: ['phones'],
+        options: { includePartialProfiles: true },
       })
-      .reply(200, { contacts: { '1': mayaResult }, companies: {} });
-    await enrichPeople({
+      .reply(200, answer([maya('1')], 5));
+    const output = await enrichPeople({
       rows: [{ person_id: '4183886134' }],
       reveal_data: 'phones',
       refresh_job_info: 'true',
       partial_profile: true,
     });
-    expect(sent).toEqual({
-      contacts: [{ contactId: '1', personId: '4183886134' }],
-      metadata: { refreshJobInfo: true, revealPhones: true, partialProfile: true },
-    });
+    expect(scope.isDone()).toBe(true);
+    expect(output).toMatchObject({ matched: 1, creditsCharged: 5 });
   });
 
-  it('sends no metadata when every option is at its default', async () => {
+  it.each([
+    ['emails', ['emails']],
+    ['both', BOTH],
+  ])('reveals what Data to Reveal says (%s), and sends no options left at their defaults', async (reveal, kinds) => {
     const scope = nock(LUSHA)
-      .post('/v2/person', { contacts: [{ contactId: '1', personId: '4183886134' }] })
-      .reply(200, { contacts: { '1': mayaResult }, companies: {} });
-    await enrichPeople({ rows: [{ person_id: '4183886134' }], reveal_data: 'both', refresh_job_info: false });
+      .post(SEARCH, { contacts: [{ clientReferenceId: '1', id: '4183886134' }], reveal: kinds })
+      .reply(200, answer([maya('1')], 1));
+    await enrichPeople({
+      rows: [{ person_id: '4183886134' }],
+      reveal_data: reveal,
+      refresh_job_info: false,
+      partial_profile: false,
+    });
     expect(scope.isDone()).toBe(true);
   });
 
-  it('sends distinct people in batches of at most 100 and charges duplicates once', async () => {
-    const sizes: number[] = [];
+  it('sends distinct people in batches of at most 100, charges duplicates once, and adds up what each request billed', async () => {
+    const sent: Contact[][] = [];
     const scope = nock(LUSHA)
-      .post('/v2/person')
+      .post(SEARCH)
       .times(3)
       .reply(200, (_uri, body) => {
-        const { contacts } = body as { contacts: Contact[] };
-        sizes.push(contacts.length);
-        return {
-          contacts: Object.fromEntries(contacts.map((c) => [c.contactId, mayaResult])),
-          companies: { '33222678': northwind },
-        };
+        const { contacts, reveal } = body as { contacts: Contact[]; reveal: string[] };
+        expect(reveal).toEqual(BOTH);
+        sent.push(contacts);
+        // Answered in reverse order, billed 2 credits per person found.
+        return answer(contacts.map((c) => maya(c.clientReferenceId)).reverse(), contacts.length * 2);
       });
     const rows = Array.from({ length: 250 }, (_, i) => ({ email: `person${i + 1}@northwind-analytics.com` }));
     const output = await enrichPeople({ rows: [...rows, ...rows.slice(0, 50)] });
     expect(scope.isDone()).toBe(true);
-    expect(sizes.sort((a, b) => b - a)).toEqual([100, 100, 50]);
-    expect(output).toMatchObject({ total: 300, matched: 300, requests: 3, creditsCharged: 250 });
-    expect(output.rows[250]).toMatchObject({ row: 251, status: 'matched', duplicateOfRow: 1, possiblyCharged: false });
+    expect(sent.map((contacts) => contacts.length).sort((a, b) => b - a)).toEqual([100, 100, 50]);
+    const references = sent.flat().map((c) => [c.clientReferenceId, c.email]);
+    expect(references.sort((a, b) => Number(a[0]) - Number(b[0]))).toEqual(
+      rows.map((row, i) => [String(i + 1), row.email]),
+    );
+    expect(output).toMatchObject({ total: 300, matched: 300, requests: 3, creditsCharged: 500 });
+    expect(output.rows[250]).toMatchObject({
+      row: 251,
+      status: 'matched',
+      duplicateOfRow: 1,
+      possiblyCharged: false,
+      creditCharged: true,
+    });
+  });
+
+  it('marks the matches of a request Lusha charged nothing for as not charged', async () => {
+    nock(LUSHA)
+      .post(SEARCH)
+      .reply(200, answer([maya('1')], null));
+    const output = await enrichPeople({ rows: [{ email: 'maya@northwind-analytics.com' }] });
+    expect(output).toMatchObject({ matched: 1, creditsCharged: 0 });
+    expect(output.rows[0]).toMatchObject({ status: 'matched', id: '4183886134', creditCharged: false });
   });
 });
 
 describe('Bulk Enrich People: the run as a whole', () => {
   it('halts before any call when no row can be looked up, naming each row', async () => {
-    const scope = nock(LUSHA).post('/v2/person').reply(200, { contacts: {} });
+    const scope = nock(LUSHA).post(SEARCH).reply(200, answer([], 0));
     const error = await expectStepError(
       enrichPeople({ rows: [{ email: 'maya@' }, { first_name: 'Maya', last_name: 'Goldberg' }] }),
     );
@@ -307,7 +331,7 @@ describe('Bulk Enrich People: the run as a whole', () => {
   });
 
   it('halts before any call on a malformed option', async () => {
-    const scope = nock(LUSHA).post('/v2/person').reply(200, { contacts: {} });
+    const scope = nock(LUSHA).post(SEARCH).reply(200, answer([], 0));
     const error = await expectStepError(
       enrichPeople({ rows: [{ email: 'maya@northwind-analytics.com' }], reveal_data: 'everything' }),
     );
@@ -320,7 +344,7 @@ describe('Bulk Enrich People: the run as a whole', () => {
   });
 
   it('lists a malformed option with the problems of the rows, all at once', async () => {
-    const scope = nock(LUSHA).post('/v2/person').reply(200, { contacts: {} });
+    const scope = nock(LUSHA).post(SEARCH).reply(200, answer([], 0));
     const error = await expectStepError(
       enrichPeople({ rows: [{ email: 'maya@northwind-analytics.com' }, { email: 'sam@' }], refresh_job_info: 'maybe' }),
     );
@@ -334,7 +358,7 @@ describe('Bulk Enrich People: the run as a whole', () => {
   });
 
   it('refuses more than 1,000 rows before any call', async () => {
-    const scope = nock(LUSHA).post('/v2/person').reply(200, { contacts: {} });
+    const scope = nock(LUSHA).post(SEARCH).reply(200, answer([], 0));
     const rows = Array.from({ length: 1001 }, (_, i) => ({ email: `p${i}@northwind-analytics.com` }));
     const error = await expectStepError(enrichPeople({ rows }));
     expect(error.name).toBe('HaltedError');
@@ -347,71 +371,104 @@ describe('Bulk Enrich People: the run as a whole', () => {
   });
 
   it('fails as ThrottledError when every request is rate-limited (nothing charged)', async () => {
-    nock(LUSHA).post('/v2/person').times(2).reply(429, { message: 'Too many requests' }, { 'Retry-After': '20' });
+    nock(LUSHA)
+      .post(SEARCH)
+      .times(2)
+      .reply(429, { statusCode: 429, message: 'Too many requests' }, { 'Retry-After': '20' });
     const rows = Array.from({ length: 150 }, (_, i) => ({ email: `p${i}@northwind-analytics.com` }));
     expect(await expectZapierError(enrichPeople({ rows }))).toMatchObject({ name: 'ThrottledError', delay: 20 });
   });
 
-  it('fails as the plan error when every request is refused for the reveal flags', async () => {
-    nock(LUSHA).post('/v2/person').reply(403, {
-      statusCode: 403,
-      message: 'Your pricing version does not support requesting individual datapoints [revealEmails, revealPhones]',
-    });
+  it('fails as the plan error when every request is refused (403)', async () => {
+    nock(LUSHA).post(SEARCH).reply(403, { statusCode: 403, message: 'Your Lusha account is inactive' });
     const error = await expectZapierError(
       enrichPeople({ rows: [{ email: 'maya@northwind-analytics.com' }], reveal_data: 'emails' }),
     );
     expect(error).toMatchObject({ name: 'Error', status: 403 });
-    expect(error.message).toMatch(/turn off the reveal options/);
+    expect(error.message).toMatch(/refused the request.*Your Lusha account is inactive.*ask your Lusha admin/);
   });
 
   it('fails as ExpiredAuthError when Lusha rejects the key', async () => {
-    nock(LUSHA).post('/v2/person').reply(401, { statusCode: 401, message: 'Invalid API key' });
+    nock(LUSHA).post(SEARCH).reply(401, { statusCode: 401, message: 'Invalid API key' });
     expect((await expectZapierError(enrichPeople({ rows: [{ email: 'maya@northwind-analytics.com' }] }))).name).toBe(
       'ExpiredAuthError',
     );
   });
 
-  it('keeps what was enriched when one request of several fails: those rows say why', async () => {
+  it('keeps what was enriched when one request of several fails: those rows say why, and cost nothing', async () => {
     let call = 0;
     nock(LUSHA)
-      .post('/v2/person')
+      .post(SEARCH)
       .times(2)
       .reply((_uri, body) => {
         call += 1;
         const { contacts } = body as { contacts: Contact[] };
         if (contacts.length === 50) return [402, { statusCode: 402, message: 'Insufficient credits' }];
-        return [200, { contacts: Object.fromEntries(contacts.map((c) => [c.contactId, mayaResult])), companies: {} }];
+        return [
+          200,
+          answer(
+            contacts.map((c) => maya(c.clientReferenceId)),
+            300,
+          ),
+        ];
       });
     const rows = Array.from({ length: 150 }, (_, i) => ({ email: `p${i}@northwind-analytics.com` }));
     const output = await enrichPeople({ rows });
     expect(call).toBe(2);
-    expect(output).toMatchObject({ matched: 100, errors: 50, creditsCharged: 100 });
+    expect(output).toMatchObject({ matched: 100, errors: 50, creditsCharged: 300 });
     expect(output.rows[149]).toMatchObject({
       status: 'error',
       reason:
-        'The Lusha account has no credits left (POST /v2/person, HTTP 402): Insufficient credits. Add credits to your ' +
-        'Lusha account or wait for your plan to renew, then replay the run.',
+        'The Lusha account has no credits left (POST /v3/contacts/search-and-enrich, HTTP 402): Insufficient credits. ' +
+        'Add credits to your Lusha account or wait for your plan to renew, then replay the run.',
       email: null,
+      creditCharged: false,
     });
   });
 
   it('reports a contact Lusha answered with another error as an error row', async () => {
     nock(LUSHA)
-      .post('/v2/person')
-      .reply(200, {
-        contacts: {
-          '1': {
-            error: { code: 7, name: 'INVALID_NAME', message: 'The full name is not valid' },
-            isCreditCharged: false,
-            data: null,
-          },
-        },
-        companies: {},
-      });
-    const output = await enrichPeople({ rows: [{ first_name: 'X', last_name: 'Y', company_name: 'Z' }] });
-    expect(output.rows[0]).toMatchObject({
+      .post(SEARCH)
+      .reply(
+        200,
+        answer(
+          [
+            maya('1'),
+            {
+              clientReferenceId: '2',
+              error: {
+                code: 'COMPLIANCE_RESTRICTED',
+                message: 'This contact cannot be returned for compliance reasons',
+              },
+            },
+          ],
+          4,
+        ),
+      );
+    const output = await enrichPeople({
+      rows: [{ email: 'maya@northwind-analytics.com' }, { first_name: 'X', last_name: 'Y', company_name: 'Z' }],
+    });
+    expect(output).toMatchObject({ matched: 1, errors: 1, creditsCharged: 4 });
+    expect(output.rows[1]).toMatchObject({
       status: 'error',
-      reason: 'Lusha could not look up this person: The full name is not valid.',
+      reason: 'Lusha could not look up this person: This contact cannot be returned for compliance reasons.',
+      id: null,
+      creditCharged: false,
+    });
+  });
+
+  it('reports a person Lusha left out of its answer as an error row, keeping what the request billed', async () => {
+    nock(LUSHA)
+      .post(SEARCH)
+      .reply(200, answer([maya('1')], 3));
+    const output = await enrichPeople({
+      rows: [{ email: 'maya@northwind-analytics.com' }, { email: 'sam@northwind-analytics.com' }],
+    });
+    expect(output).toMatchObject({ matched: 1, errors: 1, creditsCharged: 3 });
+    expect(output.rows[1]).toMatchObject({
+      status: 'error',
+      reason: "Lusha's answer did not include this person: run it again.",
+      creditCharged: false,
     });
   });
 });

@@ -1,5 +1,4 @@
-/** The signal summary Find Person adds when a lookup asks for signals. */
-import { ContactSchema } from '../../../src/lusha/schemas';
+/** The signal summary Find Person adds when a lookup asks for signals (a result of POST /v3/contacts/signals). */
 import { companyOutputFields, toCompanyRecord } from '../../../src/companies/record';
 import {
   contactSignalSummaryOutputFields,
@@ -9,37 +8,38 @@ import {
 
 describe('toContactSignalSummary', () => {
   it('counts the signal types found and picks the latest signal', () => {
-    const contact = ContactSchema.parse({
-      personId: 1,
-      signals: {
-        promotion: [{ signalDate: '2026-05-02', currentTitle: 'VP of Sales' }],
-        companyChange: [
-          { signalDate: '2026-07-19', currentCompanyName: 'Northwind' },
-          { signalDate: '2026-01-04', currentCompanyName: 'Contoso' },
-        ],
-        allSignals: [],
-      },
-    });
-    expect(toContactSignalSummary(contact)).toEqual({
+    const result = {
+      id: '1',
+      promotion: [{ id: '1', signalDate: '2026-05-02', currentTitle: 'VP of Sales' }],
+      companyChange: [
+        { id: '1', signalDate: '2026-07-19', newCompany: 'Northwind' },
+        { id: '1', signalDate: '2026-01-04', newCompany: 'Contoso' },
+      ],
+      allSignals: [],
+    };
+    expect(toContactSignalSummary(result)).toEqual({
       signalTypes: ['promotion', 'companyChange'],
       signalCount: 3,
       latestSignalType: 'companyChange',
       latestSignalDate: '2026-07-19',
+      signalsNote: null,
     });
   });
 
   it('says "none found" for an empty signals object, and nothing when signals were not asked for', () => {
-    expect(toContactSignalSummary(ContactSchema.parse({ signals: {} }))).toEqual({
+    expect(toContactSignalSummary({ id: '1' })).toEqual({
       signalTypes: [],
       signalCount: 0,
       latestSignalType: null,
       latestSignalDate: null,
+      signalsNote: null,
     });
-    expect(toContactSignalSummary(ContactSchema.parse({}))).toEqual({
+    expect(toContactSignalSummary(null)).toEqual({
       signalTypes: [],
       signalCount: null,
       latestSignalType: null,
       latestSignalDate: null,
+      signalsNote: null,
     });
   });
 

@@ -1,169 +1,197 @@
 /**
  * The flat person and company records: the same output whichever documented wire shape
- * Lusha sent, the best-email/best-phone rules, and output fields that label every key.
+ * Lusha sent (V3 enrichment's, and the V2 shapes prospecting still sends), the
+ * best-email/best-phone rules, and output fields that label every key.
  */
 import type * as Values from '../../../src/shared/values';
 import {
-  BulkCompanyResponseSchema,
-  BulkPersonResponseSchema,
-  CompanyResponseSchema,
-  PersonResponseSchema,
+  ProspectCompanyEnrichSchema,
   ProspectContactEnrichSchema,
+  V3CompaniesSearchAndEnrichSchema,
+  V3ContactsSearchAndEnrichSchema,
 } from '../../../src/lusha/schemas';
 import { companyOutputFields, companySample, toCompanyRecord } from '../../../src/companies/record';
 import { personOutputFields, personSample, toPersonRecord } from '../../../src/people/record';
 import type { OutputField } from '../../../src/zapier/fields';
 
-// The spec's GET /v2/person example: emails as address/type, camelCase location, nested company.
-const specSingle = PersonResponseSchema.parse({
-  contact: {
-    error: null,
-    isCreditCharged: true,
-    data: {
-      companyId: 33222678,
+// A V3 search-and-enrich answer (V3EnrichedContact): emails as email/type/confidence, camelCase
+// location, the company as a reference ({ id, name, domain, industry }).
+const v3Contacts = V3ContactsSearchAndEnrichSchema.parse({
+  requestId: '211ee5da-3c0d-4621-9fa5-140e393a3ced',
+  results: [
+    {
+      clientReferenceId: 'ref-1',
+      id: '123456',
       firstName: 'Dustin',
       lastName: 'Moskovitz',
       fullName: 'Dustin Moskovitz',
-      emailAddresses: [
-        { address: 'dustin.m@gmail.com', type: 'private', emailConfidence: 'A+', updateDate: '2024-01-15' },
-        { address: 'dustin@lusha.com', type: 'work', emailConfidence: 'B', updateDate: '2024-01-15' },
-        { address: 'd.moskovitz@lusha.com', type: 'work', emailConfidence: 'A', updateDate: '2024-01-10' },
-      ],
-      phoneNumbers: [
-        { number: '+1-555-000-0001', phoneType: 'Direct', doNotCall: false },
-        { number: '+1-555-123-4567', phoneType: 'Mobile', doNotCall: true },
-        { number: '+1-555-000-0002', phoneType: 'Mobile', doNotCall: false },
-      ],
+      jobTitle: { title: 'CEO', departments: ['Executive'], seniority: 'C-Suite' },
       location: {
         country: 'United States',
-        countryIso2: 'US',
-        continent: 'North America',
-        city: 'Boston',
+        countryIso2: 'us',
         state: 'Massachusetts',
-        stateCode: 'MA',
+        city: 'Boston',
+        continent: 'North America',
+        coordinates: [-71.05, 42.35],
         isEuContact: false,
       },
-      jobTitle: { seniority: 'Executive', title: 'CEO', departments: ['Executive'] },
+      tags: [],
+      emails: [
+        { email: 'dustin.m@gmail.com', type: 'private', confidence: 'A+', updateDate: '2024-01-15' },
+        { email: 'dustin@lusha.com', type: 'work', confidence: 'B', updateDate: '2024-01-15' },
+        { email: 'd.moskovitz@lusha.com', type: 'work', confidence: 'A', updateDate: '2024-01-10' },
+        { email: 'D.Moskovitz@lusha.com', type: 'work', confidence: 'A', updateDate: '2024-01-10' },
+      ],
+      phones: [
+        { number: '+1-555-000-0001', type: 'direct', doNotCall: false, updateDate: '2024-01-15' },
+        { number: '+1-555-123-4567', type: 'mobile', doNotCall: true },
+        { number: '+1-555-000-0002', type: 'mobile', doNotCall: false },
+        { number: '+1-555-000-0003', type: 'work', doNotCall: false },
+      ],
+      company: { id: '33222678', name: 'Lusha', domain: 'www.lusha.com', industry: 'Technology, Information & Media' },
       socialLinks: { linkedin: 'https://www.linkedin.com/in/dustin/', xUrl: 'https://twitter.com/dustin' },
-      jobStartDate: '2020-01-01',
-      personId: 123456,
-      company: {
-        name: 'Lusha',
-        domains: { homepage: 'https://www.lusha.com', email: 'lusha.com' },
-        fqdn: 'lusha.com',
-        location: { country: 'United States', countryIso2: 'us', city: 'Boston', state: 'Massachusetts' },
-        companySize: [201, 500],
-        revenueRange: [10000000, 50000000],
-        social: { linkedin: 'https://linkedin.com/company/lusha', crunchbase: 'https://crunchbase.com/company/lusha' },
-        mainIndustry: 'Technology, Information & Media',
-      },
+      previousEmployment: [{ company: { name: 'Asana', domain: 'asana.com' }, jobTitle: { title: 'Founder' } }],
+      updateDate: '2026-04-23',
     },
-  },
-});
-
-// The bulk shape: email/emailType, snake_case location, the company in a separate map.
-const bulk = BulkPersonResponseSchema.parse({
-  contacts: {
-    row1: {
-      error: null,
-      isCreditCharged: false,
-      data: {
-        firstName: 'Jane',
-        lastName: 'Smith',
-        companyId: 1586,
-        emailAddresses: [
-          { email: 'jane@amazon.com', emailType: 'work', emailConfidence: 'A+', updateDate: '2025-11-17' },
-        ],
-        phoneNumbers: [],
-        personId: '3965070011',
-        location: { country: 'Germany', country_iso2: 'de', continent: 'Europe', is_eu_contact: true, city: 'Berlin' },
-        jobTitle: { title: 'Solutions Engineer', departments: ['Engineering & Technical'], seniority: 'Non-Manager' },
-      },
-    },
-  },
-  companies: {
-    '1586': {
-      name: 'Amazon',
-      domains: { homepage: 'amazon.com', email: 'amazon.com' },
-      homepageUrl: 'https://amazon.com',
-      fqdn: 'www.amazon.com',
-      companySize: [100001, 10000000],
-      funding: {
-        rounds: [
-          { currency: 'USD', roundAmount: 205000000, roundType: 'Private Equity Round', roundDate: 'Nov 10, 2021' },
-        ],
-        totalRounds: 1,
-        totalRoundsAmount: 205000000,
-        currency: 'USD',
-        isIpo: false,
-      },
-    },
-  },
+    { clientReferenceId: 'ref-2', error: { code: 'NOT_FOUND', message: 'Contact not found' } },
+  ],
+  billing: { creditsCharged: 3, resultsReturned: 1 },
 });
 
 describe('toPersonRecord', () => {
-  it('maps the spec single-contact shape, picking the best email and phone', () => {
-    const record = toPersonRecord(specSingle.contact.data!, { creditCharged: specSingle.contact.isCreditCharged });
-    expect(record).toMatchObject({
+  it('maps a V3 enriched contact, picking the best email and phone', () => {
+    const record = toPersonRecord(v3Contacts.results[0]!, { creditCharged: true });
+    expect(record).toEqual({
       id: '123456',
+      firstName: 'Dustin',
+      lastName: 'Moskovitz',
       fullName: 'Dustin Moskovitz',
       email: 'd.moskovitz@lusha.com', // work before private, then A before B
       emailType: 'work',
       emailConfidence: 'A',
+      // The same address in another case is listed once.
+      emails: [
+        { email: 'dustin.m@gmail.com', type: 'private', confidence: 'A+', updatedOn: '2024-01-15' },
+        { email: 'dustin@lusha.com', type: 'work', confidence: 'B', updatedOn: '2024-01-15' },
+        { email: 'd.moskovitz@lusha.com', type: 'work', confidence: 'A', updatedOn: '2024-01-10' },
+      ],
       phone: '+1-555-000-0002', // not do-not-call first, then mobile before direct
       phoneType: 'mobile',
       phoneDoNotCall: false,
+      phones: [
+        { number: '+1-555-000-0001', type: 'direct', doNotCall: false, updatedOn: '2024-01-15' },
+        { number: '+1-555-123-4567', type: 'mobile', doNotCall: true, updatedOn: null },
+        { number: '+1-555-000-0002', type: 'mobile', doNotCall: false, updatedOn: null },
+        { number: '+1-555-000-0003', type: 'work', doNotCall: false, updatedOn: null },
+      ],
       jobTitle: 'CEO',
-      seniority: 'Executive',
+      seniority: 'C-Suite',
       departments: ['Executive'],
+      jobStartDate: null,
       linkedinUrl: 'https://www.linkedin.com/in/dustin/',
       twitterUrl: 'https://twitter.com/dustin',
       city: 'Boston',
+      state: 'Massachusetts',
+      country: 'United States',
       countryCode: 'US',
+      continent: 'North America',
       isEuContact: false,
       companyId: '33222678',
       companyName: 'Lusha',
       companyDomain: 'lusha.com',
       companyWebsite: 'https://www.lusha.com',
-      companyEmployees: '201-500',
-      companyEmployeesMin: 201,
-      companyEmployeesMax: 500,
-      companyRevenueMin: 10000000,
-      companyLinkedinUrl: 'https://linkedin.com/company/lusha',
-      companyCountryCode: 'US',
+      companyLinkedinUrl: null,
+      companyEmployees: null,
+      companyEmployeesMin: null,
+      companyEmployeesMax: null,
+      companyRevenueMin: null,
+      companyRevenueMax: null,
+      companyIndustry: 'Technology, Information & Media',
+      companySubIndustry: null,
+      companyCity: null,
+      companyCountry: null,
+      companyCountryCode: null,
       creditCharged: true,
     });
-    expect(record.emails.map((e) => e.email)).toEqual([
-      'dustin.m@gmail.com',
-      'dustin@lusha.com',
-      'd.moskovitz@lusha.com',
-    ]);
-    expect(record.phones).toHaveLength(3);
   });
 
-  it('maps the bulk shape, taking the company from the companies map', () => {
-    const result = bulk.contacts.row1!;
-    const record = toPersonRecord(result.data!, {
-      company: bulk.companies?.[result.data!.companyId!],
-      creditCharged: result.isCreditCharged,
+  it("reads V3's seniority spelling as the outputs' label", () => {
+    const [result] = V3ContactsSearchAndEnrichSchema.parse({
+      results: [{ clientReferenceId: '1', id: '1', jobTitle: { title: 'VP Sales', seniority: 'Vice President' } }],
+    }).results;
+    expect(toPersonRecord(result!)).toMatchObject({ jobTitle: 'VP Sales', seniority: 'VP', creditCharged: null });
+  });
+
+  it('keeps the per-result error and the bill of a V3 answer apart from the records', () => {
+    expect(v3Contacts.results[1]).toMatchObject({
+      clientReferenceId: 'ref-2',
+      error: { code: 'NOT_FOUND', message: 'Contact not found' },
     });
-    expect(record).toMatchObject({
-      id: '3965070011',
+    expect(v3Contacts.billing).toEqual({ creditsCharged: 3, resultsReturned: 1 });
+  });
+
+  it('maps a revealed prospect (V2: email/emailType, snake_case location, a nested company)', () => {
+    const enrich = ProspectContactEnrichSchema.parse({
+      requestId: 'r1',
+      contacts: [
+        {
+          id: 'c1',
+          isSuccess: true,
+          data: {
+            firstName: 'Jane',
+            lastName: 'Smith',
+            fullName: 'Jane Smith',
+            jobTitle: 'Solutions Engineer',
+            departments: ['Engineering & Technical'],
+            seniority: [{ id: 4, value: 'senior' }],
+            companyId: 1586,
+            companyName: 'Amazon',
+            emailAddresses: [
+              { email: 'jane@amazon.com', emailType: 'work', emailConfidence: 'A+', updateDate: '2025-11-17' },
+            ],
+            phoneNumbers: [],
+            location: {
+              country: 'Germany',
+              country_iso2: 'de',
+              continent: 'Europe',
+              is_eu_contact: true,
+              city: 'Berlin',
+            },
+            socialLinks: { linkedin: 'https://www.linkedin.com/in/jane-smith/' },
+            company: {
+              revenueRange: [10000000, 50000000],
+              mainIndustry: 'Retail',
+              subIndustry: 'E-commerce',
+              technologies: [{ name: 'AWS' }],
+            },
+          },
+        },
+      ],
+    });
+    expect(toPersonRecord(enrich.contacts[0]!.data!, { creditCharged: false })).toMatchObject({
       fullName: 'Jane Smith',
+      jobTitle: 'Solutions Engineer',
+      seniority: 'Senior',
+      departments: ['Engineering & Technical'],
       email: 'jane@amazon.com',
+      emailType: 'work',
+      emailConfidence: 'A+',
       phone: null,
       phones: [],
       countryCode: 'DE',
       isEuContact: true,
+      linkedinUrl: 'https://www.linkedin.com/in/jane-smith/',
       companyId: '1586',
       companyName: 'Amazon',
-      companyDomain: 'amazon.com',
-      companyWebsite: 'https://amazon.com',
+      companyIndustry: 'Retail',
+      companySubIndustry: 'E-commerce',
+      companyRevenueMin: 10000000,
+      companyRevenueMax: 50000000,
       creditCharged: false,
     });
   });
 
-  it('maps a revealed prospect (job title as a string, seniority as a list)', () => {
+  it('maps a revealed prospect (V2: emails as address/type, job title as a string, seniority as {name})', () => {
     const enrich = ProspectContactEnrichSchema.parse({
       requestId: 'r1',
       contacts: [
@@ -177,7 +205,10 @@ describe('toPersonRecord', () => {
             departments: ['Marketing'],
             seniority: [{ id: 6, name: 'Director' }],
             companyName: 'Acme',
-            emailAddresses: [{ email: 'li@acme.io', emailType: 'work' }],
+            emailAddresses: [
+              { address: 'li.wei@gmail.com', type: 'private' },
+              { address: 'li@acme.io', type: 'work' },
+            ],
           },
         },
       ],
@@ -189,6 +220,7 @@ describe('toPersonRecord', () => {
       departments: ['Marketing'],
       companyName: 'Acme',
       email: 'li@acme.io',
+      emailType: 'work',
     });
   });
 
@@ -201,50 +233,186 @@ describe('toPersonRecord', () => {
 });
 
 describe('toCompanyRecord', () => {
-  it('maps the single-company shape (social links as {url}, size as an object)', () => {
-    const single = CompanyResponseSchema.parse({
-      data: {
-        id: 33222678,
-        name: 'Lusha',
-        domain: 'lusha.com',
-        employees: '201 - 500',
-        founded: 2016,
-        companySize: { min: 201, max: 500, employeesInLinkedin: 320 },
-        revenueRange: [10000000, 50000000],
-        social: {
-          linkedin: { url: 'https://linkedin.com/company/lusha' },
-          crunchbase: { url: 'https://crunchbase.com/lusha' },
+  it('maps a V3 enriched company (employeeCount, yearFounded, industry, socialLinks, top-level codes)', () => {
+    const answer = V3CompaniesSearchAndEnrichSchema.parse({
+      requestId: '21fe0733-65d6-436a-8d0c-2c9ac6f263f8',
+      results: [
+        {
+          clientReferenceId: 'comp-ref-1',
+          id: '16303253',
+          name: 'Lusha',
+          alternativeName: 'lusha',
+          domain: 'www.lusha.com',
+          alternativeDomains: ['lusha.com'],
+          description: 'Lusha is the leader in Sales Streaming.',
+          companyType: 'Private Company',
+          yearFounded: 2016,
+          employeeCount: { exact: 364, min: 201, max: 500 },
+          industry: 'Technology, Information & Media',
+          subIndustry: 'Software Development',
+          specialities: ['data enrichment', 'sales intelligence'],
+          industryTags: ['saas', 'b2b'],
+          sicCodes: [{ code: 7371, description: 'Custom computer programming services' }],
+          naicsCodes: [{ code: 541511, description: 'Custom Computer Programming Services' }],
+          emailDomain: 'lusha.com',
+          location: {
+            city: 'Boston',
+            state: 'Massachusetts',
+            stateCode: 'MA',
+            country: 'United States',
+            countryIso2: 'us',
+            continent: 'North America',
+            zipCode: '02199',
+          },
+          socialLinks: { linkedin: 'https://www.linkedin.com/company/lushadata', x: 'https://x.com/lusha' },
+          linkedinFollowers: 64339,
+          revenueRange: { min: 10000000, max: 50000000 },
+          technologies: ['react', 'node.js', 'aws'],
+          funding: {
+            rounds: [{ roundType: 'Series B', roundAmount: 205000000, roundDate: 'Nov 10, 2021', currency: 'USD' }],
+            totalRounds: 2,
+            totalRoundsAmount: 245000000,
+            currency: 'USD',
+            isIpo: false,
+          },
+          logoUrl: 'https://logo.lusha.co/logo.jpg',
         },
-        location: { city: 'Boston', country: 'United States', countryIso2: 'US', state: 'Massachusetts' },
-        technologies: [{ name: 'salesforce' }, { name: 'hubspot' }],
-        specialities: ['sales intelligence'],
-        industryPrimaryGroupDetails: {
-          sicCodes: [{ sicCodes: 7372, description: 'Software' }],
-          naicsCodes: [{ naics: 511210, description: 'Software Publishers' }],
-        },
-        funding: {
-          lastFundingEventName: 'Series A',
-          lastFundingEventAmount: 1000000,
-          lastFundingEventDate: '2020-01-01',
-          currency: 'USD',
-          totalRounds: 2,
-          isIpo: false,
-        },
-      },
+        { clientReferenceId: 'comp-ref-2', error: { code: 'NOT_FOUND', message: 'Company not found' } },
+      ],
+      billing: { creditsCharged: 2, resultsReturned: 1 },
     });
-    expect(toCompanyRecord(single.data)).toMatchObject({
-      id: '33222678',
+    expect(toCompanyRecord(answer.results[0], null, { creditCharged: true })).toEqual({
+      id: '16303253',
       name: 'Lusha',
       domain: 'lusha.com',
-      website: 'https://lusha.com',
+      website: 'https://www.lusha.com',
+      description: 'Lusha is the leader in Sales Streaming.',
       foundedYear: '2016',
+      logoUrl: 'https://logo.lusha.co/logo.jpg',
       employees: '201-500',
       employeesMin: 201,
       employeesMax: 500,
+      revenueMin: 10000000,
       revenueMax: 50000000,
+      industry: 'Technology, Information & Media',
+      subIndustry: 'Software Development',
+      city: 'Boston',
+      state: 'Massachusetts',
+      country: 'United States',
+      countryCode: 'US',
+      linkedinUrl: 'https://www.linkedin.com/company/lushadata',
+      crunchbaseUrl: null,
+      technologies: ['react', 'node.js', 'aws'],
+      specialities: ['data enrichment', 'sales intelligence'],
+      sicCodes: ['7371'],
+      naicsCodes: ['541511'],
+      lastFundingType: 'Series B',
+      lastFundingAmount: 205000000,
+      lastFundingDate: '2021-11-10',
+      fundingCurrency: 'USD',
+      totalFundingAmount: 245000000,
+      fundingRounds: 2,
+      creditCharged: true,
+    });
+    expect(answer.results[1]?.error).toEqual({ code: 'NOT_FOUND', message: 'Company not found' });
+  });
+
+  it('maps a revealed prospect company (V2: flat location, size as an object, "x - y" employees)', () => {
+    const enrich = ProspectCompanyEnrichSchema.parse({
+      requestId: 'r1',
+      companies: [
+        {
+          id: 1586,
+          name: 'Amazon',
+          companySize: { min: 100001, max: 10000000, employees_in_linkedin: 750000 },
+          employees: '100001 - 10000000',
+          revenueRange: [100000000, null],
+          fqdn: 'www.amazon.com',
+          domains: { homepage: 'amazon.com', email: 'amazon.com' },
+          social: {
+            linkedin: 'https://www.linkedin.com/company/amazon',
+            crunchbase: 'https://www.crunchbase.com/organization/amazon',
+          },
+          city: 'Seattle',
+          state: 'Washington',
+          country: 'United States',
+          countryIso2: 'US',
+          mainIndustry: 'Retail',
+          subIndustry: 'E-commerce',
+          technologies: [{ name: 'AWS' }, { name: 'AWS' }],
+          funding: {
+            rounds: [
+              { currency: 'USD', roundAmount: 205000000, roundType: 'Private Equity Round', roundDate: 'Nov 10, 2021' },
+            ],
+            totalRounds: 1,
+            totalRoundsAmount: 205000000,
+            currency: 'USD',
+            isIpo: false,
+          },
+        },
+      ],
+    });
+    expect(toCompanyRecord(enrich.companies[0])).toMatchObject({
+      id: '1586',
+      name: 'Amazon',
+      domain: 'amazon.com',
+      website: 'https://amazon.com',
+      employees: '100001-10000000',
+      employeesMin: 100001,
+      employeesMax: 10000000,
+      revenueMin: 100000000,
+      revenueMax: null,
+      city: 'Seattle',
+      state: 'Washington',
+      countryCode: 'US',
+      linkedinUrl: 'https://www.linkedin.com/company/amazon',
+      crunchbaseUrl: 'https://www.crunchbase.com/organization/amazon',
+      industry: 'Retail',
+      technologies: ['AWS'],
+      lastFundingType: 'Private Equity Round',
+      lastFundingDate: '2021-11-10',
+      fundingRounds: 1,
+      creditCharged: null,
+    });
+  });
+
+  it('reads the older V2 spellings the company schema still accepts (links as {url}, lastFundingEvent*, grouped codes)', () => {
+    const enrich = ProspectCompanyEnrichSchema.parse({
+      requestId: 'r1',
+      companies: [
+        {
+          id: 33222678,
+          name: 'Lusha',
+          domain: 'lusha.com',
+          founded: 2016,
+          social: {
+            linkedin: { url: 'https://linkedin.com/company/lusha' },
+            crunchbase: { url: 'https://crunchbase.com/lusha' },
+          },
+          location: { city: 'Boston', country: 'United States', countryIso2: 'US', state: 'Massachusetts' },
+          industryPrimaryGroupDetails: {
+            sicCodes: [{ sicCodes: 7372, description: 'Software' }],
+            naicsCodes: [{ naics: 511210, description: 'Software Publishers' }],
+          },
+          funding: {
+            lastFundingEventName: 'Series A',
+            lastFundingEventAmount: 1000000,
+            lastFundingEventDate: '2020-01-01',
+            currency: 'USD',
+            totalRounds: 2,
+            isIpo: false,
+          },
+        },
+      ],
+    });
+    expect(toCompanyRecord(enrich.companies[0])).toMatchObject({
+      id: '33222678',
+      domain: 'lusha.com',
+      website: 'https://lusha.com',
+      foundedYear: '2016',
+      city: 'Boston',
       linkedinUrl: 'https://linkedin.com/company/lusha',
       crunchbaseUrl: 'https://crunchbase.com/lusha',
-      technologies: ['salesforce', 'hubspot'],
       sicCodes: ['7372'],
       naicsCodes: ['511210'],
       lastFundingType: 'Series A',
@@ -254,29 +422,10 @@ describe('toCompanyRecord', () => {
     });
   });
 
-  it('maps the bulk-company shape (flat location and links, lushaCompanyId)', () => {
-    const map = BulkCompanyResponseSchema.parse({
-      mine: {
-        lushaCompanyId: '1586',
-        name: 'Amazon',
-        fqdn: 'www.amazon.com',
-        companySize: [100001, 10000000],
-        city: 'Seattle',
-        country: 'United States',
-        countryIso2: 'US',
-        linkedin: 'https://www.linkedin.com/company/amazon',
-      },
-    });
-    expect(toCompanyRecord(map.mine)).toMatchObject({
-      id: '1586',
-      name: 'Amazon',
-      domain: 'amazon.com',
-      website: 'https://www.amazon.com',
-      city: 'Seattle',
-      countryCode: 'US',
-      linkedinUrl: 'https://www.linkedin.com/company/amazon',
-      employees: '100001-10000000',
-    });
+  it('keeps every key even when Lusha sent nothing, and uses the ID the lookup gave', () => {
+    const record = toCompanyRecord(null, '42');
+    expect(Object.keys(record).sort()).toEqual(Object.keys(companySample).sort());
+    expect(record).toMatchObject({ id: '42', name: null, technologies: [], creditCharged: null });
   });
 });
 

@@ -1,6 +1,7 @@
 /**
- * Find Company: by domain, name or Lusha company ID; a 404 is "no match"; input rejected
- * before any paid call; Lusha's errors through the one error map.
+ * Find Company: by domain, name or Lusha company ID as one item of Lusha's V3
+ * search-and-enrich; NOT_FOUND is "no match"; the credits Lusha bills; input rejected before
+ * any paid call; Lusha's errors through the one error map.
  */
 import nock from 'nock';
 import type { Bundle, ZObject } from 'zapier-platform-core';
@@ -13,52 +14,66 @@ const { operation } = App.searches.find_company!;
 const perform = operation.perform as (z: ZObject, bundle: Bundle) => Promise<Array<Record<string, unknown>>>;
 const findCompany = (inputData: Record<string, unknown>) => appTester(perform, bundleWith(inputData));
 
-/** GET /v2/company's answer: social links as {url}, size as an object, "201 - 500" employees. */
-const northwind = {
-  data: {
-    id: 33222678,
-    name: 'Northwind Analytics',
-    description: 'Northwind Analytics builds revenue forecasting software for B2B sales teams.',
-    domain: 'northwind-analytics.com',
-    fqdn: 'www.northwind-analytics.com',
-    employees: '201 - 500',
-    founded: '2014',
-    logoUrl: 'https://logo.lusha.com/northwind-analytics.png',
-    companySize: { min: 201, max: 500, employeesInLinkedin: 312 },
-    revenueRange: [10000000, 50000000],
-    mainIndustry: 'Technology, Information & Media',
-    subIndustry: 'Software Development',
-    social: {
-      linkedin: { url: 'https://www.linkedin.com/company/northwind-analytics' },
-      crunchbase: { url: 'https://www.crunchbase.com/organization/northwind-analytics' },
-    },
-    location: {
-      city: 'Boston',
-      state: 'Massachusetts',
-      country: 'United States',
-      countryIso2: 'US',
-      fullLocation: 'Boston, Massachusetts, United States',
-    },
-    website: 'https://www.northwind-analytics.com',
-    specialities: ['revenue forecasting', 'sales analytics'],
-    technologies: [{ name: 'Salesforce' }, { name: 'HubSpot' }],
-    funding: {
-      lastRoundType: 'Series B',
-      lastRoundAmount: 42000000,
-      lastRoundDate: '2025-03-18',
-      totalRoundsAmount: 61500000,
-      totalRounds: 3,
-      currency: 'USD',
-      isIpo: false,
-    },
-    industryPrimaryGroupDetails: {
-      sicCodes: [{ sicCodes: 7372, description: 'Prepackaged Software' }],
-      naicsCodes: [{ naicsCodes: 511210, description: 'Software Publishers' }],
-    },
+const SEARCH = '/v3/companies/search-and-enrich';
+
+/** The body Find Company sends for one company, under reference "1". */
+const searchBody = (company: Record<string, unknown>) => ({ companies: [{ clientReferenceId: '1', ...company }] });
+
+/**
+ * A V3 enriched company (the spec's V3EnrichedCompany): `employeeCount`, `yearFounded`,
+ * `industry`, `socialLinks`, SIC and NAICS codes at the top level as `{code, description}`.
+ */
+const northwindResult = {
+  clientReferenceId: '1',
+  id: '33222678',
+  name: 'Northwind Analytics',
+  alternativeName: 'northwind',
+  domain: 'www.northwind-analytics.com',
+  alternativeDomains: ['northwind-analytics.com'],
+  description: 'Northwind Analytics builds revenue forecasting software for B2B sales teams.',
+  companyType: 'Private Company',
+  yearFounded: 2014,
+  employeeCount: { exact: 312, min: 201, max: 500 },
+  industry: 'Technology, Information & Media',
+  subIndustry: 'Software Development',
+  specialities: ['revenue forecasting', 'sales analytics'],
+  sicCodes: [{ code: 7372, description: 'Prepackaged Software' }],
+  naicsCodes: [{ code: 511210, description: 'Software Publishers' }],
+  emailDomain: 'northwind-analytics.com',
+  location: {
+    city: 'Boston',
+    state: 'Massachusetts',
+    stateCode: 'MA',
+    country: 'United States',
+    countryIso2: 'US',
+    continent: 'North America',
+    zipCode: '02199',
   },
-  errors: {},
-  meta: {},
+  socialLinks: { linkedin: 'https://www.linkedin.com/company/northwind-analytics', x: 'https://x.com/northwind' },
+  linkedinFollowers: 6400,
+  revenueRange: { min: 10000000, max: 50000000 },
+  funding: {
+    rounds: [{ roundType: 'Series B', roundAmount: 42000000, roundDate: 'Mar 18, 2025', currency: 'USD' }],
+    totalRounds: 3,
+    totalRoundsAmount: 61500000,
+    currency: 'USD',
+    isIpo: false,
+    lastRoundType: 'Series B',
+    lastRoundAmount: 42000000,
+    lastRoundDate: 'Mar 18, 2025',
+  },
+  technologies: ['Salesforce', 'HubSpot'],
+  popularityTier: 1,
+  logoUrl: 'https://logo.lusha.com/northwind-analytics.png',
 };
+
+const answer = (results: unknown[], creditsCharged: number | null = 2) => ({
+  requestId: '21fe0733-65d6-436a-8d0c-2c9ac6f263f8',
+  results,
+  ...(creditsCharged === null ? {} : { billing: { creditsCharged, resultsReturned: results.length } }),
+});
+const northwind = answer([northwindResult]);
+const notFound = answer([{ clientReferenceId: '1', error: { code: 'NOT_FOUND', message: 'Company not found' } }], 0);
 
 const northwindRecord = {
   id: '33222678',
@@ -80,40 +95,42 @@ const northwindRecord = {
   country: 'United States',
   countryCode: 'US',
   linkedinUrl: 'https://www.linkedin.com/company/northwind-analytics',
-  crunchbaseUrl: 'https://www.crunchbase.com/organization/northwind-analytics',
+  // V3 does not return a Crunchbase link.
+  crunchbaseUrl: null,
   technologies: ['Salesforce', 'HubSpot'],
   specialities: ['revenue forecasting', 'sales analytics'],
   sicCodes: ['7372'],
   naicsCodes: ['511210'],
   lastFundingType: 'Series B',
   lastFundingAmount: 42000000,
-  lastFundingDate: '2025-03-18',
+  lastFundingDate: '2025-03-18', // Lusha's "Mar 18, 2025" as an ISO date
   fundingCurrency: 'USD',
   totalFundingAmount: 61500000,
   fundingRounds: 3,
   creditCharged: true,
+  creditsCharged: 2,
 };
 
 describe('Find Company', () => {
-  it('looks up by domain with one GET, sending the raw key, and returns one flat record', async () => {
-    const scope = nock(LUSHA, { reqheaders: { api_key: TEST_KEY } })
-      .get('/v2/company')
-      .query({ domain: 'northwind-analytics.com' })
+  it('looks up by domain with one POST, sending the raw key, and returns one flat record', async () => {
+    const scope = nock(LUSHA, { reqheaders: { api_key: TEST_KEY, 'content-type': 'application/json' } })
+      .post(SEARCH, searchBody({ domain: 'northwind-analytics.com' }))
       .reply(200, northwind);
     expect(await findCompany({ domain: 'https://www.Northwind-Analytics.com/pricing' })).toEqual([northwindRecord]);
     expect(scope.isDone()).toBe(true);
   });
 
-  it('looks up by name (sent as `company`)', async () => {
-    const scope = nock(LUSHA).get('/v2/company').query({ company: 'Northwind Analytics' }).reply(200, northwind);
+  it('looks up by name', async () => {
+    const scope = nock(LUSHA)
+      .post(SEARCH, searchBody({ name: 'Northwind Analytics' }))
+      .reply(200, northwind);
     expect(await findCompany({ name: ' Northwind Analytics ' })).toEqual([northwindRecord]);
     expect(scope.isDone()).toBe(true);
   });
 
-  it('looks up by Lusha company ID, with every identifier given', async () => {
+  it('looks up by Lusha company ID (sent as `id`), with every identifier given', async () => {
     const scope = nock(LUSHA)
-      .get('/v2/company')
-      .query({ companyId: '33222678', domain: 'northwind-analytics.com', company: 'Northwind' })
+      .post(SEARCH, searchBody({ id: '33222678', domain: 'northwind-analytics.com', name: 'Northwind' }))
       .reply(200, northwind);
     expect(await findCompany({ company_id: 33222678, domain: 'northwind-analytics.com', name: 'Northwind' })).toEqual([
       northwindRecord,
@@ -121,18 +138,58 @@ describe('Find Company', () => {
     expect(scope.isDone()).toBe(true);
   });
 
-  it('returns nothing when Lusha answers 404, so "find or create" can create', async () => {
+  it('keeps the ID it was given when the answer carries none', async () => {
+    const { id: _id, ...withoutId } = northwindResult;
+    nock(LUSHA)
+      .post(SEARCH, searchBody({ id: '33222678' }))
+      .reply(200, answer([withoutId]));
+    expect(await findCompany({ company_id: '33222678' })).toEqual([northwindRecord]);
+  });
+
+  it('reports what Lusha billed, and a match it charged nothing for as not charged', async () => {
+    nock(LUSHA)
+      .post(SEARCH)
+      .reply(200, answer([northwindResult], 3));
+    expect(await findCompany({ domain: 'northwind-analytics.com' })).toEqual([
+      { ...northwindRecord, creditsCharged: 3 },
+    ]);
+
+    nock(LUSHA)
+      .post(SEARCH)
+      .reply(200, answer([northwindResult], null));
+    expect(await findCompany({ domain: 'northwind-analytics.com' })).toEqual([
+      { ...northwindRecord, creditCharged: false, creditsCharged: 0 },
+    ]);
+  });
+
+  it('returns nothing when Lusha answers NOT_FOUND, so "find or create" can create', async () => {
     const scope = nock(LUSHA)
-      .get('/v2/company')
-      .query({ domain: 'nowhere.example' })
-      .reply(404, { statusCode: 404, message: 'Resource not found' });
+      .post(SEARCH, searchBody({ domain: 'nowhere.example' }))
+      .reply(200, notFound);
     expect(await findCompany({ domain: 'nowhere.example' })).toEqual([]);
     expect(scope.isDone()).toBe(true);
   });
 
-  it('returns nothing when Lusha answers without data', async () => {
-    nock(LUSHA).get('/v2/company').query(true).reply(200, { data: null, errors: {}, meta: {} });
+  it('returns nothing when the answer has no result that identifies a company', async () => {
+    nock(LUSHA)
+      .post(SEARCH)
+      .reply(200, answer([{ clientReferenceId: '1' }], 0));
     expect(await findCompany({ name: 'Nowhere' })).toEqual([]);
+
+    nock(LUSHA).post(SEARCH).reply(200, answer([], 0));
+    expect(await findCompany({ name: 'Nowhere' })).toEqual([]);
+  });
+
+  it("halts with Lusha's words when it answers with another per-company error", async () => {
+    nock(LUSHA)
+      .post(SEARCH)
+      .reply(
+        200,
+        answer([{ clientReferenceId: '1', error: { code: 'ENRICH_FAILED', message: 'Enrichment failed' } }], 0),
+      );
+    const error = await expectZapierError(findCompany({ domain: 'northwind-analytics.com' }));
+    expect(error.name).toBe('HaltedError');
+    expect(error.message).toMatch(/^Lusha could not look up this company: Enrichment failed\./);
   });
 
   it.each([
@@ -150,7 +207,7 @@ describe('Find Company', () => {
         '- Lusha Company ID "NW-1" is not a Lusha ID (expected digits only, e.g. 4183886134).',
     ],
   ])('halts on %s, sending nothing', async (_what, inputData, message) => {
-    const scope = nock(LUSHA).get('/v2/company').query(true).reply(200, northwind);
+    const scope = nock(LUSHA).post(SEARCH).reply(200, northwind);
     const error = await expectStepError(findCompany(inputData));
     expect(error.name).toBe('HaltedError');
     expect(error.message).toBe(message);
@@ -158,15 +215,22 @@ describe('Find Company', () => {
   });
 
   it("maps Lusha's errors: 401 to ExpiredAuthError, 503 (after one retry) to ThrottledError", async () => {
-    nock(LUSHA).get('/v2/company').query(true).reply(401, { statusCode: 401, message: 'Invalid API key' });
+    nock(LUSHA).post(SEARCH).reply(401, { statusCode: 401, message: 'Invalid API key' });
     expect((await expectZapierError(findCompany({ domain: 'northwind-analytics.com' }))).name).toBe('ExpiredAuthError');
 
-    const scope = nock(LUSHA).get('/v2/company').query(true).times(2).reply(503, { message: 'Service unavailable' });
+    const scope = nock(LUSHA).post(SEARCH).times(2).reply(503, { statusCode: 503, message: 'Service unavailable' });
     expect(await expectZapierError(findCompany({ domain: 'northwind-analytics.com' }))).toMatchObject({
       name: 'ThrottledError',
       delay: 60,
     });
     expect(scope.isDone()).toBe(true);
+  });
+
+  it('halts on a 404: V3 answers a miss with NOT_FOUND, so a 404 is not "no match"', async () => {
+    nock(LUSHA).post(SEARCH).reply(404, { statusCode: 404, message: 'Resource not found' });
+    const error = await expectZapierError(findCompany({ domain: 'nowhere.example' }));
+    expect(error.name).toBe('HaltedError');
+    expect(error.message).toMatch(/found nothing \(POST \/v3\/companies\/search-and-enrich, HTTP 404\)/);
   });
 
   it('has a sample with every output field', () => {

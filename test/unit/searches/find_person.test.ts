@@ -1,7 +1,8 @@
 /**
- * Find Person: every way to identify a person, the options as Lusha reads them, no match as
- * an empty result, input rejected before any paid call, and Lusha's errors through the one
- * error map.
+ * Find Person: every way to identify a person as one item of Lusha's V3 search-and-enrich,
+ * Data to Reveal and the other options as V3 reads them, the credits Lusha bills, signals by
+ * a second call made only for a found person, no match as an empty result, input rejected
+ * before any paid call, and Lusha's errors through the one error map.
  */
 import nock from 'nock';
 import type { Bundle, ZObject } from 'zapier-platform-core';
@@ -14,55 +15,65 @@ const { operation } = App.searches.find_person!;
 const perform = operation.perform as (z: ZObject, bundle: Bundle) => Promise<Array<Record<string, unknown>>>;
 const findPerson = (inputData: Record<string, unknown>) => appTester(perform, bundleWith(inputData));
 
-/** Lusha's single-contact answer (the spec's shape: emails as address/type, camelCase location, nested company). */
-const maya = {
-  contact: {
-    error: null,
-    isCreditCharged: true,
-    data: {
-      personId: 4183886134,
-      firstName: 'Maya',
-      lastName: 'Goldberg',
-      fullName: 'Maya Goldberg',
-      companyId: 33222678,
-      emailAddresses: [
-        { address: 'maya.goldberg@gmail.com', type: 'private', emailConfidence: 'A+', updateDate: '2026-02-03' },
-        {
-          address: 'maya.goldberg@northwind-analytics.com',
-          type: 'work',
-          emailConfidence: 'A',
-          updateDate: '2026-09-14',
-        },
-      ],
-      phoneNumbers: [
-        { number: '+1 617-555-0100', phoneType: 'Direct', doNotCall: true, updateDate: '2025-11-20' },
-        { number: '+1 617-555-0142', phoneType: 'Mobile', doNotCall: false, updateDate: '2026-09-14' },
-      ],
-      jobTitle: { title: 'VP of Sales', seniority: 'VP', departments: ['Sales'] },
-      location: {
-        country: 'United States',
-        countryIso2: 'US',
-        continent: 'North America',
-        city: 'Boston',
-        state: 'Massachusetts',
-        isEuContact: false,
-      },
-      socialLinks: { linkedin: 'https://www.linkedin.com/in/maya-goldberg' },
-      jobStartDate: '2023-04-01',
-      company: {
-        name: 'Northwind Analytics',
-        domains: { homepage: 'https://www.northwind-analytics.com', email: 'northwind-analytics.com' },
-        fqdn: 'northwind-analytics.com',
-        companySize: [201, 500],
-        revenueRange: [10000000, 50000000],
-        mainIndustry: 'Technology, Information & Media',
-        subIndustry: 'Software Development',
-        location: { city: 'Boston', country: 'United States', countryIso2: 'US' },
-        social: { linkedin: 'https://www.linkedin.com/company/northwind-analytics' },
-      },
-    },
+const SEARCH = '/v3/contacts/search-and-enrich';
+const SIGNALS = '/v3/contacts/signals';
+const BOTH = ['emails', 'phones'];
+
+/** The body Find Person sends for one contact: under reference "1", revealing `reveal`. */
+const searchBody = (
+  contact: Record<string, unknown>,
+  reveal: string[] = BOTH,
+  extra: Record<string, unknown> = {},
+) => ({
+  contacts: [{ clientReferenceId: '1', ...contact }],
+  reveal,
+  ...extra,
+});
+
+/** A V3 enriched contact (the spec's V3EnrichedContact): emails/phones with type, the company as a reference. */
+const mayaContact = {
+  clientReferenceId: '1',
+  id: '4183886134',
+  firstName: 'Maya',
+  lastName: 'Goldberg',
+  fullName: 'Maya Goldberg',
+  jobTitle: { title: 'VP of Sales', departments: ['Sales'], seniority: 'Vice President' },
+  location: {
+    country: 'United States',
+    countryIso2: 'US',
+    state: 'Massachusetts',
+    city: 'Boston',
+    continent: 'North America',
+    coordinates: [-71.0598, 42.3584],
+    isEuContact: false,
   },
+  tags: [],
+  emails: [
+    { email: 'maya.goldberg@gmail.com', type: 'private', confidence: 'A+', updateDate: '2026-02-03' },
+    { email: 'maya.goldberg@northwind-analytics.com', type: 'work', confidence: 'A', updateDate: '2026-09-14' },
+  ],
+  phones: [
+    { number: '+1 617-555-0100', type: 'direct', doNotCall: true, updateDate: '2025-11-20' },
+    { number: '+1 617-555-0142', type: 'mobile', doNotCall: false, updateDate: '2026-09-14' },
+  ],
+  company: {
+    id: '33222678',
+    name: 'Northwind Analytics',
+    domain: 'www.northwind-analytics.com',
+    industry: 'Technology, Information & Media',
+  },
+  socialLinks: { linkedin: 'https://www.linkedin.com/in/maya-goldberg' },
+  previousEmployment: [],
+  updateDate: '2026-09-14',
 };
+
+/** Lusha's answer to a search for Maya: one result under reference "1", and the bill for the request. */
+const answer = (results: unknown[], creditsCharged: number | null = 7) => ({
+  requestId: '211ee5da-3c0d-4621-9fa5-140e393a3ced',
+  results,
+  ...(creditsCharged === null ? {} : { billing: { creditsCharged, resultsReturned: results.length } }),
+});
+const maya = answer([mayaContact]);
 
 const mayaRecord = {
   id: '4183886134',
@@ -86,7 +97,8 @@ const mayaRecord = {
   jobTitle: 'VP of Sales',
   seniority: 'VP',
   departments: ['Sales'],
-  jobStartDate: '2023-04-01',
+  // V3 does not return the job start date.
+  jobStartDate: null,
   linkedinUrl: 'https://www.linkedin.com/in/maya-goldberg',
   twitterUrl: null,
   city: 'Boston',
@@ -95,44 +107,42 @@ const mayaRecord = {
   countryCode: 'US',
   continent: 'North America',
   isEuContact: false,
+  // Of the person's company, V3 returns the ID, name, domain and industry only.
   companyId: '33222678',
   companyName: 'Northwind Analytics',
   companyDomain: 'northwind-analytics.com',
   companyWebsite: 'https://www.northwind-analytics.com',
-  companyLinkedinUrl: 'https://www.linkedin.com/company/northwind-analytics',
-  companyEmployees: '201-500',
-  companyEmployeesMin: 201,
-  companyEmployeesMax: 500,
-  companyRevenueMin: 10000000,
-  companyRevenueMax: 50000000,
+  companyLinkedinUrl: null,
+  companyEmployees: null,
+  companyEmployeesMin: null,
+  companyEmployeesMax: null,
+  companyRevenueMin: null,
+  companyRevenueMax: null,
   companyIndustry: 'Technology, Information & Media',
-  companySubIndustry: 'Software Development',
-  companyCity: 'Boston',
-  companyCountry: 'United States',
-  companyCountryCode: 'US',
+  companySubIndustry: null,
+  companyCity: null,
+  companyCountry: null,
+  companyCountryCode: null,
   creditCharged: true,
   signalTypes: [],
   signalCount: null,
   latestSignalType: null,
   latestSignalDate: null,
+  signalsNote: null,
+  creditsCharged: 7,
 };
 
-const emptyData = {
-  contact: {
-    error: { code: 3, name: 'EMPTY_DATA', message: 'Could not find requested data' },
-    isCreditCharged: false,
-    data: null,
-  },
-};
+const notFound = answer([{ clientReferenceId: '1', error: { code: 'NOT_FOUND', message: 'Contact not found' } }], 0);
 
 /** An interceptor that must stay unused: input rejected before the call never reaches Lusha. */
-const untouched = () => nock(LUSHA).get('/v2/person').query(true).reply(200, maya);
+const untouched = () => nock(LUSHA).post(SEARCH).reply(200, maya);
 
 describe('Find Person: identifying the person', () => {
-  it('looks up by email with one GET, sending the raw key, and returns one flat record', async () => {
-    const scope = nock(LUSHA, { reqheaders: { api_key: TEST_KEY, accept: 'application/json' } })
-      .get('/v2/person')
-      .query({ email: 'maya.goldberg@northwind-analytics.com' })
+  it('looks up by email with one POST, sending the raw key and a JSON body, and returns one flat record', async () => {
+    const scope = nock(LUSHA, {
+      reqheaders: { api_key: TEST_KEY, accept: 'application/json', 'content-type': 'application/json' },
+    })
+      .post(SEARCH, searchBody({ email: 'maya.goldberg@northwind-analytics.com' }))
       .reply(200, maya);
 
     const result = await findPerson({ email: ' Maya.Goldberg@Northwind-Analytics.com ' });
@@ -143,23 +153,23 @@ describe('Find Person: identifying the person', () => {
 
   it('looks up by LinkedIn profile URL, normalised', async () => {
     const scope = nock(LUSHA)
-      .get('/v2/person')
-      .query({ linkedinUrl: 'https://www.linkedin.com/in/maya-goldberg' })
+      .post(SEARCH, searchBody({ linkedinUrl: 'https://www.linkedin.com/in/maya-goldberg' }))
       .reply(200, maya);
     expect(await findPerson({ linkedin_url: 'linkedin.com/in/Maya-Goldberg/?trk=public' })).toEqual([mayaRecord]);
     expect(scope.isDone()).toBe(true);
   });
 
-  it('looks up by Lusha person ID', async () => {
-    const scope = nock(LUSHA).get('/v2/person').query({ personId: '4183886134' }).reply(200, maya);
+  it('looks up by Lusha person ID (sent as `id`)', async () => {
+    const scope = nock(LUSHA)
+      .post(SEARCH, searchBody({ id: '4183886134' }))
+      .reply(200, maya);
     expect(await findPerson({ person_id: 4183886134 })).toEqual([mayaRecord]);
     expect(scope.isDone()).toBe(true);
   });
 
   it('looks up by first name, last name and company name', async () => {
     const scope = nock(LUSHA)
-      .get('/v2/person')
-      .query({ firstName: 'Maya', lastName: 'Goldberg', companyName: 'Northwind Analytics' })
+      .post(SEARCH, searchBody({ firstName: 'Maya', lastName: 'Goldberg', companyName: 'Northwind Analytics' }))
       .reply(200, maya);
     expect(
       await findPerson({ first_name: 'Maya', last_name: 'Goldberg', company_name: 'Northwind Analytics' }),
@@ -169,8 +179,7 @@ describe('Find Person: identifying the person', () => {
 
   it('looks up by first name, last name and company domain (from a URL)', async () => {
     const scope = nock(LUSHA)
-      .get('/v2/person')
-      .query({ firstName: 'Maya', lastName: 'Goldberg', companyDomain: 'northwind-analytics.com' })
+      .post(SEARCH, searchBody({ firstName: 'Maya', lastName: 'Goldberg', companyDomain: 'northwind-analytics.com' }))
       .reply(200, maya);
     expect(
       await findPerson({
@@ -184,8 +193,7 @@ describe('Find Person: identifying the person', () => {
 
   it('sends every identifier given (names only as a pair)', async () => {
     const scope = nock(LUSHA)
-      .get('/v2/person')
-      .query({ email: 'maya@northwind-analytics.com', personId: '4183886134', companyName: 'Northwind' })
+      .post(SEARCH, searchBody({ email: 'maya@northwind-analytics.com', id: '4183886134', companyName: 'Northwind' }))
       .reply(200, maya);
     await findPerson({
       email: 'maya@northwind-analytics.com',
@@ -199,19 +207,36 @@ describe('Find Person: identifying the person', () => {
 
 describe('Find Person: options', () => {
   it.each([
-    ['emails', { revealEmails: 'true' }],
-    ['phones', { revealPhones: 'true' }],
-  ])('sends only the reveal flag of the one kind chosen (%s)', async (reveal, flags) => {
+    ['emails', ['emails']],
+    ['phones', ['phones']],
+  ])('reveals only the one kind chosen (%s)', async (reveal, kinds) => {
     const scope = nock(LUSHA)
-      .get('/v2/person')
-      .query({ email: 'maya@northwind-analytics.com', ...flags })
+      .post(SEARCH, searchBody({ email: 'maya@northwind-analytics.com' }, kinds))
       .reply(200, maya);
     await findPerson({ email: 'maya@northwind-analytics.com', reveal_data: reveal });
     expect(scope.isDone()).toBe(true);
   });
 
-  it('sends no reveal flag for both kinds (every plan), nor options left at their defaults', async () => {
-    const scope = nock(LUSHA).get('/v2/person').query({ email: 'maya@northwind-analytics.com' }).reply(200, maya);
+  it('returns only what Lusha revealed: emails only leaves the phones empty', async () => {
+    const { phones: _phones, ...emailsOnly } = mayaContact;
+    nock(LUSHA)
+      .post(SEARCH, searchBody({ email: 'maya@northwind-analytics.com' }, ['emails']))
+      .reply(200, answer([emailsOnly], 2));
+    const [record] = await findPerson({ email: 'maya@northwind-analytics.com', reveal_data: 'emails' });
+    expect(record).toMatchObject({
+      email: 'maya.goldberg@northwind-analytics.com',
+      phone: null,
+      phoneType: null,
+      phoneDoNotCall: null,
+      phones: [],
+      creditsCharged: 2,
+    });
+  });
+
+  it('reveals both kinds, and sends no options, when every option is at its default', async () => {
+    const scope = nock(LUSHA)
+      .post(SEARCH, searchBody({ email: 'maya@northwind-analytics.com' }))
+      .reply(200, maya);
     await findPerson({
       email: 'maya@northwind-analytics.com',
       reveal_data: 'both',
@@ -222,27 +247,88 @@ describe('Find Person: options', () => {
     expect(scope.isDone()).toBe(true);
   });
 
-  it('sends refresh job info, partial profiles and signals with their start date', async () => {
+  it('accepts Refresh Job Info but does not send it: V3 has no such option', async () => {
     const scope = nock(LUSHA)
-      .get('/v2/person')
-      .query({
-        email: 'maya@northwind-analytics.com',
-        refreshJobInfo: 'true',
-        partialProfile: 'true',
-        signals: ['promotion', 'companyChange'],
-        signalsStartDate: '2026-03-01',
-      })
+      .post(SEARCH, searchBody({ email: 'maya@northwind-analytics.com' }))
+      .reply(200, maya);
+    expect(await findPerson({ email: 'maya@northwind-analytics.com', refresh_job_info: true })).toEqual([mayaRecord]);
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it('asks for partial profiles, and returns one with what Lusha billed for its search', async () => {
+    const scope = nock(LUSHA)
+      .post(
+        SEARCH,
+        searchBody({ linkedinUrl: 'https://www.linkedin.com/in/maya-goldberg' }, BOTH, {
+          options: { includePartialProfiles: true },
+        }),
+      )
+      .reply(200, answer([{ clientReferenceId: '1', id: '4183886134', firstName: 'Maya', lastName: 'Goldberg' }], 1));
+    const [record] = await findPerson({
+      linkedin_url: 'https://www.linkedin.com/in/maya-goldberg',
+      partial_profile: true,
+    });
+    expect(scope.isDone()).toBe(true);
+    expect(record).toMatchObject({
+      id: '4183886134',
+      fullName: 'Maya Goldberg',
+      email: null,
+      emails: [],
+      phones: [],
+      creditCharged: true,
+      creditsCharged: 1,
+    });
+  });
+
+  it('says so when Lusha charged nothing for the match (a bill of 0, or no bill at all)', async () => {
+    nock(LUSHA)
+      .post(SEARCH)
+      .reply(200, answer([mayaContact], 0));
+    expect(await findPerson({ person_id: '4183886134' })).toEqual([
+      { ...mayaRecord, creditCharged: false, creditsCharged: 0 },
+    ]);
+
+    nock(LUSHA)
+      .post(SEARCH)
+      .reply(200, answer([mayaContact], null));
+    expect(await findPerson({ person_id: '4183886134' })).toEqual([
+      { ...mayaRecord, creditCharged: false, creditsCharged: 0 },
+    ]);
+  });
+
+  it('finds its result by its reference, whatever else the answer holds', async () => {
+    nock(LUSHA)
+      .post(SEARCH)
+      .reply(
+        200,
+        answer([{ clientReferenceId: 'someone-else', id: '1', firstName: 'Not', lastName: 'Maya' }, mayaContact]),
+      );
+    expect(await findPerson({ email: 'maya@northwind-analytics.com' })).toEqual([mayaRecord]);
+  });
+});
+
+describe('Find Person: signals', () => {
+  const promotion = {
+    id: '4183886134',
+    currentTitle: 'VP of Sales',
+    previousTitle: 'Director of Sales',
+    signalDate: '2026-08-03',
+  };
+
+  it('asks for the found person’s signals in a second call, and adds what it bills', async () => {
+    const search = nock(LUSHA)
+      .post(
+        SEARCH,
+        searchBody({ email: 'maya@northwind-analytics.com' }, BOTH, { options: { includePartialProfiles: true } }),
+      )
+      .reply(200, maya);
+    const signals = nock(LUSHA)
+      .post(SIGNALS, { ids: ['4183886134'], signalTypes: ['promotion', 'companyChange'], startDate: '2026-03-01' })
       .reply(200, {
-        contact: {
-          ...maya.contact,
-          data: {
-            ...maya.contact.data,
-            signals: {
-              promotion: [{ personId: '4183886134', currentTitle: 'VP of Sales', signalDate: '2026-08-03' }],
-              companyChange: [],
-            },
-          },
-        },
+        results: [{ id: '4183886134', promotion: [promotion], companyChange: [] }],
+        startDate: '2026-03-01',
+        endDate: '2026-09-30',
+        billing: { creditsCharged: 2, resultsReturned: 1 },
       });
     const [record] = await findPerson({
       email: 'maya@northwind-analytics.com',
@@ -251,71 +337,148 @@ describe('Find Person: options', () => {
       signal_types: ['promotion', 'companyChange'],
       signals_start_date: '2026-03-01',
     });
-    expect(scope.isDone()).toBe(true);
+    expect(search.isDone()).toBe(true);
+    expect(signals.isDone()).toBe(true);
     expect(record).toEqual({
       ...mayaRecord,
       signalTypes: ['promotion'],
       signalCount: 1,
       latestSignalType: 'promotion',
       latestSignalDate: '2026-08-03',
+      signalsNote: null,
+      creditsCharged: 7 + 2,
     });
   });
 
-  it('returns a partial profile Lusha did not charge for, saying so', async () => {
+  it('sends no start date when none is given, and reports the latest signal of every type found', async () => {
     nock(LUSHA)
-      .get('/v2/person')
-      .query({ linkedinUrl: 'https://www.linkedin.com/in/maya-goldberg', partialProfile: 'true' })
+      .post(SEARCH, searchBody({ id: '4183886134' }))
+      .reply(200, maya);
+    const signals = nock(LUSHA)
+      .post(SIGNALS, { ids: ['4183886134'], signalTypes: ['promotion', 'companyChange'] })
       .reply(200, {
-        contact: {
-          error: null,
-          isCreditCharged: false,
-          data: { personId: 4183886134, firstName: 'Maya', lastName: 'Goldberg' },
-        },
+        results: [
+          { id: '999', promotion: [{ signalDate: '2026-09-30' }] },
+          {
+            id: '4183886134',
+            promotion: [promotion, { ...promotion, signalDate: '2025-12-01' }],
+            companyChange: [{ id: '4183886134', signalDate: '2026-08-20', previousCompany: 'Contoso' }],
+          },
+        ],
+        billing: { creditsCharged: 3, resultsReturned: 1 },
       });
-    const [record] = await findPerson({
-      linkedin_url: 'https://www.linkedin.com/in/maya-goldberg',
-      partial_profile: true,
-    });
+    const [record] = await findPerson({ person_id: '4183886134', signal_types: 'promotion, companyChange' });
+    expect(signals.isDone()).toBe(true);
     expect(record).toMatchObject({
-      id: '4183886134',
-      fullName: 'Maya Goldberg',
-      email: null,
-      emails: [],
-      phones: [],
-      creditCharged: false,
+      signalTypes: ['promotion', 'companyChange'],
+      signalCount: 3,
+      latestSignalType: 'companyChange',
+      latestSignalDate: '2026-08-20',
+      signalsNote: null,
+      creditsCharged: 10,
     });
+  });
+
+  it('says none were found when the person has no signals (count 0)', async () => {
+    nock(LUSHA).post(SEARCH).reply(200, maya);
+    nock(LUSHA)
+      .post(SIGNALS, { ids: ['4183886134'], signalTypes: ['promotion'] })
+      .reply(200, {
+        results: [{ id: '4183886134', promotion: [], companyChange: [] }],
+        billing: { creditsCharged: 0 },
+      });
+    const [record] = await findPerson({ person_id: '4183886134', signal_types: ['promotion'] });
+    expect(record).toMatchObject({
+      signalTypes: [],
+      signalCount: 0,
+      latestSignalType: null,
+      latestSignalDate: null,
+      signalsNote: null,
+      creditsCharged: 7,
+    });
+  });
+
+  it('does not ask for signals when the person is not found', async () => {
+    nock(LUSHA).post(SEARCH).reply(200, notFound);
+    const signals = nock(LUSHA).post(SIGNALS).reply(200, { results: [] });
+    expect(await findPerson({ email: 'nobody@northwind-analytics.com', signal_types: ['promotion'] })).toEqual([]);
+    expect(signals.isDone()).toBe(false);
+  });
+
+  it('still returns the person, paid for already, when the signals call fails, saying why', async () => {
+    nock(LUSHA).post(SEARCH).reply(200, maya);
+    nock(LUSHA).post(SIGNALS).reply(403, { statusCode: 403, message: 'Your plan does not include Signals' });
+    const [record] = await findPerson({ person_id: '4183886134', signal_types: ['promotion'] });
+    expect(record).toEqual({
+      ...mayaRecord,
+      signalsNote:
+        'The signals could not be read: Lusha refused the request (POST /v3/contacts/signals, HTTP 403): Your plan ' +
+        'does not include Signals',
+      creditsCharged: 7,
+    });
+  });
+
+  it('keeps the key out of the note when Lusha echoes it back', async () => {
+    nock(LUSHA).post(SEARCH).reply(200, maya);
+    nock(LUSHA)
+      .post(SIGNALS)
+      .reply(402, { statusCode: 402, message: `No credits for ${TEST_KEY}` });
+    const [record] = await findPerson({ person_id: '4183886134', signal_types: ['promotion'] });
+    expect(record!.signalsNote).toMatch(/^The signals could not be read: The Lusha account has no credits left/);
+    expect(record!.signalsNote).not.toContain(TEST_KEY);
   });
 });
 
 describe('Find Person: no match', () => {
-  it('returns nothing when Lusha answers EMPTY_DATA, so "find or create" can create', async () => {
+  it('returns nothing when Lusha answers NOT_FOUND, so "find or create" can create', async () => {
     const scope = nock(LUSHA)
-      .get('/v2/person')
-      .query({ email: 'nobody@northwind-analytics.com' })
-      .reply(200, emptyData);
+      .post(SEARCH, searchBody({ email: 'nobody@northwind-analytics.com' }))
+      .reply(200, notFound);
     expect(await findPerson({ email: 'nobody@northwind-analytics.com' })).toEqual([]);
     expect(scope.isDone()).toBe(true);
   });
 
-  it('returns nothing on a 404', async () => {
-    nock(LUSHA).get('/v2/person').query(true).reply(404, { statusCode: 404, message: 'Resource not found' });
-    expect(await findPerson({ person_id: '1' })).toEqual([]);
-  });
-
   it("halts with Lusha's words when it answers with another per-contact error", async () => {
     nock(LUSHA)
-      .get('/v2/person')
-      .query(true)
-      .reply(200, {
-        contact: {
-          error: { code: 7, name: 'INVALID_NAME', message: 'The full name is not valid' },
-          isCreditCharged: false,
-          data: null,
-        },
-      });
+      .post(SEARCH)
+      .reply(
+        200,
+        answer(
+          [
+            {
+              clientReferenceId: '1',
+              error: {
+                code: 'COMPLIANCE_RESTRICTED',
+                message: 'This contact cannot be returned for compliance reasons',
+              },
+            },
+          ],
+          0,
+        ),
+      );
     const error = await expectZapierError(findPerson({ first_name: 'M', last_name: 'G', company_name: 'Northwind' }));
     expect(error).toMatchObject({ name: 'HaltedError' });
-    expect(error.message).toMatch(/^Lusha could not look up this person: The full name is not valid\./);
+    expect(error.message).toMatch(
+      /^Lusha could not look up this person: This contact cannot be returned for compliance reasons\./,
+    );
+  });
+
+  it('quotes the error code when Lusha gives no message', async () => {
+    nock(LUSHA)
+      .post(SEARCH)
+      .reply(200, answer([{ clientReferenceId: '1', error: { code: 'ENRICH_FAILED' } }], 0));
+    const error = await expectZapierError(findPerson({ email: 'maya@northwind-analytics.com' }));
+    expect(error).toMatchObject({ name: 'HaltedError' });
+    expect(error.message).toMatch(/^Lusha could not look up this person: ENRICH_FAILED\./);
+  });
+
+  it('halts on a 404: V3 answers a miss with NOT_FOUND, so a 404 is not "no match"', async () => {
+    nock(LUSHA).post(SEARCH).reply(404, { statusCode: 404, message: 'Resource not found' });
+    const error = await expectZapierError(findPerson({ person_id: '1' }));
+    expect(error.name).toBe('HaltedError');
+    expect(error.message).toMatch(
+      /found nothing \(POST \/v3\/contacts\/search-and-enrich, HTTP 404\).*Check the identifiers/,
+    );
   });
 });
 
@@ -372,20 +535,31 @@ describe('Find Person: input rejected before any call', () => {
 });
 
 describe("Find Person: Lusha's errors", () => {
-  it('turns a 403 on the reveal flags into an Error that says to change the option', async () => {
-    nock(LUSHA).get('/v2/person').query({ email: 'maya@northwind-analytics.com', revealPhones: 'true' }).reply(403, {
-      statusCode: 403,
-      message: 'Your pricing version does not support requesting individual datapoints [revealEmails, revealPhones]',
-    });
-    const error = await expectZapierError(findPerson({ email: 'maya@northwind-analytics.com', reveal_data: 'phones' }));
+  it('turns a 403 into an Error that quotes Lusha and says what to do', async () => {
+    nock(LUSHA)
+      .post(SEARCH, searchBody({ email: 'maya@northwind-analytics.com' }))
+      .reply(403, { statusCode: 403, message: 'Your Lusha account is inactive' });
+    const error = await expectZapierError(findPerson({ email: 'maya@northwind-analytics.com' }));
     expect(error).toMatchObject({ name: 'Error', status: 403 });
-    expect(error.message).toMatch(/does not support requesting individual datapoints.*turn off the reveal options/);
+    expect(error.message).toMatch(/refused the request.*Your Lusha account is inactive.*ask your Lusha admin/);
+  });
+
+  it("halts on a 400, quoting every one of Lusha's validation errors", async () => {
+    nock(LUSHA)
+      .post(SEARCH)
+      .reply(400, {
+        statusCode: 400,
+        message: 'Validation failed',
+        errors: ['contacts.0.email must be an email'],
+      });
+    const error = await expectZapierError(findPerson({ email: 'maya@northwind-analytics.com' }));
+    expect(error.name).toBe('HaltedError');
+    expect(error.message).toMatch(/rejected the request.*Validation failed; contacts\.0\.email must be an email/);
   });
 
   it('turns a rejected key into ExpiredAuthError, without the key', async () => {
     nock(LUSHA)
-      .get('/v2/person')
-      .query(true)
+      .post(SEARCH)
       .reply(401, { statusCode: 401, message: `Invalid API key ${TEST_KEY}` });
     const error = await expectZapierError(findPerson({ email: 'maya@northwind-analytics.com' }));
     expect(error.name).toBe('ExpiredAuthError');
@@ -393,7 +567,7 @@ describe("Find Person: Lusha's errors", () => {
   });
 
   it('turns a rate limit into ThrottledError with the delay Lusha names', async () => {
-    nock(LUSHA).get('/v2/person').query(true).reply(429, { message: 'Too many requests' }, { 'Retry-After': '12' });
+    nock(LUSHA).post(SEARCH).reply(429, { statusCode: 429, message: 'Too many requests' }, { 'Retry-After': '12' });
     expect(await expectZapierError(findPerson({ email: 'maya@northwind-analytics.com' }))).toMatchObject({
       name: 'ThrottledError',
       delay: 12,
@@ -401,7 +575,7 @@ describe("Find Person: Lusha's errors", () => {
   });
 
   it('halts when the account is out of credits', async () => {
-    nock(LUSHA).get('/v2/person').query(true).reply(402, { statusCode: 402, message: 'Insufficient credits' });
+    nock(LUSHA).post(SEARCH).reply(402, { statusCode: 402, message: 'Insufficient credits' });
     const error = await expectZapierError(findPerson({ email: 'maya@northwind-analytics.com' }));
     expect(error.name).toBe('HaltedError');
     expect(error.message).toMatch(/no credits left.*Add credits/);

@@ -2,7 +2,8 @@
  * The bulk machine shared by Bulk Enrich People and Bulk Enrich Companies: validation,
  * dedupe, batches of 100 with bounded concurrency, the time budget, per-row statuses in
  * input order, totals, and when a run fails as a whole. Driven through a Lusha client over
- * a scripted transport, so the client's real error typing applies.
+ * a scripted transport answering as V3 search-and-enrich does (results under their
+ * clientReferenceId, a bill per request), so the client's real error typing applies.
  */
 import type { ZObject } from 'zapier-platform-core';
 import { type Checked } from '../../../src/shared/readers';
@@ -30,7 +31,11 @@ interface Item {
   name: string;
 }
 
-/** A lookup by company name; names starting with "miss" are not found, "bad" is invalid input. */
+/**
+ * A lookup by company name, sent as V3 search-and-enrich items under the machine's ids; names
+ * starting with "miss" are not found, "bad" is invalid input. Outcomes are read by
+ * `clientReferenceId`, and the batch reports what Lusha billed it.
+ */
 const spec: BulkLookup<string, Item | null> = {
   noun: 'company',
   plural: 'companies',
@@ -44,28 +49,27 @@ const spec: BulkLookup<string, Item | null> = {
   keyOf: (name) => name.toLowerCase(),
   emptyRecord: null,
   send: async (client, batch) => {
-    const answer = await client.enrichCompanies({ companies: batch.map(({ id, lookup }) => ({ id, name: lookup })) });
-    return new Map<string, LookupOutcome<Item | null>>(
-      batch.flatMap(({ id }) => {
-        const company = answer[id];
-        if (company === undefined) return []; // left out of the answer
-        return [
-          [
-            id,
-            company?.name
-              ? { status: 'matched', record: { name: company.name }, creditsCharged: 1 }
-              : { status: 'not_found', creditsCharged: 0 },
-          ],
-        ];
-      }),
-    );
+    const answer = await client.searchAndEnrichCompanies({
+      companies: batch.map(({ id, lookup }) => ({ clientReferenceId: id, name: lookup })),
+    });
+    const byReference = new Map(answer.results.map((r) => [r.clientReferenceId ?? '', r]));
+    const outcomes = new Map<string, LookupOutcome<Item | null>>();
+    for (const { id } of batch) {
+      const result = byReference.get(id);
+      if (!result) continue; // left out of the answer
+      outcomes.set(
+        id,
+        result.name && !result.error
+          ? { status: 'matched', record: { name: result.name }, creditsCharged: 0 }
+          : { status: 'not_found', creditsCharged: 0 },
+      );
+    }
+    return { outcomes, creditsCharged: answer.billing?.creditsCharged ?? 0 };
   },
 };
 
-type Reply = (
-  body: { companies: Array<{ id: string; name: string }> },
-  index: number,
-) => TransportResponse | Promise<TransportResponse>;
+type Body = { companies: Array<{ clientReferenceId: string; name: string }> };
+type Reply = (body: Body, index: number) => TransportResponse | Promise<TransportResponse>;
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}): TransportResponse => ({
   status,
@@ -73,23 +77,31 @@ const json = (status: number, body: unknown, headers: Record<string, string> = {
   text: JSON.stringify(body),
 });
 
-/** The answer: every company found, except names starting with "miss" (null). */
-const found: Reply = (body) =>
-  json(
-    200,
-    Object.fromEntries(
-      body.companies.map((c) => [c.id, c.name.startsWith('miss') ? null : { name: c.name, lushaCompanyId: '1' }]),
-    ),
-  );
+/**
+ * The answer: every company found, except names starting with "miss" (NOT_FOUND), in reverse
+ * order (results are matched by reference), billed `perFound` credits per company found.
+ */
+const foundBilling =
+  (perFound: number): Reply =>
+  (body) => {
+    const results = body.companies.map((c) =>
+      c.name.startsWith('miss')
+        ? { clientReferenceId: c.clientReferenceId, error: { code: 'NOT_FOUND', message: 'Company not found' } }
+        : { clientReferenceId: c.clientReferenceId, id: '1', name: c.name },
+    );
+    const charged = results.filter((r) => !('error' in r)).length * perFound;
+    return json(200, { requestId: 'r', results: results.reverse(), billing: { creditsCharged: charged } });
+  };
+const found = foundBilling(1);
 
 function harness(reply: Reply, clock?: { now: () => number; deadline: number }) {
-  const requests: Array<{ companies: Array<{ id: string; name: string }> }> = [];
+  const requests: Body[] = [];
   let inFlight = 0;
   let maxInFlight = 0;
   const client = new LushaClient({
     transport: {
       async send(request: TransportRequest) {
-        const body = request.body as { companies: Array<{ id: string; name: string }> };
+        const body = request.body as Body;
         const index = requests.length;
         requests.push(body);
         inFlight += 1;
@@ -168,7 +180,7 @@ describe('enrichInBulk: before any call', () => {
   it("halts on a bad option of the step, listing it before the rows' problems, even when some rows are usable", async () => {
     const requests: unknown[] = [];
     const client = new LushaClient({
-      transport: { send: async (request) => (requests.push(request), json(200, {})) },
+      transport: { send: async (request) => (requests.push(request), json(200, { results: [] })) },
       secrets: [TEST_KEY],
     });
     const rows = [{ name: 'co1' }, {}];
@@ -206,8 +218,8 @@ describe('enrichInBulk: sending', () => {
     const result = await run(rows);
 
     expect(requests.map((r) => r.companies.length)).toEqual([100, 100, 11]); // 211 distinct lookups
-    expect(requests[0]!.companies[0]).toEqual({ id: '1', name: 'co1' });
-    expect(requests.flatMap((r) => r.companies.map((c) => c.id))).toEqual(
+    expect(requests[0]!.companies[0]).toEqual({ clientReferenceId: '1', name: 'co1' });
+    expect(requests.flatMap((r) => r.companies.map((c) => c.clientReferenceId))).toEqual(
       Array.from({ length: 211 }, (_, i) => String(i + 1)),
     );
 
@@ -253,6 +265,7 @@ describe('enrichInBulk: sending', () => {
     expect(result.totals).toEqual({
       total: 213,
       matched: 211,
+      notRevealed: 0,
       notFound: 1,
       invalid: 1,
       errors: 0,
@@ -280,8 +293,8 @@ describe('enrichInBulk: sending', () => {
       reference: null,
       status: 'error',
       reason:
-        'Lusha failed to process the request (POST /v2/company, HTTP 500): Internal server error. If this keeps happening, ' +
-        'contact Lusha support.',
+        'Lusha failed to process the request (POST /v3/companies/search-and-enrich, HTTP 500): Internal server error. ' +
+        'If this keeps happening, contact Lusha support.',
       duplicateOfRow: null,
       possiblyCharged: false,
       record: null,
@@ -291,6 +304,7 @@ describe('enrichInBulk: sending', () => {
     expect(result.totals).toEqual({
       total: 250,
       matched: 150,
+      notRevealed: 0,
       notFound: 0,
       invalid: 0,
       errors: 100,
@@ -308,14 +322,54 @@ describe('enrichInBulk: sending', () => {
     expect(result.rows[0]).toMatchObject({
       status: 'error',
       reason:
-        'Lusha rate limit reached (POST /v2/company, HTTP 429): Too many requests. This row was not enriched: run it again later.',
+        'Lusha rate limit reached (POST /v3/companies/search-and-enrich, HTTP 429): Too many requests. This row was not ' +
+        'enriched: run it again later.',
     });
     expect(result.rows[100]).toMatchObject({ status: 'matched' });
   });
 
+  it('counts what Lusha billed each request, not what the rows found', async () => {
+    // 3 credits per company found: the totals are the requests' bills, whatever they come to.
+    const { run } = harness(foundBilling(3));
+    const result = await run([...names(120), { name: 'miss-1' }, { name: 'CO2' }]);
+    expect(result.totals).toMatchObject({ matched: 121, notFound: 1, requests: 2, creditsCharged: 3 * 120 });
+
+    const unbilled = harness((body) =>
+      json(200, { results: body.companies.map((c) => ({ clientReferenceId: c.clientReferenceId, name: c.name })) }),
+    );
+    expect((await unbilled.run(names(2))).totals).toMatchObject({ matched: 2, creditsCharged: 0 });
+  });
+
+  it('leaves out of the totals a request whose answer was lost, and says its rows may have been charged', async () => {
+    const { run, requests } = harness((body, index) =>
+      index === 1 ? json(504, { statusCode: 504, message: 'Gateway timeout' }) : found(body, index),
+    );
+    const result = await run(names(250));
+    // A paid request whose answer was lost is never sent again.
+    expect(requests).toHaveLength(3);
+    expect(result.rows[100]).toEqual({
+      row: 101,
+      reference: null,
+      status: 'error',
+      reason: expect.stringMatching(
+        /^Lusha is temporarily unavailable \(POST \/v3\/companies\/search-and-enrich, HTTP 504\): Gateway timeout\. Lusha may have processed this request and charged for it\./,
+      ),
+      duplicateOfRow: null,
+      possiblyCharged: true,
+      record: null,
+    });
+    expect(result.totals).toMatchObject({
+      matched: 150,
+      errors: 100,
+      requests: 3,
+      creditsCharged: 150,
+      possiblyChargedRows: 100,
+    });
+  });
+
   it('reports a lookup missing from a successful answer as an error row', async () => {
-    const { run } = harness(() => json(200, {}));
-    // The test spec leaves every company out of the map: each row is reported, none dropped.
+    const { run } = harness(() => json(200, { results: [], billing: { creditsCharged: 0 } }));
+    // Lusha's answer leaves every company out: each row is reported, none dropped.
     const result = await run([{ name: 'co1' }]);
     expect(result.rows).toEqual([
       {
@@ -349,8 +403,8 @@ describe('enrichInBulk: failing the run as a whole', () => {
     expect(result.rows[100]).toMatchObject({
       status: 'error',
       reason:
-        'The Lusha account has no credits left (POST /v2/company, HTTP 402): Insufficient credits. Add credits to your ' +
-        'Lusha account or wait for your plan to renew, then replay the run.',
+        'The Lusha account has no credits left (POST /v3/companies/search-and-enrich, HTTP 402): Insufficient credits. ' +
+        'Add credits to your Lusha account or wait for your plan to renew, then replay the run.',
     });
     expect(result.totals).toMatchObject({ errors: 150, creditsCharged: 0 });
   });
@@ -392,6 +446,7 @@ describe('enrichInBulk: the time budget', () => {
     expect(result.totals).toEqual({
       total: 600,
       matched: 400,
+      notRevealed: 0,
       notFound: 0,
       invalid: 0,
       errors: 200,
@@ -427,6 +482,7 @@ describe('output', () => {
     const totals = {
       total: 2,
       matched: 1,
+      notRevealed: 0,
       notFound: 1,
       invalid: 0,
       errors: 0,
@@ -474,6 +530,7 @@ describe('output', () => {
     expect(fields.map((f) => f.key)).toEqual([
       'total',
       'matched',
+      'notRevealed',
       'notFound',
       'invalid',
       'errors',
@@ -489,7 +546,7 @@ describe('output', () => {
       children: [
         { key: 'row', label: 'Row Number', type: 'integer' },
         { key: 'reference', label: 'Your Reference', type: 'string' },
-        { key: 'status', label: 'Status (matched, not_found, invalid_input, error)', type: 'string' },
+        { key: 'status', label: 'Status (matched, not_revealed, not_found, invalid_input, error)', type: 'string' },
         { key: 'reason', label: 'Reason (for invalid_input and error)', type: 'string' },
         { key: 'duplicateOfRow', label: 'Same Lookup As Row', type: 'integer' },
         { key: 'possiblyCharged', label: 'May Have Been Charged (Answer Lost)', type: 'boolean' },
@@ -505,6 +562,7 @@ describe('output', () => {
       summaryOf({
         total: 1,
         matched: 1,
+        notRevealed: 0,
         notFound: 0,
         invalid: 0,
         errors: 0,
@@ -517,6 +575,7 @@ describe('output', () => {
       summaryOf({
         total: 1200,
         matched: 2,
+        notRevealed: 0,
         notFound: 3,
         invalid: 4,
         errors: 1,
