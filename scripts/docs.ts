@@ -1,12 +1,12 @@
 /**
- * `npm run docs`: writes docs/operations.md from the app definition, and the README's
- * troubleshooting table from the error map.
+ * `npm run docs`: writes docs/operations.md and docs/operations.json from the app definition,
+ * and the README's troubleshooting table from the error map.
  * `npm run docs -- --check`: exits 1 when either checked-in file is stale.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import App from '../index';
-import { renderOperationsReference, withTroubleshooting } from './operations-reference';
+import { renderOperationsJson, renderOperationsReference, withTroubleshooting } from './operations-reference';
 
 const root = path.join(__dirname, '..', '..');
 const read = (file: string) => {
@@ -18,6 +18,7 @@ const read = (file: string) => {
 };
 const targets = [
   { file: 'docs/operations.md', fresh: renderOperationsReference(App) },
+  { file: 'docs/operations.json', fresh: renderOperationsJson(App) },
   { file: 'README.md', fresh: withTroubleshooting(read('README.md')) },
 ];
 
@@ -27,7 +28,7 @@ if (process.argv.includes('--check')) {
     process.stderr.write(`${stale.join(' and ')} stale: run \`npm run docs\` and commit the result.\n`);
     process.exit(1);
   }
-  process.stdout.write('docs/operations.md and the README are up to date.\n');
+  process.stdout.write('docs/operations.md, docs/operations.json and the README are up to date.\n');
 } else {
   for (const t of targets) {
     writeFileSync(path.join(root, t.file), t.fresh);

@@ -195,6 +195,110 @@ function anchor(op: Operation): string {
     .replace(/ /g, '-');
 }
 
+// ------------------------------------------------------------------ the same, for machines
+
+interface JsonField {
+  key: string;
+  label: string | null;
+  type: string;
+  required?: boolean;
+  list?: boolean;
+  helpText?: string;
+  default?: string;
+  choices?: string[];
+  dynamicFrom?: string;
+  children?: JsonField[];
+}
+
+const choiceValues = (choices: unknown): string[] | undefined => {
+  if (!choices) return undefined;
+  if (Array.isArray(choices)) return choices.map((c) => (typeof c === 'string' ? c : (c as { value: string }).value));
+  return Object.keys(choices as object);
+};
+
+function jsonInputs(fields: unknown[]): JsonField[] {
+  return fields.flatMap((field): JsonField[] => {
+    if (typeof field === 'function') return [{ key: '(computed)', label: null, type: 'computed at run time' }];
+    const f = field as Field;
+    return [
+      {
+        key: f.key,
+        label: f.label ?? null,
+        type: f.children ? 'line items' : (f.type ?? 'string'),
+        required: f.required === true,
+        ...(f.list && !f.children ? { list: true } : {}),
+        ...(f.helpText ? { helpText: f.helpText } : {}),
+        ...(f.default !== undefined ? { default: f.default } : {}),
+        ...(choiceValues(f.choices) ? { choices: choiceValues(f.choices) } : {}),
+        ...(f.dynamic ? { dynamicFrom: f.dynamic.split('.')[0] } : {}),
+        ...(f.children ? { children: jsonInputs(f.children) } : {}),
+      },
+    ];
+  });
+}
+
+function jsonOutputs(fields: unknown[]): JsonField[] {
+  return fields.flatMap((field): JsonField[] => {
+    if (typeof field === 'function') return [];
+    const f = field as Field;
+    return [
+      {
+        key: f.key,
+        label: f.label ?? null,
+        type: f.children ? 'line items' : (f.type ?? 'string'),
+        ...(f.list && !f.children ? { list: true } : {}),
+        ...(f.children ? { children: jsonOutputs(f.children) } : {}),
+      },
+    ];
+  });
+}
+
+/**
+ * docs/operations.json: the same reference as docs/operations.md, as data (each visible
+ * operation's key, kind, label, inputs, outputs, endpoints, credits, errors), so that a port
+ * to Make or Workato can be generated from it. Deterministic for a given definition.
+ */
+export function renderOperationsJson(
+  app: AppLike,
+  contractOf: (kind: Kind, key: string) => OperationContract | undefined = loadContract,
+): string {
+  const kinds: Kind[] = ['triggers', 'searches', 'creates'];
+  const operations = kinds.flatMap((kind) =>
+    Object.values(app[kind])
+      .filter((op) => !op.display.hidden)
+      .map((op) => {
+        const contract = contractOf(kind, op.key);
+        return {
+          key: op.key,
+          kind: kind.replace(/s$/, '').replace(/searche$/, 'search'),
+          label: op.display.label ?? null,
+          description: op.display.description ?? null,
+          noun: op.noun,
+          inputs: jsonInputs(op.operation.inputFields ?? []),
+          outputs: jsonOutputs(op.operation.outputFields ?? []),
+          endpoints: contract?.endpoints ?? [],
+          credits: contract?.credits ?? null,
+          errors: contract?.errors ?? [],
+          ...(contract?.sinceV3 ? { sinceV3: contract.sinceV3 } : {}),
+        };
+      }),
+  );
+  const dropdownSources = kinds.flatMap((kind) =>
+    Object.values(app[kind])
+      .filter((op) => op.display.hidden)
+      .map((op) => ({ key: op.key, label: op.display.label ?? null, description: op.display.description ?? null })),
+  );
+  const document = {
+    generatedBy: 'npm run docs (scripts/operations-reference.ts); do not edit by hand',
+    appVersion: app.version,
+    platformVersion: app.platformVersion,
+    operations,
+    dropdownSources,
+    commonErrors: COMMON_ERRORS,
+  };
+  return `${JSON.stringify(document, null, 2)}\n`;
+}
+
 /** The README's troubleshooting table: the error map's rows, then the other outcomes a builder may meet. */
 export function renderTroubleshooting(): string {
   const rows = [

@@ -1,7 +1,12 @@
 /** docs/operations.md must match the app definition: run `npm run docs` after changing an operation. */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadContract, renderOperationsReference, withTroubleshooting } from '../../scripts/operations-reference';
+import {
+  loadContract,
+  renderOperationsJson,
+  renderOperationsReference,
+  withTroubleshooting,
+} from '../../scripts/operations-reference';
 import {
   appendSentence,
   errorFromResponse,
@@ -15,6 +20,27 @@ import { App } from '../support/zapier';
 it('docs/operations.md is up to date with the app definition (run `npm run docs`)', () => {
   const checkedIn = readFileSync(path.join(__dirname, '..', '..', 'docs', 'operations.md'), 'utf8');
   expect(checkedIn).toBe(renderOperationsReference(App));
+});
+
+it('docs/operations.json is up to date, and says the same as docs/operations.md (run `npm run docs`)', () => {
+  const checkedIn = readFileSync(path.join(__dirname, '..', '..', 'docs', 'operations.json'), 'utf8');
+  expect(checkedIn).toBe(renderOperationsJson(App));
+  const doc = JSON.parse(checkedIn) as {
+    operations: Array<{ key: string; inputs: Array<{ key: string }>; endpoints: string[] }>;
+  };
+  const markdown = renderOperationsReference(App);
+  for (const op of doc.operations) {
+    expect(markdown).toContain(`(\`${op.key}\`)`);
+    for (const input of op.inputs.filter((i) => i.key !== '(computed)')) expect(markdown).toContain(`\`${input.key}\``);
+    for (const endpoint of op.endpoints) expect(markdown).toContain(`\`${endpoint}\``);
+  }
+  expect(doc.operations.map((op) => op.key).sort()).toEqual(
+    (['triggers', 'searches', 'creates'] as const)
+      .flatMap((kind) => Object.values(App[kind] as Record<string, { key: string; display: { hidden?: boolean } }>))
+      .filter((op) => !op.display.hidden)
+      .map((op) => op.key)
+      .sort(),
+  );
 });
 
 it('every visible operation declares its contract (endpoints, credits, errors)', () => {
