@@ -47,7 +47,8 @@ export default defineCreate({
 export const contract: OperationContract = {
   endpoints: ['POST /prospecting/company/enrich (body key "companiesIds")'],
   credits:
-    'One credit per company Lusha returns (creditsCharged); ids are sent 100 per call, each (request id, id) pair once.',
+    'One credit per company Lusha returns (creditsCharged); ids are sent 100 per call, ' +
+    'each (request id, id) pair once.',
   errors: [
     {
       when: `No IDs, more than ${MAX_IDS}, or Search Request IDs that are neither one nor one per ID`,

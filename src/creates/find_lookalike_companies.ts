@@ -82,7 +82,8 @@ export default defineCreate({
 export const contract: OperationContract = {
   endpoints: ['POST /api/recommendations/companies'],
   credits:
-    'Lusha charges for the recommendations it returns and states the charge (creditsCharged); Number of Recommendations caps it.',
+    'Lusha charges for the recommendations it returns and states the charge (creditsCharged); ' +
+    'Number of Recommendations caps it.',
   errors: [
     {
       when: `An id that is not digits, no seeds and no Request ID, or a limit outside 1–${MAX_LIMIT}`,

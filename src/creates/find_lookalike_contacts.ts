@@ -81,7 +81,8 @@ export default defineCreate({
             type: 'string',
             required: false,
             helpText:
-              'A contact to find lookalikes of: the Lusha Person ID (e.g. 4183886134, as output by Find Person or Enrich People), with its Company ID.',
+              'A contact to find lookalikes of: the Lusha Person ID (e.g. 4183886134, as output by Find Person or ' +
+              'Enrich People), with its Company ID.',
           },
           {
             key: 'company_id',
@@ -109,10 +110,13 @@ export default defineCreate({
 export const contract: OperationContract = {
   endpoints: ['POST /api/recommendations/contacts'],
   credits:
-    'Lusha charges for the recommendations it returns and states the charge (creditsCharged); Number of Recommendations caps it.',
+    'Lusha charges for the recommendations it returns and states the charge (creditsCharged); ' +
+    'Number of Recommendations caps it.',
   errors: [
     {
-      when: `A seed row without both ids, an id that is not digits, no seeds and no Request ID, or a limit outside 1–${MAX_LIMIT}`,
+      when:
+        `A seed row without both ids, an id that is not digits, no seeds and no Request ID, ` +
+        `or a limit outside 1–${MAX_LIMIT}`,
       error: 'HaltedError',
       action: 'Fix the rows named in the message; nothing was called.',
     },

@@ -24,7 +24,8 @@ export default defineCreate({
   display: {
     label: LABEL,
     description:
-      'Gets the recent signals of up to 500 companies from Lusha Signals (headcount, hiring, website traffic, IT spend, news), as line items, with the credits charged.',
+      'Gets the recent signals of up to 500 companies from Lusha Signals (headcount, hiring, website traffic, IT ' +
+      'spend, news), as line items, with the credits charged.',
   },
   operation: {
     inputFields: companyWatchFields({ polling: false }),

@@ -24,7 +24,8 @@ export default defineCreate({
   display: {
     label: LABEL,
     description:
-      'Gets the recent promotions and job changes of up to 500 contacts from Lusha Signals, as line items, with the credits charged.',
+      'Gets the recent promotions and job changes of up to 500 contacts from Lusha Signals, ' +
+      'as line items, with the credits charged.',
   },
   operation: {
     inputFields: contactWatchFields({ polling: false }),

@@ -52,7 +52,8 @@ export default defineCreate({
   display: {
     label: LABEL,
     description:
-      "Finds contacts matching your filters in Lusha's database (free), and optionally reveals their emails and phone numbers (costs credits).",
+      "Finds contacts matching your filters in Lusha's database (free), and optionally reveals their emails and " +
+      'phone numbers (costs credits).',
   },
   operation: {
     inputFieldGroups: FILTER_GROUPS,
@@ -79,12 +80,17 @@ export const contract: OperationContract = {
     'phone number for; creditsCharged and creditsNote say what was spent (0 when not revealed).',
   errors: [
     {
-      when: `No filter is set, more than ${MAX_LOOKED_UP_VALUES} location, technology and company name values together, a Page Size outside 10–50, a Page past 1,000, Up to N Results outside 1–500, or Up to N Results with a Page Size`,
+      when:
+        `No filter is set, more than ${MAX_LOOKED_UP_VALUES} location, technology and company name values ` +
+        `together, a Page Size outside 10–50, a Page past 1,000, Up to N Results outside 1–500, ` +
+        `or Up to N Results with a Page Size`,
       error: 'HaltedError',
       action: 'Fix the fields named in the message; nothing was called.',
     },
     {
-      when: "A filter value is not in Lusha's list (a mapped value, or a location/technology/company Lusha does not know)",
+      when:
+        "A filter value is not in Lusha's list " +
+        '(a mapped value, or a location/technology/company Lusha does not know)',
       error: 'HaltedError',
       action: 'Pick values from the dropdowns; the message lists every bad value. No search was made.',
     },
@@ -97,13 +103,16 @@ export const contract: OperationContract = {
       when: "A later page's search fails (rate limit, timeout, Lusha unavailable...) with Up to N Results",
       error: 'ThrottledError',
       action:
-        'With Reveal on, nothing fails: the pages already revealed (and paid for) are returned, and Paging Note and Next Page say where to continue. Without Reveal nothing was spent: the step fails with the mapped error, and Zapier retries it.',
+        'With Reveal on, nothing fails: the pages already revealed (and paid for) are returned, and Paging Note and ' +
+        'Next Page say where to continue. Without Reveal nothing was spent: the step fails with the mapped error, ' +
+        'and Zapier retries it.',
     },
     {
       when: "A later page's reveal fails",
       error: 'HaltedError',
       action:
-        'Nothing fails: those contacts come back unrevealed with the reason in Reveal Note; reveal them later with Enrich Prospected Contacts.',
+        'Nothing fails: those contacts come back unrevealed with the reason in Reveal Note; reveal them later with ' +
+        'Enrich Prospected Contacts.',
     },
   ],
 };

@@ -43,9 +43,10 @@ export function enrichByIdsFields(what: 'contact' | 'company', idsField: string,
       list: true,
       required: true,
       helpText:
-        `The Search Request ID from the ${step} step that found these ${what === 'contact' ? 'contacts' : 'companies'}. ` +
-        `One ID for all, or one per ${idsLabel.replace(/s$/, '')} in the same order (map the line items' Search Request ID ` +
-        'when the results came from several pages).',
+        `The Search Request ID from the ${step} step that found these ` +
+        `${what === 'contact' ? 'contacts' : 'companies'}. ` +
+        `One ID for all, or one per ${idsLabel.replace(/s$/, '')} in the same order ` +
+        "(map the line items' Search Request ID when the results came from several pages).",
     },
     {
       key: idsField,
@@ -55,7 +56,9 @@ export function enrichByIdsFields(what: 'contact' | 'company', idsField: string,
       required: true,
       helpText:
         `The ${idsLabel} to reveal, as output by ${step} (up to ${MAX_IDS}; sent ${REVEAL_BATCH} per call). ` +
-        `**Costs credits:** ${what === 'contact' ? 'one per contact Lusha returns an email or phone for' : 'one per company Lusha returns'}.`,
+        `**Costs credits:** ` +
+        (what === 'contact' ? 'one per contact Lusha returns an email or phone for' : 'one per company Lusha returns') +
+        '.',
     },
   ];
 }
@@ -82,7 +85,8 @@ function readRows(
   const perId = requestIds.value.length === ids.value.length;
   if (requestIds.value.length > 1 && !perId) {
     problems.push(
-      `Search Request ID has ${requestIds.value.length} values for ${ids.value.length} IDs: give one for all, or exactly one per ID`,
+      `Search Request ID has ${requestIds.value.length} values for ${ids.value.length} IDs: give one for all, or ` +
+        `exactly one per ID`,
     );
   }
   for (const [index, value] of ids.value.entries()) {

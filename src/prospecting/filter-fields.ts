@@ -47,7 +47,8 @@ export const CONTACT_FILTERS: FilterSpec[] = [
     source: { text: 'job_title' },
     excludable: true,
     helpText:
-      'Job titles to look for, one per entry (e.g. "VP Sales", "Head of Sales"). Lusha matches titles that contain them.',
+      'Job titles to look for, one per entry (e.g. "VP Sales", "Head of Sales"). ' +
+      'Lusha matches titles that contain them.',
   },
   {
     key: 'departments',
@@ -84,7 +85,8 @@ export const CONTACT_FILTERS: FilterSpec[] = [
     source: { list: 'contact_locations' },
     excludable: true,
     helpText:
-      'Cities, states, countries or continents the contacts are based in. Type in **Contact Location Search** first; the dropdown lists what Lusha finds for that text.',
+      'Cities, states, countries or continents the contacts are based in. Type in **Contact Location Search** first; ' +
+      'the dropdown lists what Lusha finds for that text.',
   },
   {
     key: 'data_points',
@@ -93,7 +95,8 @@ export const CONTACT_FILTERS: FilterSpec[] = [
     wireKey: 'existing_data_points',
     source: { list: 'data_points' },
     helpText:
-      'Only contacts for whom Lusha has all of these (e.g. Work Email, Mobile Phone). Checking is free; revealing them costs credits.',
+      'Only contacts for whom Lusha has all of these (e.g. Work Email, Mobile Phone). Checking is free; revealing ' +
+      'them costs credits.',
   },
 ];
 
@@ -159,7 +162,8 @@ export const COMPANY_FILTERS: FilterSpec[] = [
     source: { list: 'company_locations' },
     excludable: true,
     helpText:
-      'Where the companies are headquartered. Type in **Company Location Search** first; the dropdown lists what Lusha finds for that text.',
+      'Where the companies are headquartered. Type in **Company Location Search** first; the dropdown lists what ' +
+      'Lusha finds for that text.',
   },
   {
     key: 'technologies',
@@ -169,7 +173,8 @@ export const COMPANY_FILTERS: FilterSpec[] = [
     source: { list: 'technologies' },
     excludable: true,
     helpText:
-      'Technologies the companies use. Type in **Technology Search** first; the dropdown lists what Lusha finds for that text.',
+      'Technologies the companies use. Type in **Technology Search** first; the dropdown lists what Lusha finds for ' +
+      'that text.',
   },
   {
     key: 'intent_topics',
@@ -197,7 +202,10 @@ export const COMPANY_FILTERS: FilterSpec[] = [
   },
 ];
 
-/** Values of the lists Lusha searches by text (locations, technologies, company names) one step may use: each costs a lookup. */
+/**
+ * Values of the lists Lusha searches by text (locations, technologies, company names) one step may use: each costs a
+ * lookup.
+ */
 export const MAX_LOOKED_UP_VALUES = 25;
 
 export const FILTER_GROUPS = [
@@ -242,7 +250,8 @@ export function filterInputFields(specs: readonly FilterSpec[]): PlainInputField
           group: group(spec),
           helpText:
             `Text to look up ${source.noun.toLowerCase()} values in Lusha (e.g. the first letters of a name). ` +
-            'The dropdowns below list what Lusha finds for it; change the text and refresh the dropdown to pick more. Not itself a filter.',
+            'The dropdowns below list what Lusha finds for it; change the text and refresh the dropdown to pick ' +
+            'more. Not itself a filter.',
         });
       }
     }
@@ -315,7 +324,8 @@ export function readFilterInputs(inputData: Record<string, unknown>, specs: read
   if (lookups > MAX_LOOKED_UP_VALUES) {
     problems.push(
       `${lookedUp.map((f) => f.label).join(', ')} hold ${formatCount(lookups)} values together; at most ` +
-        `${MAX_LOOKED_UP_VALUES} per step, since Lusha checks each one before the search: keep the ones you need, or split the search`,
+        `${MAX_LOOKED_UP_VALUES} per step, since Lusha checks each one before the search: keep the ones you need, or ` +
+        `split the search`,
     );
   }
   if (!anyIncludeProblem && !filters.some((f) => !f.exclude)) {

@@ -327,7 +327,9 @@ export function matchChoice(choices: readonly FilterChoice[], value: string, nou
       .join(', ');
     return {
       ok: false,
-      problem: `"${value}" matches several ${noun} entries in Lusha (${options}${distinct.length > 5 ? ', ...' : ''}); choose one from the dropdown`,
+      problem:
+        `"${value}" matches several ${noun} entries in Lusha ` +
+        `(${options}${distinct.length > 5 ? ', ...' : ''}); choose one from the dropdown`,
     };
   }
   const hint =

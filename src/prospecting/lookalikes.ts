@@ -49,14 +49,18 @@ export function lookalikeOptionFields(what: 'contact' | 'company'): PlainInputFi
       type: 'string',
       list: true,
       required: false,
-      helpText: `Lusha ${what === 'contact' ? 'person' : 'company'} IDs never to recommend (e.g. ${plural} already in your CRM).`,
+      helpText:
+        `Lusha ${what === 'contact' ? 'person' : 'company'} IDs never to recommend (e.g. ${plural} already ` +
+        `in your CRM).`,
     },
     {
       key: 'limit',
       label: 'Number of Recommendations',
       type: 'integer',
       required: false,
-      helpText: `How many ${plural} to get, 1 to ${MAX_LIMIT} (default ${DEFAULT_LIMIT}). **Costs credits:** Lusha charges for the recommendations it returns.`,
+      helpText:
+        `How many ${plural} to get, 1 to ${MAX_LIMIT} (default ${DEFAULT_LIMIT}). **Costs credits:** Lusha ` +
+        `charges for the recommendations it returns.`,
     },
     {
       key: 'request_id',
@@ -65,7 +69,8 @@ export function lookalikeOptionFields(what: 'contact' | 'company'): PlainInputFi
       required: false,
       helpText:
         `To get the next ${plural} for the same seeds, map the Request ID output by an earlier Find Lookalike ` +
-        `${what === 'contact' ? 'Contacts' : 'Companies'} step; Lusha leaves out what it already recommended. Seeds are then optional.`,
+        `${what === 'contact' ? 'Contacts' : 'Companies'} step; Lusha leaves out what it already recommended. Seeds ` +
+        `are then optional.`,
     },
   ];
 }
@@ -105,7 +110,8 @@ export async function runLookalikes<S, R>(run: LookalikeRun<S, R>, lusha: LushaC
       ? explainRequestIdError(
           error,
           request.requestId,
-          `it must come from an earlier Find Lookalike ${run.what === 'contact' ? 'Contacts' : 'Companies'} step of this Lusha account, and Lusha forgets it after a while: clear Request ID to start again from the seeds`,
+          `it must come from an earlier Find Lookalike ${run.what === 'contact' ? 'Contacts' : 'Companies'} step of ` +
+            `this Lusha account, and Lusha forgets it after a while: clear Request ID to start again from the seeds`,
         )
       : error;
   }
@@ -130,10 +136,16 @@ function lookalikeCreditsNote(
 ): string {
   const plural = pluralOf(what);
   if (count === 0) {
-    return `No ${plural} to recommend${forRequestId ? ' beyond those already returned for this Request ID' : ''}: ${counted(creditsCharged, 'credit')} charged.`;
+    return (
+      `No ${plural} to recommend${forRequestId ? ' beyond those already returned for this Request ID' : ''}: ` +
+      `${counted(creditsCharged, 'credit')} charged.`
+    );
   }
   const found = counted(count, `recommended ${what}`, `recommended ${plural}`);
-  return `${found}: Lusha charged ${counted(creditsCharged, 'credit')}. Map this step's Request ID into another run to get more.`;
+  return (
+    `${found}: Lusha charged ${counted(creditsCharged, 'credit')}. Map this step's Request ID into another run ` +
+    `to get more.`
+  );
 }
 
 /** The summary of a sample run: one recommendation, one credit (the operation adds the line item). */

@@ -45,7 +45,8 @@ export function explainRequestIdError(error: unknown, requestId: string, advice:
 }
 
 const searchAdvice = (what: 'contact' | 'company') =>
-  `a Search Request ID is valid only with the ${what} IDs of the same Prospect ${what === 'contact' ? 'Contacts' : 'Companies'} ` +
+  `a Search Request ID is valid only with the ${what} IDs of the same Prospect ` +
+  `${what === 'contact' ? 'Contacts' : 'Companies'} ` +
   'run, and Lusha forgets it after a while: map both from the same search step, or run the search again';
 
 /** Thrown instead of sending a batch that the time left cannot cover. */
@@ -174,10 +175,11 @@ export function revealCreditsNote(
       ? 'Lusha charges each contact it returned an email or phone number for'
       : 'Lusha charges each company it returned';
   const of = what === 'contact' ? counted(requested, 'contact') : counted(requested, 'company', 'companies');
+  const lostCount =
+    what === 'contact' ? counted(possiblyCharged, 'contact') : counted(possiblyCharged, 'company', 'companies');
   const lost =
     possiblyCharged > 0
-      ? ` ${counted(possiblyCharged, what === 'contact' ? 'contact' : 'company', what === 'contact' ? 'contacts' : 'companies')} ` +
-        'may also have been charged: their answers were lost after reaching Lusha (see Reveal Note).'
+      ? ` ${lostCount} ` + 'may also have been charged: their answers were lost after reaching Lusha (see Reveal Note).'
       : '';
   return `Revealed ${formatCount(revealed)} of ${of}: ${counted(creditsCharged, 'credit')} charged (${rule}).${lost}`;
 }

@@ -56,7 +56,9 @@ export function resultFields(what: 'contact' | 'company'): PlainInputField[] {
       type: 'integer',
       required: false,
       group: 'results',
-      helpText: `${plural[0]?.toUpperCase()}${plural.slice(1)} per page, ${PAGE_SIZE.min} to ${PAGE_SIZE.max} (default ${PAGE_SIZE.default}). Not used with Up to N Results.`,
+      helpText:
+        `${plural[0]?.toUpperCase()}${plural.slice(1)} per page, ${PAGE_SIZE.min} to ${PAGE_SIZE.max} ` +
+        `(default ${PAGE_SIZE.default}). Not used with Up to N Results.`,
     },
     {
       key: 'page',
@@ -64,7 +66,9 @@ export function resultFields(what: 'contact' | 'company'): PlainInputField[] {
       type: 'integer',
       required: false,
       group: 'results',
-      helpText: `Which page of results, counting from 0 (the first page) up to ${MAX_PAGE}. With Up to N Results, the page to start from. Default 0.`,
+      helpText:
+        `Which page of results, counting from 0 (the first page) up to ${MAX_PAGE}. With Up to N Results, ` +
+        `the page to start from. Default 0.`,
     },
     {
       key: 'reveal',
@@ -76,11 +80,13 @@ export function resultFields(what: 'contact' | 'company'): PlainInputField[] {
       helpText:
         what === 'contact'
           ? '**Costs credits.** When on, the step also reveals the emails and phone numbers of the contacts found ' +
-            '(Lusha charges each contact it returns an email or phone for). When off (the default), searching is free: ' +
+            '(Lusha charges each contact it returns an email or phone for). ' +
+            'When off (the default), searching is free: ' +
             'you get names, titles and companies, and can reveal chosen contacts later with Enrich Prospected Contacts.'
-          : '**Costs credits.** When on, the step also reveals the full company profiles (Lusha charges each company it ' +
-            'returns). When off (the default), searching is free: you get names and domains, and can reveal chosen ' +
-            'companies later with Enrich Prospected Companies.',
+          : '**Costs credits.** When on, the step also reveals the full company profiles ' +
+            '(Lusha charges each company it returns). ' +
+            'When off (the default), searching is free: ' +
+            'you get names and domains, and can reveal chosen companies later with Enrich Prospected Companies.',
     },
   ];
 }
@@ -253,10 +259,12 @@ export function pagingNote({
     case 'time':
       return paging.upTo === undefined
         ? `${found} Stopped to stay within Zapier's time limit: reveal the rest with this Search Request ID.`
-        : `${found} Stopped before ${paging.upTo} to stay within Zapier's time limit; continue from Page ${lastPage + 1}.`;
+        : `${found} Stopped before ${paging.upTo} to stay within Zapier's time limit; continue from Page ` +
+            `${lastPage + 1}.`;
     case 'failed': {
       const said = clean(stop.error instanceof Error ? stop.error.message : String(stop.error));
-      return `${found} ${appendSentence(`Stopped at Page ${lastPage + 1}: ${said}`, `Continue from Page ${lastPage + 1}.`)}`;
+      const next = `Continue from Page ${lastPage + 1}.`;
+      return `${found} ${appendSentence(`Stopped at Page ${lastPage + 1}: ${said}`, next)}`;
     }
   }
 }
@@ -350,7 +358,8 @@ function freeSearchNote(what: 'contact' | 'company'): string {
   const plural = what === 'contact' ? 'contacts' : 'companies';
   return (
     `No credits spent: searching is free. Turn on ${revealLabel(what)}, ` +
-    `or reveal chosen ${plural} with ${what === 'contact' ? 'Enrich Prospected Contacts' : 'Enrich Prospected Companies'} ` +
+    `or reveal chosen ${plural} with ` +
+    `${what === 'contact' ? 'Enrich Prospected Contacts' : 'Enrich Prospected Companies'} ` +
     'and this Search Request ID, to get their details (revealing costs credits).'
   );
 }

@@ -91,7 +91,10 @@ function parseLooseUrl(text: string): URL | undefined {
 
 const isLinkedinHost = (host: string) => host === 'linkedin.com' || host.endsWith('.linkedin.com');
 
-/** A LinkedIn URL's profile or company name, %-escapes decoded, lower case; undefined when an escape is malformed ("%E0%A4%A"). */
+/**
+ * A LinkedIn URL's profile or company name, %-escapes decoded, lower case; undefined when an escape is malformed
+ * ("%E0%A4%A").
+ */
 function decodedSlug(raw: string): string | undefined {
   try {
     return decodeURIComponent(raw).toLowerCase();

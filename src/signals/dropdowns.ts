@@ -126,7 +126,8 @@ export function signalDropdownTrigger<K extends SignalDropdownKey>(key: K) {
     noun: dropdown.noun,
     display: {
       label: dropdown.label,
-      description: `Triggers when the ${dropdown.label} dropdown of a Lusha Signals step is opened; used only to list them.`,
+      description:
+        `Triggers when the ${dropdown.label} dropdown of a Lusha Signals step is opened; ` + 'used only to list them.',
       hidden: true,
     },
     operation: {

@@ -64,7 +64,10 @@ function normalId(value: unknown): string {
 /** Query parameters that only track a click (utm_*, "utm", fbclid...): an article URL is the same without them. */
 const TRACKING_PARAMETER = /^(utm|utm_.*|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|ref|ref_src|_hs.*)$/i;
 
-/** An article URL as the same article: lower-case host without www., no fragment, no tracking parameters, no trailing slash. */
+/**
+ * An article URL as the same article: lower-case host without www., no fragment, no tracking parameters, no trailing
+ * slash.
+ */
 export function normalArticleUrl(url: unknown): string {
   const text = typeof url === 'string' ? url.trim() : '';
   if (!text) return '';

@@ -246,7 +246,8 @@ function checkWatchSize(watch: SignalWatch<unknown>, noun: string, problems: Pro
   }
   if (count > MAX_WATCHED) {
     problems.add(
-      `The watch list has ${count} ${noun === 'company' ? 'companies' : 'contacts'}; one step can watch at most ${MAX_WATCHED}`,
+      `The watch list has ${count} ${noun === 'company' ? 'companies' : 'contacts'}; one step can watch at most ` +
+        `${MAX_WATCHED}`,
     );
   }
 }
@@ -327,7 +328,8 @@ const lookbackField = (options: ReadOptions) => ({
   type: 'integer' as const,
   default: String(DEFAULT_LOOKBACK_DAYS),
   helpText:
-    `Only signals dated within this many days are returned (1 to ${MAX_LOOKBACK_DAYS}; default ${DEFAULT_LOOKBACK_DAYS}).` +
+    `Only signals dated within this many days are returned (1 to ${MAX_LOOKBACK_DAYS}; default ` +
+    `${DEFAULT_LOOKBACK_DAYS}).` +
     (options.polling
       ? ' It must be at least a day longer than the check interval, so no signal falls between two checks.'
       : ''),
@@ -353,7 +355,8 @@ export function contactWatchFields(options: ReadOptions) {
       type: 'string' as const,
       list: true,
       helpText:
-        'Contacts to watch, by their Lusha person ID (digits, e.g. 4183886134, as returned by a Lusha enrichment step). ' +
+        'Contacts to watch, by their Lusha person ID ' +
+        '(digits, e.g. 4183886134, as returned by a Lusha enrichment step). ' +
         `Together with the contacts below, at most ${MAX_WATCHED}.`,
     },
     {
@@ -400,7 +403,9 @@ export function companyWatchFields(options: ReadOptions) {
       label: 'Lusha Company IDs',
       type: 'string' as const,
       list: true,
-      helpText: `Companies to watch, by their Lusha company ID (digits). Together with the companies below, at most ${MAX_WATCHED}.`,
+      helpText:
+        `Companies to watch, by their Lusha company ID (digits). Together with the companies below, at most ` +
+        `${MAX_WATCHED}.`,
     },
     {
       key: 'companies',
@@ -424,7 +429,9 @@ export function companyWatchFields(options: ReadOptions) {
       list: true,
       required: true,
       dynamic: 'company_signal_types.id.name',
-      helpText: `What to watch for: headcount changes, hiring surges, website traffic, IT spend, or news. ${SIGNAL_CREDITS_HELP}`,
+      helpText:
+        `What to watch for: headcount changes, hiring surges, website traffic, IT spend, or news. ` +
+        `${SIGNAL_CREDITS_HELP}`,
     },
     {
       key: 'news_event_types',

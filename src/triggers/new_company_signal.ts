@@ -22,7 +22,8 @@ export default defineTrigger({
   display: {
     label: LABEL,
     description:
-      'Triggers when a company on your watch list grows or shrinks, surges in hiring, changes in website traffic or IT spend, or is in the news, as reported by Lusha Signals.',
+      'Triggers when a company on your watch list grows or shrinks, surges in hiring, changes in website traffic or ' +
+      'IT spend, or is in the news, as reported by Lusha Signals.',
   },
   operation: {
     type: 'polling',

@@ -22,7 +22,8 @@ export default defineTrigger({
   display: {
     label: LABEL,
     description:
-      'Triggers when a contact on your watch list is promoted or moves to another company, as reported by Lusha Signals.',
+      'Triggers when a contact on your watch list is promoted or moves to another company, ' +
+      'as reported by Lusha Signals.',
   },
   operation: {
     type: 'polling',

@@ -29,7 +29,8 @@ function filterListTrigger(name: FilterListName) {
       label: `${source.noun} Choices`,
       description:
         source.kind === 'search'
-          ? `Lists Lusha's ${source.noun.toLowerCase()} values matching the text in the search field, for the prospecting dropdowns.`
+          ? `Lists Lusha's ${source.noun.toLowerCase()} values matching the text in the search field, for the ` +
+            `prospecting dropdowns.`
           : `Lists Lusha's ${source.noun.toLowerCase()} values for the prospecting dropdowns.`,
       hidden: true,
     },
