@@ -5,10 +5,10 @@
 import { defineCreate } from 'zapier-platform-core';
 import type { Company } from '../lusha/schemas';
 import {
+  enrichByIdsErrors,
   enrichByIdsFields,
   enrichSummaryFields,
   enrichSummarySample,
-  MAX_IDS,
   runEnrichByIds,
   type EnrichByIdsRun,
 } from '../prospecting/enrich-by-ids';
@@ -49,16 +49,5 @@ export const contract: OperationContract = {
   credits:
     'One credit per company Lusha returns (creditsCharged); ids are sent 100 per call, ' +
     'each (request id, id) pair once.',
-  errors: [
-    {
-      when: `No IDs, more than ${MAX_IDS}, or Search Request IDs that are neither one nor one per ID`,
-      error: 'HaltedError',
-      action: 'Fix the mapping; nothing was called.',
-    },
-    {
-      when: 'Lusha does not know the Search Request ID (stale, from another search or account) or rejects the IDs',
-      error: 'HaltedError',
-      action: 'Map the Search Request ID and the IDs from the same Prospect Companies step, or run the search again.',
-    },
-  ],
+  errors: enrichByIdsErrors('company'),
 };

@@ -5,12 +5,14 @@
 import { defineCreate } from 'zapier-platform-core';
 import { readLushaIdList } from '../shared/readers';
 import {
+  LOOKALIKE_CREDITS,
   lookalikeOptionFields,
   lookalikeSummaryFields,
   lookalikeSummarySample,
   MAX_LIMIT,
   runLookalikes,
   type LookalikeRun,
+  UNKNOWN_REQUEST_ID_ERROR,
 } from '../prospecting/lookalikes';
 import { lineItemsField } from '../zapier/line-items';
 import {
@@ -81,19 +83,13 @@ export default defineCreate({
 
 export const contract: OperationContract = {
   endpoints: ['POST /api/recommendations/companies'],
-  credits:
-    'Lusha charges for the recommendations it returns and states the charge (creditsCharged); ' +
-    'Number of Recommendations caps it.',
+  credits: LOOKALIKE_CREDITS,
   errors: [
     {
       when: `An id that is not digits, no seeds and no Request ID, or a limit outside 1–${MAX_LIMIT}`,
       error: 'HaltedError',
       action: 'Fix the fields named in the message; nothing was called.',
     },
-    {
-      when: 'Lusha does not know the Request ID (stale, or from another account or kind)',
-      error: 'HaltedError',
-      action: 'Clear Request ID to start again from the seeds, or map it from an earlier run of this step.',
-    },
+    UNKNOWN_REQUEST_ID_ERROR,
   ],
 };

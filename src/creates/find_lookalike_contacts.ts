@@ -5,12 +5,14 @@
 import { defineCreate } from 'zapier-platform-core';
 import { readLushaId } from '../shared/readers';
 import {
+  LOOKALIKE_CREDITS,
   lookalikeOptionFields,
   lookalikeSummaryFields,
   lookalikeSummarySample,
   MAX_LIMIT,
   runLookalikes,
   type LookalikeRun,
+  UNKNOWN_REQUEST_ID_ERROR,
 } from '../prospecting/lookalikes';
 import { lineItemsField } from '../zapier/line-items';
 import {
@@ -109,9 +111,7 @@ export default defineCreate({
 
 export const contract: OperationContract = {
   endpoints: ['POST /api/recommendations/contacts'],
-  credits:
-    'Lusha charges for the recommendations it returns and states the charge (creditsCharged); ' +
-    'Number of Recommendations caps it.',
+  credits: LOOKALIKE_CREDITS,
   errors: [
     {
       when:
@@ -120,10 +120,6 @@ export const contract: OperationContract = {
       error: 'HaltedError',
       action: 'Fix the rows named in the message; nothing was called.',
     },
-    {
-      when: 'Lusha does not know the Request ID (stale, or from another account or kind)',
-      error: 'HaltedError',
-      action: 'Clear Request ID to start again from the seeds, or map it from an earlier run of this step.',
-    },
+    UNKNOWN_REQUEST_ID_ERROR,
   ],
 };

@@ -3,15 +3,10 @@
  * their emails and phone numbers (paid).
  */
 import { defineCreate } from 'zapier-platform-core';
-import {
-  COMPANY_FILTERS,
-  CONTACT_FILTERS,
-  FILTER_GROUPS,
-  filterInputFields,
-  MAX_LOOKED_UP_VALUES,
-} from '../prospecting/filter-fields';
+import { COMPANY_FILTERS, CONTACT_FILTERS, FILTER_GROUPS, filterInputFields } from '../prospecting/filter-fields';
 import { revealContacts } from '../prospecting/reveal';
 import {
+  prospectingErrors,
   resultFields,
   runProspecting,
   searchSummaryFields,
@@ -79,34 +74,7 @@ export const contract: OperationContract = {
     'Searching is free. With Reveal Contact Details on, Lusha charges one credit per contact it returns an email or ' +
     'phone number for; creditsCharged and creditsNote say what was spent (0 when not revealed).',
   errors: [
-    {
-      when:
-        `No filter is set, more than ${MAX_LOOKED_UP_VALUES} location, technology and company name values ` +
-        `together, a Page Size outside 10–50, a Page past 1,000, Up to N Results outside 1–500, ` +
-        `or Up to N Results with a Page Size`,
-      error: 'HaltedError',
-      action: 'Fix the fields named in the message; nothing was called.',
-    },
-    {
-      when:
-        "A filter value is not in Lusha's list " +
-        '(a mapped value, or a location/technology/company Lusha does not know)',
-      error: 'HaltedError',
-      action: 'Pick values from the dropdowns; the message lists every bad value. No search was made.',
-    },
-    {
-      when: 'Reveal is on and the first reveal fails (e.g. out of credits, 402)',
-      error: 'HaltedError',
-      action: 'Add credits, or turn Reveal Contact Details off: the search itself is free.',
-    },
-    {
-      when: "A later page's search fails (rate limit, timeout, Lusha unavailable...) with Up to N Results",
-      error: 'ThrottledError',
-      action:
-        'With Reveal on, nothing fails: the pages already revealed (and paid for) are returned, and Paging Note and ' +
-        'Next Page say where to continue. Without Reveal nothing was spent: the step fails with the mapped error, ' +
-        'and Zapier retries it.',
-    },
+    ...prospectingErrors('contact'),
     {
       when: "A later page's reveal fails",
       error: 'HaltedError',

@@ -11,6 +11,7 @@ import type { LushaClient } from '../lusha/client';
 import type { LineItemValue } from '../zapier/line-items';
 import { SAMPLE_REQUEST_ID } from './records';
 import type { PlainInputField } from '../zapier/fields';
+import type { ErrorNote } from '../zapier/contract';
 import { haltOnInputProblems } from '../zapier/input-problems';
 import { counted, REVEAL_BATCH, revealCreditsNote, type RevealOutcome } from './reveal';
 
@@ -167,5 +168,22 @@ export function enrichSummaryFields(what: 'contact' | 'company') {
     { key: 'revealedCount', label: `${plural} Revealed`, type: 'integer' as const },
     { key: 'creditsCharged', label: 'Credits Charged', type: 'integer' as const },
     { key: 'creditsNote', label: 'Credits Note', type: 'string' as const },
+  ];
+}
+
+/** The errors both Enrich Prospected steps document: bad IDs, and IDs Lusha will not reveal for that search. */
+export function enrichByIdsErrors(what: 'contact' | 'company'): ErrorNote[] {
+  const step = what === 'contact' ? 'Prospect Contacts' : 'Prospect Companies';
+  return [
+    {
+      when: `No IDs, more than ${MAX_IDS}, or Search Request IDs that are neither one nor one per ID`,
+      error: 'HaltedError',
+      action: 'Fix the mapping; nothing was called.',
+    },
+    {
+      when: 'Lusha does not know the Search Request ID (stale, from another search or account) or rejects the IDs',
+      error: 'HaltedError',
+      action: `Map the Search Request ID and the IDs from the same ${step} step, or run the search again.`,
+    },
   ];
 }

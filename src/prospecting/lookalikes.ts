@@ -8,6 +8,7 @@ import { readLushaIdList, readText } from '../shared/readers';
 import { readInteger } from '../shared/options';
 import type { LushaClient } from '../lusha/client';
 import type { PlainInputField } from '../zapier/fields';
+import type { ErrorNote } from '../zapier/contract';
 import { haltOnInputProblems } from '../zapier/input-problems';
 import { counted, explainRequestIdError } from './reveal';
 
@@ -161,3 +162,15 @@ export function lookalikeSummaryFields(what: 'contact' | 'company') {
     { key: 'creditsNote', label: 'Credits Note', type: 'string' as const },
   ];
 }
+
+/** What both Find Lookalike steps cost, in their contracts' words. */
+export const LOOKALIKE_CREDITS =
+  'Lusha charges for the recommendations it returns and states the charge (creditsCharged); ' +
+  'Number of Recommendations caps it.';
+
+/** The error both Find Lookalike steps document for a Request ID Lusha no longer knows. */
+export const UNKNOWN_REQUEST_ID_ERROR: ErrorNote = {
+  when: 'Lusha does not know the Request ID (stale, or from another account or kind)',
+  error: 'HaltedError',
+  action: 'Clear Request ID to start again from the seeds, or map it from an earlier run of this step.',
+};

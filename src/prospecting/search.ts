@@ -13,8 +13,15 @@ import type { PlainInputField } from '../zapier/fields';
 import { haltOnInputProblems } from '../zapier/input-problems';
 import { connectionSecrets } from '../zapier/lusha';
 import type { LineItemValue } from '../zapier/line-items';
+import type { ErrorNote } from '../zapier/contract';
 import { SAMPLE_REQUEST_ID } from './records';
-import { readFilterInputs, resolveFilters, type FilterSpec, type SearchFilters } from './filter-fields';
+import {
+  MAX_LOOKED_UP_VALUES,
+  readFilterInputs,
+  resolveFilters,
+  type FilterSpec,
+  type SearchFilters,
+} from './filter-fields';
 import { counted, revealCreditsNote, type RevealOutcome } from './reveal';
 import { formatCount } from '../shared/values';
 
@@ -399,4 +406,42 @@ export function searchSummarySample(what: 'contact' | 'company'): SearchSummary 
     creditsCharged: 1,
     creditsNote: revealCreditsNote(what, 1, 1, 1),
   };
+}
+
+/**
+ * The errors both Prospect steps document, in this order: bad fields, a filter value Lusha does not list,
+ * the first reveal failing, a later page's search failing. Prospect Contacts adds one of its own.
+ */
+export function prospectingErrors(what: 'contact' | 'company'): ErrorNote[] {
+  const reveal = what === 'contact' ? 'Reveal Contact Details' : 'Reveal Company Details';
+  return [
+    {
+      when:
+        `No filter is set, more than ${MAX_LOOKED_UP_VALUES} location, technology and company name values ` +
+        `together, a Page Size outside 10–50, a Page past 1,000, Up to N Results outside 1–500, ` +
+        `or Up to N Results with a Page Size`,
+      error: 'HaltedError',
+      action: 'Fix the fields named in the message; nothing was called.',
+    },
+    {
+      when:
+        "A filter value is not in Lusha's list " +
+        '(a mapped value, or a location/technology/company Lusha does not know)',
+      error: 'HaltedError',
+      action: 'Pick values from the dropdowns; the message lists every bad value. No search was made.',
+    },
+    {
+      when: 'Reveal is on and the first reveal fails (e.g. out of credits, 402)',
+      error: 'HaltedError',
+      action: `Add credits, or turn ${reveal} off: the search itself is free.`,
+    },
+    {
+      when: "A later page's search fails (rate limit, timeout, Lusha unavailable...) with Up to N Results",
+      error: 'ThrottledError',
+      action:
+        'With Reveal on, nothing fails: the pages already revealed (and paid for) are returned, and Paging Note and ' +
+        'Next Page say where to continue. Without Reveal nothing was spent: the step fails with the mapped error, ' +
+        'and Zapier retries it.',
+    },
+  ];
 }

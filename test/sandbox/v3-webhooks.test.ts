@@ -1,7 +1,13 @@
 import { createHmac } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DEFAULT_KEY, startSandbox, type Sandbox, type SandboxKeyConfig } from '../../sandbox';
+import {
+  DEFAULT_KEY,
+  startSandbox,
+  type Sandbox,
+  type SandboxKeyConfig,
+  type WebhookSubscriptionInfo,
+} from '../../sandbox';
 import { boot, call, DEMO_KEY, get, NOW, post } from './helpers';
 
 // ------------------------------------------------------------------ a local receiver
@@ -111,20 +117,8 @@ beforeEach(() => {
 
 const DEMO_SECRET = DEFAULT_KEY.webhookSecret as string;
 
-/** A subscription as the webhooks API returns it (the keys are SUBSCRIPTION_KEYS). */
-interface SubscriptionOut {
-  id: string;
-  entityType: 'contact' | 'company';
-  entityId: string;
-  signalTypes: string[];
-  url: string;
-  name?: string;
-  isActive: boolean;
-  blockReason: string | null;
-  blockedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+/** A subscription as the webhooks API returns it (SUBSCRIPTION_KEYS): the sandbox's view of it, without the key. */
+type SubscriptionOut = Omit<WebhookSubscriptionInfo, 'key'>;
 
 /** The parts of an audit-log row (`GET /api/audit-logs`) that the tests read. */
 interface LogRow {
