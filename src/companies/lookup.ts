@@ -29,7 +29,8 @@ export function readCompanyLookup(input: Record<string, unknown>): Checked<Compa
   // What the builder filled in counts, even when malformed: its own problem says what is wrong.
   if (isBlank(input.domain) && isBlank(input.name) && isBlank(input.company_id)) {
     problems.add(
-      `Nothing identifies the company: fill in ${COMPANY_LABELS.domain}, ${COMPANY_LABELS.name} or ${COMPANY_LABELS.company_id}`,
+      `Nothing identifies the company: fill in ${COMPANY_LABELS.domain}, ${COMPANY_LABELS.name} ` +
+        `or ${COMPANY_LABELS.company_id}`,
     );
   }
   return problems.result({

@@ -1,6 +1,7 @@
 /**
  * Bulk Enrich People: "enrich this list". Up to 1,000 line items per run through
- * Lusha's V3 contact search-and-enrich (src/people/), by the shared bulk machine (src/zapier/bulk.ts): one line item back per
+ * Lusha's V3 contact search-and-enrich (src/people/), by the shared bulk machine
+ * (src/zapier/bulk.ts): one line item back per
  * row, in order, with its status and the flat person record.
  */
 import { defineCreate } from 'zapier-platform-core';

@@ -534,7 +534,10 @@ function mayHaveBeenProcessed(error: LushaError): boolean {
   return error instanceof LushaUnavailableError && error.status !== 503;
 }
 
-/** A 2xx body parsed with its schema; a body that is not JSON, or not that shape, is a LushaResponseError naming the endpoint. */
+/**
+ * A 2xx body parsed with its schema; a body that is not JSON, or not that shape, is a
+ * LushaResponseError naming the endpoint.
+ */
 function parseResponse<T extends z.ZodTypeAny>(
   endpoint: string,
   response: TransportResponse,

@@ -488,7 +488,7 @@ export const V3ContactSignalsSchema = loose({
 export const AccountUsageSchema = loose({
   credits: loose({ used: num, total: num, remaining: num }),
   plan: loose({ category: text }).nullish(),
-  /** The account's prices by action (`api_search`, `revealEmail`, `reveal_company`...): `credits` per `perQuantity` units. */
+  /** The account's prices by action (`api_search`, `revealEmail`, `reveal_company`...): `credits` per `perQuantity`. */
   pricing: z.record(z.string(), loose({ credits: num, perQuantity: num })).nullish(),
 });
 

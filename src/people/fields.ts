@@ -43,7 +43,8 @@ export const personIdentifierFields = [
     label: PERSON_LABELS.company_name,
     type: 'string',
     helpText:
-      'Where the person works now, e.g. Northwind Analytics. Needed with First Name and Last Name, unless Company Domain is given.',
+      'Where the person works now, e.g. Northwind Analytics. Needed with First Name and Last Name, unless Company ' +
+      'Domain is given.',
   },
   {
     key: 'company_domain',

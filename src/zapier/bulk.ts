@@ -45,7 +45,10 @@ export const MAX_ROWS = 1000;
 export const BATCH_SIZE = 100;
 /** Requests in flight at once (the client's rate limiter still applies). */
 export const CONCURRENCY = 4;
-/** A batch is not started with less than this left before the run's deadline (nor with less than the slowest batch so far needs). */
+/**
+ * A batch is not started with less than this left before the run's deadline (nor with less
+ * than the slowest batch so far needs).
+ */
 export const MIN_TIME_PER_BATCH_MS = 3_000;
 /** How long an identical run on the same connection is refused while one is in progress (Zapier's step limit). */
 export const SAME_RUN_LOCK_SECONDS = 30;
@@ -56,7 +59,10 @@ export const SAME_RUN_LOCK_SECONDS = 30;
  */
 export const BULK_THROTTLE = { window: 1, limit: 2, scope: ['auth' as const, 'action' as const] };
 
-/** not_revealed: the step's Maximum Credits did not cover revealing (or looking up) the row; the reason says what it costs. */
+/**
+ * not_revealed: the step's Maximum Credits did not cover revealing (or looking up) the row;
+ * the reason says what it costs.
+ */
 export type RowStatus = 'matched' | 'not_found' | 'invalid_input' | 'error' | 'not_revealed';
 
 /** What a bulk operation supplies: the rest of the run is the same for every kind of lookup. */
@@ -222,7 +228,8 @@ export async function enrichInBulk<L, R>(
     throw inputProblemsError(z, spec.operation, [
       ...optionProblems,
       `The list has ${formatCount(rows.length)} rows, but one run takes at most ${formatCount(MAX_ROWS)} ` +
-        "so that it finishes within Zapier's 30-second limit: split the list (for example with Looping by Zapier) and run it in parts",
+        "so that it finishes within Zapier's 30-second limit: split the list (for example with Looping by Zapier) " +
+        'and run it in parts',
     ]);
   }
 
