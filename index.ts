@@ -23,18 +23,20 @@ import companyNewsEventTypes from './src/triggers/company_news_event_types';
 import companySignalTypes from './src/triggers/company_signal_types';
 import contactSignalTypes from './src/triggers/contact_signal_types';
 import newCompanySignal from './src/triggers/new_company_signal';
+import newCompanySignalInstant from './src/triggers/new_company_signal_instant';
 import newContactSignal from './src/triggers/new_contact_signal';
-import { filterListTriggers } from './src/triggers/prospecting_filter_lists';
+import newContactSignalInstant from './src/triggers/new_contact_signal_instant';
 
 /** Operations by kind; each module exports one `{ key, noun, display, operation }` object. */
 const triggers = [
   newContactSignal,
+  newContactSignalInstant,
   newCompanySignal,
+  newCompanySignalInstant,
   contactSignalTypes,
   companySignalTypes,
   companyNewsEventTypes,
   companyHiringDepartments,
-  ...filterListTriggers,
 ] as const;
 const searches = [findPerson, findCompany] as const;
 const creates = [

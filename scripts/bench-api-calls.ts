@@ -40,13 +40,14 @@ interface Scenario {
   minimum(output: unknown, ctx: Context): { calls: number; credits: number; rule: string };
   /** Why the connector may go beyond the minimum here (shown only when it does). */
   why?: string;
+  /** A function of the definition to run instead of the operation's perform (a field's dropdown). */
+  perform?: () => unknown;
   after?(output: unknown, ctx: Context): void;
 }
 
 const list = (value: unknown): Json[] => (Array.isArray(value) ? (value as Json[]) : []);
 const field = (value: unknown, key: string): unknown =>
   value && typeof value === 'object' ? (value as Json)[key] : undefined;
-const hasContact = (row: Json) => Boolean(row.email || row.phone || row.bestEmail || row.bestPhone);
 /** What Lusha billed, as the output reports it (its answers' `billing.creditsCharged`): under V3, the minimum for the job. */
 const billed = (output: unknown) => Number(field(output, 'creditsCharged') ?? 0);
 
@@ -54,7 +55,16 @@ const billed = (output: unknown) => Number(field(output, 'creditsCharged') ?? 0)
 const signalPairs = (signals: Json[], entity: 'personId' | 'companyId') =>
   new Set(signals.map((s) => `${String(s[entity])}|${String(s.signalType)}`)).size;
 
-const FILTER_LISTS_WHY = 'free filter-list calls that check the chosen values; cached for a day per account';
+const FILTER_LISTS_WHY = 'unbilled filter-list calls that check the chosen values; cached for a day per account';
+
+/** The Departments field's dropdown: a function of the definition (choices.perform), not a trigger. */
+const departmentsDropdown = () =>
+  (
+    App.creates as Record<
+      string,
+      { operation: { inputFields: Array<{ key: string; choices?: { perform?: unknown } }> } }
+    >
+  ).prospect_contacts!.operation.inputFields.find((f) => f.key === 'departments')!.choices!.perform;
 
 /** A signal lookup, a trigger's first poll, and a poll within its interval, for contacts or companies. */
 function signalScenarios(entity: 'contact' | 'company', watch: Json): Scenario[] {
@@ -89,6 +99,42 @@ function signalScenarios(entity: 'contact' | 'company', watch: Json): Scenario[]
       key: trigger,
       inputData: () => ({ ...watch, check_every: 'daily' }),
       minimum: () => ({ calls: 0, credits: 0, rule: 'no call until the interval has passed' }),
+    },
+  ];
+}
+
+/**
+ * Get Contact Signals by email: V3's signals take Lusha ids, so the first run finds the contacts
+ * (1 search, billed per block of 25 found) and the next finds their ids kept for the connection.
+ */
+function signalByEmailScenarios(contacts: Json[]): Scenario[] {
+  const inputData = () => ({ contacts, signal_types: ['allSignals'], lookback_days: 60 });
+  const signalCredits = (output: unknown) => signalPairs(list(field(output, 'signals')), 'personId');
+  return [
+    {
+      operation: 'get_contact_signals',
+      input: `${contacts.length} contacts by email, first run`,
+      kind: 'creates',
+      key: 'get_contact_signals',
+      clearCache: true,
+      inputData,
+      minimum: (output) => ({
+        calls: 2,
+        credits: Math.ceil(contacts.length / 25) + signalCredits(output),
+        rule: '1 search for the ids (1 credit per 25 found) + 1 signals call; 1 credit per person and type with results',
+      }),
+    },
+    {
+      operation: 'get_contact_signals',
+      input: 'the same emails again: ids kept for the connection',
+      kind: 'creates',
+      key: 'get_contact_signals',
+      inputData,
+      minimum: (output) => ({
+        calls: 1,
+        credits: signalCredits(output),
+        rule: '1 signals call; the ids found are kept 30 days, no search',
+      }),
     },
   ];
 }
@@ -202,7 +248,7 @@ function scenarios(sandbox: Sandbox): Scenario[] {
       key: 'prospect_contacts',
       clearCache: true,
       inputData: () => ({ departments: ['Sales'], seniority: ['VP', 'Director'], page_size: 10 }),
-      minimum: () => one(0, '1 search call; searching is free'),
+      minimum: (output) => one(billed(output), '1 search call; V3 bills the search per result returned'),
       why: FILTER_LISTS_WHY,
     },
     {
@@ -211,7 +257,7 @@ function scenarios(sandbox: Sandbox): Scenario[] {
       kind: 'creates',
       key: 'prospect_contacts',
       inputData: () => ({ departments: ['Sales'], seniority: ['VP', 'Director'], page_size: 10 }),
-      minimum: () => one(0, '1 search call; searching is free'),
+      minimum: (output) => one(billed(output), '1 search call; V3 bills the search per result returned'),
       why: FILTER_LISTS_WHY,
       after: (output, ctx) => {
         ctx.memory.requestId = field(output, 'requestId');
@@ -226,8 +272,8 @@ function scenarios(sandbox: Sandbox): Scenario[] {
       inputData: () => ({ departments: ['Sales'], seniority: ['VP', 'Director'], page_size: 10, reveal: true }),
       minimum: (output) => ({
         calls: 2,
-        credits: list(field(output, 'contacts')).filter(hasContact).length,
-        rule: 'search + enrich; 1 credit per contact revealed with an email or phone',
+        credits: billed(output),
+        rule: 'search + enrich by ids; what V3 bills: the search per result, the reveal per email or phone',
       }),
     },
     {
@@ -235,11 +281,11 @@ function scenarios(sandbox: Sandbox): Scenario[] {
       input: '2 contact ids from the search',
       kind: 'creates',
       key: 'enrich_prospected_contacts',
-      inputData: (ctx) => ({ request_id: ctx.memory.requestId, contact_ids: list(ctx.memory.contactIds).slice(0, 2) }),
+      inputData: (ctx) => ({ contact_ids: list(ctx.memory.contactIds).slice(0, 2) }),
       minimum: (output) => ({
         calls: 1,
-        credits: list(field(output, 'contacts')).filter(hasContact).length,
-        rule: '1 enrich call; 1 credit per contact revealed with an email or phone',
+        credits: billed(output),
+        rule: '1 enrich call (by ids alone); what V3 bills per email or phone revealed',
       }),
     },
     {
@@ -248,7 +294,7 @@ function scenarios(sandbox: Sandbox): Scenario[] {
       kind: 'creates',
       key: 'prospect_companies',
       inputData: () => ({ company_sizes: ['51-200', '201-500'], page_size: 10 }),
-      minimum: () => one(0, '1 search call; searching is free'),
+      minimum: (output) => one(billed(output), '1 search call; V3 bills the search per result returned'),
       why: FILTER_LISTS_WHY,
       after: (output, ctx) => {
         ctx.memory.companyRequestId = field(output, 'requestId');
@@ -260,23 +306,23 @@ function scenarios(sandbox: Sandbox): Scenario[] {
       input: '2 company ids from the search',
       kind: 'creates',
       key: 'enrich_prospected_companies',
-      inputData: (ctx) => ({
-        request_id: ctx.memory.companyRequestId,
-        company_ids: list(ctx.memory.companyIds).slice(0, 2),
-      }),
+      inputData: (ctx) => ({ company_ids: list(ctx.memory.companyIds).slice(0, 2) }),
       minimum: (output) => ({
         calls: 1,
-        credits: list(field(output, 'companies')).length,
-        rule: '1 enrich call; 1 credit per company returned',
+        credits: billed(output),
+        rule: '1 enrich call (by ids alone); what V3 bills per company returned',
       }),
     },
     {
       operation: 'find_lookalike_contacts',
-      input: '1 seed person, limit 5',
+      input: '5 seed people by email, limit 5',
       kind: 'creates',
       key: 'find_lookalike_contacts',
       inputData: () => ({
-        seeds: [{ person_id: String(first.personId), company_id: String(first.companyId) }],
+        seeds: people
+          .filter((p) => p.departments[0] === first.departments[0] && p.emails.length > 0)
+          .slice(0, 5)
+          .map((p) => ({ email: p.emails[0]!.email })),
         limit: 5,
       }),
       minimum: (output) => ({
@@ -287,32 +333,63 @@ function scenarios(sandbox: Sandbox): Scenario[] {
     },
     {
       operation: 'find_lookalike_companies',
-      input: '1 seed company, limit 5',
+      input: '5 seed companies by domain, limit 5',
       kind: 'creates',
       key: 'find_lookalike_companies',
-      inputData: () => ({ company_ids: [String(firstCompany.id)], limit: 5 }),
+      inputData: () => ({
+        seeds: sandbox.data.companies
+          .filter((c) => c.mainIndustryId === firstCompany.mainIndustryId)
+          .slice(0, 5)
+          .map((c) => ({ domain: c.domain })),
+        limit: 5,
+      }),
       minimum: (output) => ({
         calls: 1,
         credits: list(field(output, 'companies')).length,
-        rule: '1 call; 1 credit per lookalike returned',
+        rule: '1 call (domains need no look-up); 1 credit per lookalike returned',
+      }),
+    },
+    {
+      operation: 'find_lookalike_companies',
+      input: '5 seed company ids (1.x), limit 5',
+      kind: 'creates',
+      key: 'find_lookalike_companies',
+      inputData: () => ({
+        company_ids: sandbox.data.companies
+          .filter((c) => c.mainIndustryId === firstCompany.mainIndustryId)
+          .slice(0, 5)
+          .map((c) => String(c.id)),
+        limit: 5,
+      }),
+      minimum: (output) => ({
+        calls: 2,
+        credits: list(field(output, 'companies')).length + 1,
+        rule: '1 search for the ids (1 credit per 25 found) + 1 lookalike call; 1 credit per lookalike returned',
       }),
     },
     ...signalScenarios('contact', contactWatch),
     ...signalScenarios('company', companyWatch),
+    ...signalByEmailScenarios(
+      sandbox.data.people
+        .filter((p) => watchedPeople.includes(String(p.personId)) && p.emails.length > 0)
+        .map((p) => ({ email: p.emails[0]!.email })),
+    ),
     {
-      operation: 'filter_departments (dropdown)',
+      operation: 'Departments dropdown (choices.perform)',
       input: 'first load, empty cache',
-      kind: 'triggers',
-      key: 'filter_departments',
+      kind: 'creates',
+      key: 'prospect_contacts',
+      perform: departmentsDropdown,
       clearCache: true,
       inputData: () => ({}),
-      minimum: () => one(0, '1 free list call'),
+      minimum: () => one(0, '1 list call (no billing note in the V3 spec)'),
     },
     {
-      operation: 'filter_departments (dropdown)',
+      operation: 'Departments dropdown (choices.perform)',
       input: 'opened again',
-      kind: 'triggers',
-      key: 'filter_departments',
+      kind: 'creates',
+      key: 'prospect_contacts',
+      perform: departmentsDropdown,
       inputData: () => ({}),
       minimum: () => ({ calls: 0, credits: 0, rule: 'the list is cached for a day' }),
     },
@@ -329,7 +406,9 @@ export async function measureApiCalls(appTester: AppTester, sandbox: Sandbox): P
     const output =
       scenario.kind === 'auth'
         ? await appTester(App.authentication.test as never, bundleOf(inputData), true)
-        : await runOperation(appTester, scenario.kind, scenario.key, inputData, scenario.clearCache ?? false);
+        : scenario.perform
+          ? await appTester(scenario.perform() as never, bundleOf(inputData), scenario.clearCache ?? false)
+          : await runOperation(appTester, scenario.kind, scenario.key, inputData, scenario.clearCache ?? false);
     const entries = sandbox.log.entries().slice(logFrom);
     const credits = sandbox.credits.usage(SANDBOX_KEY).used - usedBefore;
     const minimum = scenario.minimum(output, ctx);

@@ -52,6 +52,10 @@ export function loadContract(
   return module.contract;
 }
 
+/** Choices loaded by a function when the dropdown opens (`choices: { perform }`), not a fixed list. */
+const isDynamicChoices = (choices: unknown): boolean =>
+  Boolean(choices && typeof choices === 'object' && !Array.isArray(choices) && 'perform' in choices);
+
 const cell = (text: unknown) =>
   String(text ?? '')
     .replace(/\|/g, '\\|')
@@ -62,6 +66,7 @@ function typeOf(field: Field): string {
   const base = field.children ? 'line items' : (field.type ?? 'string');
   const parts = [field.list && !field.children ? `list of ${base}` : base];
   if (field.dynamic) parts.push(`dropdown from \`${field.dynamic.split('.')[0]}\``);
+  else if (isDynamicChoices(field.choices)) parts.push("dropdown of Lusha's values (loaded when opened)");
   else if (field.choices) {
     const values = Array.isArray(field.choices)
       ? field.choices.map((c) => (typeof c === 'string' ? c : (c as { value: string }).value))
@@ -207,11 +212,12 @@ interface JsonField {
   default?: string;
   choices?: string[];
   dynamicFrom?: string;
+  dynamicChoices?: boolean;
   children?: JsonField[];
 }
 
 const choiceValues = (choices: unknown): string[] | undefined => {
-  if (!choices) return undefined;
+  if (!choices || isDynamicChoices(choices)) return undefined;
   if (Array.isArray(choices)) return choices.map((c) => (typeof c === 'string' ? c : (c as { value: string }).value));
   return Object.keys(choices as object);
 };
@@ -231,6 +237,7 @@ function jsonInputs(fields: unknown[]): JsonField[] {
         ...(f.default !== undefined ? { default: f.default } : {}),
         ...(choiceValues(f.choices) ? { choices: choiceValues(f.choices) } : {}),
         ...(f.dynamic ? { dynamicFrom: f.dynamic.split('.')[0] } : {}),
+        ...(isDynamicChoices(f.choices) ? { dynamicChoices: true } : {}),
         ...(f.children ? { children: jsonInputs(f.children) } : {}),
       },
     ];

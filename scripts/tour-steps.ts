@@ -4,6 +4,8 @@
  * earlier ones (the person a reveal found, that person's company...), so the same tour
  * runs against the sandbox and against the real API.
  */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Bundle, createAppTester, ZObject } from 'zapier-platform-core';
 import App from '../index';
 import type { Sandbox } from '../sandbox';
@@ -96,6 +98,42 @@ async function poll(
   return { items, fresh };
 }
 
+/** Lusha V3 finds lookalikes of at least this many seeds. */
+const LOOKALIKE_SEEDS = 5;
+
+/**
+ * Five seed contacts as a Zap has them, by email or LinkedIn URL only: the person found, the
+ * emails revealed, and (in the sandbox) people of the person's department to make up five.
+ */
+function lookalikeContactSeeds(ctx: TourContext, person: Json): Json[] {
+  const seeds: Json[] = [];
+  const add = (seed: Json) => {
+    const key = JSON.stringify(seed).toLowerCase();
+    if (seeds.length < LOOKALIKE_SEEDS && !seeds.some((s) => JSON.stringify(s).toLowerCase() === key)) seeds.push(seed);
+  };
+  if (text(person.linkedinUrl)) add({ linkedin_url: text(person.linkedinUrl) });
+  if (text(person.email)) add({ email: text(person.email) });
+  for (const email of ctx.memory.revealedEmails ?? []) add({ email });
+  const department = text(person.departments).split(', ')[0];
+  for (const p of ctx.sandbox?.data.people ?? []) {
+    if (seeds.length >= LOOKALIKE_SEEDS) break;
+    if (p.departments[0] !== department) continue;
+    if (p.linkedinUrl && seeds.length % 2 === 0) add({ linkedin_url: p.linkedinUrl });
+    else if (p.emails[0]) add({ email: p.emails[0].email });
+  }
+  return seeds;
+}
+
+/** Five seed companies by domain: the company found and (in the sandbox) companies of its industry. */
+function lookalikeCompanySeeds(ctx: TourContext, company: Json): Json[] {
+  const domains = new Set<string>(text(company.domain) ? [text(company.domain)] : []);
+  for (const c of ctx.sandbox?.data.companies ?? []) {
+    if (domains.size >= LOOKALIKE_SEEDS) break;
+    if (c.mainIndustry === text(company.industry)) domains.add(c.domain);
+  }
+  return [...domains].map((domain) => ({ domain }));
+}
+
 const PROSPECT_FILTERS = { seniority: ['VP', 'Director'], departments: ['Sales'], data_points: ['work_email'] };
 
 const LOOKBACK_DAYS = 60;
@@ -160,7 +198,7 @@ export const tourSteps: TourStep[] = [
   {
     title: 'Prospect contacts (search only)',
     operation: 'prospect_contacts',
-    costsCredits: false,
+    costsCredits: true,
     async run(ctx) {
       const output = await run(ctx, 'creates', 'prospect_contacts', { ...PROSPECT_FILTERS, page_size: 10 });
       const contacts = list(output.contacts);
@@ -171,10 +209,14 @@ export const tourSteps: TourStep[] = [
         records: contacts.length,
         creditsReported: Number(output.creditsCharged ?? 0),
         note: `${text(output.totalResults)} matches in Lusha; ${text(output.creditsNote)}`,
+        // V3 bills the search per result returned: the output must say what the account was charged.
         check: ({ creditsCharged }) =>
           firstProblem(
             expect(contacts.length > 0, 'no contacts found'),
-            expect(creditsCharged === 0, 'a search must cost nothing'),
+            expect(
+              creditsCharged === null || creditsCharged === Number(output.creditsCharged ?? 0),
+              `the output says ${text(output.creditsCharged)} credits, the account says ${creditsCharged}`,
+            ),
           ),
       };
     },
@@ -214,13 +256,11 @@ export const tourSteps: TourStep[] = [
     costsCredits: true,
     async run(ctx) {
       const ids = need(ctx.memory.prospectIds, 'prospect ids').slice(0, 2);
-      const output = await run(ctx, 'creates', 'enrich_prospected_contacts', {
-        request_id: need(ctx.memory.requestId, 'a request id'),
-        contact_ids: ids,
-      });
+      // V3 reveals by id alone: no Search Request ID is mapped.
+      const output = await run(ctx, 'creates', 'enrich_prospected_contacts', { contact_ids: ids });
       const contacts = list(output.contacts);
       return {
-        inputs: `request id ${text(ctx.memory.requestId).slice(0, 8)}…, ${ids.length} contact ids`,
+        inputs: `${ids.length} contact ids from the search`,
         records: contacts.length,
         creditsReported: Number(output.creditsCharged ?? 0),
         note: text(output.creditsNote),
@@ -335,7 +375,7 @@ export const tourSteps: TourStep[] = [
   {
     title: 'Prospect companies (search only)',
     operation: 'prospect_companies',
-    costsCredits: false,
+    costsCredits: true,
     async run(ctx) {
       const output = await run(ctx, 'creates', 'prospect_companies', {
         company_sizes: ['51-200', '201-500'],
@@ -347,7 +387,11 @@ export const tourSteps: TourStep[] = [
         records: companies.length,
         creditsReported: Number(output.creditsCharged ?? 0),
         note: `${text(output.totalResults)} matches; ${text(output.creditsNote)}`,
-        check: ({ creditsCharged }) => expect(creditsCharged === 0, 'a search must cost nothing'),
+        check: ({ creditsCharged }) =>
+          expect(
+            creditsCharged === null || creditsCharged === Number(output.creditsCharged ?? 0),
+            `the output says ${text(output.creditsCharged)} credits, the account says ${creditsCharged}`,
+          ),
       };
     },
   },
@@ -357,13 +401,11 @@ export const tourSteps: TourStep[] = [
     costsCredits: true,
     async run(ctx) {
       const person = need(ctx.memory.person, 'a person');
-      const output = await run(ctx, 'creates', 'find_lookalike_contacts', {
-        seeds: [{ person_id: text(person.id), company_id: text(person.companyId) }],
-        limit: 5,
-      });
+      const seeds = lookalikeContactSeeds(ctx, person);
+      const output = await run(ctx, 'creates', 'find_lookalike_contacts', { seeds, limit: 5 });
       const contacts = list(output.contacts);
       return {
-        inputs: `seed ${text(person.fullName)}, limit 5`,
+        inputs: `${seeds.length} seeds like ${text(person.fullName)} (emails and LinkedIn URLs only), limit 5`,
         records: contacts.length,
         creditsReported: Number(output.creditsCharged ?? 0),
         note: contacts
@@ -379,13 +421,11 @@ export const tourSteps: TourStep[] = [
     costsCredits: true,
     async run(ctx) {
       const company = need(ctx.memory.company, 'a company');
-      const output = await run(ctx, 'creates', 'find_lookalike_companies', {
-        company_ids: [text(company.id)],
-        limit: 5,
-      });
+      const seeds = lookalikeCompanySeeds(ctx, company);
+      const output = await run(ctx, 'creates', 'find_lookalike_companies', { seeds, limit: 5 });
       const companies = list(output.companies);
       return {
-        inputs: `seed ${text(company.name)}, limit 5`,
+        inputs: `${seeds.length} seed domains like ${text(company.name)}, limit 5`,
         records: companies.length,
         creditsReported: Number(output.creditsCharged ?? 0),
         note: companies
@@ -396,6 +436,64 @@ export const tourSteps: TourStep[] = [
     },
   },
   ...signalSteps('contact'),
+  {
+    title: 'New contact signal (instant): subscribe, a new signal, unsubscribe',
+    operation: 'new_contact_signal_instant',
+    costsCredits: true,
+    sandboxOnly: true,
+    async run(ctx) {
+      const sandbox = need(ctx.sandbox, 'the embedded sandbox');
+      const watched = list(contactSignalWatch(ctx).person_ids).map(text).slice(0, 2);
+      const hook = App.triggers.new_contact_signal_instant!.operation as unknown as Record<string, Perform>;
+      // Zapier's hook URL, played by a local server that keeps what Lusha delivers.
+      const caught: Array<{ headers: Record<string, string>; body: string }> = [];
+      const receiver = http.createServer((req, res) => {
+        const chunks: Buffer[] = [];
+        req.on('data', (chunk: Buffer) => chunks.push(chunk));
+        req.on('end', () => {
+          const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [`Http-${k}`, String(v)]));
+          caught.push({ headers, body: Buffer.concat(chunks).toString('utf8') });
+          res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"success"}');
+        });
+      });
+      await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+      try {
+        const targetUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks/catch/1/tour/`;
+        const inputData = { person_ids: watched, signal_types: ['promotion', 'companyChange'] };
+        const subscribeData = await ctx.appTester(hook.performSubscribe!, { ...bundle(ctx, inputData), targetUrl });
+        sandbox.signals.addContactSignal(Number(watched[0]), 'promotion');
+        await sandbox.webhooks.idle();
+        const fired = (
+          await Promise.all(
+            caught.map((delivery) =>
+              ctx.appTester(hook.perform!, {
+                ...bundle(ctx, inputData),
+                subscribeData,
+                rawRequest: { method: 'POST', querystring: '', headers: delivery.headers, content: delivery.body },
+              } as never),
+            ),
+          )
+        ).flatMap((records) => list(records));
+        await ctx.appTester(hook.performUnsubscribe!, { ...bundle(ctx, inputData), subscribeData, targetUrl } as never);
+        const left = sandbox.webhooks.subscriptions(ctx.authData.api_key).filter((s) => s.url === targetUrl).length;
+        return {
+          inputs: `${watched.length} contacts, promotion or job change; Lusha delivers to a local hook URL`,
+          records: fired.length,
+          note:
+            `${fired.map((r) => `${text(r.signalName)} (${text(r.signalDate)})`).join(', ')}; delivered once, ` +
+            `signature verified; ${left} subscriptions left after turning the Zap off`,
+          check: () =>
+            firstProblem(
+              expect(caught.length === 1, `expected 1 delivery, got ${caught.length}`),
+              expect(fired.length === 1, `expected 1 signal to fire, got ${fired.length}`),
+              expect(left === 0, `${left} subscriptions left behind`),
+            ),
+        };
+      } finally {
+        await new Promise<void>((resolve) => receiver.close(() => resolve()));
+      }
+    },
+  },
   ...signalSteps('company'),
 ];
 
@@ -411,7 +509,7 @@ function signalSteps(kind: 'contact' | 'company'): TourStep[] {
   const create = contact ? 'get_contact_signals' : 'get_company_signals';
   const watch = contact ? contactSignalWatch : companySignalWatch;
   const entities = contact ? 'people' : 'companies';
-  const describe = (s: Json) => (contact ? `${text(s.signalName)} (${text(s.jobTitle)})` : text(s.signalName));
+  const describe = (s: Json) => (contact ? `${text(s.signalName)} (${text(s.companyName)})` : text(s.signalName));
   return [
     {
       title: `Get ${kind} signals`,

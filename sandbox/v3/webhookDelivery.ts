@@ -68,7 +68,13 @@ export function postJson(
   try {
     const target = new URL(url);
     const transport = target.protocol === 'https:' ? https : http;
-    req = transport.request(target, {
+    // One options object (not URL + options): nock's interception of http.request, which the
+    // connector's end-to-end tests keep on, drops the method and headers of the two-argument form.
+    req = transport.request({
+      protocol: target.protocol,
+      hostname: target.hostname.replace(/^\[|\]$/g, ''),
+      port: target.port || undefined,
+      path: `${target.pathname}${target.search}`,
       method: 'POST',
       agent: false,
       headers: { ...headers, 'content-length': String(Buffer.byteLength(rawBody)) },

@@ -1,10 +1,10 @@
 /**
  * Enrich Prospected Companies: reveal the full profiles of companies that a Prospect
- * Companies step found (by their ids and the search's request id). Costs credits.
+ * Companies step found, by their Lusha ids (POST /v3/companies/enrich). Costs credits.
  */
 import { defineCreate } from 'zapier-platform-core';
-import type { Company } from '../lusha/schemas';
 import {
+  ENRICH_BY_IDS_SINCE_V3,
   enrichByIdsErrors,
   enrichByIdsFields,
   enrichSummaryFields,
@@ -14,19 +14,25 @@ import {
 } from '../prospecting/enrich-by-ids';
 import { revealCompanies } from '../prospecting/reveal';
 import { lineItemsField } from '../zapier/line-items';
-import { prospectCompanyFields, prospectCompanySample, toProspectCompanyLineItem } from '../prospecting/records';
+import {
+  prospectCompanyFields,
+  prospectCompanySample,
+  toProspectCompanyLineItem,
+  type CompanyReveal,
+} from '../prospecting/records';
 import type { OperationContract } from '../zapier/contract';
 import { withLusha } from '../zapier/lusha';
 
 const LABEL = 'Enrich Prospected Companies';
 
-const run: EnrichByIdsRun<Company> = {
+const run: EnrichByIdsRun<CompanyReveal> = {
   step: LABEL,
   what: 'company',
   idsField: 'company_ids',
   idsLabel: 'Lusha Company IDs',
   reveal: revealCompanies,
-  lineItem: ({ id, requestId, reveal, revealNote }) => toProspectCompanyLineItem({ id, requestId, reveal, revealNote }),
+  lineItem: ({ id, requestId, reveal, revealNote, possiblyCharged }) =>
+    toProspectCompanyLineItem({ id, requestId, reveal, revealNote, possiblyCharged }),
 };
 
 export default defineCreate({
@@ -45,9 +51,10 @@ export default defineCreate({
 });
 
 export const contract: OperationContract = {
-  endpoints: ['POST /prospecting/company/enrich (body key "companiesIds")'],
+  endpoints: ['POST /v3/companies/enrich'],
   credits:
-    'One credit per company Lusha returns (creditsCharged); ids are sent 100 per call, ' +
-    'each (request id, id) pair once.',
+    "Lusha charges each company it returns (reveal_company); creditsCharged is Lusha's billing.creditsCharged " +
+    'summed over the calls. IDs are sent 100 per call, each ID once.',
   errors: enrichByIdsErrors('company'),
+  sinceV3: ENRICH_BY_IDS_SINCE_V3,
 };

@@ -1,9 +1,10 @@
 /**
  * Enrich Prospected Contacts: reveal the emails and phone numbers of contacts that a
- * Prospect Contacts step found (by their ids and the search's request id). Costs credits.
+ * Prospect Contacts step found, by their Lusha ids (POST /v3/contacts/enrich). Costs credits.
  */
 import { defineCreate } from 'zapier-platform-core';
 import {
+  ENRICH_BY_IDS_SINCE_V3,
   enrichByIdsErrors,
   enrichByIdsFields,
   enrichSummaryFields,
@@ -51,9 +52,10 @@ export default defineCreate({
 });
 
 export const contract: OperationContract = {
-  endpoints: ['POST /prospecting/contact/enrich'],
+  endpoints: ['POST /v3/contacts/enrich'],
   credits:
-    'One credit per contact Lusha returns an email or phone number for (creditsCharged); ids are sent 100 per call, ' +
-    'each (request id, id) pair once.',
+    'Lusha charges per revealed email or phone number, nothing for data the account revealed before; ' +
+    "creditsCharged is Lusha's billing.creditsCharged summed over the calls. IDs are sent 100 per call, each ID once.",
   errors: enrichByIdsErrors('contact'),
+  sinceV3: ENRICH_BY_IDS_SINCE_V3,
 };

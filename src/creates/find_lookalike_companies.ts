@@ -1,63 +1,45 @@
 /**
- * Find Lookalike Companies: companies like the seed companies given (Lusha company IDs),
- * from Lusha's recommendations. Costs credits.
+ * Find Lookalike Companies: companies like 5 to 100 seed companies given by domain, LinkedIn
+ * URL, Lusha Company ID or name, from Lusha V3's lookalikes. Costs credits.
  */
 import { defineCreate } from 'zapier-platform-core';
-import { readLushaIdList } from '../shared/readers';
 import {
-  LOOKALIKE_CREDITS,
+  companyIdentifierChildren,
+  lookalikeCompanyLineFields,
+  lookalikeCompanyLineSample,
+  lookalikeCredits,
+  lookalikeErrors,
   lookalikeOptionFields,
+  lookalikeStepOutput,
   lookalikeSummaryFields,
   lookalikeSummarySample,
-  MAX_LIMIT,
-  runLookalikes,
-  type LookalikeRun,
-  UNKNOWN_REQUEST_ID_ERROR,
+  MAX_SEEDS,
+  MIN_SEEDS,
+  runCompanyLookalikes,
 } from '../prospecting/lookalikes';
 import { lineItemsField } from '../zapier/line-items';
-import {
-  lookalikeCompanyFields,
-  lookalikeCompanySample,
-  toLookalikeCompanyRecord,
-  type LookalikeCompanyRecord,
-} from '../prospecting/records';
 import type { OperationContract } from '../zapier/contract';
 import { withLusha } from '../zapier/lusha';
 
-type Seed = { companyId: string };
-
-function readSeeds(inputData: Record<string, unknown>): { seeds: Seed[]; problems: string[] } {
-  const ids = readLushaIdList(inputData.company_ids, 'Seed Company IDs');
-  return ids.ok
-    ? { seeds: ids.value.map((companyId) => ({ companyId })), problems: [] }
-    : { seeds: [], problems: ids.problems };
-}
-
 const LABEL = 'Find Lookalike Companies';
-
-const run: LookalikeRun<Seed, LookalikeCompanyRecord> = {
-  step: LABEL,
-  what: 'company',
-  readSeeds,
-  ask: async (lusha, { seeds, ...options }) => {
-    const answer = await lusha.recommendCompanies({ ...(seeds.length > 0 ? { companies: seeds } : {}), ...options });
-    return {
-      results: answer.companies.map(toLookalikeCompanyRecord),
-      requestId: answer.requestId,
-      creditsCharged: answer.creditsCharged,
-    };
-  },
-};
 
 export default defineCreate({
   key: 'find_lookalike_companies',
   noun: 'Company',
   display: {
     label: LABEL,
-    description: 'Finds companies similar to the seed companies you give, from Lusha recommendations (costs credits).',
+    description:
+      `Finds companies similar to ${MIN_SEEDS} to ${MAX_SEEDS} seed companies you give (by domain, LinkedIn URL, ` +
+      'name or Lusha ID), from Lusha V3 lookalikes (costs credits).',
   },
   operation: {
     inputFields: [
+      {
+        key: 'seeds',
+        label: 'Seed Companies',
+        required: false,
+        children: companyIdentifierChildren('seed'),
+      },
       {
         key: 'company_ids',
         label: 'Seed Company IDs',
@@ -65,31 +47,42 @@ export default defineCreate({
         list: true,
         required: false,
         helpText:
-          'Lusha Company IDs of companies to find lookalikes of (as output by Find Company or Prospect Companies).',
+          'Lusha Company IDs of companies to find lookalikes of (as output by Find Company or Prospect Companies), ' +
+          `counted with Seed Companies (at least ${MIN_SEEDS} in all). **Costs credits:** V3 finds lookalikes only ` +
+          "from domains and LinkedIn URLs, so these are first looked up with Lusha's Search Companies, charged per " +
+          "company found (Lusha's `api_search` price).",
       },
       ...lookalikeOptionFields('company'),
     ],
-    perform: withLusha((lusha, z, bundle) => runLookalikes(run, lusha, z, bundle)),
+    perform: withLusha(async (lusha, z, bundle) =>
+      lookalikeStepOutput('company', await runCompanyLookalikes(LABEL, lusha, z, bundle)),
+    ),
     sample: {
-      ...lookalikeSummarySample('company', '2b7e4c1d-8f3a-4a6b-9d0e-1c5f7a3b9e24'),
-      companies: [lookalikeCompanySample],
+      ...lookalikeSummarySample('company', '58adaa77-7a6e-4c9b-8c2d-820a6538e613'),
+      companies: [lookalikeCompanyLineSample],
     },
     outputFields: [
       ...lookalikeSummaryFields('company'),
-      lineItemsField('companies', 'Companies', lookalikeCompanyFields),
+      lineItemsField('companies', 'Companies', lookalikeCompanyLineFields),
     ],
   },
 });
 
 export const contract: OperationContract = {
-  endpoints: ['POST /api/recommendations/companies'],
-  credits: LOOKALIKE_CREDITS,
-  errors: [
-    {
-      when: `An id that is not digits, no seeds and no Request ID, or a limit outside 1–${MAX_LIMIT}`,
-      error: 'HaltedError',
-      action: 'Fix the fields named in the message; nothing was called.',
-    },
-    UNKNOWN_REQUEST_ID_ERROR,
+  endpoints: ['POST /v3/companies/search', 'POST /v3/companies/lookalike'],
+  credits: lookalikeCredits('company'),
+  errors: lookalikeErrors('company'),
+  sinceV3: [
+    `At least ${MIN_SEEDS} different seed companies (at most ${MAX_SEEDS}); a step with fewer is refused before ` +
+      'any call. Seeds may now be given by Domain, LinkedIn URL or Company Name as well as by Company ID.',
+    'V3 takes companies only by domain or LinkedIn URL: seeds and exclusions given by Company ID (Seed Company IDs, ' +
+      'Exclude Company IDs) or name are first looked up with POST /v3/companies/search, which Lusha charges per ' +
+      'company found; a company it cannot find is left out and named in Seeds Note.',
+    'Description is null: V3 lookalikes do not return it.',
+    'Request ID is now the V3 session id (dedupeSessionId, kept 30 days); Request ID (for More) takes it and needs ' +
+      'the seeds again (V3 requires them on every call).',
+    'Number of Recommendations goes up to 100 (was 25); the default stays 10.',
+    'New keys: Seed Companies, Exclude Companies, More Available, Seeds Note, and per company Industry, LinkedIn ' +
+      'URL, City, State, Country and Employees (Exact).',
   ],
 };

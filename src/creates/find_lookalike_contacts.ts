@@ -1,74 +1,36 @@
 /**
- * Find Lookalike Contacts: contacts like the seed contacts given (each a Lusha person ID
- * with its company ID), from Lusha's recommendations. Costs credits.
+ * Find Lookalike Contacts: contacts like 5 to 100 seed contacts given by email, LinkedIn URL,
+ * name with company, or Lusha Person ID, from Lusha V3's lookalikes. Costs credits.
  */
 import { defineCreate } from 'zapier-platform-core';
-import { readLushaId } from '../shared/readers';
 import {
-  LOOKALIKE_CREDITS,
+  contactIdentifierChildren,
+  lookalikeContactLineFields,
+  lookalikeContactLineSample,
+  lookalikeCredits,
+  lookalikeErrors,
   lookalikeOptionFields,
+  lookalikeStepOutput,
   lookalikeSummaryFields,
   lookalikeSummarySample,
-  MAX_LIMIT,
-  runLookalikes,
-  type LookalikeRun,
-  UNKNOWN_REQUEST_ID_ERROR,
+  MAX_SEEDS,
+  MIN_SEEDS,
+  runContactLookalikes,
 } from '../prospecting/lookalikes';
 import { lineItemsField } from '../zapier/line-items';
-import {
-  lookalikeContactFields,
-  lookalikeContactSample,
-  toLookalikeContactRecord,
-  type LookalikeContactRecord,
-} from '../prospecting/records';
 import type { OperationContract } from '../zapier/contract';
 import { withLusha } from '../zapier/lusha';
 
-type Seed = { personId: string; companyId: string };
-
-/** Seed rows: each needs both ids; every bad row is reported with its number. */
-function readSeeds(inputData: Record<string, unknown>): { seeds: Seed[]; problems: string[] } {
-  const raw = inputData.seeds;
-  const rows = Array.isArray(raw) ? raw : raw === undefined || raw === null || raw === '' ? [] : [raw];
-  const seeds: Seed[] = [];
-  const problems: string[] = [];
-  rows.forEach((row, index) => {
-    const at = `Row ${index + 1}`;
-    const values = row !== null && typeof row === 'object' ? (row as Record<string, unknown>) : {};
-    const personId = readLushaId(values.person_id, `${at}: Person ID`);
-    const companyId = readLushaId(values.company_id, `${at}: Company ID`);
-    if (!personId.ok) problems.push(personId.problem);
-    if (!companyId.ok) problems.push(companyId.problem);
-    if (personId.ok && companyId.ok) {
-      if (personId.value && companyId.value) seeds.push({ personId: personId.value, companyId: companyId.value });
-      else problems.push(`${at}: a seed needs both its Person ID and its Company ID`);
-    }
-  });
-  return { seeds, problems };
-}
-
 const LABEL = 'Find Lookalike Contacts';
-
-const run: LookalikeRun<Seed, LookalikeContactRecord> = {
-  step: LABEL,
-  what: 'contact',
-  readSeeds,
-  ask: async (lusha, { seeds, ...options }) => {
-    const answer = await lusha.recommendContacts({ ...(seeds.length > 0 ? { contacts: seeds } : {}), ...options });
-    return {
-      results: answer.contacts.map(toLookalikeContactRecord),
-      requestId: answer.requestId,
-      creditsCharged: answer.creditsCharged,
-    };
-  },
-};
 
 export default defineCreate({
   key: 'find_lookalike_contacts',
   noun: 'Contact',
   display: {
     label: LABEL,
-    description: 'Finds contacts similar to the seed contacts you give, from Lusha recommendations (costs credits).',
+    description:
+      `Finds contacts similar to ${MIN_SEEDS} to ${MAX_SEEDS} seed contacts you give (by email, LinkedIn URL, name ` +
+      'or Lusha ID), from Lusha V3 lookalikes (costs credits).',
   },
   operation: {
     inputFields: [
@@ -77,49 +39,57 @@ export default defineCreate({
         label: 'Seed Contacts',
         required: false,
         children: [
+          ...contactIdentifierChildren('seed'),
           {
             key: 'person_id',
             label: 'Person ID',
             type: 'string',
             required: false,
             helpText:
-              'A contact to find lookalikes of: the Lusha Person ID (e.g. 4183886134, as output by Find Person or ' +
-              'Enrich People), with its Company ID.',
+              'A contact to find lookalikes of, by Lusha Person ID (e.g. 4183886134, as output by Find Person or ' +
+              'Enrich People).',
           },
           {
             key: 'company_id',
             label: 'Company ID',
             type: 'string',
             required: false,
-            helpText: "The Lusha Company ID of the person's company.",
+            helpText:
+              "The Lusha Company ID of the person's company. No longer needed: Lusha V3 finds the person by " +
+              'Person ID alone (still accepted, and checked).',
           },
         ],
       },
       ...lookalikeOptionFields('contact'),
     ],
-    perform: withLusha((lusha, z, bundle) => runLookalikes(run, lusha, z, bundle)),
+    perform: withLusha(async (lusha, z, bundle) =>
+      lookalikeStepOutput('contact', await runContactLookalikes(LABEL, lusha, z, bundle)),
+    ),
     sample: {
-      ...lookalikeSummarySample('contact', '9c1f7a52-3e0b-4d8e-a1c4-5b2f6e7d8a90'),
-      contacts: [lookalikeContactSample],
+      ...lookalikeSummarySample('contact', '58adaa77-7a6e-4c9b-8c2d-820a6538e613'),
+      contacts: [lookalikeContactLineSample],
     },
     outputFields: [
       ...lookalikeSummaryFields('contact'),
-      lineItemsField('contacts', 'Contacts', lookalikeContactFields),
+      lineItemsField('contacts', 'Contacts', lookalikeContactLineFields),
     ],
   },
 });
 
 export const contract: OperationContract = {
-  endpoints: ['POST /api/recommendations/contacts'],
-  credits: LOOKALIKE_CREDITS,
-  errors: [
-    {
-      when:
-        `A seed row without both ids, an id that is not digits, no seeds and no Request ID, ` +
-        `or a limit outside 1–${MAX_LIMIT}`,
-      error: 'HaltedError',
-      action: 'Fix the rows named in the message; nothing was called.',
-    },
-    UNKNOWN_REQUEST_ID_ERROR,
+  endpoints: ['POST /v3/contacts/lookalike'],
+  credits: lookalikeCredits('contact'),
+  errors: lookalikeErrors('contact'),
+  sinceV3: [
+    `At least ${MIN_SEEDS} different seed contacts (at most ${MAX_SEEDS}); a step with fewer is refused before any ` +
+      'call. Seeds may now be given by Email, LinkedIn URL or name with company as well as by Person ID.',
+    "A seed's Company ID is no longer read (V3 finds the person by Person ID alone); a row with only a Company ID " +
+      'is refused.',
+    'Request ID is now the V3 session id (dedupeSessionId, kept 30 days); Request ID (for More) takes it and needs ' +
+      'the seeds again (V3 requires them on every call).',
+    'Number of Recommendations goes up to 100 (was 25); the default stays 10.',
+    'New keys: Exclude Contacts (by email, LinkedIn URL, name or ID), More Available, Seeds Note (always empty ' +
+      'here), and per contact First Name, Last Name, Seniority, Departments, LinkedIn URL, Company Domain, City, ' +
+      'State and Country.',
   ],
 };

@@ -10,6 +10,7 @@ import {
   signalLookupOutputFields,
   signalLookupSample,
 } from '../signals/operations';
+import { connectionIdStore } from '../signals/resolve';
 import { companySignalOutputFields, companySignalSample } from '../signals/records';
 import { companyWatchFields, readCompanyWatch } from '../signals/watch';
 import type { OperationContract } from '../zapier/contract';
@@ -31,7 +32,9 @@ export default defineCreate({
     inputFields: companyWatchFields({ polling: false }),
     perform: withLusha(async (lusha, z, bundle) => {
       const watch = valueOrHalt(z, LABEL, readCompanyWatch(bundle.inputData, { polling: false }));
-      const lookup = await fetchSignals(COMPANY_SIGNALS, lusha, watch);
+      const lookup = await fetchSignals(COMPANY_SIGNALS, lusha, watch, {
+        ids: connectionIdStore(z, bundle, 'company'),
+      });
       return signalLookupOutput(lookup, connectionSecrets(bundle));
     }),
     sample: signalLookupSample(companySignalSample),

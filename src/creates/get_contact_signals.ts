@@ -10,6 +10,7 @@ import {
   signalLookupOutputFields,
   signalLookupSample,
 } from '../signals/operations';
+import { connectionIdStore } from '../signals/resolve';
 import { contactSignalOutputFields, contactSignalSample } from '../signals/records';
 import { contactWatchFields, readContactWatch } from '../signals/watch';
 import type { OperationContract } from '../zapier/contract';
@@ -31,7 +32,9 @@ export default defineCreate({
     inputFields: contactWatchFields({ polling: false }),
     perform: withLusha(async (lusha, z, bundle) => {
       const watch = valueOrHalt(z, LABEL, readContactWatch(bundle.inputData, { polling: false }));
-      const lookup = await fetchSignals(CONTACT_SIGNALS, lusha, watch);
+      const lookup = await fetchSignals(CONTACT_SIGNALS, lusha, watch, {
+        ids: connectionIdStore(z, bundle, 'contact'),
+      });
       return signalLookupOutput(lookup, connectionSecrets(bundle));
     }),
     sample: signalLookupSample(contactSignalSample),

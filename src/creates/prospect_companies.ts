@@ -1,9 +1,12 @@
 /**
- * Prospect Companies: search Lusha's companies by filters (free) and, only when asked,
- * reveal their full profiles (paid).
+ * Prospect Companies: search Lusha's companies by filters (POST /v3/companies/prospecting,
+ * billed per result) and, only when asked, reveal their full profiles (POST
+ * /v3/companies/enrich, billed per company returned).
  */
 import { defineCreate } from 'zapier-platform-core';
-import type { Company } from '../lusha/schemas';
+import { creditsChargedBy } from '../lusha/billing';
+import type { V3ProspectCompany } from '../lusha/schemas';
+import type { CompanyReveal } from '../prospecting/records';
 import { COMPANY_FILTERS, FILTER_GROUPS, filterInputFields } from '../prospecting/filter-fields';
 import { revealCompanies } from '../prospecting/reveal';
 import {
@@ -19,6 +22,7 @@ import { lineItemsField, type LineItemValue } from '../zapier/line-items';
 import { prospectCompanyFields, prospectCompanySample, toProspectCompanyLineItem } from '../prospecting/records';
 import { firstText } from '../shared/values';
 import type { OperationContract } from '../zapier/contract';
+import { PROSPECT_SINCE_V3 } from '../prospecting/records';
 import { withLusha } from '../zapier/lusha';
 
 /** What the step returns: the search summary, and one line item per company found. */
@@ -26,18 +30,28 @@ type ProspectCompaniesOutput = SearchSummary & { companies: Array<Record<string,
 
 const LABEL = 'Prospect Companies';
 
-const run: ProspectingRun<Company, Company> = {
+const run: ProspectingRun<V3ProspectCompany, CompanyReveal> = {
   step: LABEL,
   what: 'company',
   specs: COMPANY_FILTERS,
-  search: async (lusha, pages, filters) => {
-    const answer = await lusha.searchProspectCompanies({ pages, filters: { companies: filters.companies ?? {} } });
-    return { requestId: answer.requestId, totalResults: answer.totalResults, results: answer.results };
+  search: async (lusha, pagination, filters) => {
+    // V3 requires companies.include; the step always has an include filter (readFilterInputs checks it).
+    const { include = {}, exclude } = filters.companies ?? {};
+    const answer = await lusha.prospectCompanies({
+      pagination,
+      filters: { companies: { include, ...(exclude ? { exclude } : {}) } },
+    });
+    return {
+      requestId: answer.requestId,
+      totalResults: answer.pagination?.total ?? 0,
+      results: answer.results,
+      creditsCharged: creditsChargedBy(answer),
+    };
   },
   idOf: (company) => firstText(company.id, company.companyId, company.lushaCompanyId),
   reveal: revealCompanies,
-  lineItem: ({ id, requestId, search, reveal, revealNote }) =>
-    toProspectCompanyLineItem({ id, requestId, search, reveal, revealNote }),
+  lineItem: ({ id, requestId, search, reveal, revealNote, possiblyCharged }) =>
+    toProspectCompanyLineItem({ id, requestId, search, reveal, revealNote, possiblyCharged }),
 };
 
 export default defineCreate({
@@ -46,8 +60,8 @@ export default defineCreate({
   display: {
     label: LABEL,
     description:
-      "Finds companies matching your filters in Lusha's database (free), and optionally reveals their full profiles " +
-      '(costs credits).',
+      "Finds companies matching your filters in Lusha's database (Lusha bills the search per result), and " +
+      'optionally reveals their full profiles (costs more credits).',
   },
   operation: {
     inputFieldGroups: FILTER_GROUPS.filter((g) => g.key !== 'contact_filters'),
@@ -65,12 +79,14 @@ export default defineCreate({
 
 export const contract: OperationContract = {
   endpoints: [
-    'POST /prospecting/company/search',
-    'POST /prospecting/company/enrich',
-    'GET /prospecting/filters/companies/... (free filter lists, cached for a day)',
+    'POST /v3/companies/prospecting',
+    'POST /v3/companies/enrich',
+    'GET /v3/companies/prospecting/filters/{filterType} (filter values, no billing note; cached for a day)',
   ],
   credits:
-    'Searching is free. With Reveal Company Details on, Lusha charges one credit per company it returns; ' +
-    'creditsCharged and creditsNote say what was spent (0 when not revealed).',
+    'The search is billed per result returned (api_search), with or without reveal. With Reveal Company Details on, ' +
+    'Lusha also charges each company it returns (reveal_company). ' +
+    "creditsCharged is the sum of Lusha's billing.creditsCharged over every request; creditsNote splits it.",
+  sinceV3: PROSPECT_SINCE_V3.company,
   errors: prospectingErrors('company'),
 };

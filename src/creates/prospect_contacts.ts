@@ -1,6 +1,7 @@
 /**
- * Prospect Contacts: search Lusha's contacts by filters (free) and, only when asked, reveal
- * their emails and phone numbers (paid).
+ * Prospect Contacts: search Lusha's contacts by filters (POST /v3/contacts/prospecting, billed
+ * per result) and, only when asked, reveal their emails and phone numbers (POST
+ * /v3/contacts/enrich, billed per revealed email or phone).
  */
 import { defineCreate } from 'zapier-platform-core';
 import { COMPANY_FILTERS, CONTACT_FILTERS, FILTER_GROUPS, filterInputFields } from '../prospecting/filter-fields';
@@ -14,12 +15,14 @@ import {
   type ProspectingRun,
   type SearchSummary,
 } from '../prospecting/search';
-import type { ProspectContact } from '../lusha/schemas';
+import { creditsChargedBy } from '../lusha/billing';
+import type { V3ProspectContact } from '../lusha/schemas';
 import type { ContactReveal } from '../prospecting/records';
 import { lineItemsField, type LineItemValue } from '../zapier/line-items';
 import { prospectContactFields, prospectContactSample, toProspectContactLineItem } from '../prospecting/records';
 import { firstText } from '../shared/values';
 import type { OperationContract } from '../zapier/contract';
+import { PROSPECT_SINCE_V3 } from '../prospecting/records';
 import { withLusha } from '../zapier/lusha';
 
 /** What the step returns: the search summary, and one line item per contact found. */
@@ -27,15 +30,20 @@ type ProspectContactsOutput = SearchSummary & { contacts: Array<Record<string, L
 
 const LABEL = 'Prospect Contacts';
 
-const run: ProspectingRun<ProspectContact, ContactReveal> = {
+const run: ProspectingRun<V3ProspectContact, ContactReveal> = {
   step: LABEL,
   what: 'contact',
   specs: [...CONTACT_FILTERS, ...COMPANY_FILTERS],
-  search: async (lusha, pages, filters) => {
-    const answer = await lusha.searchProspectContacts({ pages, filters });
-    return { requestId: answer.requestId, totalResults: answer.totalResults, results: answer.results };
+  search: async (lusha, pagination, filters) => {
+    const answer = await lusha.prospectContacts({ pagination, filters });
+    return {
+      requestId: answer.requestId,
+      totalResults: answer.pagination?.total ?? 0,
+      results: answer.results,
+      creditsCharged: creditsChargedBy(answer),
+    };
   },
-  idOf: (contact) => firstText(contact.contactId),
+  idOf: (contact) => firstText(contact.id),
   reveal: revealContacts,
   lineItem: ({ id, requestId, search, reveal, revealNote, possiblyCharged }) =>
     toProspectContactLineItem({ contactId: id, requestId, search, reveal, revealNote, possiblyCharged }),
@@ -47,8 +55,8 @@ export default defineCreate({
   display: {
     label: LABEL,
     description:
-      "Finds contacts matching your filters in Lusha's database (free), and optionally reveals their emails and " +
-      'phone numbers (costs credits).',
+      "Finds contacts matching your filters in Lusha's database (Lusha bills the search per result), and " +
+      'optionally reveals their emails and phone numbers (costs more credits).',
   },
   operation: {
     inputFieldGroups: FILTER_GROUPS,
@@ -66,13 +74,16 @@ export default defineCreate({
 
 export const contract: OperationContract = {
   endpoints: [
-    'POST /prospecting/contact/search',
-    'POST /prospecting/contact/enrich',
-    'GET /prospecting/filters/... (free filter lists, cached for a day)',
+    'POST /v3/contacts/prospecting',
+    'POST /v3/contacts/enrich',
+    'GET /v3/contacts/prospecting/filters/{filterType} and GET /v3/companies/prospecting/filters/{filterType} ' +
+      '(filter values, no billing note; cached for a day)',
   ],
   credits:
-    'Searching is free. With Reveal Contact Details on, Lusha charges one credit per contact it returns an email or ' +
-    'phone number for; creditsCharged and creditsNote say what was spent (0 when not revealed).',
+    'The search is billed per result returned (api_search), with or without reveal. With Reveal Contact Details on, ' +
+    'Lusha also charges per revealed email or phone number (nothing for data the account revealed before). ' +
+    "creditsCharged is the sum of Lusha's billing.creditsCharged over every request; creditsNote splits it.",
+  sinceV3: PROSPECT_SINCE_V3.contact,
   errors: [
     ...prospectingErrors('contact'),
     {

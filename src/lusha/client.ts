@@ -1,6 +1,6 @@
 /**
- * The Lusha client: one method per endpoint of Lusha's API (V3 for the connection and
- * enrichment; V2 for prospecting, signals and lookalikes until they move), each reading as
+ * The Lusha client: one method per endpoint of Lusha's V3 API (and its Webhooks API under
+ * `/api/`), each reading as
  * "method, path, body → parsed result". It knows nothing of Zapier; a port of the connector
  * to another platform starts here, with its own Transport.
  *
@@ -99,119 +99,132 @@ export interface V3CompaniesSearchAndEnrichBody {
   options?: { includePartialProfiles?: boolean };
 }
 
+export interface CreateSubscriptionsBody {
+  defaults: { url: string; entityType: 'contact' | 'company'; signalTypes: string[] };
+  name?: string;
+  subscriptions: Array<{ entityId: string; name?: string }>;
+}
+
 export interface V3ContactSignalsBody {
   ids: string[];
   signalTypes: string[];
   startDate?: string;
+  maxResultsPerSignal?: number;
 }
+
+/** `filters.include` narrows news and hiring-surge signals (the filter types of /v3/companies/signals/filters). */
+export interface V3CompanySignalsBody extends V3ContactSignalsBody {
+  filters?: { include: Record<string, unknown> };
+}
+
+/** The company signal filter types whose values the connector lists. */
+export type V3SignalFilterType = 'newsEventTypes' | 'hiringByDepartments';
 
 type IncludeExclude<T> = { include?: T; exclude?: T };
 
-export interface ContactFilters {
-  departments?: string[];
-  seniority?: Array<number | string>;
-  existing_data_points?: string[];
-  locations?: Array<Record<string, string>>;
-  jobTitles?: string[];
-  countries?: string[];
-  searchText?: string;
-  signals?: { names: string[]; startDate?: string };
+/** A place in a V3 prospecting filter (`V3Location`). */
+export type V3Location = Partial<
+  Record<'city' | 'state' | 'country' | 'continent' | 'countryGrouping' | 'region' | 'countryIso2', string>
+>;
+
+/** A numeric range in a V3 prospecting filter (`V3Range`). */
+export interface V3Range {
+  min?: number;
+  max?: number;
 }
 
-export interface CompanyFilters {
+/** The contact filters of V3 prospecting the connector sends (`V3ContactFilterCriteria`). */
+export interface V3ContactFilters {
+  jobTitles?: string[];
+  departments?: string[];
+  /** Ids from the `seniority` filter values. */
+  seniorityIds?: number[];
+  /** Country codes (ISO 3166-1 alpha-2). */
+  countries?: string[];
+  locations?: V3Location[];
+  existingDataPoints?: string[];
+}
+
+/** The company filters of V3 prospecting the connector sends (`V3CompanyFilterCriteria`). */
+export interface V3CompanyFilters {
   names?: string[];
   domains?: string[];
-  locations?: Array<Record<string, string>>;
+  locations?: V3Location[];
   technologies?: string[];
   intentTopics?: string[];
-  sizes?: Array<{ min?: number; max?: number }>;
-  revenues?: Array<{ min?: number; max?: number }>;
+  sizes?: V3Range[];
+  revenues?: V3Range[];
   sicCodes?: string[];
   naicsCodes?: string[];
-  mainIndustriesIds?: Array<number | string>;
-  subIndustriesIds?: Array<number | string>;
+  mainIndustriesIds?: number[];
+  subIndustriesIds?: number[];
 }
 
-export interface Pages {
+/** `pagination` of a V3 prospecting request: page 0 to 1000, size 10 to 100. */
+export interface V3Pagination {
   page: number;
   size: number;
 }
 
-export interface ProspectContactSearchBody {
-  pages: Pages;
-  filters: { contacts?: IncludeExclude<ContactFilters>; companies?: IncludeExclude<CompanyFilters> };
-  includePartialContact?: boolean;
-  excludeDnc?: boolean;
+export interface V3ProspectContactsBody {
+  pagination: V3Pagination;
+  filters: { contacts?: IncludeExclude<V3ContactFilters>; companies?: IncludeExclude<V3CompanyFilters> };
 }
 
-export interface ProspectCompanySearchBody {
-  pages: Pages;
-  filters: { companies: IncludeExclude<CompanyFilters> };
+export interface V3ProspectCompaniesBody {
+  pagination: V3Pagination;
+  /** V3 requires `companies.include`. */
+  filters: { companies: { include: V3CompanyFilters; exclude?: V3CompanyFilters } };
 }
 
-export interface ProspectContactEnrichBody {
-  requestId: string;
-  contactIds: string[];
-  revealEmails?: boolean;
-  revealPhones?: boolean;
+export interface V3CompaniesEnrichBody {
+  ids: string[];
 }
 
-export interface ProspectCompanyEnrichBody {
-  requestId: string;
-  /** Lusha's key really is `companiesIds`. */
-  companiesIds: string[];
+/** The filter types of `GET /v3/contacts/prospecting/filters/{filterType}`. */
+export type V3ContactFilterType = 'departments' | 'seniority' | 'existingDataPoints' | 'countries' | 'locations';
+
+/** The filter types of `GET /v3/companies/prospecting/filters/{filterType}`. */
+export type V3CompanyFilterType =
+  | 'names'
+  | 'sizes'
+  | 'revenues'
+  | 'locations'
+  | 'sics'
+  | 'naics'
+  | 'industriesLabels'
+  | 'intentTopics'
+  | 'technologies';
+
+/** Contacts by what identifies them (`ContactIdentifiersBatch`): the seeds or the exclusions of a lookalike call. */
+export interface V3ContactIdentifiers {
+  ids?: string[];
+  emails?: string[];
+  linkedinUrls?: string[];
+  /** By name with the company (its domain or its name). */
+  contacts?: Array<{ firstName: string; lastName: string; companyDomain?: string; companyName?: string }>;
 }
 
-export interface ContactSignalsBody {
-  contactIds: number[];
-  signals: string[];
-  startDate?: string;
-  maxResultsPerSignal?: number;
+/** Companies by what identifies them (`CompanyIdentifiersBatch`, at least one key). */
+export interface V3CompanyIdentifiers {
+  domains?: string[];
+  linkedinUrls?: string[];
 }
 
-/** Signals by identifiers: Lusha wants snake_case field names here. */
-export interface ContactSignalsSearchBody {
-  contacts: Array<{
-    id: string;
-    email?: string;
-    social_link?: string;
-    full_name?: string;
-    companies?: Array<{ name?: string; domain?: string; is_current?: boolean }>;
-  }>;
-  signals: string[];
-  startDate?: string;
-  maxResultsPerSignal?: number;
-}
-
-export interface CompanySignalsBody {
-  companyIds: number[];
-  signals: string[];
-  startDate?: string;
-  maxResultsPerSignal?: number;
-  filters?: Record<string, unknown>;
-}
-
-export interface CompanySignalsSearchBody {
-  companies: Array<{ id: string; name?: string; domain?: string }>;
-  signals: string[];
-  startDate?: string;
-  maxResultsPerSignal?: number;
-  filters?: Record<string, unknown>;
-}
-
-/** Seeds may be left out when `requestId` asks for more of an earlier recommendation. */
-export interface ContactRecommendationsBody {
-  contacts?: Array<{ personId: string; companyId: string }>;
-  exclude?: string[];
+/**
+ * `POST /v3/{contacts|companies}/lookalike`: 5 to 100 seeds (always, even with a session),
+ * what never to return, how many (1 to 100), and the `dedupeSessionId` of an earlier call
+ * to get more without repeats.
+ */
+export interface V3LookalikesBody<B> {
+  seeds: B;
+  exclude?: B;
   limit?: number;
-  requestId?: string;
+  dedupeSessionId?: string;
 }
 
-export interface CompanyRecommendationsBody {
-  companies?: Array<{ companyId: string }>;
-  exclude?: string[];
-  limit?: number;
-  requestId?: string;
+export interface V3CompaniesSearchBody {
+  companies: V3CompanyItem[];
 }
 
 // ------------------------------------------------------------ the client
@@ -280,142 +293,111 @@ export class LushaClient {
     return this.call('POST', '/v3/companies/search-and-enrich', { body }, S.V3CompaniesSearchAndEnrichSchema, 'paid');
   }
 
+  /** POST /v3/companies/enrich — reveals 1 to 100 companies by id; billed per company returned (`reveal_company`). */
+  enrichCompanies(body: V3CompaniesEnrichBody) {
+    return this.call('POST', '/v3/companies/enrich', { body }, S.V3CompaniesEnrichSchema, 'paid');
+  }
+
   /** POST /v3/contacts/signals — the signals of 1 to 100 contacts by Lusha id; billed per matched signal. */
   getContactSignalsById(body: V3ContactSignalsBody) {
     return this.call('POST', '/v3/contacts/signals', { body }, S.V3ContactSignalsSchema, 'paid');
   }
 
-  // -------------------------------------------------------------- prospecting (search is free)
+  // -------------------------------------------------------------- webhooks (free; 100 requests a minute)
 
-  /** POST /prospecting/contact/search — free; ids in the result are valid only with its requestId. */
-  searchProspectContacts(body: ProspectContactSearchBody) {
-    return this.call('POST', '/prospecting/contact/search', { body }, S.ProspectContactSearchSchema);
+  /** GET /api/account/secret — the account's webhook signing secret (404 when none was created). */
+  getWebhookSecret() {
+    return this.call('GET', '/api/account/secret', {}, S.WebhookSecretSchema);
   }
 
-  /** POST /prospecting/contact/enrich — reveals 1 to 100 contacts of a search; costs credits. */
-  enrichProspectContacts(body: ProspectContactEnrichBody) {
-    return this.call('POST', '/prospecting/contact/enrich', { body }, S.ProspectContactEnrichSchema, 'paid');
+  /**
+   * POST /api/subscriptions — 1 to 25 subscriptions, each succeeding or failing on its own.
+   * Sent as 'paid' although it is free: it is not idempotent, so an answer lost after Lusha
+   * created them must not be re-sent (the caller cleans up by URL instead).
+   */
+  createSubscriptions(body: CreateSubscriptionsBody) {
+    return this.call('POST', '/api/subscriptions', { body }, S.CreateSubscriptionsSchema, 'paid');
   }
 
-  /** POST /prospecting/company/search — free. */
-  searchProspectCompanies(body: ProspectCompanySearchBody) {
-    return this.call('POST', '/prospecting/company/search', { body }, S.ProspectCompanySearchSchema);
+  /** GET /api/subscriptions — the account's subscriptions, newest first, `limit` 1 to 100 per page. */
+  listSubscriptions(query: { limit: number; offset: number }) {
+    return this.call('GET', '/api/subscriptions', { query: { ...query } }, S.SubscriptionListSchema);
   }
 
-  /** POST /prospecting/company/enrich — reveals 1 to 100 companies of a search; costs credits. */
-  enrichProspectCompanies(body: ProspectCompanyEnrichBody) {
-    return this.call('POST', '/prospecting/company/enrich', { body }, S.ProspectCompanyEnrichSchema, 'paid');
+  /** POST /api/subscriptions/delete — 1 to 25 ids, each deleted or reported (NOT_FOUND) on its own. */
+  deleteSubscriptions(ids: string[]) {
+    return this.call('POST', '/api/subscriptions/delete', { body: { ids } }, S.DeleteSubscriptionsSchema);
   }
 
-  // -------------------------------------------------------------- prospecting filter lists (free)
+  // -------------------------------------------------------------- prospecting (billed per result)
 
-  /** GET /prospecting/filters/contacts/departments */
-  listContactDepartments() {
-    return this.call('GET', '/prospecting/filters/contacts/departments', {}, S.StringListSchema);
+  /** POST /v3/contacts/prospecting — one page of contact previews; billed per result (`api_search`). */
+  prospectContacts(body: V3ProspectContactsBody) {
+    return this.call('POST', '/v3/contacts/prospecting', { body }, S.V3ProspectingContactsSchema, 'paid');
   }
 
-  /** GET /prospecting/filters/contacts/seniority */
-  listContactSeniorities() {
-    return this.call('GET', '/prospecting/filters/contacts/seniority', {}, S.SenioritiesSchema);
+  /** POST /v3/companies/prospecting — one page of company previews; billed per result (`api_search`). */
+  prospectCompanies(body: V3ProspectCompaniesBody) {
+    return this.call('POST', '/v3/companies/prospecting', { body }, S.V3ProspectingCompaniesSchema, 'paid');
   }
 
-  /** GET /prospecting/filters/contacts/existing_data_points */
-  listContactDataPoints() {
-    return this.call('GET', '/prospecting/filters/contacts/existing_data_points', {}, S.StringListSchema);
+  // -------------------------------------------------------------- prospecting filter values (no billing note)
+
+  /** GET /v3/contacts/prospecting/filters/{filterType} — `query` (2 to 256 characters) is required for locations. */
+  getContactFilterValues(filterType: V3ContactFilterType, query?: string) {
+    const path = `/v3/contacts/prospecting/filters/${filterType}`;
+    return this.call('GET', path, { query: { query } }, S.FilterValuesSchema);
   }
 
-  /** GET /prospecting/filters/contacts/all_countries */
-  listContactCountries() {
-    return this.call('GET', '/prospecting/filters/contacts/all_countries', {}, S.CountriesSchema);
+  /** GET /v3/companies/prospecting/filters/{filterType} — `query` is required for names, technologies, locations. */
+  getCompanyFilterValues(filterType: V3CompanyFilterType, query?: string) {
+    const path = `/v3/companies/prospecting/filters/${filterType}`;
+    return this.call('GET', path, { query: { query } }, S.FilterValuesSchema);
   }
 
-  /** POST /prospecting/filters/contacts/locations — search as you type. */
-  searchContactLocations(text: string) {
-    return this.call('POST', '/prospecting/filters/contacts/locations', { body: { text } }, S.LocationsSchema);
+  // -------------------------------------------------------------- signals (V3; billed per matched signal)
+
+  /** POST /v3/companies/signals — the signals of 1 to 100 companies by Lusha id; billed per matched signal. */
+  getCompanySignalsById(body: V3CompanySignalsBody) {
+    return this.call('POST', '/v3/companies/signals', { body }, S.V3CompanySignalsSchema, 'paid');
   }
 
-  /** POST /prospecting/filters/companies/names — search as you type. */
-  searchCompanyNames(text: string) {
-    return this.call('POST', '/prospecting/filters/companies/names', { body: { text } }, S.CompanyNamesSchema);
+  /** GET /v3/contacts/signals/types — the contact signal types (the spec bills nothing for it). */
+  listContactSignalTypes() {
+    return this.call('GET', '/v3/contacts/signals/types', {}, S.V3SignalTypesSchema);
   }
 
-  /** GET /prospecting/filters/companies/industries_labels */
-  listCompanyIndustries() {
-    return this.call('GET', '/prospecting/filters/companies/industries_labels', {}, S.IndustriesSchema);
+  /** GET /v3/companies/signals/types — the company signal types. */
+  listCompanySignalTypes() {
+    return this.call('GET', '/v3/companies/signals/types', {}, S.V3SignalTypesSchema);
   }
 
-  /** GET /prospecting/filters/companies/sizes */
-  listCompanySizes() {
-    return this.call('GET', '/prospecting/filters/companies/sizes', {}, S.RangesSchema);
+  /** GET /v3/companies/signals/filters/{filterType} — the values of one company signal filter. */
+  listCompanySignalFilterValues(filterType: V3SignalFilterType) {
+    return this.call('GET', `/v3/companies/signals/filters/${filterType}`, {}, S.V3SignalFilterValuesSchema);
   }
 
-  /** GET /prospecting/filters/companies/revenues */
-  listCompanyRevenues() {
-    return this.call('GET', '/prospecting/filters/companies/revenues', {}, S.RangesSchema);
+  // -------------------------------------------------------------- lookalikes (V3)
+
+  /**
+   * POST /v3/contacts/lookalike — contacts like 5 to 100 seeds, as previews; billed per result
+   * (`lookalikeContact`). A `dedupeSessionId` Lusha no longer knows is a 410.
+   */
+  findContactLookalikes(body: V3LookalikesBody<V3ContactIdentifiers>) {
+    return this.call('POST', '/v3/contacts/lookalike', { body }, S.V3ContactLookalikesSchema, 'paid');
   }
 
-  /** POST /prospecting/filters/companies/locations — search as you type. */
-  searchCompanyLocations(text: string) {
-    return this.call('POST', '/prospecting/filters/companies/locations', { body: { text } }, S.LocationsSchema);
+  /** POST /v3/companies/lookalike — companies like 5 to 100 seeds; billed per result (`lookalikeCompany`). */
+  findCompanyLookalikes(body: V3LookalikesBody<V3CompanyIdentifiers>) {
+    return this.call('POST', '/v3/companies/lookalike', { body }, S.V3CompanyLookalikesSchema, 'paid');
   }
 
-  /** GET /prospecting/filters/companies/sics */
-  listCompanySics() {
-    return this.call('GET', '/prospecting/filters/companies/sics', {}, S.CodesSchema);
-  }
-
-  /** GET /prospecting/filters/companies/naics */
-  listCompanyNaics() {
-    return this.call('GET', '/prospecting/filters/companies/naics', {}, S.CodesSchema);
-  }
-
-  /** GET /prospecting/filters/companies/intent_topics */
-  listCompanyIntentTopics() {
-    return this.call('GET', '/prospecting/filters/companies/intent_topics', {}, S.StringListSchema);
-  }
-
-  /** POST /prospecting/filters/companies/technologies — search as you type. */
-  searchCompanyTechnologies(text: string) {
-    return this.call('POST', '/prospecting/filters/companies/technologies', { body: { text } }, S.TechnologiesSchema);
-  }
-
-  // -------------------------------------------------------------- signals (each type costs credits)
-
-  /** GET /api/signals/filters/{contact|company} — the signal types (and company filter options). */
-  getSignalFilters(objectType: 'contact' | 'company') {
-    return this.call('GET', `/api/signals/filters/${objectType}`, {}, S.SignalFiltersSchema);
-  }
-
-  /** POST /api/signals/contacts — by Lusha person ids (1 to 100). */
-  getContactSignals(body: ContactSignalsBody) {
-    return this.call('POST', '/api/signals/contacts', { body }, S.ContactSignalsResponseSchema, 'paid');
-  }
-
-  /** POST /api/signals/contacts/search — by identifiers (snake_case fields), keyed by your ids. */
-  searchContactSignals(body: ContactSignalsSearchBody) {
-    return this.call('POST', '/api/signals/contacts/search', { body }, S.ContactSignalsResponseSchema, 'paid');
-  }
-
-  /** POST /api/signals/companies — by Lusha company ids (1 to 100). */
-  getCompanySignals(body: CompanySignalsBody) {
-    return this.call('POST', '/api/signals/companies', { body }, S.CompanySignalsResponseSchema, 'paid');
-  }
-
-  /** POST /api/signals/companies/search — by domain or name, keyed by your ids. */
-  searchCompanySignals(body: CompanySignalsSearchBody) {
-    return this.call('POST', '/api/signals/companies/search', { body }, S.CompanySignalsResponseSchema, 'paid');
-  }
-
-  // -------------------------------------------------------------- recommendations (lookalikes)
-
-  /** POST /api/recommendations/contacts — contacts like the seeds; costs credits. */
-  recommendContacts(body: ContactRecommendationsBody) {
-    return this.call('POST', '/api/recommendations/contacts', { body }, S.ContactRecommendationsSchema, 'paid');
-  }
-
-  /** POST /api/recommendations/companies — companies like the seeds; costs credits. */
-  recommendCompanies(body: CompanyRecommendationsBody) {
-    return this.call('POST', '/api/recommendations/companies', { body }, S.CompanyRecommendationsSchema, 'paid');
+  /**
+   * POST /v3/companies/search — 1 to 100 companies by id, name or domain, as previews (domain,
+   * LinkedIn page...); billed per company found (`api_search`).
+   */
+  searchCompanies(body: V3CompaniesSearchBody) {
+    return this.call('POST', '/v3/companies/search', { body }, S.V3CompaniesSearchSchema, 'paid');
   }
 
   // -------------------------------------------------------------- the one request path

@@ -1,11 +1,11 @@
 /**
- * zod schemas for Lusha's responses (V3 for the connection and enrichment, V2 for the rest).
+ * zod schemas for Lusha's responses (V3 for the connection, enrichment and prospecting, V2 for the rest).
  *
  * Tolerant where real responses vary: unknown keys are kept (`loose`), scalar fields
  * accept a number where a string is documented and vice versa, and the documented
  * alternative spellings are all accepted (emails as `email`/`emailType` or
  * `address`/`type`; person location in snake_case or camelCase; company social links as
- * strings or `{url}` objects; prospecting results under `data` or `contacts`).
+ * strings or `{url}` objects).
  * Strict where a wrong shape means a bug: the top-level containers each endpoint promises
  * (`contact`, `contacts`, `requestId`, result arrays...) must be there.
  *
@@ -202,118 +202,18 @@ export const ContactSchema = loose({
   company: CompanySchema.nullish(),
 });
 
-// ---------------------------------------------------------------- prospecting
-
-export const ProspectContactSchema = loose({
-  contactId: id,
-  isShown: bool,
-  name: text,
-  jobTitle: text,
-  companyId: id,
-  companyName: text,
-  fqdn: text,
-  hasEmails: bool,
-  hasWorkEmail: bool,
-  hasPrivateEmail: bool,
-  hasPhones: bool,
-  hasMobilePhone: bool,
-  hasDirectPhone: bool,
-});
-
-export const ProspectCompanySchema = CompanySchema;
-
-/** The page of a prospecting search, with its results under `data` (real) or the spec's key. */
-function searchPage<T extends z.ZodTypeAny>(item: T, specKey: 'contacts' | 'companies') {
-  return loose({
-    requestId: z.string().min(1),
-    currentPage: num,
-    pageLength: num,
-    totalResults: num,
-    data: z.array(item).nullish(),
-    contacts: z.array(item).nullish(),
-    companies: z.array(item).nullish(),
-  })
-    .refine((page) => Array.isArray(page.data) || Array.isArray(page[specKey]), {
-      message: `expected a "data" (or "${specKey}") array of results`,
-    })
-    .transform((page) => ({
-      requestId: page.requestId,
-      currentPage: page.currentPage ?? 0,
-      pageLength: page.pageLength ?? null,
-      totalResults: page.totalResults ?? 0,
-      results: (Array.isArray(page.data) ? page.data : page[specKey]) as z.output<T>[],
-    }));
-}
-
-/** POST /prospecting/contact/search */
-export const ProspectContactSearchSchema = searchPage(ProspectContactSchema, 'contacts');
-/** POST /prospecting/company/search */
-export const ProspectCompanySearchSchema = searchPage(ProspectCompanySchema, 'companies');
-
-/** POST /prospecting/contact/enrich */
-export const ProspectContactEnrichSchema = loose({
-  requestId: text,
-  contacts: z.array(
-    loose({
-      id: id,
-      isSuccess: bool,
-      data: ContactSchema.nullish(),
-      error: z.unknown().optional(),
-    }),
-  ),
-});
-
-/** POST /prospecting/company/enrich */
-export const ProspectCompanyEnrichSchema = loose({
-  requestId: text,
-  companies: z.array(CompanySchema),
-});
-
-// Filter lists: bare JSON arrays.
-export const StringListSchema = z.array(z.string());
-export const SenioritiesSchema = z.array(loose({ id: z.union([z.number(), z.string()]), name: z.string() }));
-export const CountriesSchema = z.array(loose({ name: z.string(), code: text }));
-export const LocationsSchema = z.array(
-  loose({ continent: text, country: text, city: text, state: text, country_grouping: text }),
-);
-export const CompanyNamesSchema = z.array(loose({ companyId: id, name: z.string(), logoUrl: text, fqdn: text }));
-export const IndustriesSchema = z.array(
-  loose({
-    main_industry: z.string(),
-    main_industry_id: z.union([z.number(), z.string()]),
-    sub_industries: z.array(loose({ value: z.string(), id: z.union([z.number(), z.string()]) })).nullish(),
-  }),
-);
-export const RangesSchema = z.array(loose({ min: num, max: num }));
-export const CodesSchema = z.array(loose({ code: z.union([z.string(), z.number()]), label: text }));
-export const TechnologiesSchema = z.array(loose({ name: z.string() }));
-
 // ---------------------------------------------------------------- signals
 
-export const SignalFiltersSchema = loose({
-  signals: z.array(z.string()),
-  objectType: text,
-  filterOptions: loose({
-    newsEventTypes: z.array(z.unknown()).nullish(),
-    hiringByDepartments: z.array(z.unknown()).nullish(),
-  }).nullish(),
-});
-
 /**
- * A contact signal item (`promotion`, `companyChange`). It carries no id of its own: the
- * connector derives one (src/records/signal.ts). `currentDepartments` comes as a string or a list.
+ * A V3 contact signal item (`promotion`, `companyChange`): `{ id, signalDate, previousCompany,
+ * newCompany }`. Its `id` is the contact's, not the event's: the connector derives the event's
+ * id (src/signals/records.ts).
  */
 export const ContactSignalItemSchema = loose({
-  personId: id,
-  currentCompanyId: id,
-  currentCompanyName: text,
-  currentDomain: text,
-  currentTitle: text,
-  currentDepartments: z.union([text, strings]),
-  currentSeniorityLabel: text,
-  previousCompanyName: text,
-  previousDomain: text,
+  id: id,
   signalDate: date,
+  previousCompany: text,
+  newCompany: text,
 });
 
 /**
@@ -386,51 +286,6 @@ function signalEntity<I extends z.ZodTypeAny, T extends z.ZodTypeAny>(identity: 
   });
 }
 
-export const ContactSignalEntitySchema = signalEntity(loose({ personId: id }), ContactSignalItemSchema);
-export const CompanySignalEntitySchema = signalEntity(
-  loose({ companyId: id, companyName: text, domain: text }),
-  CompanySignalItemSchema,
-);
-
-/**
- * POST /api/signals/contacts and /api/signals/contacts/search. Credits come as
- * `creditCharged` (V2) or `creditsCharged` (the spelling of V3 and the recommendations API).
- */
-export const ContactSignalsResponseSchema = loose({
-  contacts: z.record(z.string(), ContactSignalEntitySchema),
-  startDate: date,
-  endDate: date,
-  creditCharged: num,
-  creditsCharged: num,
-});
-
-/** POST /api/signals/companies and /api/signals/companies/search */
-export const CompanySignalsResponseSchema = loose({
-  companies: z.record(z.string(), CompanySignalEntitySchema),
-  startDate: date,
-  endDate: date,
-  creditCharged: num,
-  creditsCharged: num,
-});
-
-// ---------------------------------------------------------------- recommendations
-
-/** POST /api/recommendations/contacts */
-export const ContactRecommendationsSchema = loose({
-  contacts: z.array(loose({ personId: id, companyId: id, name: text, jobTitle: text, companyName: text })),
-  requestId: text,
-  count: num,
-  creditsCharged: num,
-});
-
-/** POST /api/recommendations/companies */
-export const CompanyRecommendationsSchema = loose({
-  companies: z.array(loose({ companyId: id, name: text, fqdn: text, description: text })),
-  requestId: text,
-  count: num,
-  creditsCharged: num,
-});
-
 // ---------------------------------------------------------------- V3 enrichment
 
 /** `billing` on every paid V3 answer: what Lusha charged for the request, and how many results it returned. */
@@ -474,11 +329,155 @@ export const V3ContactsEnrichSchema = loose({
   billing: V3BillingSchema.nullish(),
 });
 
-/** POST /v3/contacts/signals: per contact id, its signals keyed by type (`promotion`, `companyChange`). */
+/** POST /v3/companies/enrich: the full companies, by id. */
+export const V3CompaniesEnrichSchema = loose({
+  requestId: text,
+  results: z.array(v3Result(CompanySchema.shape)),
+  billing: V3BillingSchema.nullish(),
+});
+
+/** `pagination` of a V3 prospecting answer. */
+const V3PaginationSchema = loose({ page: num, size: num, total: num });
+
+/** POST /v3/contacts/prospecting: a page of contact previews (`has`: the data points Lusha holds). */
+export const V3ProspectingContactsSchema = loose({
+  requestId: z.string().min(1),
+  results: z.array(
+    loose({
+      ...ContactSchema.shape,
+      has: strings,
+      canReveal: z.array(V3CanRevealSchema).nullish(),
+      error: V3ItemErrorSchema.nullish(),
+    }),
+  ),
+  pagination: V3PaginationSchema.nullish(),
+  billing: V3BillingSchema.nullish(),
+});
+
+/** POST /v3/companies/prospecting: a page of company previews. */
+export const V3ProspectingCompaniesSchema = loose({
+  requestId: z.string().min(1),
+  results: z.array(loose({ ...CompanySchema.shape, has: strings, error: V3ItemErrorSchema.nullish() })),
+  pagination: V3PaginationSchema.nullish(),
+  billing: V3BillingSchema.nullish(),
+});
+
+/**
+ * GET /v3/{contacts|companies}/prospecting/filters/{filterType}: `values`, whose shape depends
+ * on the filter type (strings, `{id, name}`, `{name, code}`, `V3Location`...); each list reads
+ * its own (src/prospecting/filter-lists.ts). `null` is an empty list.
+ */
+export const FilterValuesSchema = loose({ values: z.array(z.unknown()).nullish() }).transform(
+  (answer) => answer.values ?? [],
+);
+
+/**
+ * POST /v3/contacts/signals: per contact id, its signals keyed by type (`promotion`, `companyChange`),
+ * or its `error` (NOT_FOUND). Each result is kept as sent; V3ContactSignalResultSchema reads its signals.
+ */
 export const V3ContactSignalsSchema = loose({
-  results: z.array(loose({ id: id })),
+  results: z.array(loose({ id: id, error: V3ItemErrorSchema.nullish() })),
   startDate: text,
   endDate: text,
+  billing: V3BillingSchema.nullish(),
+});
+
+/** A result of POST /v3/contacts/signals as a signal entity: the contact's `id`, and its signals by type. */
+export const V3ContactSignalResultSchema = signalEntity(
+  loose({ id: id, error: V3ItemErrorSchema.nullish() }),
+  ContactSignalItemSchema,
+);
+
+/** POST /v3/companies/signals: per company id, its name, domain and signals by type, or its `error`. */
+export const V3CompanySignalsSchema = loose({
+  results: z.array(
+    signalEntity(
+      loose({ id: id, companyName: text, domain: text, error: V3ItemErrorSchema.nullish() }),
+      CompanySignalItemSchema,
+    ),
+  ),
+  startDate: text,
+  endDate: text,
+  billing: V3BillingSchema.nullish(),
+});
+
+/** GET /v3/{contacts|companies}/signals/types */
+export const V3SignalTypesSchema = loose({ signalTypes: z.array(z.string()) });
+
+/** GET /v3/companies/signals/filters/{filterType}: the values (their shape depends on the filter type). */
+export const V3SignalFilterValuesSchema = loose({ values: z.array(z.unknown()).nullish() });
+
+// ---------------------------------------------------------------- webhooks
+
+/** GET /api/account/secret */
+export const WebhookSecretSchema = loose({ secret: z.string().min(1) });
+
+/** A subscription as the Webhooks API shows it (never with a secret). */
+export const SubscriptionSchema = loose({
+  id: z.union([z.string(), z.number()]).transform(String),
+  entityType: text,
+  entityId: text,
+  signalTypes: strings,
+  url: text,
+  isActive: bool,
+  blockReason: text,
+});
+
+const itemResult = <T extends z.ZodTypeAny>(subscription: T) =>
+  loose({
+    index: num,
+    success: z.boolean(),
+    subscription: subscription.nullish(),
+    error: loose({ code: text, message: text }).nullish(),
+  });
+
+/** POST /api/subscriptions (201, also when some or all items failed). */
+export const CreateSubscriptionsSchema = loose({
+  total: num,
+  successful: num,
+  failed: num,
+  results: z.array(itemResult(SubscriptionSchema)),
+});
+
+/** GET /api/subscriptions */
+export const SubscriptionListSchema = loose({
+  data: z.array(SubscriptionSchema),
+  pagination: loose({ total: num, limit: num, offset: num, hasMore: bool }).nullish(),
+});
+
+/** POST /api/subscriptions/delete */
+export const DeleteSubscriptionsSchema = loose({
+  total: num,
+  successful: num,
+  failed: num,
+  results: z.array(itemResult(loose({ id: text }))),
+});
+
+// ---------------------------------------------------------------- V3 lookalikes
+
+/** `meta` of a lookalike answer: how many came back, and whether the session has more. */
+const V3LookalikesMetaSchema = loose({ returned: num, hasMore: bool });
+
+/** POST /v3/contacts/lookalike: previews (`id`, names, title, company, location), the session, the bill. */
+export const V3ContactLookalikesSchema = loose({
+  dedupeSessionId: text,
+  results: z.array(ContactSchema),
+  meta: V3LookalikesMetaSchema.nullish(),
+  billing: V3BillingSchema.nullish(),
+});
+
+/** POST /v3/companies/lookalike */
+export const V3CompanyLookalikesSchema = loose({
+  dedupeSessionId: text,
+  results: z.array(CompanySchema),
+  meta: V3LookalikesMetaSchema.nullish(),
+  billing: V3BillingSchema.nullish(),
+});
+
+/** POST /v3/companies/search: a preview per company sent (or its `error`), under your `clientReferenceId`. */
+export const V3CompaniesSearchSchema = loose({
+  requestId: text,
+  results: z.array(v3Result(CompanySchema.shape)),
   billing: V3BillingSchema.nullish(),
 });
 
@@ -494,12 +493,15 @@ export const AccountUsageSchema = loose({
 
 export type Contact = z.output<typeof ContactSchema>;
 export type Company = z.output<typeof CompanySchema>;
-export type ProspectContact = z.output<typeof ProspectContactSchema>;
+export type V3ProspectContact = z.output<typeof V3ProspectingContactsSchema>['results'][number];
+export type V3ProspectCompany = z.output<typeof V3ProspectingCompaniesSchema>['results'][number];
 export type ContactSignalItem = z.output<typeof ContactSignalItemSchema>;
 export type CompanySignalItem = z.output<typeof CompanySignalItemSchema>;
-export type ContactSignalEntity = z.output<typeof ContactSignalEntitySchema>;
-export type CompanySignalEntity = z.output<typeof CompanySignalEntitySchema>;
+export type ContactSignalEntity = z.output<typeof V3ContactSignalResultSchema>;
+export type CompanySignalEntity = z.output<typeof V3CompanySignalsSchema>['results'][number];
 export type AccountUsage = z.output<typeof AccountUsageSchema>;
 export type V3ContactResult = z.output<typeof V3ContactsSearchAndEnrichSchema>['results'][number];
 export type V3ContactPreview = z.output<typeof V3ContactsSearchSchema>['results'][number];
 export type V3CompanyResult = z.output<typeof V3CompaniesSearchAndEnrichSchema>['results'][number];
+export type V3ContactLookalike = z.output<typeof V3ContactLookalikesSchema>['results'][number];
+export type V3CompanyLookalike = z.output<typeof V3CompanyLookalikesSchema>['results'][number];

@@ -1,8 +1,8 @@
 /**
  * Enrich Prospected Contacts / Companies: reveal ids that a Prospect step found earlier in
- * the Zap (after a filter, say). Ids are valid only with the requestId of their search, so
- * both are taken: one Search Request ID for all ids, or one per id (ids gathered from
- * several pages of an "Up to N Results" search each carry their page's request id).
+ * the Zap (after a filter, say), by V3's enrich by ids. V3 needs no search request id: the
+ * ids alone identify the records. The 1.x Search Request ID input is still accepted (one
+ * for all ids, or one per id) and only echoed in the output; it is never refused.
  */
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { readList, readText } from '../shared/readers';
@@ -13,7 +13,7 @@ import { SAMPLE_REQUEST_ID } from './records';
 import type { PlainInputField } from '../zapier/fields';
 import type { ErrorNote } from '../zapier/contract';
 import { haltOnInputProblems } from '../zapier/input-problems';
-import { counted, REVEAL_BATCH, revealCreditsNote, type RevealOutcome } from './reveal';
+import { counted, REVEAL_BATCH, revealCreditsNote, revealRule, type RevealOutcome } from './reveal';
 
 /** Most ids one step reveals: a few batches fit Zapier's 30 seconds. */
 export const MAX_IDS = 500;
@@ -24,10 +24,10 @@ export interface EnrichByIdsRun<V> {
   what: 'contact' | 'company';
   idsField: string;
   idsLabel: string;
-  reveal: (lusha: LushaClient, requestId: string, ids: string[]) => Promise<RevealOutcome<V>>;
+  reveal: (lusha: LushaClient, ids: string[]) => Promise<RevealOutcome<V>>;
   lineItem: (input: {
     id: string;
-    requestId: string;
+    requestId: string | null;
     reveal?: V;
     revealNote?: string | null;
     possiblyCharged?: boolean;
@@ -42,12 +42,10 @@ export function enrichByIdsFields(what: 'contact' | 'company', idsField: string,
       label: 'Search Request ID',
       type: 'string',
       list: true,
-      required: true,
+      required: false,
       helpText:
-        `The Search Request ID from the ${step} step that found these ` +
-        `${what === 'contact' ? 'contacts' : 'companies'}. ` +
-        `One ID for all, or one per ${idsLabel.replace(/s$/, '')} in the same order ` +
-        "(map the line items' Search Request ID when the results came from several pages).",
+        'No longer needed: Lusha V3 reveals by ID alone. Still accepted (one for all, or one per ID) and shown ' +
+        `in the output, so Zaps that map it from ${step} keep working; leave it empty in new Zaps.`,
     },
     {
       key: idsField,
@@ -57,16 +55,15 @@ export function enrichByIdsFields(what: 'contact' | 'company', idsField: string,
       required: true,
       helpText:
         `The ${idsLabel} to reveal, as output by ${step} (up to ${MAX_IDS}; sent ${REVEAL_BATCH} per call). ` +
-        `**Costs credits:** ` +
-        (what === 'contact' ? 'one per contact Lusha returns an email or phone for' : 'one per company Lusha returns') +
-        '.',
+        `**Costs credits:** ${revealRule(what)}.`,
     },
   ];
 }
 
 interface Row {
   id: string;
-  requestId: string;
+  /** The Search Request ID mapped for this id, if any (echoed, not sent). */
+  requestId: string | null;
 }
 
 function readRows(
@@ -75,29 +72,23 @@ function readRows(
 ): { rows: Row[]; problems: string[] } {
   const problems: string[] = [];
   const ids = readList(inputData[run.idsField], run.idsLabel);
-  const requestIds = readList(inputData.request_id, 'Search Request ID');
   if (!ids.ok) problems.push(ids.problem);
-  if (!requestIds.ok) problems.push(requestIds.problem);
-  if (!ids.ok || !requestIds.ok) return { rows: [], problems };
+  if (!ids.ok) return { rows: [], problems };
   if (ids.value.length === 0) problems.push(`${run.idsLabel} is empty: map the IDs to reveal`);
   if (ids.value.length > MAX_IDS)
     problems.push(`${run.idsLabel} has ${ids.value.length} IDs; at most ${MAX_IDS} per step`);
-  if (requestIds.value.length === 0) problems.push('Search Request ID is empty: map it from the search step');
-  const perId = requestIds.value.length === ids.value.length;
-  if (requestIds.value.length > 1 && !perId) {
-    problems.push(
-      `Search Request ID has ${requestIds.value.length} values for ${ids.value.length} IDs: give one for all, or ` +
-        `exactly one per ID`,
-    );
-  }
   for (const [index, value] of ids.value.entries()) {
     const id = readText(value, `Row ${index + 1}: ${run.idsLabel.replace(/s$/, '')}`);
     if (!id.ok) problems.push(id.problem);
   }
   if (problems.length > 0) return { rows: [], problems };
+  // The Search Request ID is accepted in any shape V2 took (or none): V3 does not read it.
+  const requestIds = readList(inputData.request_id, 'Search Request ID');
+  const given = requestIds.ok ? requestIds.value : [];
+  const perId = given.length === ids.value.length;
   const rows = ids.value.map((id, index) => ({
     id,
-    requestId: (perId ? requestIds.value[index] : requestIds.value[0]) as string,
+    requestId: (perId ? given[index] : given.length === 1 ? given[0] : undefined) ?? null,
   }));
   return { rows, problems };
 }
@@ -108,29 +99,27 @@ export async function runEnrichByIds<V>(run: EnrichByIdsRun<V>, lusha: LushaClie
     run as EnrichByIdsRun<unknown>,
   );
   haltOnInputProblems(z, run.step, problems);
-  // Each (request id, id) once, however often it was listed.
-  const { unique, uniqueIndexOf } = uniqueBy(rows, (row) => `${row.requestId}\u0000${row.id}`);
-  const byRequest = new Map<string, string[]>();
-  for (const row of unique) byRequest.set(row.requestId, [...(byRequest.get(row.requestId) ?? []), row.id]);
+  // Each id once, however often it was listed (V3 ids do not depend on the search that found them).
+  const { unique } = uniqueBy(rows, (row) => row.id);
+  const outcome = await run.reveal(
+    lusha,
+    unique.map((row) => row.id),
+  );
+  // Nothing revealed and every batch failed: nothing was billed, fail with Lusha's reason.
+  if (outcome.allFailed !== undefined) throw failureToReport([outcome.allFailed]);
 
-  const outcomes = new Map<string, RevealOutcome<V>>();
-  for (const [requestId, ids] of byRequest) outcomes.set(requestId, await run.reveal(lusha, requestId, ids));
-  const all = [...outcomes.values()];
-  if (all.length > 0 && all.every((o) => o.allFailed !== undefined)) throw failureToReport(all.map((o) => o.allFailed));
-
-  const items = rows.map((row, index) => {
-    const outcome = outcomes.get(row.requestId);
-    const first = unique[uniqueIndexOf[index] as number] as Row;
-    return run.lineItem({
+  const items = rows.map((row) =>
+    run.lineItem({
       id: row.id,
       requestId: row.requestId,
-      reveal: outcome?.revealed.get(first.id),
-      revealNote: outcome?.notes.get(first.id) ?? null,
-      possiblyCharged: outcome?.possiblyCharged.has(first.id) ?? false,
-    });
-  });
-  const revealedCount = all.reduce((sum, o) => sum + o.revealed.size, 0);
-  const creditsCharged = all.reduce((sum, o) => sum + o.creditsCharged, 0);
+      reveal: outcome.revealed.get(row.id),
+      revealNote: outcome.notes.get(row.id) ?? null,
+      possiblyCharged: outcome.possiblyCharged.has(row.id),
+    }),
+  );
+  const all = [outcome];
+  const revealedCount = outcome.revealed.size;
+  const creditsCharged = outcome.creditsCharged;
   const plural = run.what === 'contact' ? 'contacts' : 'companies';
   return {
     requestId: rows[0]?.requestId ?? null,
@@ -171,19 +160,25 @@ export function enrichSummaryFields(what: 'contact' | 'company') {
   ];
 }
 
-/** The errors both Enrich Prospected steps document: bad IDs, and IDs Lusha will not reveal for that search. */
+/** The errors both Enrich Prospected steps document: bad IDs, and a reveal Lusha refuses whole. */
 export function enrichByIdsErrors(what: 'contact' | 'company'): ErrorNote[] {
   const step = what === 'contact' ? 'Prospect Contacts' : 'Prospect Companies';
   return [
     {
-      when: `No IDs, more than ${MAX_IDS}, or Search Request IDs that are neither one nor one per ID`,
+      when: `No IDs, more than ${MAX_IDS}, or an empty ID`,
       error: 'HaltedError',
       action: 'Fix the mapping; nothing was called.',
     },
     {
-      when: 'Lusha does not know the Search Request ID (stale, from another search or account) or rejects the IDs',
+      when: 'Lusha rejects every batch of IDs (e.g. malformed IDs, 400)',
       error: 'HaltedError',
-      action: `Map the Search Request ID and the IDs from the same ${step} step, or run the search again.`,
+      action: `Map the IDs from a ${step} step (an ID Lusha does not know comes back unrevealed, with a Reveal Note).`,
     },
   ];
 }
+
+/** What a Zap built on 1.x sees differently in the Enrich Prospected steps since V3. */
+export const ENRICH_BY_IDS_SINCE_V3 = [
+  'Search Request ID is no longer required and no longer sent: V3 reveals by ID alone. It is still accepted in ' +
+    'any shape (one for all, one per ID, or none) and echoed in the output; a stale one is no longer refused.',
+];

@@ -1,5 +1,5 @@
 /**
- * The prospecting filters as Zap fields, and their reading into Lusha's search `filters`.
+ * The prospecting filters as Zap fields, and their reading into V3 prospecting's `filters`.
  * One table (CONTACT_FILTERS, COMPANY_FILTERS) says, per filter: its field, the Lusha key it
  * fills, where its values come from (a Lusha list, or free text), and whether it also has an
  * "Exclude ..." field. The input fields, the checks and the request body all come from it.
@@ -7,21 +7,15 @@
  * Reading happens in two steps, so that bad input never reaches a search:
  * 1. `readFilterInputs` (no network): splits lists, checks domains and text, and says when no
  *    filter is set at all;
- * 2. `resolveFilters` (free, cached list calls): checks every value against Lusha's lists and
+ * 2. `resolveFilters` (unbilled, cached list calls): checks every value against Lusha's lists and
  *    builds the body. Both report every problem at once.
  */
-import type { CompanyFilters, ContactFilters } from '../lusha/client';
+import type { V3CompanyFilters, V3ContactFilters } from '../lusha/client';
 import { readDomain, readList, type Parsed } from '../shared/readers';
 import type { PlainInputField } from '../zapier/fields';
 import { formatCount } from '../shared/values';
-import {
-  dropdownFrom,
-  FILTER_LISTS,
-  resolveValues,
-  type FilterListName,
-  type ListContext,
-  type WireValue,
-} from './filter-lists';
+import { DROPDOWNS } from './dropdowns';
+import { FILTER_LISTS, resolveValues, type FilterListName, type ListContext, type WireValue } from './filter-lists';
 
 type Side = 'contacts' | 'companies';
 
@@ -31,8 +25,8 @@ export interface FilterSpec {
   label: string;
   helpText: string;
   side: Side;
-  /** The key in Lusha's contact or company filter object. */
-  wireKey: keyof ContactFilters | keyof CompanyFilters;
+  /** The key in V3's contact or company filter criteria (`V3ContactFilterCriteria`, `V3CompanyFilterCriteria`). */
+  wireKey: keyof V3ContactFilters | keyof V3CompanyFilters;
   /** A Lusha list (a dropdown, checked against Lusha), or free text of a kind. */
   source: { list: FilterListName } | { text: 'job_title' | 'domain' };
   excludable?: boolean;
@@ -63,7 +57,7 @@ export const CONTACT_FILTERS: FilterSpec[] = [
     key: 'seniority',
     label: 'Seniority',
     side: 'contacts',
-    wireKey: 'seniority',
+    wireKey: 'seniorityIds',
     source: { list: 'seniority' },
     excludable: true,
     helpText: 'Seniority levels (Founder, C-Suite, VP, Director, Manager...).',
@@ -92,11 +86,11 @@ export const CONTACT_FILTERS: FilterSpec[] = [
     key: 'data_points',
     label: 'Must Have Data',
     side: 'contacts',
-    wireKey: 'existing_data_points',
+    wireKey: 'existingDataPoints',
     source: { list: 'data_points' },
     helpText:
-      'Only contacts for whom Lusha has all of these (e.g. Work Email, Mobile Phone). Checking is free; revealing ' +
-      'them costs credits.',
+      'Only contacts for whom Lusha has all of these (e.g. Work Email, Mobile Phone). Revealing them costs credits ' +
+      '(see Reveal Contact Details).',
   },
 ];
 
@@ -235,7 +229,8 @@ export function filterInputFields(specs: readonly FilterSpec[]): PlainInputField
     list: true,
     required: false,
     group: fieldGroup,
-    ...('list' in spec.source ? { dynamic: dropdownFrom(spec.source.list) } : { type: 'string' as const }),
+    type: 'string',
+    ...('list' in spec.source ? { choices: DROPDOWNS[spec.source.list] } : {}),
   });
   for (const spec of specs) {
     if ('list' in spec.source) {
@@ -338,11 +333,11 @@ export function readFilterInputs(inputData: Record<string, unknown>, specs: read
 }
 
 export interface SearchFilters {
-  contacts?: { include?: ContactFilters; exclude?: ContactFilters };
-  companies?: { include?: CompanyFilters; exclude?: CompanyFilters };
+  contacts?: { include?: V3ContactFilters; exclude?: V3ContactFilters };
+  companies?: { include?: V3CompanyFilters; exclude?: V3CompanyFilters };
 }
 
-/** Step 2 (free list calls): every value checked against Lusha's lists, and the `filters` body. */
+/** Step 2 (unbilled list calls): every value checked against Lusha's lists, and the `filters` body. */
 export async function resolveFilters(
   ctx: ListContext,
   inputs: FilterInputs,

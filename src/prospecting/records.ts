@@ -3,12 +3,12 @@
  *
  * A prospect line item has ONE shape whether or not it was revealed, so a Zap's mappings do
  * not depend on the reveal switch: the person (or company) record's fields, filled from the
- * free search result where the search says anything (name, title, company), and from the
- * paid reveal when there was one; plus the facts of the search itself (its ids, what Lusha
+ * search result (a V3 preview) where it says anything (name, title, company, location), and
+ * from the reveal when there was one; plus the facts of the search itself (its ids, what Lusha
  * has on file, whether it was revealed). Field names are those of the enrichment records
  * wherever the data is the same.
  */
-import type { Company, Contact, ProspectContact } from '../lusha/schemas';
+import type { Company, Contact, V3ProspectContact } from '../lusha/schemas';
 import { companyOutputFields, companySample, toCompanyRecord, type CompanyRecord } from '../companies/record';
 import { lineItemFields, toLineItem, type LineItemValue } from '../zapier/line-items';
 import { personOutputFields, personSample, toPersonRecord, type PersonRecord } from '../people/record';
@@ -27,30 +27,21 @@ function merge<T extends object>(base: T, over: T): T {
   return out;
 }
 
-const flag = (value: boolean | null | undefined) => (typeof value === 'boolean' ? value : null);
-
 // ------------------------------------------------------------------ contacts
 
-/** What the reveal of one contact gave (POST /prospecting/contact/enrich). */
+/** What the reveal of one contact gave (POST /v3/contacts/enrich), and whether its request was charged. */
 export interface ContactReveal {
-  data: Contact | null | undefined;
-  isSuccess: boolean | null | undefined;
-}
-
-/** Whether Lusha charges for this reveal: it charges a contact whose email or phone it returned. */
-export function revealCharged(reveal: ContactReveal | undefined): boolean {
-  const data = reveal?.data;
-  return Boolean(
-    reveal?.isSuccess && data && ((data.emailAddresses?.length ?? 0) > 0 || (data.phoneNumbers?.length ?? 0) > 0),
-  );
+  data: Contact;
+  creditCharged: boolean;
 }
 
 export interface ProspectContactInput {
   contactId: string;
-  requestId: string;
-  /** The free search result, when this contact came from a search in this step. */
-  search?: ProspectContact;
-  /** The reveal, when one was asked for. */
+  /** The Search Request ID of the search (or the one mapped into Enrich Prospected Contacts), if any. */
+  requestId: string | null;
+  /** The search result (a V3 preview), when this contact came from a search in this step. */
+  search?: V3ProspectContact;
+  /** The reveal, when one was asked for and Lusha returned the contact. */
   reveal?: ContactReveal;
   /** Why a requested reveal gave nothing, in words. */
   revealNote?: string | null;
@@ -58,37 +49,40 @@ export interface ProspectContactInput {
   possiblyCharged?: boolean;
 }
 
+/** What a preview says Lusha holds: `has` lists the data points ("emails", "phones"); null when it sent none. */
+const holds = (has: readonly string[] | null | undefined, point: string) => (has ? has.includes(point) : null);
+
+/**
+ * Whether the account revealed this contact before: V3's `canReveal` costs 0 credits for what
+ * the account has revealed already (null when the preview says nothing to reveal).
+ */
+function revealedBefore(search: V3ProspectContact | undefined): boolean | null {
+  const costs = search?.canReveal ?? [];
+  return costs.length > 0 ? costs.every((item) => item.credits === 0) : null;
+}
+
 /** One prospected contact as a flat line item. */
 export function toProspectContactLineItem(input: ProspectContactInput): LineItem {
   const s = input.search;
-  const fromSearch = toPersonRecord(
-    s
-      ? ({
-          fullName: s.name,
-          jobTitle: s.jobTitle,
-          companyId: s.companyId,
-          companyName: s.companyName,
-          company: { id: s.companyId, name: s.companyName, fqdn: s.fqdn },
-        } as Contact)
-      : ({} as Contact),
-  );
-  const revealedData = input.reveal?.isSuccess ? input.reveal.data : undefined;
-  const person: PersonRecord = revealedData
-    ? merge(fromSearch, toPersonRecord(revealedData, { creditCharged: revealCharged(input.reveal) }))
-    : { ...fromSearch, creditCharged: input.possiblyCharged ? null : input.reveal || input.revealNote ? false : null };
+  const fromSearch = toPersonRecord((s ?? {}) as Contact);
+  const person: PersonRecord = input.reveal
+    ? merge(fromSearch, toPersonRecord(input.reveal.data, { creditCharged: input.reveal.creditCharged }))
+    : { ...fromSearch, creditCharged: input.possiblyCharged ? null : input.revealNote ? false : null };
   return toLineItem({
     contactId: input.contactId,
     requestId: input.requestId,
     ...person,
-    revealed: Boolean(revealedData),
+    id: person.id ?? input.contactId,
+    revealed: Boolean(input.reveal),
     revealNote: input.revealNote ?? null,
-    previouslyRevealed: flag(s?.isShown),
-    hasEmail: flag(s?.hasEmails),
-    hasWorkEmail: flag(s?.hasWorkEmail),
-    hasPrivateEmail: flag(s?.hasPrivateEmail),
-    hasPhone: flag(s?.hasPhones),
-    hasMobilePhone: flag(s?.hasMobilePhone),
-    hasDirectPhone: flag(s?.hasDirectPhone),
+    previouslyRevealed: revealedBefore(s),
+    hasEmail: holds(s?.has, 'emails'),
+    // V3's `has` names emails and phones, not their kinds.
+    hasWorkEmail: null,
+    hasPrivateEmail: null,
+    hasPhone: holds(s?.has, 'phones'),
+    hasMobilePhone: null,
+    hasDirectPhone: null,
   });
 }
 
@@ -130,19 +124,29 @@ export const prospectContactSample: LineItem = toLineItem({
 
 // ------------------------------------------------------------------ companies
 
+/** What the reveal of one company gave (POST /v3/companies/enrich), and whether its request was charged. */
+export interface CompanyReveal {
+  data: Company;
+  creditCharged: boolean;
+}
+
 export interface ProspectCompanyInput {
   id: string;
-  requestId: string;
+  requestId: string | null;
   search?: Company;
-  /** The revealed company (POST /prospecting/company/enrich), when there was one. */
-  reveal?: Company;
+  /** The reveal, when one was asked for and Lusha returned the company. */
+  reveal?: CompanyReveal;
   revealNote?: string | null;
+  /** The reveal's answer was lost after it reached Lusha: Lusha may have charged it. */
+  possiblyCharged?: boolean;
 }
 
 /** One prospected company as a flat line item. */
 export function toProspectCompanyLineItem(input: ProspectCompanyInput): LineItem {
   const fromSearch = toCompanyRecord(input.search, input.id);
-  const company: CompanyRecord = input.reveal ? merge(fromSearch, toCompanyRecord(input.reveal, input.id)) : fromSearch;
+  const company: CompanyRecord = input.reveal
+    ? merge(fromSearch, toCompanyRecord(input.reveal.data, input.id, { creditCharged: input.reveal.creditCharged }))
+    : { ...fromSearch, creditCharged: input.possiblyCharged ? null : input.revealNote ? false : null };
   return toLineItem({
     requestId: input.requestId,
     ...company,
@@ -244,4 +248,16 @@ export const lookalikeCompanySample: LookalikeCompanyRecord = {
   name: companySample.name,
   domain: companySample.domain,
   description: companySample.description,
+};
+
+/** What a Zap built on 1.x (Lusha V2) sees differently in the prospecting line items since V3. */
+export const PROSPECT_SINCE_V3 = {
+  contact: [
+    'Prospect Contact ID is now the Lusha contact ID (V3 prospecting returns Lusha IDs); it is also in ID.',
+    "Lusha Has Work Email, Lusha Has Private Email, Lusha Has Mobile Phone and Lusha Has Direct Phone are null: V3's " +
+      'previews say only whether Lusha has emails and phones (Lusha Has Email, Lusha Has Phone).',
+    "Previously Revealed by Your Team comes from V3's canReveal (true when revealing would cost nothing).",
+    'Search Request ID is informative only: V3 reveals by ID alone.',
+  ],
+  company: ['Search Request ID is informative only: V3 reveals by ID alone.'],
 };

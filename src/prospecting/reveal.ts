@@ -1,64 +1,54 @@
 /**
- * Revealing prospects (the paid step): ids from a search, with that search's requestId, in
- * batches of at most 100 (Lusha's limit), each batch's outcome kept on its own so that a
- * failed batch never hides the credits another one spent. A batch starts only when the time
- * left covers the slowest batch so far; a batch whose answer was lost after reaching Lusha is
- * not re-sent, and its ids say Lusha may have charged them.
+ * Revealing prospects (paid): Lusha ids from a V3 prospecting search, revealed by V3's enrich
+ * by ids (POST /v3/contacts/enrich, POST /v3/companies/enrich) in batches of at most 100
+ * (Lusha's limit). V3 needs no search request id for this: the ids alone identify the
+ * records. Each batch's outcome is kept on its own so that a failed batch never hides the
+ * credits another one spent; credits are each batch's `billing.creditsCharged`. A batch
+ * starts only when the time left covers the slowest batch so far; a batch whose answer was
+ * lost after reaching Lusha is not re-sent, and its ids say Lusha may have charged them.
  */
 import { chunk, failureToReport, sendBatches, throwConnectionFailure } from '../lusha/batch';
+import { creditsChargedBy } from '../lusha/billing';
 import type { LushaClient } from '../lusha/client';
-import { appendSentence, LushaNotFoundError, LushaOutcomeUnknownError, LushaValidationError } from '../lusha/errors';
+import { LushaOutcomeUnknownError } from '../lusha/errors';
 import { TimeBudget } from '../lusha/time-budget';
-import type { Company } from '../lusha/schemas';
-import { revealCharged, type ContactReveal } from './records';
+import type { Company, Contact } from '../lusha/schemas';
+import type { CompanyReveal, ContactReveal } from './records';
 import { firstText, formatCount } from '../shared/values';
 import { entryFailureReason } from '../zapier/errors';
 
-/** Lusha reveals at most 100 prospects per call. */
+/** Lusha reveals at most 100 records per call. */
 export const REVEAL_BATCH = 100;
 const CONCURRENCY = 2;
 
 export interface RevealOutcome<R> {
-  /** What Lusha returned, by prospect id. */
+  /** What Lusha returned, by id. */
   revealed: Map<string, R>;
-  /** Why an id was not revealed, by prospect id (its batch failed, or Lusha returned nothing for it). */
+  /** Why an id was not revealed, by id (its batch failed, or Lusha returned nothing for it). */
   notes: Map<string, string>;
   /** Ids whose reveal was lost after it reached Lusha: Lusha may have charged them (not in creditsCharged). */
   possiblyCharged: Set<string>;
+  /** What Lusha billed for the batches it answered (`billing.creditsCharged`). */
   creditsCharged: number;
   /** The first failure, when every batch failed (nothing was revealed): the step should fail with it. */
   allFailed?: unknown;
 }
 
-/**
- * Lusha answers an unknown, expired or foreign requestId (and ids that do not belong to it)
- * as bad input; this adds which field to fix and how (`advice`). Other errors pass as they are.
- */
-export function explainRequestIdError(error: unknown, requestId: string, advice: string): unknown {
-  if (!(error instanceof LushaValidationError || error instanceof LushaNotFoundError)) return error;
-  return new LushaValidationError(
-    appendSentence(error.message, `Request ID "${requestId}": ${advice}`),
-    error.endpoint,
-    error.status,
-    error.lushaMessage,
-  );
-}
-
-const searchAdvice = (what: 'contact' | 'company') =>
-  `a Search Request ID is valid only with the ${what} IDs of the same Prospect ` +
-  `${what === 'contact' ? 'Contacts' : 'Companies'} ` +
-  'run, and Lusha forgets it after a while: map both from the same search step, or run the search again';
-
 /** Thrown instead of sending a batch that the time left cannot cover. */
 class NotSentError extends Error {}
 
-async function revealInBatches<R>(
+/** One V3 enrich answer: the results (each the record or its `error`) and the bill. */
+interface EnrichAnswer<T> {
+  results: Array<T & { id?: string | null; error?: { code?: string | null; message?: string | null } | null }>;
+  billing?: { creditsCharged?: number | null } | null;
+}
+
+async function revealInBatches<T, R>(
   lusha: LushaClient,
   ids: readonly string[],
-  requestId: string,
   what: 'contact' | 'company',
-  send: (batch: string[]) => Promise<{ found: Map<string, R>; credits: number }>,
-  missingNote: string,
+  send: (batch: string[]) => Promise<EnrichAnswer<T>>,
+  toReveal: (record: T, charged: boolean) => R,
 ): Promise<RevealOutcome<R>> {
   const budget = new TimeBudget(() => lusha.timeLeft());
   const outcomes = await sendBatches(chunk(ids, REVEAL_BATCH), CONCURRENCY, (batch) => {
@@ -72,88 +62,65 @@ async function revealInBatches<R>(
     possiblyCharged: new Set(),
     creditsCharged: 0,
   };
-  const again =
-    `Reveal ${what === 'contact' ? 'these contacts' : 'these companies'} later with Enrich Prospected ` +
-    `${what === 'contact' ? 'Contacts' : 'Companies'}.`;
+  const plural = what === 'contact' ? 'contacts' : 'companies';
+  const again = `Reveal ${what === 'contact' ? 'these contacts' : 'these companies'} later with Enrich Prospected ${
+    what === 'contact' ? 'Contacts' : 'Companies'
+  }.`;
   for (const outcome of outcomes) {
     if (outcome.ok) {
-      result.creditsCharged += outcome.result.credits;
+      const credits = creditsChargedBy(outcome.result);
+      result.creditsCharged += credits;
+      const byId = new Map(
+        outcome.result.results.flatMap((r) => (firstText(r.id) ? [[firstText(r.id), r] as const] : [])),
+      );
       for (const id of outcome.items) {
-        const found = outcome.result.found.get(id);
-        if (found === undefined) result.notes.set(id, missingNote);
-        else result.revealed.set(id, found);
+        const found = byId.get(id);
+        if (found && !found.error) result.revealed.set(id, toReveal(found, credits > 0));
+        else {
+          const said = firstText(found?.error?.message, found?.error?.code);
+          result.notes.set(
+            id,
+            `Lusha revealed nothing for this ID${said ? ` (${said})` : ''}: it may not be one of Lusha's ${plural}`,
+          );
+        }
       }
     } else if (outcome.error instanceof NotSentError) {
       const note = `Not revealed: not enough time was left in this step to send it (no credit charged). ${again}`;
       for (const id of outcome.items) result.notes.set(id, note);
     } else {
-      const error = explainRequestIdError(outcome.error, requestId, searchAdvice(what));
-      const reason = entryFailureReason(error, [], again);
+      const reason = entryFailureReason(outcome.error, [], again);
       for (const id of outcome.items) {
         result.notes.set(id, `Not revealed: ${reason}`);
-        if (error instanceof LushaOutcomeUnknownError) result.possiblyCharged.add(id);
+        if (outcome.error instanceof LushaOutcomeUnknownError) result.possiblyCharged.add(id);
       }
     }
   }
   const failed = outcomes.filter((o) => !o.ok && !(o.error instanceof NotSentError));
   if (outcomes.length > 0 && failed.length === outcomes.length) {
-    const errors = failed.map((o) => (o as { error: unknown }).error);
-    result.allFailed = explainRequestIdError(failureToReport(errors), requestId, searchAdvice(what));
+    result.allFailed = failureToReport(failed.map((o) => (o as { error: unknown }).error));
   }
   return result;
 }
 
-/** POST /prospecting/contact/enrich for `ids` of one search. */
-export function revealContacts(
-  lusha: LushaClient,
-  requestId: string,
-  ids: readonly string[],
-): Promise<RevealOutcome<ContactReveal>> {
+/** POST /v3/contacts/enrich for `ids` (emails and phones: V3 reveals both when `reveal` is left out). */
+export function revealContacts(lusha: LushaClient, ids: readonly string[]): Promise<RevealOutcome<ContactReveal>> {
   return revealInBatches(
     lusha,
     ids,
-    requestId,
     'contact',
-    async (batch) => {
-      const answer = await lusha.enrichProspectContacts({ requestId, contactIds: batch });
-      const found = new Map<string, ContactReveal>();
-      let credits = 0;
-      for (const entry of answer.contacts) {
-        const id = firstText(entry.id);
-        if (!id || !batch.includes(id)) continue;
-        const reveal: ContactReveal = { data: entry.data, isSuccess: entry.isSuccess };
-        if (!reveal.isSuccess || !reveal.data) continue;
-        found.set(id, reveal);
-        if (revealCharged(reveal)) credits += 1;
-      }
-      return { found, credits };
-    },
-    'Lusha revealed nothing for this contact ID with this Search Request ID (no credit charged)',
+    (batch) => lusha.enrichContacts({ ids: batch }),
+    (data: Contact, creditCharged) => ({ data, creditCharged }),
   );
 }
 
-/** POST /prospecting/company/enrich for `ids` of one search (Lusha's key is `companiesIds`). */
-export function revealCompanies(
-  lusha: LushaClient,
-  requestId: string,
-  ids: readonly string[],
-): Promise<RevealOutcome<Company>> {
+/** POST /v3/companies/enrich for `ids` (the base profile: no premium `reveal` fields). */
+export function revealCompanies(lusha: LushaClient, ids: readonly string[]): Promise<RevealOutcome<CompanyReveal>> {
   return revealInBatches(
     lusha,
     ids,
-    requestId,
     'company',
-    async (batch) => {
-      const answer = await lusha.enrichProspectCompanies({ requestId, companiesIds: batch });
-      const found = new Map<string, Company>();
-      for (const company of answer.companies) {
-        const id = firstText(company.id, company.companyId, company.lushaCompanyId);
-        if (id && batch.includes(id)) found.set(id, company);
-      }
-      // Lusha charges each company it returns.
-      return { found, credits: found.size };
-    },
-    'Lusha returned nothing for this company ID with this Search Request ID (no credit charged)',
+    (batch) => lusha.enrichCompanies({ ids: batch }),
+    (data: Company, creditCharged) => ({ data, creditCharged }),
   );
 }
 
@@ -162,7 +129,13 @@ export function counted(n: number, singular: string, plural = `${singular}s`): s
   return `${formatCount(n)} ${n === 1 ? singular : plural}`;
 }
 
-/** Plain words on what a reveal cost. */
+/** How Lusha bills a reveal, in the words of V3's billing notes. */
+export const revealRule = (what: 'contact' | 'company') =>
+  what === 'contact'
+    ? 'Lusha charges per revealed email or phone number, nothing for data the account revealed before'
+    : 'Lusha charges each company it returns';
+
+/** Plain words on what a reveal cost (Lusha's bill). */
 export function revealCreditsNote(
   what: 'contact' | 'company',
   requested: number,
@@ -170,10 +143,6 @@ export function revealCreditsNote(
   creditsCharged: number,
   possiblyCharged = 0,
 ): string {
-  const rule =
-    what === 'contact'
-      ? 'Lusha charges each contact it returned an email or phone number for'
-      : 'Lusha charges each company it returned';
   const of = what === 'contact' ? counted(requested, 'contact') : counted(requested, 'company', 'companies');
   const lostCount =
     what === 'contact' ? counted(possiblyCharged, 'contact') : counted(possiblyCharged, 'company', 'companies');
@@ -181,5 +150,8 @@ export function revealCreditsNote(
     possiblyCharged > 0
       ? ` ${lostCount} ` + 'may also have been charged: their answers were lost after reaching Lusha (see Reveal Note).'
       : '';
-  return `Revealed ${formatCount(revealed)} of ${of}: ${counted(creditsCharged, 'credit')} charged (${rule}).${lost}`;
+  return (
+    `Revealed ${formatCount(revealed)} of ${of}: ${counted(creditsCharged, 'credit')} charged ` +
+    `(${revealRule(what)}).${lost}`
+  );
 }

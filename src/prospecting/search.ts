@@ -1,11 +1,12 @@
 /**
- * The run of a Prospect Contacts / Prospect Companies step: read and check the input (no
- * network), check filter values against Lusha's lists (free), search one page or page
- * through "up to N results" within the time budget, reveal only when asked, and say in
- * plain words what was and was not spent.
+ * The run of a Prospect Contacts / Prospect Companies step on Lusha V3: read and check the
+ * input (no network), check filter values against Lusha's lists (unbilled list calls), search
+ * one page or page through "up to N results" within the time budget (V3 bills each page per
+ * result returned, `api_search`), reveal only when asked (V3's enrich by ids), and say in
+ * plain words what Lusha billed (`billing.creditsCharged` of every request).
  */
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import type { LushaClient, Pages } from '../lusha/client';
+import type { LushaClient, V3Pagination } from '../lusha/client';
 import { appendSentence, redact } from '../lusha/errors';
 import { TimeBudget } from '../lusha/time-budget';
 import { readBoolean, readInteger } from '../shared/options';
@@ -22,7 +23,7 @@ import {
   type FilterSpec,
   type SearchFilters,
 } from './filter-fields';
-import { counted, revealCreditsNote, type RevealOutcome } from './reveal';
+import { counted, revealCreditsNote, revealRule, type RevealOutcome } from './reveal';
 import { formatCount } from '../shared/values';
 
 export const PAGE_SIZE = { min: 10, max: 50, default: 20 } as const;
@@ -55,6 +56,7 @@ export function resultFields(what: 'contact' | 'company'): PlainInputField[] {
       helpText:
         `Get up to this many ${plural} (1 to ${MAX_UP_TO}) in one step: the step pages through the results, ` +
         `${PAGE_SIZE.max} at a time, and stops early if Zapier's time limit would be reached (the output says so). ` +
+        'Lusha bills every page per result returned. ' +
         'Leave empty to get a single page (see Page Size and Page).',
     },
     {
@@ -86,14 +88,17 @@ export function resultFields(what: 'contact' | 'company'): PlainInputField[] {
       group: 'results',
       helpText:
         what === 'contact'
-          ? '**Costs credits.** When on, the step also reveals the emails and phone numbers of the contacts found ' +
-            '(Lusha charges each contact it returns an email or phone for). ' +
-            'When off (the default), searching is free: ' +
-            'you get names, titles and companies, and can reveal chosen contacts later with Enrich Prospected Contacts.'
-          : '**Costs credits.** When on, the step also reveals the full company profiles ' +
+          ? '**Costs extra credits.** When on, the step also reveals the emails and phone numbers of the contacts ' +
+            'found (Lusha charges per revealed email or phone number, nothing for data your account revealed ' +
+            'before). ' +
+            'When off (the default), you get names, titles, companies and locations, and can reveal chosen contacts ' +
+            'later with Enrich Prospected Contacts. The search itself is billed either way: Lusha charges per ' +
+            'result returned (Credits Charged says what it billed).'
+          : '**Costs extra credits.** When on, the step also reveals the full company profiles ' +
             '(Lusha charges each company it returns). ' +
-            'When off (the default), searching is free: ' +
-            'you get names and domains, and can reveal chosen companies later with Enrich Prospected Companies.',
+            'When off (the default), you get names, domains, sizes and locations, and can reveal chosen companies ' +
+            'later with Enrich Prospected Companies. The search itself is billed either way: Lusha charges per ' +
+            'result returned (Credits Charged says what it billed).',
     },
   ];
 }
@@ -125,6 +130,8 @@ export interface SearchPage<R> {
   requestId: string;
   totalResults: number;
   results: R[];
+  /** What Lusha billed for this page (`billing.creditsCharged`). */
+  creditsCharged: number;
 }
 
 export interface ProspectingRun<R, V> {
@@ -132,9 +139,9 @@ export interface ProspectingRun<R, V> {
   step: string;
   what: 'contact' | 'company';
   specs: readonly FilterSpec[];
-  search: (lusha: LushaClient, pages: Pages, filters: SearchFilters) => Promise<SearchPage<R>>;
+  search: (lusha: LushaClient, pagination: V3Pagination, filters: SearchFilters) => Promise<SearchPage<R>>;
   idOf: (result: R) => string | null;
-  reveal: (lusha: LushaClient, requestId: string, ids: string[]) => Promise<RevealOutcome<V>>;
+  reveal: (lusha: LushaClient, ids: string[]) => Promise<RevealOutcome<V>>;
   lineItem: (input: {
     id: string;
     requestId: string;
@@ -151,6 +158,8 @@ interface FetchedPage<V> {
   requestId: string;
   totalResults: number;
   lineItems: Record<string, LineItemValue>[];
+  /** What Lusha billed for this page's search. */
+  searchCredits: number;
   /** The reveal of this page's results, when one was asked for. */
   reveal?: RevealOutcome<V>;
   revealRequested: number;
@@ -182,10 +191,10 @@ async function* searchPages<R, V>(
     try {
       answer = await budget.time(() => run.search(lusha, { page, size: paging.size }, filters));
     } catch (error) {
-      // Pages already revealed were paid for: failing the step now would throw them away (and
-      // a retry would pay for them again). Stop here, and say where to continue. Without
-      // reveal nothing was spent: the step fails, and Zapier's retry rules apply.
-      if (!reveal || page === paging.page) throw error;
+      // Pages already fetched were paid for (V3 bills every search): failing the step now would
+      // throw them away, and a retry would pay for them again. Stop here, and say where to
+      // continue. The first page's failure fails the step: nothing was returned to lose.
+      if (page === paging.page) throw error;
       return { reason: 'failed', error };
     }
     const results = answer.results.slice(0, want - taken);
@@ -194,14 +203,11 @@ async function* searchPages<R, V>(
     // A reveal is started only when it can finish: a cut-off reveal may be charged and lost.
     const revealFits = budget.fits();
     const outcome =
-      reveal && revealIds.length > 0 && revealFits
-        ? await budget.time(() => run.reveal(lusha, answer.requestId, revealIds))
-        : undefined;
+      reveal && revealIds.length > 0 && revealFits ? await budget.time(() => run.reveal(lusha, revealIds)) : undefined;
     const noTimeNote =
       reveal && !revealFits
-        ? `Not revealed: not enough time was left in this step (no credit charged). Reveal it with Enrich Prospected ${
-            run.what === 'contact' ? 'Contacts' : 'Companies'
-          } and this Search Request ID.`
+        ? `Not revealed: not enough time was left in this step (no credit charged for the reveal). Reveal it with ` +
+          `Enrich Prospected ${run.what === 'contact' ? 'Contacts' : 'Companies'} and its ID.`
         : null;
     taken += results.length;
     const last =
@@ -210,6 +216,7 @@ async function* searchPages<R, V>(
       page,
       requestId: answer.requestId,
       totalResults: answer.totalResults,
+      searchCredits: answer.creditsCharged,
       lineItems: results.map((search, index) => {
         const id = ids[index] as string;
         return run.lineItem({
@@ -265,7 +272,8 @@ export function pagingNote({
       return `${found} More results from Page ${lastPage + 1}.`;
     case 'time':
       return paging.upTo === undefined
-        ? `${found} Stopped to stay within Zapier's time limit: reveal the rest with this Search Request ID.`
+        ? `${found} Stopped to stay within Zapier's time limit: reveal the rest with Enrich Prospected ` +
+            `${what === 'contact' ? 'Contacts' : 'Companies'} and their IDs.`
         : `${found} Stopped before ${paging.upTo} to stay within Zapier's time limit; continue from Page ` +
             `${lastPage + 1}.`;
     case 'failed': {
@@ -305,7 +313,7 @@ export async function runProspecting<R, V>(
   const inputData = (bundle.inputData ?? {}) as Record<string, unknown>;
   const inputs = readFilterInputs(inputData, run.specs);
   const { paging, reveal, problems } = readPaging(inputData, run.what);
-  // Every problem at once: the values are checked against Lusha's lists (free) even when the
+  // Every problem at once: the values are checked against Lusha's lists (unbilled) even when the
   // step has other problems, and no search is made while any problem stands.
   const resolved = await resolveFilters({ lusha, cache: z.cache }, inputs);
   haltOnInputProblems(z, run.step, [...inputs.problems, ...problems, ...resolved.problems]);
@@ -314,15 +322,19 @@ export async function runProspecting<R, V>(
   const iterator = searchPages(run, lusha, resolved.filters, paging, reveal);
   let next = await iterator.next();
   for (; !next.done; next = await iterator.next()) {
-    // Nothing revealed in the very first reveal: fail the step with Lusha's reason (no credits, plan...).
-    if (next.value.reveal?.allFailed && !pages.some((p) => p.reveal)) throw next.value.reveal.allFailed;
+    // The very first reveal failed whole and Lusha billed nothing so far: fail the step with Lusha's reason
+    // (no credits, plan...). Once a search was billed, its results are returned instead, each with the reason.
+    const billedSoFar = [...pages, next.value].some((p) => p.searchCredits > 0);
+    if (next.value.reveal?.allFailed && !pages.some((p) => p.reveal) && !billedSoFar) throw next.value.reveal.allFailed;
     pages.push(next.value);
   }
   const stop = next.value;
 
   const lineItems = pages.flatMap((p) => p.lineItems);
   const reveals = pages.flatMap((p) => (p.reveal ? [p.reveal] : []));
-  const creditsCharged = reveals.reduce((sum, r) => sum + r.creditsCharged, 0);
+  const searchCredits = pages.reduce((sum, p) => sum + p.searchCredits, 0);
+  const revealCredits = reveals.reduce((sum, r) => sum + r.creditsCharged, 0);
+  const creditsCharged = searchCredits + revealCredits;
   const revealedCount = reveals.reduce((sum, r) => sum + r.revealed.size, 0);
   const revealRequested = pages.reduce((sum, p) => sum + p.revealRequested, 0);
   const totalResults = pages[pages.length - 1]?.totalResults ?? 0;
@@ -347,27 +359,49 @@ export async function runProspecting<R, V>(
     }),
     revealed: reveal,
     creditsCharged,
-    creditsNote: reveal
-      ? revealCreditsNote(
-          run.what,
-          revealRequested,
-          revealedCount,
-          creditsCharged,
-          reveals.reduce((sum, r) => sum + r.possiblyCharged.size, 0),
-        )
-      : freeSearchNote(run.what),
+    creditsNote: creditsNote(run.what, {
+      resultCount: lineItems.length,
+      pagesFetched: pages.length,
+      searchCredits,
+      reveal: reveal
+        ? {
+            requested: revealRequested,
+            revealed: revealedCount,
+            credits: revealCredits,
+            possiblyCharged: reveals.reduce((sum, r) => sum + r.possiblyCharged.size, 0),
+          }
+        : undefined,
+    }),
   };
   return { summary, lineItems };
 }
 
-/** What a search without reveal cost, and how to reveal. */
-function freeSearchNote(what: 'contact' | 'company'): string {
+/** How Lusha bills a prospecting search, in the words of V3's billing note. */
+export const SEARCH_RULE = 'Lusha bills prospecting per result returned';
+
+/** What a run cost, in plain words: the search's bill, and the reveal's (or how to reveal). */
+export function creditsNote(
+  what: 'contact' | 'company',
+  run: {
+    resultCount: number;
+    pagesFetched: number;
+    searchCredits: number;
+    reveal?: { requested: number; revealed: number; credits: number; possiblyCharged: number };
+  },
+): string {
   const plural = what === 'contact' ? 'contacts' : 'companies';
+  const results =
+    what === 'contact' ? counted(run.resultCount, 'contact') : counted(run.resultCount, 'company', plural);
+  const pages = counted(run.pagesFetched, 'page');
+  const search = `Search: ${counted(run.searchCredits, 'credit')} charged for ${results} on ${pages} (${SEARCH_RULE}).`;
+  if (run.reveal) {
+    const { requested, revealed, credits, possiblyCharged } = run.reveal;
+    return `${search} ${revealCreditsNote(what, requested, revealed, credits, possiblyCharged)}`;
+  }
   return (
-    `No credits spent: searching is free. Turn on ${revealLabel(what)}, ` +
-    `or reveal chosen ${plural} with ` +
-    `${what === 'contact' ? 'Enrich Prospected Contacts' : 'Enrich Prospected Companies'} ` +
-    'and this Search Request ID, to get their details (revealing costs credits).'
+    `${search} Nothing revealed: turn on ${revealLabel(what)}, or reveal chosen ${plural} with ` +
+    `${what === 'contact' ? 'Enrich Prospected Contacts' : 'Enrich Prospected Companies'} and their IDs, to get ` +
+    `their details (${revealRule(what)}).`
   );
 }
 
@@ -390,7 +424,7 @@ export function searchSummaryFields(what: 'contact' | 'company') {
   ];
 }
 
-/** The summary of a sample search: one result, revealed for one credit (the operation adds the line item). */
+/** A sample search's summary: one result, searched for 1 credit and revealed for 1 more (line item apart). */
 export function searchSummarySample(what: 'contact' | 'company'): SearchSummary {
   return {
     requestId: SAMPLE_REQUEST_ID,
@@ -403,8 +437,13 @@ export function searchSummarySample(what: 'contact' | 'company'): SearchSummary 
     stoppedForTime: false,
     pagingNote: `1 ${what} from page 0 (20 per page) of 1,342 matching. More results from Page 1.`,
     revealed: true,
-    creditsCharged: 1,
-    creditsNote: revealCreditsNote(what, 1, 1, 1),
+    creditsCharged: 2,
+    creditsNote: creditsNote(what, {
+      resultCount: 1,
+      pagesFetched: 1,
+      searchCredits: 1,
+      reveal: { requested: 1, revealed: 1, credits: 1, possiblyCharged: 0 },
+    }),
   };
 }
 
@@ -431,17 +470,16 @@ export function prospectingErrors(what: 'contact' | 'company'): ErrorNote[] {
       action: 'Pick values from the dropdowns; the message lists every bad value. No search was made.',
     },
     {
-      when: 'Reveal is on and the first reveal fails (e.g. out of credits, 402)',
+      when: 'Reveal is on and the first reveal fails (e.g. out of credits, 402) while the search was not billed',
       error: 'HaltedError',
-      action: `Add credits, or turn ${reveal} off: the search itself is free.`,
+      action: `Add credits, or turn ${reveal} off (the search itself is billed per result).`,
     },
     {
       when: "A later page's search fails (rate limit, timeout, Lusha unavailable...) with Up to N Results",
       error: 'ThrottledError',
       action:
-        'With Reveal on, nothing fails: the pages already revealed (and paid for) are returned, and Paging Note and ' +
-        'Next Page say where to continue. Without Reveal nothing was spent: the step fails with the mapped error, ' +
-        'and Zapier retries it.',
+        'Nothing fails: the pages already fetched (and billed) are returned, and Paging Note and Next Page say where ' +
+        'to continue. Only a failure of the first page fails the step, with the mapped error.',
     },
   ];
 }

@@ -1,11 +1,13 @@
 /**
  * The dynamic dropdowns of the signal operations (signal types, news event types, hiring
- * departments), fed by Lusha's free `GET /api/signals/filters/{contact|company}`. One answer
- * per connection and object type is kept for an hour, so opening the dropdowns of a step
- * costs one call, not one per field.
+ * departments), fed by Lusha V3's lists: `GET /v3/{contacts|companies}/signals/types` and
+ * `GET /v3/companies/signals/filters/{newsEventTypes|hiringByDepartments}` (the discovery list
+ * `GET /v3/companies/signals/filters` is not called: the connector knows the two filter types it
+ * offers). Each list is kept a day per connection, so opening a step's dropdowns costs at most
+ * one call per list a day.
  *
  * Only values the connector knows are offered: the steps check every value before calling
- * Lusha (src/zapier/signal-fields.ts), and a value offered here must pass that check.
+ * Lusha (./watch.ts), and a value offered here must pass that check.
  */
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import type { LushaClient } from '../lusha/client';
@@ -21,12 +23,32 @@ import {
 import { isCheckFresh } from './polling';
 import { withLusha } from '../zapier/lusha';
 
-const FILTERS_CACHE_SECONDS = 60 * 60;
+const LIST_CACHE_SECONDS = 24 * 60 * 60;
 
-export interface SignalFilterOptions {
-  signals: string[];
-  newsEventTypes: string[];
-  hiringByDepartments: string[];
+/** The V3 lists behind the dropdowns: the path and how to read it. */
+const SOURCES = {
+  contactTypes: {
+    endpoint: 'GET /v3/contacts/signals/types',
+    read: async (lusha: LushaClient) => (await lusha.listContactSignalTypes()).signalTypes,
+  },
+  companyTypes: {
+    endpoint: 'GET /v3/companies/signals/types',
+    read: async (lusha: LushaClient) => (await lusha.listCompanySignalTypes()).signalTypes,
+  },
+  newsEventTypes: {
+    endpoint: 'GET /v3/companies/signals/filters/newsEventTypes',
+    read: async (lusha: LushaClient) => strings((await lusha.listCompanySignalFilterValues('newsEventTypes')).values),
+  },
+  hiringByDepartments: {
+    endpoint: 'GET /v3/companies/signals/filters/hiringByDepartments',
+    read: async (lusha: LushaClient) =>
+      strings((await lusha.listCompanySignalFilterValues('hiringByDepartments')).values),
+  },
+} as const;
+type Source = keyof typeof SOURCES;
+
+interface CachedList {
+  values: string[];
   /** Epoch ms of the answer: its age is checked here, since not every cache honours its TTL. */
   storedAt: number;
 }
@@ -34,26 +56,16 @@ export interface SignalFilterOptions {
 const strings = (values: unknown[] | null | undefined): string[] =>
   (values ?? []).filter((value): value is string => typeof value === 'string');
 
-async function signalFilterOptions(
-  lusha: LushaClient,
-  z: ZObject,
-  bundle: Bundle,
-  objectType: 'contact' | 'company',
-): Promise<SignalFilterOptions> {
-  const key = `signal-filters:v2:${objectType}:${connectionFingerprint(bundle)}`;
+async function listValues(lusha: LushaClient, z: ZObject, bundle: Bundle, source: Source): Promise<string[]> {
+  const key = `signal-lists:v3:${source}:${connectionFingerprint(bundle)}`;
   const now = Date.now();
-  const cached = (await readConnectionCache(z, key)) as SignalFilterOptions | null;
-  if (cached && Array.isArray(cached.signals) && isCheckFresh(cached.storedAt, FILTERS_CACHE_SECONDS, now))
-    return cached;
-  const answer = await lusha.getSignalFilters(objectType);
-  const options: SignalFilterOptions = {
-    signals: answer.signals,
-    newsEventTypes: strings(answer.filterOptions?.newsEventTypes),
-    hiringByDepartments: strings(answer.filterOptions?.hiringByDepartments),
-    storedAt: now,
-  };
-  await writeConnectionCache(z, key, options, FILTERS_CACHE_SECONDS);
-  return options;
+  const cached = (await readConnectionCache(z, key)) as CachedList | null;
+  if (cached && Array.isArray(cached.values) && isCheckFresh(cached.storedAt, LIST_CACHE_SECONDS, now)) {
+    return cached.values;
+  }
+  const values = await SOURCES[source].read(lusha);
+  await writeConnectionCache(z, key, { values, storedAt: now } satisfies CachedList, LIST_CACHE_SECONDS);
+  return values;
 }
 
 export interface Choice {
@@ -82,36 +94,31 @@ const DROPDOWNS = {
   contact_signal_types: {
     noun: 'Contact Signal Type',
     label: 'Contact Signal Types',
-    objectType: 'contact',
-    choices: (options: SignalFilterOptions) =>
-      knownChoices(options.signals, Object.keys(CONTACT_SIGNAL_TYPES), (type) =>
-        signalTypeName(CONTACT_SIGNAL_TYPES, type),
-      ),
+    source: 'contactTypes',
+    choices: (values: string[]) =>
+      knownChoices(values, Object.keys(CONTACT_SIGNAL_TYPES), (type) => signalTypeName(CONTACT_SIGNAL_TYPES, type)),
     sample: { id: 'companyChange', name: 'Company Change (Job Change)' },
   },
   company_signal_types: {
     noun: 'Company Signal Type',
     label: 'Company Signal Types',
-    objectType: 'company',
-    choices: (options: SignalFilterOptions) =>
-      knownChoices(options.signals, Object.keys(COMPANY_SIGNAL_TYPES), (type) =>
-        signalTypeName(COMPANY_SIGNAL_TYPES, type),
-      ),
+    source: 'companyTypes',
+    choices: (values: string[]) =>
+      knownChoices(values, Object.keys(COMPANY_SIGNAL_TYPES), (type) => signalTypeName(COMPANY_SIGNAL_TYPES, type)),
     sample: { id: 'surgeInHiring', name: 'Surge in Hiring' },
   },
   company_news_event_types: {
     noun: 'News Event Type',
     label: 'News Event Types',
-    objectType: 'company',
-    choices: (options: SignalFilterOptions) => knownChoices(options.newsEventTypes, NEWS_EVENT_TYPES, (value) => value),
+    source: 'newsEventTypes',
+    choices: (values: string[]) => knownChoices(values, NEWS_EVENT_TYPES, (value) => value),
     sample: { id: 'Funding Round', name: 'Funding Round' },
   },
   company_hiring_departments: {
     noun: 'Hiring Department',
     label: 'Hiring Departments',
-    objectType: 'company',
-    choices: (options: SignalFilterOptions) =>
-      knownChoices(options.hiringByDepartments, HIRING_DEPARTMENTS, (value) => value),
+    source: 'hiringByDepartments',
+    choices: (values: string[]) => knownChoices(values, HIRING_DEPARTMENTS, (value) => value),
     sample: { id: 'Sales', name: 'Sales' },
   },
 } as const;
@@ -133,7 +140,7 @@ export function signalDropdownTrigger<K extends SignalDropdownKey>(key: K) {
     operation: {
       type: 'polling' as const,
       perform: withLusha(async (lusha, z, bundle: Bundle): Promise<Choice[]> =>
-        dropdown.choices(await signalFilterOptions(lusha, z, bundle, dropdown.objectType)),
+        dropdown.choices(await listValues(lusha, z, bundle, dropdown.source)),
       ),
       sample: dropdown.sample,
       outputFields: [
@@ -146,8 +153,10 @@ export function signalDropdownTrigger<K extends SignalDropdownKey>(key: K) {
 
 export function signalDropdownContract(key: SignalDropdownKey): OperationContract {
   return {
-    endpoints: [`GET /api/signals/filters/${DROPDOWNS[key].objectType}`],
-    credits: 'Free. One answer per connection is reused for an hour by all the dropdowns of that kind.',
+    endpoints: [SOURCES[DROPDOWNS[key].source].endpoint],
+    credits:
+      "Lusha's V3 spec gives this list no billing note (no charge is documented). One answer per connection " +
+      'is reused for a day.',
     errors: [],
   };
 }

@@ -9,6 +9,7 @@ import { entryFailureReason } from '../zapier/errors';
 import type { OutputField } from '../zapier/fields';
 import { lineItemsField, toLineItem, type LineItemValue } from '../zapier/line-items';
 import { SAMPLE_ENTRIES, SAMPLE_RESULTS_PER_TYPE, SIGNALS_BATCH_SIZE, type SignalLookup } from './lookup';
+import { RESOLVED_ID_DAYS } from './resolve';
 import { MAX_LOOKBACK_DAYS, MAX_WATCHED, type ReadOptions } from './watch';
 
 type SignalRecordBase = { id: string; signalDate: string | null };
@@ -29,14 +30,18 @@ export type SignalLookupOutput = {
 
 /**
  * The output of a one-off signal lookup. When every call failed, the first failure is the
- * step's error; when only some did, the signals found are returned and each entry that could
- * not be checked is listed in `notChecked` with the reason (its credits were not spent).
+ * step's error; when only some did (or a paid search answered), what was found is returned with
+ * the credits billed, and each entry that could not be checked is listed in `notChecked` with the
+ * reason.
  */
 export function signalLookupOutput<R extends SignalRecordBase>(
   lookup: SignalLookup<R>,
   secrets: readonly string[],
 ): SignalLookupOutput {
-  if (lookup.answered === 0 && lookup.failures.length > 0) throw failureToReport(lookup.failures.map((f) => f.error));
+  // Nothing answered, nothing paid: the failure is the step's error.
+  if (lookup.answered === 0 && lookup.searched === 0 && lookup.failures.length > 0) {
+    throw failureToReport(lookup.failures.map((f) => f.error));
+  }
   const notChecked = lookup.failures.flatMap(({ entries, error }) => {
     const reason = entryFailureReason(error, secrets, 'These entries were not checked: run the step again later.');
     return entries.map((watchListEntry) => ({ watchListEntry, reason }));
@@ -85,6 +90,31 @@ export function signalLookupSample(record: SignalRecordBase): SignalLookupOutput
   };
 }
 
+/** What V3 changed for every signal operation of this kind, for the contracts' "Since Lusha V3" notes. */
+function sinceV3(kind: 'contact' | 'company'): string[] {
+  const byIdentifiers =
+    kind === 'contact'
+      ? 'Contacts given by email, LinkedIn URL or name are first found with Search Contacts (V3 takes Lusha IDs ' +
+        'only), billed per block of results found; the IDs found are kept ' +
+        `${RESOLVED_ID_DAYS} days per connection. A Full Name needs a first and a last name with the Company Name ` +
+        'or the Company Domain (V2 needed both).'
+      : 'Companies given by domain or name are first found with Search Companies (V3 takes Lusha IDs only), billed ' +
+        `per block of results found; the IDs found are kept ${RESOLVED_ID_DAYS} days per connection.`;
+  return kind === 'contact'
+    ? [
+        'Job Title, Seniority, Departments, Lusha Company ID, Company Domain and Previous Company Domain are ' +
+          'empty: a V3 contact signal carries only its date and the new and previous company names.',
+        byIdentifiers,
+        'Signal IDs are unchanged: a signal already received from 1.x is not delivered again.',
+      ]
+    : [
+        '"All Company Signals" asks for every type the step lists, not V3\'s allSignals, which would add LinkedIn ' +
+          'activity intent (billed per matched signal, not delivered by this step).',
+        byIdentifiers,
+        'Signal IDs are unchanged: a signal already received from 1.x is not delivered again.',
+      ];
+}
+
 /** The contract of a signal operation: contact or company, trigger (polling) or lookup. */
 export function signalContract(kind: 'contact' | 'company', options: ReadOptions): OperationContract {
   const entities = kind === 'contact' ? 'contacts' : 'companies';
@@ -96,16 +126,25 @@ export function signalContract(kind: 'contact' | 'company', options: ReadOptions
     `, or the look-back is outside 1–${MAX_LOOKBACK_DAYS} days` +
     (options.polling ? ' or not at least a day longer than the check interval' : '');
   const perCall =
-    `the credits Lusha charges for the signal types requested, per call of up to ${SIGNALS_BATCH_SIZE} ${entities} ` +
-    `(${MAX_WATCHED} ${entities} are ${MAX_WATCHED / SIGNALS_BATCH_SIZE} calls)`;
+    `the credits Lusha charges per matched signal (each requested type with signals for a watched ${kind}), ` +
+    `in calls of up to ${SIGNALS_BATCH_SIZE} ${entities} (${MAX_WATCHED} ${entities} are ` +
+    `${MAX_WATCHED / SIGNALS_BATCH_SIZE} calls)`;
+  const resolving =
+    ` ${kind === 'contact' ? 'Contacts given by email, LinkedIn URL or name' : 'Companies given by domain or name'} ` +
+    `are first found with POST /v3/${entities}/search, billed per block of results found (Lusha's example ` +
+    `price: 1 credit per 25 found; one not found costs nothing), up to ${SIGNALS_BATCH_SIZE} a call; the IDs ` +
+    `found are kept ${RESOLVED_ID_DAYS} days per connection, so they are paid for about once a month, not on every ` +
+    `${options.polling ? 'check' : 'run'}. Lusha IDs need no search.`;
   return {
-    endpoints: [`POST /api/signals/${entities}`, `POST /api/signals/${entities}/search`],
+    endpoints: [`POST /v3/${entities}/signals`, `POST /v3/${entities}/search`],
     credits: options.polling
-      ? `Each check costs ${perCall}. Lusha is checked at most once per "Check At Most Every" interval; the polls ` +
-        `in between make no call. Loading samples in the editor makes one small call (the first ${SAMPLE_ENTRIES} ` +
-        `${entities}, ${SAMPLE_RESULTS_PER_TYPE} results per type), or none after a recent check.`
-      : `Each run costs ${perCall}; the output says how many ("Credits Charged"). Entries whose call failed are ` +
-        'listed under "Not Checked", with the reason, and cost nothing.',
+      ? `Each check costs ${perCall}.${resolving} Lusha is checked at most once per "Check At Most Every" ` +
+        `interval; the polls in between make no call. Loading samples in the editor makes one small check (the ` +
+        `first ${SAMPLE_ENTRIES} ${entities}, ${SAMPLE_RESULTS_PER_TYPE} results per type), or none after a ` +
+        'recent check.'
+      : `Each run costs ${perCall}.${resolving} The output says what Lusha billed ("Credits Charged", searches ` +
+        'included). Entries whose call failed are listed under "Not Checked", with the reason.',
+    sinceV3: sinceV3(kind),
     errors: [
       {
         when: inputErrors,

@@ -8,13 +8,14 @@
  * - a company signal: its type and Lusha's `signalId`, or, without one, the company, the type,
  *   the date and the event's source (`companySignalId`).
  * The polling trigger also keeps the id of an event it has seen when Lusha moves its date by a
- * few days (`sameSignalEvent`). This scheme is fixed: the move to Lusha V3 keeps it.
+ * few days (`sameSignalEvent`). This scheme is fixed: the move to Lusha V3 kept it, so a signal a
+ * Zap received from a V2 answer has the same id from the V3 answer (test/unit/records/signal.test.ts).
  *
  * Field names are the connector's own (no wire names), so a move to Lusha V3 breaks no Zap.
  */
 import { createHash } from 'node:crypto';
 import type { CompanySignalEntity, CompanySignalItem, ContactSignalEntity, ContactSignalItem } from '../lusha/schemas';
-import { seniorityLabel, toIsoDate, uniqueTexts } from '../shared/values';
+import { toIsoDate } from '../shared/values';
 import type { OutputField } from '../zapier/fields';
 import { COMPANY_SIGNAL_TYPES, CONTACT_SIGNAL_TYPES, signalTypeName } from './catalog';
 
@@ -169,14 +170,18 @@ export type ContactSignalRecord = {
   previousCompanyDomain: string | null;
 };
 
-/** One contact signal of `type`, found for the watch-list entry described by `watchListEntry`. */
+/**
+ * One contact signal of `type` (a V3 item `{ id, signalDate, previousCompany, newCompany }`), found
+ * for the watch-list entry described by `watchListEntry`. The item's `id` is the contact's. V3 sends
+ * no title, seniority, departments, company id or domains: those keys stay, empty.
+ */
 export function toContactSignalRecord(
   type: string,
   item: ContactSignalItem,
-  entity: Pick<ContactSignalEntity, 'personId'>,
+  entity: Pick<ContactSignalEntity, 'id'>,
   watchListEntry: string,
 ): ContactSignalRecord {
-  const personId = item.personId ?? entity.personId ?? null;
+  const personId = item.id ?? entity.id ?? null;
   const signalDate = toIsoDate(item.signalDate);
   return {
     id: contactSignalId({ personId, type, signalDate }),
@@ -185,17 +190,14 @@ export function toContactSignalRecord(
     signalDate,
     personId,
     watchListEntry,
-    jobTitle: item.currentTitle ?? null,
-    seniority: seniorityLabel(item.currentSeniorityLabel),
-    // One department as text, or several as a list: always a list, like the person record's.
-    departments: uniqueTexts(
-      Array.isArray(item.currentDepartments) ? item.currentDepartments : [item.currentDepartments],
-    ),
-    companyId: item.currentCompanyId ?? null,
-    companyName: item.currentCompanyName ?? null,
-    companyDomain: item.currentDomain ?? null,
-    previousCompanyName: item.previousCompanyName ?? null,
-    previousCompanyDomain: item.previousDomain ?? null,
+    jobTitle: null,
+    seniority: null,
+    departments: [],
+    companyId: null,
+    companyName: item.newCompany ?? null,
+    companyDomain: null,
+    previousCompanyName: item.previousCompany ?? null,
+    previousCompanyDomain: null,
   };
 }
 
@@ -229,14 +231,15 @@ export const contactSignalSample: ContactSignalRecord = {
   signalDate: '2025-05-01',
   personId: '115889',
   watchListEntry: 'dana.whitfield@callawaygolf.com',
-  jobTitle: 'Senior Manager, IT Solutions',
-  seniority: 'Manager',
-  departments: ['Information Technology'],
-  companyId: '8217',
+  // Lusha V3 sends a contact signal's date and company names only.
+  jobTitle: null,
+  seniority: null,
+  departments: [],
+  companyId: null,
   companyName: 'Callaway Golf',
-  companyDomain: 'callawaygolf.com',
+  companyDomain: null,
   previousCompanyName: 'Vendavo',
-  previousCompanyDomain: 'vendavo.com',
+  previousCompanyDomain: null,
 };
 
 // ---------------------------------------------------------------- company signals
@@ -270,14 +273,17 @@ export type CompanySignalRecord = {
   newsEffectiveDate: string | null;
 };
 
-/** One company signal of `type`, found for the watch-list entry described by `watchListEntry`. */
+/**
+ * One company signal of `type`, found for the watch-list entry described by `watchListEntry`; the
+ * entity is a result of POST /v3/companies/signals (`id`, `companyName`, `domain`).
+ */
 export function toCompanySignalRecord(
   type: string,
   item: CompanySignalItem,
-  entity: Pick<CompanySignalEntity, 'companyId' | 'companyName' | 'domain'>,
+  entity: Pick<CompanySignalEntity, 'id' | 'companyName' | 'domain'>,
   watchListEntry: string,
 ): CompanySignalRecord {
-  const companyId = item.companyId ?? entity.companyId ?? null;
+  const companyId = item.companyId ?? entity.id ?? null;
   return {
     id: companySignalId(type, item, companyId),
     signalType: type,

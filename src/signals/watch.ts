@@ -3,9 +3,10 @@
  * Get Contact Signals, Get Company Signals), and the readers that turn what a Zap builder
  * typed into a checked watch list — before any Lusha call, with every problem listed at once.
  *
- * A watch list is Lusha IDs (sent to `POST /api/signals/{contacts|companies}`) plus rows of
- * identifiers (sent to the `/search` variants, each row with its own `id`). Entries naming the
- * same contact or company twice are watched once. At most MAX_WATCHED entries.
+ * A watch list is Lusha IDs (sent to `POST /v3/{contacts|companies}/signals`) plus rows of
+ * identifiers (found first with `POST /v3/{contacts|companies}/search`, each row under its own
+ * reference; see ./resolve.ts). Entries naming the same contact or company twice are watched
+ * once. At most MAX_WATCHED entries.
  */
 import {
   type Checked,
@@ -23,6 +24,7 @@ import { readInteger } from '../shared/options';
 import { uniqueBy } from '../lusha/batch';
 import { COMPANY_SIGNAL_TYPES, CONTACT_SIGNAL_TYPES, HIRING_DEPARTMENTS, NEWS_EVENT_TYPES } from './catalog';
 import { CHECK_INTERVALS, DEFAULT_CHECK_INTERVAL, type CheckInterval } from './polling';
+import { RESOLVED_ID_DAYS } from './resolve';
 
 /** Contacts or companies one step may watch (Lusha takes 100 per call: at most 5 calls a check). */
 export const MAX_WATCHED = 500;
@@ -40,18 +42,21 @@ export interface IdEntry {
 }
 
 export interface IdentifierEntry<S> {
-  /** Our reference for the entry in a `/search` call: its row number. */
+  /** Our reference for the entry in a search: its row number. */
   ref: string;
   label: string;
   search: S;
 }
 
-/** A contact to find by identifiers (Lusha's snake_case fields). */
+/**
+ * A contact to find by identifiers. The names are V2's snake_case ones on purpose: a trigger's
+ * cache key hashes them (watchConfig), and an upgraded Zap must find its last check.
+ */
 export interface ContactSearch {
   email?: string;
   social_link?: string;
   full_name?: string;
-  companies?: Array<{ name: string; domain: string; is_current: boolean }>;
+  companies?: Array<{ name?: string; domain?: string; is_current: boolean }>;
 }
 
 export interface CompanySearch {
@@ -92,7 +97,7 @@ export function watchConfig(watch: SignalWatch<unknown>): unknown {
   };
 }
 
-/** A list of Lusha IDs (person or company), each checked; the signals API takes them as JSON numbers. */
+/** A list of Lusha IDs (person or company), each checked (digits that fit a number); V3 takes them as strings. */
 function readIdList(value: unknown, fieldLabel: string, problems: ProblemList): IdEntry[] {
   const ids = problems.takeAll(readLushaIdList(value, fieldLabel, { asNumbers: true })) ?? [];
   const entries = ids.map((id) => ({ id: Number(id), label: id }));
@@ -134,17 +139,24 @@ function readContactRow(row: Record<string, unknown>, problems: ProblemList, pre
   const companyName = problems.take(readText(row.company_name, 'Company Name'), prefix);
   const companyDomain = problems.take(readDomain(row.company_domain, 'Company Domain'), prefix);
   if (problems.count > before) return undefined;
-  // Lusha matches a name within a company given by both its name and its domain.
+  // Lusha V3 finds a first and a last name within a company given by its name or its domain.
   const company =
-    companyName && companyDomain ? { name: companyName, domain: companyDomain, is_current: true } : undefined;
+    companyName || companyDomain
+      ? { ...(companyName && { name: companyName }), ...(companyDomain && { domain: companyDomain }), is_current: true }
+      : undefined;
+  const fullNameParts = fullName?.split(/\s+/).filter(Boolean).length ?? 0;
   if (!email && !linkedin) {
     if (fullName && !company) {
-      problems.add(`${prefix}Full Name ${quote(fullName)} needs both a Company Name and a Company Domain to be found`);
+      problems.add(`${prefix}Full Name ${quote(fullName)} needs a Company Name or a Company Domain to be found`);
+      return undefined;
+    }
+    if (fullName && fullNameParts < 2) {
+      problems.add(`${prefix}Full Name ${quote(fullName)} needs a first and a last name to be found`);
       return undefined;
     }
     if (!fullName) {
       problems.add(
-        `${prefix}add an Email, a LinkedIn Profile URL, or a Full Name with its Company Name and Company Domain`,
+        `${prefix}add an Email, a LinkedIn Profile URL, or a Full Name with its Company Name or Company Domain`,
       );
       return undefined;
     }
@@ -152,11 +164,11 @@ function readContactRow(row: Record<string, unknown>, problems: ProblemList, pre
   const search: ContactSearch = {};
   if (email) search.email = email;
   if (linkedin) search.social_link = linkedin;
-  if (fullName && company) {
+  if (fullName && company && fullNameParts >= 2) {
     search.full_name = fullName;
     search.companies = [company];
   }
-  const label = email ?? linkedin ?? `${fullName} (${companyName})`;
+  const label = email ?? linkedin ?? `${fullName} (${companyName ?? companyDomain})`;
   return { label, search };
 }
 
@@ -320,7 +332,14 @@ export function readCompanyWatch(input: Record<string, unknown>, options: ReadOp
 // ---------------------------------------------------------------- the fields
 
 const SIGNAL_CREDITS_HELP =
-  'Lusha charges credits for the signal types requested, on every check or run: pick only the types you need.';
+  'Lusha charges credits per matched signal (each type that has signals for a watched entry), on every check or ' +
+  'run: pick only the types you need.';
+
+/** What finding an entry by its identifiers costs under V3 (./resolve.ts). */
+const RESOLVE_CREDITS_HELP =
+  "Lusha first finds these by its Search, billed per block of results found (Lusha's example price: 1 credit " +
+  `per 25 found; an entry not found costs nothing). The IDs found are kept ${RESOLVED_ID_DAYS} days for this ` +
+  'connection, so the search is paid about once a month, not on every check; Lusha IDs skip it.';
 
 const lookbackField = (options: ReadOptions) => ({
   key: 'lookback_days',
@@ -356,7 +375,7 @@ export function contactWatchFields(options: ReadOptions) {
       list: true,
       helpText:
         'Contacts to watch, by their Lusha person ID ' +
-        '(digits, e.g. 4183886134, as returned by a Lusha enrichment step). ' +
+        '(digits, e.g. 4183886134, as returned by a Lusha enrichment step); no search is needed for these. ' +
         `Together with the contacts below, at most ${MAX_WATCHED}.`,
     },
     {
@@ -369,14 +388,14 @@ export function contactWatchFields(options: ReadOptions) {
           type: 'string' as const,
           helpText:
             'Contacts to watch when you have no Lusha ID, one row each: an email, a LinkedIn profile URL, ' +
-            'or a full name with the company name and domain.',
+            `or a full name with the company name or domain. ${RESOLVE_CREDITS_HELP}`,
         },
         { key: 'linkedin_url', label: 'LinkedIn Profile URL', type: 'string' as const },
         {
           key: 'full_name',
           label: 'Full Name',
           type: 'string' as const,
-          helpText: 'Needs both the Company Name and the Company Domain.',
+          helpText: 'First and last name; needs the Company Name or the Company Domain.',
         },
         { key: 'company_name', label: 'Company Name', type: 'string' as const },
         { key: 'company_domain', label: 'Company Domain', type: 'string' as const },
@@ -417,7 +436,7 @@ export function companyWatchFields(options: ReadOptions) {
           type: 'string' as const,
           helpText:
             'Companies to watch when you have no Lusha ID, one row each: the domain (e.g. acme.com; a website URL ' +
-            'or an email works too) or the company name.',
+            `or an email works too) or the company name. ${RESOLVE_CREDITS_HELP}`,
         },
         { key: 'name', label: 'Company Name', type: 'string' as const },
       ],
@@ -430,8 +449,8 @@ export function companyWatchFields(options: ReadOptions) {
       required: true,
       dynamic: 'company_signal_types.id.name',
       helpText:
-        `What to watch for: headcount changes, hiring surges, website traffic, IT spend, or news. ` +
-        `${SIGNAL_CREDITS_HELP}`,
+        `What to watch for: headcount changes, hiring surges, website traffic, IT spend, or news ("All Company ` +
+        `Signals" is every type listed here). ${SIGNAL_CREDITS_HELP}`,
     },
     {
       key: 'news_event_types',

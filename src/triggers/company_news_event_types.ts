@@ -1,6 +1,6 @@
 /**
  * Hidden trigger behind the "News Event Types" dropdown of the signal operations
- * (src/zapier/signal-options.ts): Lusha's values, free of credits.
+ * (src/signals/dropdowns.ts): Lusha V3's values, kept a day.
  */
 import { defineTrigger } from 'zapier-platform-core';
 import type { OperationContract } from '../zapier/contract';

@@ -5,6 +5,7 @@
  */
 import { defineTrigger } from 'zapier-platform-core';
 import { COMPANY_SIGNALS, fetchSignals } from '../signals/lookup';
+import { connectionIdStore } from '../signals/resolve';
 import { signalContract } from '../signals/operations';
 import { pollSignals } from '../signals/polling';
 import { companySignalOutputFields, companySignalSample, signalEventOf } from '../signals/records';
@@ -35,7 +36,8 @@ export default defineTrigger({
         config: watchConfig(watch),
         intervalSeconds: watch.intervalSeconds,
         eventOf: signalEventOf,
-        check: (sample) => fetchSignals(COMPANY_SIGNALS, lusha, watch, { sample }),
+        check: (sample) =>
+          fetchSignals(COMPANY_SIGNALS, lusha, watch, { sample, ids: connectionIdStore(z, bundle, 'company') }),
       });
     }),
     sample: companySignalSample,

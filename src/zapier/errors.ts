@@ -46,7 +46,7 @@ const MAX_QUOTA_SECONDS = 24 * 60 * 60;
  * is said in those words; elsewhere the usual cause is an option or feature the plan lacks.
  */
 function forbiddenAdvice(endpoint: string): string {
-  if (endpoint.includes(' /api/signals/') || /^POST \/v3\/(contacts|companies)\/signals$/.test(endpoint)) {
+  if (/^POST \/v3\/(contacts|companies)\/signals$/.test(endpoint)) {
     return (
       'Your Lusha plan does not include Signals (or the Lusha account is inactive): ' +
       'ask your Lusha admin to add Signals to the plan, or turn this Zap off.'

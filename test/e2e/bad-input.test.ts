@@ -235,8 +235,10 @@ const isBlankText = (value: unknown) =>
   (typeof value === 'string' && value.replace(CONTROL_CHARACTERS, ' ').trim() === '');
 const normal = (value: string) => value.replace(CONTROL_CHARACTERS, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
 
+/** A field's fixed choices; none for dynamic ones (`choices: { perform }` loads them from Lusha). */
 function choiceValues(choices: unknown): string[] {
   if (Array.isArray(choices)) return choices.map((c) => String((c as { value?: unknown }).value ?? c));
+  if (choices && typeof choices === 'object' && 'perform' in choices) return [];
   return choices && typeof choices === 'object' ? Object.keys(choices) : [];
 }
 
@@ -245,7 +247,7 @@ function choiceValues(choices: unknown): string[] {
  * number in a number field, not a yes/no in a switch. Such a run must halt, naming the field.
  */
 function plainlyWrong(field: Field, value: unknown): boolean {
-  if (field.choices) {
+  if (field.choices && choiceValues(field.choices).length > 0) {
     const allowed = new Set(choiceValues(field.choices).map(normal));
     const entries = field.list
       ? Array.isArray(value)
@@ -277,7 +279,7 @@ function plainlyWrong(field: Field, value: unknown): boolean {
 
 const INPUT_HALT = /^.+ cannot run with this input \(no credits were spent\):\n- /;
 /** Routes a run may call before it halts on its input: prospecting checks values against its free lists. */
-const FREE_BEFORE_HALT = /^\/prospecting\/filters\//;
+const FREE_BEFORE_HALT = /^\/v3\/(contacts|companies)\/prospecting\/filters(\/|$)/;
 /** Operations whose input Lusha alone can judge: a Request ID Lusha does not know (or forgot). */
 const LUSHA_JUDGES_REQUEST_IDS = new Set([
   'enrich_prospected_contacts',

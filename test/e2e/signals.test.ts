@@ -1,9 +1,17 @@
 /**
- * The signal operations end to end: the real app against the sandbox over HTTP. The sandbox's
- * request log and credit ledger show what the credit guard saves: polls between two checks
- * make no call at all, a new signal fires once and only once, samples cost one small call.
+ * The signal operations end to end: the real app against the sandbox over HTTP, on Lusha V3. The
+ * sandbox's request log and credit ledger show what the credit guard saves: polls between two
+ * checks make no call at all, a new signal fires once and only once, samples cost one small call,
+ * and a watch list given by identifiers is searched once, not on every check. The ids the sandbox's
+ * V2 signals answer gives (as 1.x computed them) are the ids of the V3 items.
  */
-import type { CompanySignalRecord, ContactSignalRecord } from '../../src/signals/records';
+import {
+  companySignalId,
+  contactSignalId,
+  type CompanySignalRecord,
+  type ContactSignalRecord,
+} from '../../src/signals/records';
+import { toIsoDate } from '../../src/shared/values';
 import type { Choice } from '../../src/signals/dropdowns';
 import type { SignalLookupOutput } from '../../src/signals/operations';
 import { DAY, HOUR, useClock } from '../support/clock';
@@ -31,7 +39,11 @@ const asSandbox = (inputData: Record<string, unknown>, meta: Record<string, unkn
 const signalCalls = () =>
   sandbox()
     .log.entries()
-    .filter((entry) => entry.path.startsWith('/api/signals/'));
+    .filter((entry) => /^\/v3\/(contacts|companies)\/signals$/.test(entry.path));
+const searchCalls = () =>
+  sandbox()
+    .log.entries()
+    .filter((entry) => /^\/v3\/(contacts|companies)\/search$/.test(entry.path));
 const creditsUsed = () => sandbox().credits.usage(SANDBOX_KEY).used;
 
 /** Both clocks, the connector's and the sandbox's, move together. */
@@ -66,10 +78,10 @@ describe('New Contact Signal against the sandbox', () => {
     const first = await appTester(newContactSignal, asSandbox(input()), true);
     const [call, ...others] = signalCalls();
     expect(others).toHaveLength(0);
-    expect(call).toMatchObject({ method: 'POST', path: '/api/signals/contacts', status: 200, keySuffix: '-key' });
+    expect(call).toMatchObject({ method: 'POST', path: '/v3/contacts/signals', status: 200, keySuffix: '-key' });
     expect(call?.body).toEqual({
-      contactIds: watched().map((person) => person.personId),
-      signals: ['promotion', 'companyChange'],
+      ids: watched().map((person) => String(person.personId)),
+      signalTypes: ['promotion', 'companyChange'],
       startDate: '2024-12-17',
     });
     expect(first.length).toBeGreaterThanOrEqual(2);
@@ -118,7 +130,6 @@ describe('New Contact Signal against the sandbox', () => {
         personId: String(person.personId),
         signalType: 'promotion',
         signalDate: added.signalDate,
-        jobTitle: 'Chief Revenue Officer',
         companyName: added.currentCompanyName,
       }),
     ]);
@@ -143,30 +154,39 @@ describe('New Contact Signal against the sandbox', () => {
     const [call, ...others] = signalCalls();
     expect(others).toHaveLength(0);
     expect(call?.body).toEqual({
-      contactIds: people.slice(0, 5).map(Number),
-      signals: ['allSignals'],
+      ids: people.slice(0, 5),
+      signalTypes: ['allSignals'],
       startDate: '2024-12-17',
       maxResultsPerSignal: 3,
     });
 
     await appTester(newContactSignal, asSandbox(data));
     expect(signalCalls()).toHaveLength(2);
-    expect(signalCalls()[1]?.body).toMatchObject({ contactIds: people.map(Number) });
+    expect(signalCalls()[1]?.body).toMatchObject({ ids: people });
   });
 
-  it('finds contacts by email and LinkedIn URL through the search endpoint, one item per signal', async () => {
+  it('finds contacts by email and LinkedIn URL with one search, paid once, then checks their ids', async () => {
     const [promoted, moved] = watched();
-    const items = await appTester(
-      newContactSignal,
-      asSandbox({
-        contacts: [{ email: promoted!.emails[0]!.email.toUpperCase() }, { linkedin_url: moved!.linkedinUrl }],
-        signal_types: ['allSignals'],
-        lookback_days: 180,
-      }),
-      true,
-    );
+    const data = {
+      contacts: [{ email: promoted!.emails[0]!.email.toUpperCase() }, { linkedin_url: moved!.linkedinUrl }],
+      signal_types: ['allSignals'],
+      lookback_days: 180,
+      check_every: 'daily',
+    };
+    const before = creditsUsed();
+    const items = await appTester(newContactSignal, asSandbox(data), true);
+    const [search, ...moreSearches] = searchCalls();
+    expect(moreSearches).toHaveLength(0);
+    expect(search).toMatchObject({ path: '/v3/contacts/search', status: 200, creditsCharged: 1 });
     const [call] = signalCalls();
-    expect(call).toMatchObject({ path: '/api/signals/contacts/search', status: 200 });
+    expect(call).toMatchObject({ path: '/v3/contacts/signals', status: 200 });
+    expect(call?.body).toMatchObject({ ids: [String(promoted!.personId), String(moved!.personId)] });
+    expect(creditsUsed() - before).toBe((search?.creditsCharged ?? 0) + (call?.creditsCharged ?? 0));
+    // The next check finds the ids kept for this connection: no search, only the signals.
+    advance(DAY);
+    await appTester(newContactSignal, asSandbox(data));
+    expect(searchCalls()).toHaveLength(1);
+    expect(signalCalls()).toHaveLength(2);
     expect(new Set(items.map((item) => item.personId))).toEqual(
       new Set([String(promoted!.personId), String(moved!.personId)]),
     );
@@ -187,9 +207,12 @@ describe('New Company Signal against the sandbox', () => {
     const seen = new Set<string>();
     dedupe(seen, await appTester(newCompanySignal, asSandbox(data), true));
     expect(signalCalls()).toHaveLength(1);
+    expect(searchCalls().map((call) => call.body)).toEqual([
+      { companies: [{ clientReferenceId: '1', domain: company.domain }] },
+    ]);
     expect(signalCalls()[0]?.body).toEqual({
-      companies: [{ id: '1', domain: company.domain }],
-      signals: ['surgeInHiring', 'peopleNews'],
+      ids: [String(company.id)],
+      signalTypes: ['surgeInHiring', 'peopleNews'],
       startDate: '2025-05-16',
     });
 
@@ -211,6 +234,63 @@ describe('New Company Signal against the sandbox', () => {
     advance(6 * HOUR);
     expect(dedupe(seen, await appTester(newCompanySignal, asSandbox(data)))).toEqual([]);
     expect(signalCalls()).toHaveLength(3);
+    expect(searchCalls()).toHaveLength(1);
+  });
+});
+
+describe('Signal ids across the move from V2 to V3, against the sandbox', () => {
+  /** The sandbox's V2 answer, read with 1.x's ids: the person or company, the type, Lusha's signalId or the date and source. */
+  async function v2Ids(path: string, body: unknown): Promise<string[]> {
+    const response = await fetch(`${sandbox().url}${path}`, {
+      method: 'POST',
+      headers: { api_key: SANDBOX_KEY, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    const answer = (await response.json()) as Record<string, Record<string, Record<string, unknown>>>;
+    const entities = Object.values(answer.contacts ?? answer.companies ?? {});
+    return entities.flatMap((entity) =>
+      Object.entries(entity)
+        .filter(([, value]) => Array.isArray(value))
+        .flatMap(([type, items]) =>
+          (items as Array<Record<string, unknown>>).map((item) =>
+            'contacts' in answer
+              ? contactSignalId({
+                  personId: item.personId ?? entity.personId,
+                  type,
+                  signalDate: toIsoDate(item.signalDate as string),
+                })
+              : companySignalId(type, item as never, item.companyId ?? entity.companyId),
+          ),
+        ),
+    );
+  }
+
+  it('gives every contact and company signal the id 1.x gave it', async () => {
+    const people = [
+      sandbox().data.samples.personWithRecentPromotion,
+      sandbox().data.samples.personWithRecentCompanyChange,
+    ].map((person) => person.personId);
+    const company = sandbox().data.samples.companyWithRecentNews;
+    const startDate = '2024-12-17';
+    const contactsV2 = await v2Ids('/api/signals/contacts', { contactIds: people, signals: ['allSignals'], startDate });
+    const companiesV2 = await v2Ids('/api/signals/companies', {
+      companyIds: [company.id],
+      signals: ['allSignals'],
+      startDate,
+    });
+    const contacts = await appTester(
+      getContactSignals,
+      asSandbox({ person_ids: people.map(String), signal_types: ['allSignals'], lookback_days: 180 }),
+      true,
+    );
+    const companies = await appTester(
+      getCompanySignals,
+      asSandbox({ company_ids: [String(company.id)], signal_types: ['allSignals'], lookback_days: 180 }),
+    );
+    expect(contactsV2.length).toBeGreaterThan(1);
+    expect(companiesV2.length).toBeGreaterThan(1);
+    expect(contacts.signals.map((signal) => signal.id).sort()).toEqual([...new Set(contactsV2)].sort());
+    expect(companies.signals.map((signal) => signal.id).sort()).toEqual([...new Set(companiesV2)].sort());
   });
 });
 
@@ -225,6 +305,7 @@ describe('Get Contact Signals / Get Company Signals against the sandbox', () => 
     );
     expect(output.creditsCharged).toBe(creditsUsed() - before);
     expect(output.creditsCharged).toBe(signalCalls()[0]?.creditsCharged);
+    expect(output.creditsCharged).toBeGreaterThan(0);
     expect(output.signalCount).toBe(output.signals.length);
     expect(output.signals.some((signal) => signal.signalType === 'promotion')).toBe(true);
   });
@@ -288,14 +369,22 @@ describe('signal dropdowns against the sandbox', () => {
   it("offer the sandbox's signal types, news event types and departments", async () => {
     const choices = async (key: keyof typeof App.triggers, clearCache = false) =>
       (await appTester(performOf<Choice[]>('triggers', key), asSandbox({}), clearCache)).map((c) => c.id);
-    expect(await choices('contact_signal_types', true)).toEqual(['promotion', 'companyChange', 'allSignals']);
+    expect(await choices('contact_signal_types', true)).toEqual(['allSignals', 'promotion', 'companyChange']);
+    // Every V3 type but linkedinActivityIntent, which these steps do not deliver.
     expect(await choices('company_signal_types')).toHaveLength(23);
     expect((await choices('company_news_event_types')).length).toBeGreaterThan(20);
     expect(await choices('company_hiring_departments')).toHaveLength(16);
+    // Once more: each list is kept a day.
+    await choices('company_signal_types');
     expect(
       sandbox()
         .log.entries()
-        .filter((entry) => entry.path.startsWith('/api/signals/filters/')),
-    ).toHaveLength(2);
+        .map((entry) => entry.path),
+    ).toEqual([
+      '/v3/contacts/signals/types',
+      '/v3/companies/signals/types',
+      '/v3/companies/signals/filters/newsEventTypes',
+      '/v3/companies/signals/filters/hiringByDepartments',
+    ]);
   });
 });

@@ -81,16 +81,21 @@ describe('npm start against the embedded sandbox', () => {
         'find_lookalike_companies',
         'get_contact_signals',
         'new_contact_signal',
+        'new_contact_signal_instant',
         'get_company_signals',
         'new_company_signal',
       ]),
     );
   });
 
-  it('shows the credit model: searches are free, reveals and lookups are paid', () => {
-    expect(step('Prospect contacts (search only)').creditsCharged).toBe(0);
-    expect(step('Prospect companies (search only)').creditsCharged).toBe(0);
-    expect(step('Prospect contacts + reveal').creditsCharged).toBe(step('Prospect contacts + reveal').records);
+  it('shows the credit model as V3 bills it: searches per result, reveals per field, what the ledger charged', () => {
+    // V3 bills a prospecting search per block of results, less than revealing them.
+    for (const title of ['Prospect contacts (search only)', 'Prospect companies (search only)']) {
+      expect(step(title).creditsCharged).toBeGreaterThan(0);
+    }
+    expect(step('Prospect contacts (search only)').creditsCharged).toBeLessThan(
+      step('Prospect contacts + reveal').creditsCharged!,
+    );
     // V3 bills the search and each newly revealed email or phone: the step reports what the ledger charged.
     for (const title of ['Find person by email', 'Find company by domain', 'Bulk enrich people']) {
       expect(step(title)).toMatchObject({ ok: true, apiCalls: 1, creditsCharged: expect.any(Number) });
@@ -140,11 +145,8 @@ describe('npm start with LUSHA_API_KEY (read-only unless --spend-credits)', () =
     expect(status).toBe(0);
     const report = JSON.parse(stdout) as { target: string; steps: TourStepResult[] };
     expect(report.target).toBe('lusha');
-    expect(report.steps.map((s) => s.step)).toEqual([
-      'Test the connection',
-      'Prospect contacts (search only)',
-      'Prospect companies (search only)',
-    ]);
+    // Under V3 every step but the connection test is billed: the read-only tour runs only that one.
+    expect(report.steps.map((s) => s.step)).toEqual(['Test the connection']);
     expect(report.steps.every((s) => s.ok)).toBe(true);
     expect(sandbox.credits.usage('customer-key-1234').used).toBe(0);
     expect(new Set(sandbox.log.entries().map((e) => e.keySuffix))).toEqual(new Set(['1234']));

@@ -66,7 +66,12 @@ interface Run {
   apiKey: string;
   rules: FaultRule[];
   run: () => Promise<unknown>;
+  /** An instant trigger's subscribe: what it left subscribed is deleted after the run, so the next column can subscribe. */
+  subscribes?: boolean;
 }
+
+/** The webhook secret of every matrix key: like the API key, it must appear nowhere. */
+const WEBHOOK_SECRET = `whsec_${MARKER}_matrix`;
 
 // ------------------------------------------------------------------ where an operation answers differently
 
@@ -83,7 +88,31 @@ const PARTIAL_WHEN_ANSWER_LOST: Record<string, Outcome> = {
   'charged, then 504': { result: 'ok' },
 };
 
+/**
+ * A prospecting step's search is billed (V3): when its reveal then fails, for whatever reason
+ * but a rejected key, the step returns the billed results, each with its Reveal Note.
+ */
+const OK_UNLESS_KEY_REJECTED: Record<string, Outcome> = Object.fromEntries(
+  FAULT_CLASSES.filter((fault) => fault.fault && fault.name !== '401').map((fault) => [fault.name, { result: 'ok' }]),
+);
+
+/** Turning an instant trigger on when Lusha's answer to creating its subscriptions is lost: cleaned up, and said. */
+const SUBSCRIBE_ANSWER_LOST: Outcome = {
+  error: 'HaltedError',
+  says: /^The Zap could not subscribe to Lusha's webhooks, so it was not turned on:\n- Lusha's answer was lost: .*\nNothing was left subscribed\.$/s,
+};
+const SUBSCRIBE_WHEN_ANSWER_LOST: Record<string, Outcome> = {
+  '502': SUBSCRIBE_ANSWER_LOST,
+  'dropped connection': SUBSCRIBE_ANSWER_LOST,
+  'dropped once': SUBSCRIBE_ANSWER_LOST,
+  [STALL]: SUBSCRIBE_ANSWER_LOST,
+  'charged, then dropped': SUBSCRIBE_ANSWER_LOST,
+  'charged, then 504': SUBSCRIBE_ANSWER_LOST,
+};
+
 const EXCEPTIONS: Record<string, Record<string, Outcome>> = {
+  new_contact_signal_instant: SUBSCRIBE_WHEN_ANSWER_LOST,
+  new_company_signal_instant: SUBSCRIBE_WHEN_ANSWER_LOST,
   // V3 answers a lookup without a match with a 200 and a NOT_FOUND item (the searches return
   // nothing); a 404 for the whole request means the endpoint is gone, and the step says so.
   // A list step whose paid answer was lost returns what it has: each affected row says it may
@@ -91,6 +120,8 @@ const EXCEPTIONS: Record<string, Record<string, Outcome>> = {
   enrich_people: PARTIAL_WHEN_ANSWER_LOST,
   'enrich_people (max credits)': PARTIAL_WHEN_ANSWER_LOST,
   enrich_companies: PARTIAL_WHEN_ANSWER_LOST,
+  'prospect_contacts (reveal)': OK_UNLESS_KEY_REJECTED,
+  'prospect_companies (reveal)': OK_UNLESS_KEY_REJECTED,
 };
 
 /**
@@ -98,7 +129,7 @@ const EXCEPTIONS: Record<string, Record<string, Outcome>> = {
  * may come after Lusha processed one is never retried (src/lusha/client.ts).
  */
 const PAID_ROUTE =
-  /^\/(v3\/(contacts|companies)\/search-and-enrich|v3\/contacts\/(search|enrich|signals)|prospecting\/(contact|company)\/enrich|api\/signals\/(contacts|companies)(\/search)?|api\/recommendations\/(contacts|companies))$/;
+  /^\/(api\/subscriptions|v3\/(contacts|companies)\/search-and-enrich|v3\/contacts\/(search|enrich|signals)|v3\/(contacts|companies)\/prospecting|v3\/companies\/enrich|v3\/companies\/(search|signals)|v3\/(contacts|companies)\/lookalike)$/;
 
 export const isPaidRoute = (route: string): boolean => PAID_ROUTE.test(route);
 
@@ -209,24 +240,25 @@ export const DEADLINE_PATHS: DeadlinePath[] = [
     outcome: PARTIAL_RESULT,
   },
   {
-    name: 'Enrich Prospected Companies, three Search Request IDs: one reveal after another',
+    // V3 reveals by id alone: three Search Request IDs make one reveal, not three; its answer is lost.
+    name: 'Enrich Prospected Companies, three Search Request IDs: one reveal (V3 reveals by ID alone)',
     row: 'enrich_prospected_companies',
     input: () => ({ request_id: ['search-1', 'search-2', 'search-3'], company_ids: ['1', '2', '3'] }),
     requests: 1,
-    outcome: PARTIAL_RESULT,
+    outcome: stallOutcome(),
   },
   {
-    // The first page was revealed and paid for: the step returns it, and says where to continue.
+    // The first page was searched and revealed, both billed: the step returns it, and says where to continue.
     name: 'Prospect Contacts, up to 150 results with reveal: the second page stalls',
     row: 'prospect_contacts',
     input: () => ({ job_titles: ['Manager'], max_results: 150, reveal: true }),
-    when: (body) => (body as { pages?: { page?: number } }).pages?.page === 1,
+    when: (body) => (body as { pagination?: { page?: number } }).pagination?.page === 1,
     requests: 2,
     outcome: { result: 'ok' },
     check: (output, requests) => {
       expect(output).toMatchObject({ resultCount: 50, pagesFetched: 1, nextPage: 1, revealed: true });
       expect(output.pagingNote).toMatch(
-        /Stopped at Page 1: Lusha did not answer POST \/prospecting\/contact\/search in time .*\. Continue from Page 1\.$/,
+        /Stopped at Page 1: Lusha did not answer POST \/v3\/contacts\/prospecting in time .*\. Continue from Page 1\.$/,
       );
       expect(output.creditsCharged).toBe(requests.reduce((sum, entry) => sum + entry.creditsCharged, 0));
       expect(output.creditsCharged).toBeGreaterThan(0);
@@ -317,7 +349,7 @@ export function describeFaultMatrix(slice: MatrixSlice): void {
       ? OPERATIONS.filter((row) => row.bulk).map((row, i) => ({ row, apiKey: canaryKey('bk', i) }))
       : [];
   const deadline: Keyed[] = deadlinePaths.map((path, i) => ({ row: rowNamed(path.row), apiKey: canaryKey('dl', i) }));
-  const secrets = [MARKER, nonce, ...[...matrix, ...bulk, ...deadline].map((k) => k.apiKey)];
+  const secrets = [MARKER, nonce, WEBHOOK_SECRET, ...[...matrix, ...bulk, ...deadline].map((k) => k.apiKey)];
 
   const sandbox = useSandbox({
     // Real time, like the connector: signal windows end today on both clocks.
@@ -327,6 +359,7 @@ export function describeFaultMatrix(slice: MatrixSlice): void {
       credits: 1_000_000,
       signals: true,
       excludeDnc: true,
+      webhookSecret: WEBHOOK_SECRET,
     })),
   });
 
@@ -377,6 +410,23 @@ export function describeFaultMatrix(slice: MatrixSlice): void {
       }));
     } finally {
       handles.forEach((h) => h.remove());
+      await Promise.all(runs.filter((r) => r.subscribes).map((r) => deleteSubscriptionsOf(r.apiKey)));
+    }
+  };
+
+  /** Deletes every webhook subscription of `apiKey` in the sandbox (what a successful subscribe made). */
+  const deleteSubscriptionsOf = async (apiKey: string) => {
+    const headers = { api_key: apiKey, 'content-type': 'application/json' };
+    const list = (await (await fetch(`${sandbox().url}/api/subscriptions?limit=100`, { headers })).json()) as {
+      data?: Array<{ id: string }>;
+    };
+    const ids = (list.data ?? []).map((subscription) => subscription.id);
+    if (ids.length > 0) {
+      await fetch(`${sandbox().url}/api/subscriptions/delete`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ ids }),
+      });
     }
   };
 
@@ -395,6 +445,7 @@ export function describeFaultMatrix(slice: MatrixSlice): void {
       apiKey: keyed.apiKey,
       rules: fault.fault ? [rule(keyed, fault)] : [],
       run: () => runOperation(keyed.row, inputs.get(keyed.row.name)!, keyed.apiKey),
+      subscribes: keyed.row.hook === 'performSubscribe',
     }));
 
   const bulkRuns = (fault: FaultClass): Run[] =>

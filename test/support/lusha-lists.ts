@@ -1,6 +1,8 @@
 /**
- * Lusha's prospecting filter lists as the reference documents them (bare JSON arrays), for
- * unit tests, and a nock helper that serves them.
+ * Lusha's V3 prospecting filter values (`GET /v3/{contacts|companies}/prospecting/filters/
+ * {filterType}`, answered as `{"values": [...]}`), for unit tests, and nock helpers that serve
+ * them. The shapes are the sandbox's (sandbox/v3/prospectingFilters.ts): strings, `{id, name}`
+ * for seniority, `{name, code}` for countries, `V3Location` objects for locations.
  */
 import type nock from 'nock';
 
@@ -12,12 +14,12 @@ export const LISTS = {
     { id: 8, name: 'vice president' },
     { id: 6, name: 'director' },
   ],
-  existing_data_points: ['phone', 'work_email', 'mobile_phone', 'direct_phone'],
-  all_countries: [
+  existingDataPoints: ['phone', 'work_email', 'mobile_phone', 'direct_phone'],
+  countries: [
     { name: 'Germany', code: 'DE' },
     { name: 'United States', code: 'US' },
   ],
-  industries_labels: [
+  industriesLabels: [
     {
       main_industry: 'Technology, Information & Media',
       main_industry_id: 4,
@@ -39,63 +41,66 @@ export const LISTS = {
     { code: '11', label: 'Agriculture, Forestry, Fishing and Hunting' },
     { code: '511210', label: 'Software Publishers' },
   ],
-  intent_topics: ['Digital Sales', 'Zero Trust'],
+  intentTopics: ['Digital Sales', 'Zero Trust'],
 };
 
-/** Search-as-you-type answers, by endpoint and text. */
+/** Answers of the lists V3 serves only for a query, by list and query. */
 export const SEARCHES = {
   contactLocations: {
-    berlin: [{ continent: 'Europe', country: 'Germany', city: 'Berlin', state: 'Berlin', country_grouping: 'emea' }],
-    germany: [{ continent: 'Europe', country: 'Germany', country_grouping: 'emea' }],
+    berlin: [
+      {
+        continent: 'Europe',
+        country: 'Germany',
+        countryIso2: 'DE',
+        countryGrouping: 'EMEA',
+        state: 'Berlin',
+        city: 'Berlin',
+      },
+    ],
+    germany: [{ continent: 'Europe', country: 'Germany', countryIso2: 'DE', countryGrouping: 'EMEA' }],
   },
   companyLocations: {
-    germany: [{ country: 'Germany', continent: 'Europe', country_grouping: 'emea' }],
+    germany: [{ continent: 'Europe', country: 'Germany', countryIso2: 'DE', countryGrouping: 'EMEA' }],
   },
   technologies: {
-    salesforce: [{ name: 'Salesforce' }, { name: 'Salesforce Marketing Cloud' }],
+    salesforce: ['Salesforce', 'Salesforce Marketing Cloud'],
   },
   companyNames: {
-    acme: [{ companyId: 1586, name: 'Acme', logoUrl: 'https://logo.lusha.com/1586.png', fqdn: 'www.acme.com' }],
+    acme: [{ id: '1586', name: 'Acme', domain: 'www.acme.com', logoUrl: 'https://logo.lusha.com/1586.png' }],
   },
 };
 
-const LIST_PATHS: Record<keyof typeof LISTS, string> = {
-  departments: '/prospecting/filters/contacts/departments',
-  seniority: '/prospecting/filters/contacts/seniority',
-  existing_data_points: '/prospecting/filters/contacts/existing_data_points',
-  all_countries: '/prospecting/filters/contacts/all_countries',
-  industries_labels: '/prospecting/filters/companies/industries_labels',
-  sizes: '/prospecting/filters/companies/sizes',
-  revenues: '/prospecting/filters/companies/revenues',
-  sics: '/prospecting/filters/companies/sics',
-  naics: '/prospecting/filters/companies/naics',
-  intent_topics: '/prospecting/filters/companies/intent_topics',
-};
+const CONTACT_TYPES = new Set(['departments', 'seniority', 'existingDataPoints', 'countries']);
+
+/** The path of a whole list's values. */
+export const listPath = (name: keyof typeof LISTS) =>
+  `/v3/${CONTACT_TYPES.has(name) ? 'contacts' : 'companies'}/prospecting/filters/${name}`;
 
 const SEARCH_PATHS: Record<keyof typeof SEARCHES, string> = {
-  contactLocations: '/prospecting/filters/contacts/locations',
-  companyLocations: '/prospecting/filters/companies/locations',
-  technologies: '/prospecting/filters/companies/technologies',
-  companyNames: '/prospecting/filters/companies/names',
+  contactLocations: '/v3/contacts/prospecting/filters/locations',
+  companyLocations: '/v3/companies/prospecting/filters/locations',
+  technologies: '/v3/companies/prospecting/filters/technologies',
+  companyNames: '/v3/companies/prospecting/filters/names',
 };
 
 /** Expects exactly one GET of each named list. */
 export function serveLists(scope: nock.Scope, names: (keyof typeof LISTS)[]): nock.Scope {
-  for (const name of names) scope.get(LIST_PATHS[name]).once().reply(200, LISTS[name]);
+  for (const name of names) scope.get(listPath(name)).once().reply(200, { values: LISTS[name] });
   return scope;
 }
 
-/** Expects exactly one search of `list` with `text`, answered from SEARCHES (or `answer`). */
+/** Expects exactly one query of `list` with `text`, answered from SEARCHES (or `answer`). */
 export function serveSearch<K extends keyof typeof SEARCHES>(
   scope: nock.Scope,
   list: K,
   text: string,
-  answer?: unknown,
+  answer?: unknown[],
 ): nock.Scope {
-  const known = (SEARCHES[list] as Record<string, unknown>)[text];
+  const known = (SEARCHES[list] as Record<string, unknown[]>)[text];
   scope
-    .post(SEARCH_PATHS[list], { text })
+    .get(SEARCH_PATHS[list])
+    .query({ query: text })
     .once()
-    .reply(200, (answer ?? known ?? []) as nock.Body);
+    .reply(200, { values: answer ?? known ?? [] });
   return scope;
 }

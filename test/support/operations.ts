@@ -9,7 +9,18 @@
  * reveals, a signal step that looks up by identifiers): the fault then hits that route.
  */
 import type { Sandbox } from '../../sandbox';
-import { FILTER_LIST_NAMES, FILTER_LISTS, type FilterListName } from '../../src/prospecting/filter-lists';
+import {
+  COUNTRIES,
+  DEPARTMENTS,
+  EXISTING_DATA_POINTS,
+  INDUSTRIES,
+  INTENT_TOPICS,
+  REVENUE_RANGES,
+  SENIORITIES,
+  SIZE_RANGES,
+  TECHNOLOGIES,
+} from '../../sandbox/catalog';
+import { FILTER_LIST_NAMES, type FilterListName } from '../../src/prospecting/filter-lists';
 import { App, appTester, bundleWith, performOf } from './zapier';
 
 export type { Kind } from './zapier';
@@ -29,6 +40,8 @@ export interface OperationRow {
   input: (sandbox: Sandbox, key: string) => Input | Promise<Input>;
   /** For the operations that send lists in chunks of 100: how to run and read them with two chunks. */
   bulk?: BulkSpec;
+  /** An instant (REST hook) trigger's function this row runs instead of `perform`. */
+  hook?: 'performSubscribe';
 }
 
 /**
@@ -63,70 +76,108 @@ export const invocationCount = () => invocations;
 
 /** Runs one row's operation with `inputData` and the API key `apiKey`, with an empty z.cache. */
 export function runOperation(
-  row: Pick<OperationRow, 'kind' | 'key'>,
+  row: Pick<OperationRow, 'kind' | 'key' | 'hook'>,
   inputData: Input,
   apiKey: string,
 ): Promise<unknown> {
   invocations += 1;
-  return appTester(performOf(row.kind, row.key), bundleWith(inputData, { apiKey }), true);
+  const bundle = bundleWith(inputData, { apiKey });
+  if (row.hook === 'performSubscribe') {
+    const subscribe = (App.triggers[row.key]!.operation as unknown as Record<string, typeof perform>)[row.hook]!;
+    return appTester(subscribe, { ...bundle, targetUrl: HOOK_URL } as never, true);
+  }
+  const perform = performOf(row.kind, row.key);
+  return appTester(perform, bundle, true);
 }
+
+/** A Zap's hook URL, as Zapier gives it to an instant trigger's subscribe (nothing is delivered to it in these runs). */
+export const HOOK_URL = 'https://hooks.zapier.com/hooks/standard/1234567/0123456789abcdef/';
 
 // ------------------------------------------------------------------ inputs from the dataset
 
 const str = (value: number | string) => String(value);
 type Row = Record<string, unknown>;
 
-/** A prospecting search made with `apiKey` (ids are bound to the key): its request id and ids. */
-async function searchProspects(what: 'contact' | 'company', apiKey: string, size = 50) {
-  const key = what === 'contact' ? 'prospect_contacts' : 'prospect_companies';
-  const input =
+/**
+ * Ids a prospecting search would return: V3 prospecting returns Lusha ids (the dataset's, as
+ * strings), valid for any key and without the search's request id, so no search (billed under
+ * V3) is made to get them. Contacts with an email or phone, so that revealing them costs.
+ */
+function searchProspects(sb: Sandbox, what: 'contact' | 'company', size = 50) {
+  const ids =
     what === 'contact'
-      ? { job_titles: ['Manager'], page_size: size }
-      : { industries: ['Technology, Information & Media'], page_size: size };
-  const output = (await runOperation({ kind: 'creates', key }, input, apiKey)) as Row;
-  const rows = (output[what === 'contact' ? 'contacts' : 'companies'] as Row[]).map((r) =>
-    str((what === 'contact' ? r.contactId : r.id) as string),
-  );
-  return { requestId: output.requestId as string, ids: rows };
+      ? sb.data.people
+          .filter((p) => p.emails.length + p.phones.length > 0)
+          .slice(0, size)
+          .map((p) => str(p.personId))
+      : sb.data.companies.slice(0, size).map((c) => str(c.id));
+  // A 1.x Zap maps a Search Request ID too: V3 does not read it, the step still accepts it.
+  return { requestId: 'search-from-1.x', ids };
 }
 
-/** Where each prospecting filter list lives: the request its dropdown trigger makes. */
-const FILTER_ROUTES: Record<FilterListName, [string, 'GET' | 'POST']> = {
-  departments: ['/prospecting/filters/contacts/departments', 'GET'],
-  seniority: ['/prospecting/filters/contacts/seniority', 'GET'],
-  data_points: ['/prospecting/filters/contacts/existing_data_points', 'GET'],
-  countries: ['/prospecting/filters/contacts/all_countries', 'GET'],
-  contact_locations: ['/prospecting/filters/contacts/locations', 'POST'],
-  company_names: ['/prospecting/filters/companies/names', 'POST'],
-  industries: ['/prospecting/filters/companies/industries_labels', 'GET'],
-  sub_industries: ['/prospecting/filters/companies/industries_labels', 'GET'],
-  sizes: ['/prospecting/filters/companies/sizes', 'GET'],
-  revenues: ['/prospecting/filters/companies/revenues', 'GET'],
-  company_locations: ['/prospecting/filters/companies/locations', 'POST'],
-  technologies: ['/prospecting/filters/companies/technologies', 'POST'],
-  intent_topics: ['/prospecting/filters/companies/intent_topics', 'GET'],
-  sic_codes: ['/prospecting/filters/companies/sics', 'GET'],
-  naics_codes: ['/prospecting/filters/companies/naics', 'GET'],
+/** Where each prospecting filter list lives: the V3 request its dropdown makes. */
+const FILTER_ROUTES: Record<FilterListName, [string, 'GET']> = {
+  departments: ['/v3/contacts/prospecting/filters/departments', 'GET'],
+  seniority: ['/v3/contacts/prospecting/filters/seniority', 'GET'],
+  data_points: ['/v3/contacts/prospecting/filters/existingDataPoints', 'GET'],
+  countries: ['/v3/contacts/prospecting/filters/countries', 'GET'],
+  contact_locations: ['/v3/contacts/prospecting/filters/locations', 'GET'],
+  company_names: ['/v3/companies/prospecting/filters/names', 'GET'],
+  industries: ['/v3/companies/prospecting/filters/industriesLabels', 'GET'],
+  sub_industries: ['/v3/companies/prospecting/filters/industriesLabels', 'GET'],
+  sizes: ['/v3/companies/prospecting/filters/sizes', 'GET'],
+  revenues: ['/v3/companies/prospecting/filters/revenues', 'GET'],
+  company_locations: ['/v3/companies/prospecting/filters/locations', 'GET'],
+  technologies: ['/v3/companies/prospecting/filters/technologies', 'GET'],
+  intent_topics: ['/v3/companies/prospecting/filters/intentTopics', 'GET'],
+  sic_codes: ['/v3/companies/prospecting/filters/sics', 'GET'],
+  naics_codes: ['/v3/companies/prospecting/filters/naics', 'GET'],
 };
 
-/** The text a search-as-you-type list is queried with (a list that is not searched needs none). */
-const SEARCH_TEXT: Partial<Record<FilterListName, string>> = {
-  contact_locations: 'berl',
-  company_names: 'a',
-  company_locations: 'germ',
-  technologies: 'sales',
+/**
+ * A valid value of each list, from the sandbox's vocabularies, and the field that takes it:
+ * the dropdowns are choices.perform on the prospecting fields (no trigger to run), so each
+ * list's route is exercised by the step that checks a value against it before its search.
+ */
+const FILTER_VALUE: Record<FilterListName, (sb: Sandbox) => [field: string, value: string]> = {
+  departments: () => ['departments', DEPARTMENTS[0]],
+  seniority: () => ['seniority', String(SENIORITIES[0]!.id)],
+  data_points: () => ['data_points', EXISTING_DATA_POINTS[0]],
+  countries: () => ['countries', COUNTRIES[0]!.code],
+  contact_locations: () => ['contact_locations', COUNTRIES[0]!.name],
+  company_names: (sb) => ['company_names', sb.data.companies.find((c) => !/[,;]/.test(c.name))!.name],
+  industries: () => ['industries', String(INDUSTRIES[0]!.id)],
+  sub_industries: () => ['sub_industries', String(INDUSTRIES[0]!.subs[0]!.id)],
+  sizes: () => ['company_sizes', `${SIZE_RANGES[1]!.min}-${SIZE_RANGES[1]!.max}`],
+  revenues: () => ['company_revenues', `${REVENUE_RANGES[1]!.min}-${REVENUE_RANGES[1]!.max}`],
+  company_locations: () => ['company_locations', COUNTRIES[0]!.name],
+  technologies: () => ['technologies', TECHNOLOGIES[0]],
+  intent_topics: () => ['intent_topics', INTENT_TOPICS[0]],
+  sic_codes: () => ['sic_codes', INDUSTRIES[0]!.subs[0]!.sic[0]],
+  naics_codes: () => ['naics_codes', INDUSTRIES[0]!.subs[0]!.naics[0]],
 };
+
+const CONTACT_LISTS = new Set<FilterListName>([
+  'departments',
+  'seniority',
+  'data_points',
+  'countries',
+  'contact_locations',
+]);
 
 const filterListRows: OperationRow[] = FILTER_LIST_NAMES.map((name) => {
-  const source = FILTER_LISTS[name];
   const [route, method] = FILTER_ROUTES[name];
+  const key = CONTACT_LISTS.has(name) ? 'prospect_contacts' : 'prospect_companies';
   return {
-    name: `filter_${name}`,
-    kind: 'triggers',
-    key: `filter_${name}`,
+    name: `${key} (filter list ${name})`,
+    kind: 'creates',
+    key,
     route,
     method,
-    input: () => (source.kind === 'search' ? { [source.searchField]: SEARCH_TEXT[name] } : {}),
+    input: (sb) => {
+      const [field, value] = FILTER_VALUE[name](sb);
+      return { [field]: [value], page_size: 10 };
+    },
   };
 });
 
@@ -192,7 +243,7 @@ export const OPERATIONS: OperationRow[] = [
     name: 'new_contact_signal',
     kind: 'triggers',
     key: 'new_contact_signal',
-    route: '/api/signals/contacts',
+    route: '/v3/contacts/signals',
     method: 'POST',
     input: (sb) => ({
       person_ids: [str(sb.data.samples.personWithRecentPromotion.personId)],
@@ -205,7 +256,7 @@ export const OPERATIONS: OperationRow[] = [
     name: 'new_company_signal',
     kind: 'triggers',
     key: 'new_company_signal',
-    route: '/api/signals/companies',
+    route: '/v3/companies/signals',
     method: 'POST',
     input: (sb) => ({
       company_ids: [str(sb.data.samples.companyWithRecentNews.id)],
@@ -218,7 +269,7 @@ export const OPERATIONS: OperationRow[] = [
     name: 'contact_signal_types',
     kind: 'triggers',
     key: 'contact_signal_types',
-    route: '/api/signals/filters/contact',
+    route: '/v3/contacts/signals/types',
     method: 'GET',
     input: () => ({}),
   },
@@ -226,7 +277,7 @@ export const OPERATIONS: OperationRow[] = [
     name: 'company_signal_types',
     kind: 'triggers',
     key: 'company_signal_types',
-    route: '/api/signals/filters/company',
+    route: '/v3/companies/signals/types',
     method: 'GET',
     input: () => ({}),
   },
@@ -234,7 +285,7 @@ export const OPERATIONS: OperationRow[] = [
     name: 'company_news_event_types',
     kind: 'triggers',
     key: 'company_news_event_types',
-    route: '/api/signals/filters/company',
+    route: '/v3/companies/signals/filters/newsEventTypes',
     method: 'GET',
     input: () => ({}),
   },
@@ -242,11 +293,25 @@ export const OPERATIONS: OperationRow[] = [
     name: 'company_hiring_departments',
     kind: 'triggers',
     key: 'company_hiring_departments',
-    route: '/api/signals/filters/company',
+    route: '/v3/companies/signals/filters/hiringByDepartments',
     method: 'GET',
     input: () => ({}),
   },
   ...filterListRows,
+
+  // Instant triggers: turning the Zap on (subscribing) is what calls Lusha.
+  ...(['contact', 'company'] as const).map((kind): OperationRow => ({
+    name: `new_${kind}_signal_instant`,
+    kind: 'triggers',
+    key: `new_${kind}_signal_instant`,
+    hook: 'performSubscribe',
+    route: '/api/subscriptions',
+    method: 'POST',
+    input: (sb) =>
+      kind === 'contact'
+        ? { person_ids: sb.data.people.slice(0, 3).map((p) => str(p.personId)), signal_types: ['promotion'] }
+        : { company_ids: sb.data.companies.slice(0, 3).map((c) => str(c.id)), signal_types: ['allSignals'] },
+  })),
 
   // Searches.
   {
@@ -333,7 +398,7 @@ export const OPERATIONS: OperationRow[] = [
     name: 'prospect_contacts',
     kind: 'creates',
     key: 'prospect_contacts',
-    route: '/prospecting/contact/search',
+    route: '/v3/contacts/prospecting',
     method: 'POST',
     input: () => ({ job_titles: ['Manager'], page_size: 10 }),
   },
@@ -341,7 +406,7 @@ export const OPERATIONS: OperationRow[] = [
     name: 'prospect_contacts (reveal)',
     kind: 'creates',
     key: 'prospect_contacts',
-    route: '/prospecting/contact/enrich',
+    route: '/v3/contacts/enrich',
     method: 'POST',
     input: () => ({ job_titles: ['Manager'], page_size: 10, reveal: true }),
   },
@@ -349,7 +414,7 @@ export const OPERATIONS: OperationRow[] = [
     name: 'prospect_companies',
     kind: 'creates',
     key: 'prospect_companies',
-    route: '/prospecting/company/search',
+    route: '/v3/companies/prospecting',
     method: 'POST',
     input: (sb) => ({ company_domains: sb.data.companies.slice(0, 12).map((c) => c.domain) }),
   },
@@ -357,7 +422,7 @@ export const OPERATIONS: OperationRow[] = [
     name: 'prospect_companies (reveal)',
     kind: 'creates',
     key: 'prospect_companies',
-    route: '/prospecting/company/enrich',
+    route: '/v3/companies/enrich',
     method: 'POST',
     input: (sb) => ({ company_domains: sb.data.companies.slice(0, 12).map((c) => c.domain), reveal: true }),
   },
@@ -365,22 +430,22 @@ export const OPERATIONS: OperationRow[] = [
     name: 'enrich_prospected_contacts',
     kind: 'creates',
     key: 'enrich_prospected_contacts',
-    route: '/prospecting/contact/enrich',
+    route: '/v3/contacts/enrich',
     method: 'POST',
-    input: async (_sb, key) => {
-      const { requestId, ids } = await searchProspects('contact', key, 10);
+    input: (sb) => {
+      const { requestId, ids } = searchProspects(sb, 'contact', 10);
       return { request_id: requestId, contact_ids: ids.slice(0, 3) };
     },
     bulk: {
-      // One search's ids are at most a page (50): the rest are ids Lusha does not know for that
-      // search, which it answers as not revealed, free. 150 ids are two chunks of 100.
-      input: async (_sb, key) => {
-        const { requestId, ids } = await searchProspects('contact', key);
+      // One search's ids are at most a page (50): the rest are ids Lusha does not know, which it
+      // answers as not found, free. 150 ids are two chunks of 100.
+      input: (sb) => {
+        const { requestId, ids } = searchProspects(sb, 'contact');
         const made = Array.from({ length: BULK_SIZE - ids.length }, (_, i) => `c-unknown-${i + 1}`);
         return { request_id: requestId, contact_ids: [...ids, ...made] };
       },
       entries: (input) => input.contact_ids as string[],
-      isSecondChunk: (body, entries) => startsSecondChunk((body as { contactIds?: unknown }).contactIds, entries),
+      isSecondChunk: (body, entries) => startsSecondChunk((body as { ids?: unknown }).ids, entries),
       secondChunkFree: true,
       report: revealLines('contacts', 'contactId'),
     },
@@ -389,48 +454,55 @@ export const OPERATIONS: OperationRow[] = [
     name: 'enrich_prospected_companies',
     kind: 'creates',
     key: 'enrich_prospected_companies',
-    route: '/prospecting/company/enrich',
+    route: '/v3/companies/enrich',
     method: 'POST',
-    input: async (_sb, key) => {
-      const { requestId, ids } = await searchProspects('company', key, 10);
+    input: (sb) => {
+      const { requestId, ids } = searchProspects(sb, 'company', 10);
       return { request_id: requestId, company_ids: ids.slice(0, 3) };
     },
     bulk: {
-      input: async (_sb, key) => {
-        const { requestId, ids } = await searchProspects('company', key);
+      input: (sb) => {
+        const { requestId, ids } = searchProspects(sb, 'company');
         const made = Array.from({ length: BULK_SIZE - ids.length }, (_, i) => String(39_000_000 + i + 1));
         return { request_id: requestId, company_ids: [...ids, ...made] };
       },
       entries: (input) => input.company_ids as string[],
-      isSecondChunk: (body, entries) => startsSecondChunk((body as { companiesIds?: unknown }).companiesIds, entries),
+      isSecondChunk: (body, entries) => startsSecondChunk((body as { ids?: unknown }).ids, entries),
       secondChunkFree: true,
       report: revealLines('companies', 'id'),
     },
   },
   {
+    // V3 needs 5 seeds: five people of the sample's department, by email alone.
     name: 'find_lookalike_contacts',
     kind: 'creates',
     key: 'find_lookalike_contacts',
-    route: '/api/recommendations/contacts',
+    route: '/v3/contacts/lookalike',
     method: 'POST',
     input: (sb) => {
       const seed = sb.data.samples.personWithEmailAndPhone;
-      return { seeds: [{ person_id: str(seed.personId), company_id: str(seed.companyId) }], limit: 3 };
+      const alike = sb.data.people.filter((p) => p.departments[0] === seed.departments[0] && p.emails.length > 0);
+      return { seeds: alike.slice(0, 5).map((p) => ({ email: p.emails[0]!.email })), limit: 3 };
     },
   },
   {
+    // Five companies of the sample's main industry, by domain (one call: no look-up).
     name: 'find_lookalike_companies',
     kind: 'creates',
     key: 'find_lookalike_companies',
-    route: '/api/recommendations/companies',
+    route: '/v3/companies/lookalike',
     method: 'POST',
-    input: (sb) => ({ company_ids: [str(sb.data.samples.companyWithFunding.id)], limit: 3 }),
+    input: (sb) => {
+      const seed = sb.data.samples.companyWithFunding;
+      const alike = sb.data.companies.filter((c) => c.mainIndustryId === seed.mainIndustryId);
+      return { seeds: alike.slice(0, 5).map((c) => ({ domain: c.domain })), limit: 3 };
+    },
   },
   {
     name: 'get_contact_signals',
     kind: 'creates',
     key: 'get_contact_signals',
-    route: '/api/signals/contacts',
+    route: '/v3/contacts/signals',
     method: 'POST',
     input: (sb) => ({
       person_ids: [str(sb.data.samples.personWithRecentPromotion.personId)],
@@ -444,7 +516,7 @@ export const OPERATIONS: OperationRow[] = [
         lookback_days: 180,
       }),
       entries: (input) => input.person_ids as string[],
-      isSecondChunk: (body, entries) => startsSecondChunk((body as { contactIds?: unknown }).contactIds, entries),
+      isSecondChunk: (body, entries) => startsSecondChunk((body as { ids?: unknown }).ids, entries),
       secondChunkFree: true,
       report: signalLookup,
     },
@@ -453,7 +525,7 @@ export const OPERATIONS: OperationRow[] = [
     name: 'get_contact_signals (by email)',
     kind: 'creates',
     key: 'get_contact_signals',
-    route: '/api/signals/contacts/search',
+    route: '/v3/contacts/search',
     method: 'POST',
     input: (sb) => ({
       contacts: [{ email: sb.data.samples.personWithRecentPromotion.emails[0]!.email }],
@@ -465,7 +537,7 @@ export const OPERATIONS: OperationRow[] = [
     name: 'get_company_signals',
     kind: 'creates',
     key: 'get_company_signals',
-    route: '/api/signals/companies',
+    route: '/v3/companies/signals',
     method: 'POST',
     input: (sb) => ({
       company_ids: [str(sb.data.samples.companyWithRecentNews.id)],
@@ -479,7 +551,7 @@ export const OPERATIONS: OperationRow[] = [
         lookback_days: 180,
       }),
       entries: (input) => input.company_ids as string[],
-      isSecondChunk: (body, entries) => startsSecondChunk((body as { companyIds?: unknown }).companyIds, entries),
+      isSecondChunk: (body, entries) => startsSecondChunk((body as { ids?: unknown }).ids, entries),
       report: signalLookup,
     },
   },
@@ -487,7 +559,7 @@ export const OPERATIONS: OperationRow[] = [
     name: 'get_company_signals (by domain)',
     kind: 'creates',
     key: 'get_company_signals',
-    route: '/api/signals/companies/search',
+    route: '/v3/companies/search',
     method: 'POST',
     input: (sb) => ({
       companies: [{ domain: sb.data.samples.companyWithRecentNews.domain }],

@@ -1,6 +1,8 @@
 /**
- * Enrich Prospected Contacts / Companies: ids with their search's requestId, 100 per call,
- * one or one-per-id request ids, a stale requestId explained, and bad input refused.
+ * Enrich Prospected Contacts / Companies on Lusha V3: ids revealed by POST /v3/contacts/enrich
+ * and POST /v3/companies/enrich (no search request id: V3 does not need one), 100 per call,
+ * each id once; the 1.x Search Request ID accepted in any shape and echoed; credits as Lusha
+ * billed them; bad input refused.
  */
 import nock from 'nock';
 import { prospectCompanyFields, prospectContactFields } from '../../../src/prospecting/records';
@@ -19,24 +21,34 @@ const lusha = () => nock(LUSHA, { reqheaders: { api_key: TEST_KEY } });
 
 const EMPTY_CONTACT = Object.fromEntries(prospectContactFields.map((field) => [field.key, null]));
 const EMPTY_COMPANY = Object.fromEntries(prospectCompanyFields.map((field) => [field.key, null]));
-const ids = (from: number, count: number) => Array.from({ length: count }, (_, i) => `c-${from + i}`);
+const ids = (from: number, count: number) => Array.from({ length: count }, (_, i) => String(5000 + from + i));
+/** A V3EnrichedContact. */
 const revealedContact = (id: string) => ({
   id,
-  isSuccess: true,
-  data: {
-    fullName: `Name ${id}`,
-    emailAddresses: [{ email: `${id}@acme.io`, emailType: 'work', emailConfidence: 'A' }],
-    companyName: 'Acme',
-  },
+  fullName: `Name ${id}`,
+  emails: [{ email: `${id}@acme.io`, type: 'work', confidence: 'A' }],
+  company: { id: '77', name: 'Acme' },
 });
+const answer = (results: unknown[], credits: number) => ({
+  requestId: 'enrich-1',
+  results,
+  billing: { creditsCharged: credits, resultsReturned: results.length },
+});
+const RULE = 'Lusha charges per revealed email or phone number, nothing for data the account revealed before';
 
 describe('enrich_prospected_contacts', () => {
-  it('reveals the ids with their requestId and returns one row per id, in order', async () => {
+  it('reveals the ids alone and returns one row per id, in order, with what Lusha billed', async () => {
     const scope = lusha()
-      .post('/prospecting/contact/enrich', { requestId: 'req-1', contactIds: ['c-1', 'c-2'] })
-      .reply(200, { requestId: 'req-1', contacts: [revealedContact('c-2'), { id: 'c-1', isSuccess: false }] });
+      .post('/v3/contacts/enrich', { ids: ['5001', '5002'] })
+      .reply(
+        200,
+        answer(
+          [revealedContact('5002'), { id: '5001', error: { code: 'NOT_FOUND', message: 'Contact not found' } }],
+          1,
+        ),
+      );
 
-    const output = await runContacts({ request_id: 'req-1', contact_ids: ['c-1', 'c-2'] });
+    const output = await runContacts({ request_id: 'req-1', contact_ids: ['5001', '5002'] });
 
     expect(scope.isDone()).toBe(true);
     expect(output).toEqual({
@@ -44,26 +56,28 @@ describe('enrich_prospected_contacts', () => {
       requested: 2,
       revealedCount: 1,
       creditsCharged: 1,
-      creditsNote:
-        'Revealed 1 of 2 contacts: 1 credit charged (Lusha charges each contact it returned an email or phone number for).',
+      creditsNote: `Revealed 1 of 2 contacts: 1 credit charged (${RULE}).`,
       contacts: [
         {
           ...EMPTY_CONTACT,
-          contactId: 'c-1',
+          contactId: '5001',
+          id: '5001',
           requestId: 'req-1',
           revealed: false,
           creditCharged: false,
-          revealNote: 'Lusha revealed nothing for this contact ID with this Search Request ID (no credit charged)',
+          revealNote: "Lusha revealed nothing for this ID (Contact not found): it may not be one of Lusha's contacts",
         },
         {
           ...EMPTY_CONTACT,
-          contactId: 'c-2',
+          contactId: '5002',
+          id: '5002',
           requestId: 'req-1',
-          fullName: 'Name c-2',
-          email: 'c-2@acme.io',
+          fullName: 'Name 5002',
+          email: '5002@acme.io',
           emailType: 'work',
           emailConfidence: 'A',
-          emails: 'c-2@acme.io',
+          emails: '5002@acme.io',
+          companyId: '77',
           companyName: 'Acme',
           revealed: true,
           creditCharged: true,
@@ -72,110 +86,120 @@ describe('enrich_prospected_contacts', () => {
     });
   });
 
-  it('sends at most 100 ids per call, and each id once', async () => {
+  it('sends at most 100 ids per call, each id once, and sums the bills', async () => {
     const all = ids(1, 230);
     const scope = lusha()
-      .post('/prospecting/contact/enrich', { requestId: 'req-1', contactIds: all.slice(0, 100) })
-      .reply(200, { requestId: 'req-1', contacts: all.slice(0, 100).map(revealedContact) })
-      .post('/prospecting/contact/enrich', { requestId: 'req-1', contactIds: all.slice(100, 200) })
-      .reply(200, { requestId: 'req-1', contacts: all.slice(100, 200).map(revealedContact) })
-      .post('/prospecting/contact/enrich', { requestId: 'req-1', contactIds: all.slice(200) })
-      .reply(200, { requestId: 'req-1', contacts: all.slice(200).map(revealedContact) });
+      .post('/v3/contacts/enrich', { ids: all.slice(0, 100) })
+      .reply(200, answer(all.slice(0, 100).map(revealedContact), 100))
+      .post('/v3/contacts/enrich', { ids: all.slice(100, 200) })
+      .reply(200, answer(all.slice(100, 200).map(revealedContact), 100))
+      .post('/v3/contacts/enrich', { ids: all.slice(200) })
+      .reply(200, answer(all.slice(200).map(revealedContact), 30));
 
-    const output = await runContacts({ request_id: ['req-1'], contact_ids: [...all, 'c-5'] });
+    const output = await runContacts({ request_id: ['req-1'], contact_ids: [...all, all[4]] });
 
     expect(scope.isDone()).toBe(true);
     expect(output).toMatchObject({ requested: 230, revealedCount: 230, creditsCharged: 230 });
     expect(output.creditsNote).toBe(
-      'Revealed 230 of 230 contacts: 230 credits charged (Lusha charges each contact it returned an email or phone number for). 1 repeated ID revealed once.',
+      `Revealed 230 of 230 contacts: 230 credits charged (${RULE}). 1 repeated ID revealed once.`,
     );
     const rows = output.contacts as Record<string, unknown>[];
     expect(rows).toHaveLength(231);
     expect(rows[230]).toEqual(rows[4]);
   });
 
-  it('groups ids by their own request id when one is given per id', async () => {
+  it('accepts one Search Request ID per id and echoes it, sending the ids in one call', async () => {
     const scope = lusha()
-      .post('/prospecting/contact/enrich', { requestId: 'req-a', contactIds: ['c-1', 'c-3'] })
-      .reply(200, { requestId: 'req-a', contacts: [revealedContact('c-1'), revealedContact('c-3')] })
-      .post('/prospecting/contact/enrich', { requestId: 'req-b', contactIds: ['c-2'] })
-      .reply(200, { requestId: 'req-b', contacts: [revealedContact('c-2')] });
-    const output = await runContacts({ request_id: 'req-a\nreq-b\nreq-a', contact_ids: 'c-1,c-2,c-3' });
+      .post('/v3/contacts/enrich', { ids: ['5001', '5002', '5003'] })
+      .reply(200, answer(['5001', '5002', '5003'].map(revealedContact), 3));
+    const output = await runContacts({ request_id: 'req-a\nreq-b\nreq-a', contact_ids: '5001,5002,5003' });
     expect(scope.isDone()).toBe(true);
     expect(
       (output.contacts as Record<string, unknown>[]).map((row) => [row.contactId, row.requestId, row.revealed]),
     ).toEqual([
-      ['c-1', 'req-a', true],
-      ['c-2', 'req-b', true],
-      ['c-3', 'req-a', true],
+      ['5001', 'req-a', true],
+      ['5002', 'req-b', true],
+      ['5003', 'req-a', true],
     ]);
   });
 
-  it("turns Lusha's answer to a stale requestId into an actionable message", async () => {
-    lusha()
-      .post('/prospecting/contact/enrich')
-      .reply(400, {
-        statusCode: 400,
-        message: ['requestId "old-1" does not match a contact search made with this API key'],
-      });
-    const error = await expectStepError(runContacts({ request_id: 'old-1', contact_ids: ['c-1'] }));
-    expect(error).toEqual({
-      name: 'HaltedError',
-      message:
-        'Lusha rejected the request (POST /prospecting/contact/enrich, HTTP 400): requestId "old-1" does not match a contact search made with this API key. ' +
-        'Request ID "old-1": a Search Request ID is valid only with the contact IDs of the same Prospect Contacts run, and Lusha forgets it after a while: ' +
-        "map both from the same search step, or run the search again. Check the step's fields and try again.",
-    });
+  it('needs no Search Request ID, and never refuses one: none, or any number of them', async () => {
+    const scope = lusha()
+      .post('/v3/contacts/enrich', { ids: ['5001'] })
+      .reply(200, answer([revealedContact('5001')], 1))
+      .post('/v3/contacts/enrich', { ids: ['5001', '5002', '5003'] })
+      .reply(200, answer([revealedContact('5001')], 1));
+    const none = await runContacts({ contact_ids: ['5001'] });
+    expect(none).toMatchObject({ requestId: null, revealedCount: 1 });
+    const mismatched = await runContacts({ request_id: ['a', 'b'], contact_ids: ['5001', '5002', '5003'] });
+    expect((mismatched.contacts as Record<string, unknown>[]).map((row) => row.requestId)).toEqual([null, null, null]);
+    expect(scope.isDone()).toBe(true);
   });
 
   it('keeps what one batch revealed when another fails, with the reason on the failed rows', async () => {
     const all = ids(1, 101);
     lusha()
-      .post('/prospecting/contact/enrich', { requestId: 'req-1', contactIds: all.slice(0, 100) })
-      .reply(200, { requestId: 'req-1', contacts: all.slice(0, 100).map(revealedContact) })
-      .post('/prospecting/contact/enrich', { requestId: 'req-1', contactIds: ['c-101'] })
+      .post('/v3/contacts/enrich', { ids: all.slice(0, 100) })
+      .reply(200, answer(all.slice(0, 100).map(revealedContact), 100))
+      .post('/v3/contacts/enrich', { ids: [all[100]] })
       .reply(402, { statusCode: 402, message: 'Insufficient credits' });
     const output = await runContacts({ request_id: 'req-1', contact_ids: all });
     expect(output).toMatchObject({ requested: 101, revealedCount: 100, creditsCharged: 100 });
     expect((output.contacts as Record<string, unknown>[])[100]).toMatchObject({
-      contactId: 'c-101',
+      contactId: all[100],
       revealed: false,
       revealNote:
-        'Not revealed: The Lusha account has no credits left (POST /prospecting/contact/enrich, HTTP 402): Insufficient credits. Add credits to your Lusha account or wait for your plan to renew, then replay the run.',
+        'Not revealed: The Lusha account has no credits left (POST /v3/contacts/enrich, HTTP 402): Insufficient credits. Add credits to your Lusha account or wait for your plan to renew, then replay the run.',
     });
   });
 
-  it('refuses missing ids, mismatched request ids and too many ids before any call', async () => {
+  it('fails with the reason when every batch fails (nothing was billed)', async () => {
+    lusha()
+      .post('/v3/contacts/enrich')
+      .reply(400, { statusCode: 400, message: ['ids must contain at least 1 element'] });
+    const error = await expectStepError(runContacts({ contact_ids: ['x'] }));
+    expect(error).toEqual({
+      name: 'HaltedError',
+      message:
+        "Lusha rejected the request (POST /v3/contacts/enrich, HTTP 400): ids must contain at least 1 element. Check the step's fields and try again.",
+    });
+  });
+
+  it('refuses missing and too many ids before any call', async () => {
     const missing = await expectStepError(runContacts({ request_id: '', contact_ids: [] }));
     expect(missing).toEqual({
       name: 'HaltedError',
       message:
         'Enrich Prospected Contacts cannot run with this input (no credits were spent):\n' +
-        '- Prospect Contact IDs is empty: map the IDs to reveal.\n' +
-        '- Search Request ID is empty: map it from the search step.',
+        '- Prospect Contact IDs is empty: map the IDs to reveal.',
     });
-    const mismatched = await expectStepError(
-      runContacts({ request_id: ['a', 'b'], contact_ids: ['c-1', 'c-2', 'c-3'] }),
-    );
-    expect(mismatched.message).toBe(
-      'Enrich Prospected Contacts cannot run with this input (no credits were spent):\n' +
-        '- Search Request ID has 2 values for 3 IDs: give one for all, or exactly one per ID.',
-    );
     const tooMany = await expectStepError(runContacts({ request_id: 'a', contact_ids: ids(0, 501) }));
     expect(tooMany.message).toBe(
       'Enrich Prospected Contacts cannot run with this input (no credits were spent):\n' +
         '- Prospect Contact IDs has 501 IDs; at most 500 per step.',
     );
   });
+
+  it('says in the help text that the Search Request ID is no longer needed, and no longer requires it', () => {
+    const field = (
+      App.creates.enrich_prospected_contacts!.operation.inputFields as Array<Record<string, unknown>>
+    ).find((f) => f.key === 'request_id')!;
+    expect(field).toMatchObject({ required: false, list: true, type: 'string' });
+    expect(field.helpText).toMatch(/^No longer needed: Lusha V3 reveals by ID alone/);
+  });
 });
 
 describe('enrich_prospected_companies', () => {
-  it('sends the ids under "companiesIds" and returns one row per id', async () => {
+  it('sends the ids alone and returns one row per id, with what Lusha billed', async () => {
     const scope = lusha()
-      .post('/prospecting/company/enrich', { requestId: 'req-c', companiesIds: ['1586', '42'] })
+      .post('/v3/companies/enrich', { ids: ['1586', '42'] })
       .reply(200, {
-        requestId: 'req-c',
-        companies: [{ id: 1586, name: 'Acme', fqdn: 'www.acme.com', mainIndustry: 'Software' }],
+        requestId: 'enrich-c',
+        results: [
+          { id: '1586', name: 'Acme', domain: 'www.acme.com', industry: 'Software' },
+          { id: '42', error: { code: 'NOT_FOUND', message: 'Company not found' } },
+        ],
+        billing: { creditsCharged: 1, resultsReturned: 1 },
       });
 
     const output = await runCompanies({ request_id: 'req-c', company_ids: ['1586', '42'] });
@@ -186,7 +210,7 @@ describe('enrich_prospected_companies', () => {
       requested: 2,
       revealedCount: 1,
       creditsCharged: 1,
-      creditsNote: 'Revealed 1 of 2 companies: 1 credit charged (Lusha charges each company it returned).',
+      creditsNote: 'Revealed 1 of 2 companies: 1 credit charged (Lusha charges each company it returns).',
       companies: [
         {
           ...EMPTY_COMPANY,
@@ -198,26 +222,23 @@ describe('enrich_prospected_companies', () => {
           industry: 'Software',
           technologies: null,
           revealed: true,
+          creditCharged: true,
         },
         {
           ...EMPTY_COMPANY,
           requestId: 'req-c',
           id: '42',
           revealed: false,
-          revealNote: 'Lusha returned nothing for this company ID with this Search Request ID (no credit charged)',
+          creditCharged: false,
+          revealNote: "Lusha revealed nothing for this ID (Company not found): it may not be one of Lusha's companies",
         },
       ],
     });
   });
 
-  it('explains a requestId Lusha does not know', async () => {
-    lusha().post('/prospecting/company/enrich').reply(404, { statusCode: 404, message: 'Request not found' });
+  it('fails with the mapped error when Lusha refuses the reveal whole', async () => {
+    lusha().post('/v3/companies/enrich').reply(403, { statusCode: 403, message: 'Forbidden' });
     const error = await expectStepError(runCompanies({ request_id: 'gone', company_ids: ['1'] }));
-    expect(error.name).toBe('HaltedError');
-    expect(error.message).toBe(
-      'Lusha found nothing (POST /prospecting/company/enrich, HTTP 404): Request not found. Request ID "gone": a Search Request ID is valid only ' +
-        'with the company IDs of the same Prospect Companies run, and Lusha forgets it after a while: map both from the same search step, or run ' +
-        "the search again. Check the step's fields and try again.",
-    );
+    expect(error.message).toMatch(/^.*\(POST \/v3\/companies\/enrich, HTTP 403\): Forbidden\./);
   });
 });

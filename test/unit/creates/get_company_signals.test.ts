@@ -1,4 +1,4 @@
-/** Get Company Signals: the company lookup's calls, line items and credits. */
+/** Get Company Signals: the company lookup's calls (a search for domains, then the signals), line items and credits. */
 import nock from 'nock';
 import type { SignalLookupOutput } from '../../../src/signals/operations';
 import { useClock } from '../../support/clock';
@@ -12,16 +12,22 @@ useClock('2025-06-20T10:00:00Z');
 
 describe('get_company_signals', () => {
   it('looks up IDs and domains in one run and returns every signal with the credits charged', async () => {
+    const search = nock(LUSHA)
+      .post('/v3/companies/search', { companies: [{ clientReferenceId: '1', domain: 'lusha.com' }] })
+      .reply(200, {
+        results: [{ clientReferenceId: '1', id: '99', name: 'Lusha', domain: 'lusha.com' }],
+        billing: { creditsCharged: 1, resultsReturned: 1 },
+      });
     const ids = nock(LUSHA)
-      .post('/api/signals/companies', {
-        companyIds: [3416],
-        signals: ['websiteTrafficIncrease', 'itSpendIncrease'],
+      .post('/v3/companies/signals', {
+        ids: ['3416', '99'],
+        signalTypes: ['websiteTrafficIncrease', 'itSpendIncrease'],
         startDate: '2025-05-21',
       })
       .reply(200, {
-        companies: {
-          '3416': {
-            companyId: '3416',
+        results: [
+          {
+            id: '3416',
             companyName: 'Test',
             domain: 'test.com',
             websiteTrafficIncrease: [
@@ -34,30 +40,20 @@ describe('get_company_signals', () => {
                 changeRatePercent: 50,
               },
             ],
+            itSpendIncrease: [],
           },
-        },
-        startDate: '2025-05-21',
-        endDate: '2025-06-20',
-        creditCharged: 1,
-      });
-    const search = nock(LUSHA)
-      .post('/api/signals/companies/search', {
-        companies: [{ id: '1', domain: 'lusha.com' }],
-        signals: ['websiteTrafficIncrease', 'itSpendIncrease'],
-        startDate: '2025-05-21',
-      })
-      .reply(200, {
-        companies: {
-          '1': {
-            companyId: '99',
+          {
+            id: '99',
             companyName: 'Lusha',
             domain: 'lusha.com',
             itSpendIncrease: [
               { signalId: '1503903', signalDate: '2025-06-16', estimatedAnnualItSpend: 5000000, changeRatePercent: 25 },
             ],
           },
-        },
-        creditCharged: 1,
+        ],
+        startDate: '2025-05-21',
+        endDate: '2025-06-20',
+        billing: { creditsCharged: 2, resultsReturned: 2 },
       });
     const output = await appTester(
       perform,
@@ -71,7 +67,7 @@ describe('get_company_signals', () => {
     expect(ids.isDone() && search.isDone()).toBe(true);
     expect(output).toMatchObject({
       signalCount: 2,
-      creditsCharged: 2,
+      creditsCharged: 3,
       checkedCount: 2,
       notCheckedCount: 0,
       startDate: '2025-05-21',
@@ -108,5 +104,34 @@ describe('get_company_signals', () => {
         'Get Company Signals cannot run with this input (no credits were spent):\n' +
         '- The watch list has 501 companies; one step can watch at most 500.',
     });
+  });
+  it('sends "All Company Signals" as every type it lists, and the news and department filters', async () => {
+    const scope = nock(LUSHA)
+      .post('/v3/companies/signals', (body: Record<string, unknown>) => {
+        const types = body.signalTypes as string[];
+        return (
+          types.length === 22 &&
+          !types.includes('allSignals') &&
+          !types.includes('linkedinActivityIntent') &&
+          JSON.stringify(body.filters) ===
+            JSON.stringify({ include: { newsEventTypes: ['Funding Round'], hiringByDepartments: ['Sales'] } })
+        );
+      })
+      .reply(200, {
+        results: [{ id: '3416', companyName: 'Test', domain: 'test.com' }],
+        billing: { creditsCharged: 0 },
+      });
+    const output = await appTester(
+      perform,
+      bundleWith({
+        company_ids: ['3416'],
+        signal_types: ['allSignals'],
+        news_event_types: ['funding round'],
+        hiring_departments: ['Sales'],
+      }),
+      true,
+    );
+    expect(scope.isDone()).toBe(true);
+    expect(output).toMatchObject({ signalCount: 0, creditsCharged: 0, checkedCount: 1 });
   });
 });

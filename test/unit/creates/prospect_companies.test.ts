@@ -1,6 +1,7 @@
 /**
- * Prospect Companies: the company filters' body, the same paging and reveal as contacts
- * (with Lusha's `companiesIds` key), and its error paths.
+ * Prospect Companies on Lusha V3: the company filters' body (POST /v3/companies/prospecting),
+ * the same paging and reveal as contacts (POST /v3/companies/enrich by ids), credits as Lusha
+ * billed them, and its error paths.
  */
 import nock from 'nock';
 import { prospectCompanyFields } from '../../../src/prospecting/records';
@@ -15,13 +16,20 @@ const run = (inputData: Record<string, unknown>) =>
   appTester(perform as never, bundleWith(inputData), true) as Promise<Record<string, unknown>>;
 const lusha = () => nock(LUSHA, { reqheaders: { api_key: TEST_KEY } });
 
+/** A V3CompanyPreview. */
 const company = (n: number) => ({
   id: String(1000 + n),
   name: `Company ${n}`,
-  fqdn: `www.company${n}.com`,
+  domain: `www.company${n}.com`,
   description: `Company ${n} makes things.`,
   logoUrl: `https://logo.lusha.com/${1000 + n}.png`,
-  hasCompanyRevenue: true,
+  has: ['description', 'logoUrl'],
+});
+const page = (requestId: string, total: number, results: unknown[], credits = 1) => ({
+  requestId,
+  results,
+  pagination: { page: 0, size: 20, total },
+  billing: { creditsCharged: credits, resultsReturned: results.length },
 });
 const EMPTY_ITEM = Object.fromEntries(prospectCompanyFields.map((field) => [field.key, null]));
 const unrevealed = (n: number, requestId: string, extra: Record<string, unknown> = {}) => ({
@@ -38,13 +46,13 @@ const unrevealed = (n: number, requestId: string, extra: Record<string, unknown>
 });
 
 describe('prospect_companies', () => {
-  it('sends only company filters, and spends nothing without reveal', async () => {
-    const scope = serveLists(lusha(), ['industries_labels', 'sizes']);
+  it('sends only company filters, and reports what Lusha billed for the search without reveal', async () => {
+    const scope = serveLists(lusha(), ['industriesLabels', 'sizes']);
     serveSearch(scope, 'companyLocations', 'germany');
     serveSearch(scope, 'technologies', 'salesforce');
     scope
-      .post('/prospecting/company/search', {
-        pages: { page: 0, size: 20 },
+      .post('/v3/companies/prospecting', {
+        pagination: { page: 0, size: 20 },
         filters: {
           companies: {
             include: {
@@ -53,19 +61,13 @@ describe('prospect_companies', () => {
                 { min: 51, max: 200 },
                 { min: 201, max: 500 },
               ],
-              locations: [{ continent: 'Europe', country: 'Germany', country_grouping: 'emea' }],
+              locations: [{ continent: 'Europe', countryGrouping: 'EMEA', country: 'Germany', countryIso2: 'DE' }],
             },
             exclude: { technologies: ['Salesforce'] },
           },
         },
       })
-      .reply(200, {
-        requestId: 'req-c',
-        currentPage: 0,
-        pageLength: 2,
-        totalResults: 2,
-        data: [company(1), company(2)],
-      });
+      .reply(200, page('req-c', 2, [company(1), company(2)]));
 
     const output = await run({
       industries: 'Technology, Information & Media', // a mapped label is found by name
@@ -88,31 +90,27 @@ describe('prospect_companies', () => {
       stoppedForTime: false,
       pagingNote: '2 companies from page 0 (20 per page) of 2 matching.',
       revealed: false,
-      creditsCharged: 0,
+      creditsCharged: 1,
       creditsNote:
-        'No credits spent: searching is free. Turn on Reveal Company Details, or reveal chosen companies with Enrich ' +
-        'Prospected Companies and this Search Request ID, to get their details (revealing costs credits).',
+        'Search: 1 credit charged for 2 companies on 1 page (Lusha bills prospecting per result returned). Nothing ' +
+        'revealed: turn on Reveal Company Details, or reveal chosen companies with Enrich Prospected Companies and ' +
+        'their IDs, to get their details (Lusha charges each company it returns).',
       companies: [unrevealed(1, 'req-c'), unrevealed(2, 'req-c')],
     });
   });
 
-  it('reveals with Lusha\'s "companiesIds" key and charges what Lusha returned', async () => {
-    const scope = serveLists(lusha(), ['intent_topics'])
-      .post('/prospecting/company/search', {
-        pages: { page: 0, size: 20 },
+  it('reveals by ids and reports what Lusha billed for the search and the reveal', async () => {
+    const scope = serveLists(lusha(), ['intentTopics'])
+      .post('/v3/companies/prospecting', {
+        pagination: { page: 0, size: 20 },
         filters: { companies: { include: { intentTopics: ['Zero Trust'] } } },
       })
+      .reply(200, page('req-c', 2, [company(1), company(2)]))
+      .post('/v3/companies/enrich', { ids: ['1001', '1002'] })
       .reply(200, {
-        requestId: 'req-c',
-        currentPage: 0,
-        pageLength: 2,
-        totalResults: 2,
-        data: [company(1), company(2)],
-      })
-      .post('/prospecting/company/enrich', { requestId: 'req-c', companiesIds: ['1001', '1002'] })
-      .reply(200, {
-        requestId: 'req-c',
-        companies: [
+        requestId: 'enrich-c',
+        billing: { creditsCharged: 1, resultsReturned: 1 },
+        results: [
           {
             id: 1001,
             name: 'Company 1',
@@ -128,6 +126,7 @@ describe('prospect_companies', () => {
             technologies: [{ name: 'Salesforce' }],
             specialities: ['widgets'],
           },
+          { id: '1002', error: { code: 'NOT_FOUND', message: 'Company not found' } },
         ],
       });
 
@@ -136,8 +135,10 @@ describe('prospect_companies', () => {
     expect(scope.isDone()).toBe(true);
     expect(output).toMatchObject({
       revealed: true,
-      creditsCharged: 1,
-      creditsNote: 'Revealed 1 of 2 companies: 1 credit charged (Lusha charges each company it returned).',
+      creditsCharged: 2,
+      creditsNote:
+        'Search: 1 credit charged for 2 companies on 1 page (Lusha bills prospecting per result returned). Revealed 1 ' +
+        'of 2 companies: 1 credit charged (Lusha charges each company it returns).',
     });
     const [first, second] = output.companies as Record<string, unknown>[];
     expect(first).toEqual(
@@ -156,11 +157,13 @@ describe('prospect_companies', () => {
         technologies: 'Salesforce',
         specialities: 'widgets',
         revealed: true,
+        creditCharged: true,
       }),
     );
     expect(second).toEqual(
       unrevealed(2, 'req-c', {
-        revealNote: 'Lusha returned nothing for this company ID with this Search Request ID (no credit charged)',
+        creditCharged: false,
+        revealNote: "Lusha revealed nothing for this ID (Company not found): it may not be one of Lusha's companies",
       }),
     );
   });

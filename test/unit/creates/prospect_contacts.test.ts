@@ -1,6 +1,8 @@
 /**
- * Prospect Contacts: the body each input produces (field by field, against the reference),
- * paging and "up to N results", reveal only when asked, and every error path.
+ * Prospect Contacts on Lusha V3: the body each input produces (field by field, against the
+ * V3 spec's V3ContactFilterCriteria / V3CompanyFilterCriteria), paging and "up to N results",
+ * reveal only when asked (POST /v3/contacts/enrich by ids), credits as Lusha billed them,
+ * and every error path.
  */
 import nock from 'nock';
 import { prospectContactFields } from '../../../src/prospecting/records';
@@ -16,32 +18,30 @@ const run = (inputData: Record<string, unknown>) =>
 
 const lusha = () => nock(LUSHA, { reqheaders: { api_key: TEST_KEY } });
 
-/** A search result as Lusha sends it (the real `data` key). */
+/** A search result as V3 sends it (a V3ContactPreview). */
 function found(n: number, extra: Record<string, unknown> = {}) {
   return {
-    contactId: `c-${n}`,
-    isShown: false,
-    name: `Person ${n}`,
-    jobTitle: 'VP of Sales',
-    companyId: 33222678,
-    companyName: 'Northwind Analytics',
-    fqdn: 'www.northwind-analytics.com',
-    hasEmails: true,
-    hasWorkEmail: true,
-    hasPrivateEmail: false,
-    hasPhones: true,
-    hasMobilePhone: true,
-    hasDirectPhone: false,
+    id: `${1000 + n}`,
+    firstName: 'Person',
+    lastName: `${n}`,
+    jobTitle: { title: 'VP of Sales', departments: ['Sales'], seniority: 'Vice President' },
+    company: { id: '33222678', name: 'Northwind Analytics', domain: 'www.northwind-analytics.com' },
+    location: { country: 'United States', state: 'Massachusetts', city: 'Boston' },
+    has: ['firstName', 'lastName', 'jobTitle', 'location', 'emails', 'phones'],
+    canReveal: [
+      { field: 'emails', credits: 1 },
+      { field: 'phones', credits: 5 },
+    ],
     ...extra,
   };
 }
 
-const page = (requestId: string, currentPage: number, totalResults: number, data: unknown[]) => ({
+/** A V3 prospecting answer: `credits` is what Lusha billed for it. */
+const page = (requestId: string, pageNo: number, total: number, results: unknown[], credits = 1) => ({
   requestId,
-  currentPage,
-  pageLength: data.length,
-  totalResults,
-  data,
+  results,
+  pagination: { page: pageNo, size: results.length, total },
+  billing: { creditsCharged: credits, resultsReturned: results.length },
 });
 
 const EMPTY_ITEM = Object.fromEntries(prospectContactFields.map((field) => [field.key, null]));
@@ -50,10 +50,18 @@ const EMPTY_ITEM = Object.fromEntries(prospectContactFields.map((field) => [fiel
 function unrevealed(n: number, requestId: string, extra: Record<string, unknown> = {}) {
   return {
     ...EMPTY_ITEM,
-    contactId: `c-${n}`,
+    contactId: `${1000 + n}`,
+    id: `${1000 + n}`,
     requestId,
+    firstName: 'Person',
+    lastName: `${n}`,
     fullName: `Person ${n}`,
     jobTitle: 'VP of Sales',
+    seniority: 'VP',
+    departments: 'Sales',
+    city: 'Boston',
+    state: 'Massachusetts',
+    country: 'United States',
     companyId: '33222678',
     companyName: 'Northwind Analytics',
     companyDomain: 'northwind-analytics.com',
@@ -61,32 +69,31 @@ function unrevealed(n: number, requestId: string, extra: Record<string, unknown>
     revealed: false,
     previouslyRevealed: false,
     hasEmail: true,
-    hasWorkEmail: true,
-    hasPrivateEmail: false,
     hasPhone: true,
-    hasMobilePhone: true,
-    hasDirectPhone: false,
     ...extra,
   };
 }
 
-const NOT_SPENT =
-  'No credits spent: searching is free. Turn on Reveal Contact Details, or reveal chosen contacts with Enrich Prospected ' +
-  'Contacts and this Search Request ID, to get their details (revealing costs credits).';
+/** The Credits Note of a search without reveal, billed `credits` for `results` on `pages`. */
+const SEARCH_ONLY = (credits: number, results: string, pages = '1 page') =>
+  `Search: ${credits} credit${credits === 1 ? '' : 's'} charged for ${results} on ${pages} (Lusha bills prospecting ` +
+  'per result returned). Nothing revealed: turn on Reveal Contact Details, or reveal chosen contacts with Enrich ' +
+  'Prospected Contacts and their IDs, to get their details (Lusha charges per revealed email or phone number, ' +
+  'nothing for data the account revealed before).';
 
 describe('prospect_contacts: the search body', () => {
   it('sends every filter under the key and in the shape the reference documents, values checked against Lusha lists', async () => {
     const scope = serveLists(lusha(), [
       'departments',
       'seniority',
-      'all_countries',
-      'existing_data_points',
-      'industries_labels',
+      'countries',
+      'existingDataPoints',
+      'industriesLabels',
       'sizes',
       'revenues',
       'sics',
       'naics',
-      'intent_topics',
+      'intentTopics',
     ]);
     serveSearch(scope, 'contactLocations', 'berlin');
     serveSearch(scope, 'companyNames', 'acme');
@@ -94,29 +101,38 @@ describe('prospect_contacts: the search body', () => {
     serveSearch(scope, 'technologies', 'salesforce');
     // sub-industries come from the same list as industries, cached under their own key
     scope
-      .get('/prospecting/filters/companies/industries_labels')
+      .get('/v3/companies/prospecting/filters/industriesLabels')
       .once()
-      .reply(200, [
-        {
-          main_industry: 'Technology, Information & Media',
-          main_industry_id: 4,
-          sub_industries: [{ value: 'Software Development', id: 101 }],
-        },
-      ]);
+      .reply(200, {
+        values: [
+          {
+            main_industry: 'Technology, Information & Media',
+            main_industry_id: 4,
+            sub_industries: [{ value: 'Software Development', id: 101 }],
+          },
+        ],
+      });
     scope
-      .post('/prospecting/contact/search', {
-        pages: { page: 0, size: 20 },
+      .post('/v3/contacts/prospecting', {
+        pagination: { page: 0, size: 20 },
         filters: {
           contacts: {
             include: {
               jobTitles: ['VP Sales', 'Head of Sales, EMEA'],
               departments: ['Sales'],
-              seniority: [8, 6],
+              seniorityIds: [8, 6],
               countries: ['DE', 'US'],
               locations: [
-                { continent: 'Europe', country: 'Germany', state: 'Berlin', city: 'Berlin', country_grouping: 'emea' },
+                {
+                  continent: 'Europe',
+                  countryGrouping: 'EMEA',
+                  country: 'Germany',
+                  countryIso2: 'DE',
+                  state: 'Berlin',
+                  city: 'Berlin',
+                },
               ],
-              existing_data_points: ['work_email', 'mobile_phone'],
+              existingDataPoints: ['work_email', 'mobile_phone'],
             },
             exclude: { jobTitles: ['Intern'], departments: ['Marketing'] },
           },
@@ -131,7 +147,7 @@ describe('prospect_contacts: the search body', () => {
                 { min: 201, max: 500 },
               ],
               revenues: [{ min: 1000001, max: 10000000 }],
-              locations: [{ continent: 'Europe', country: 'Germany', country_grouping: 'emea' }],
+              locations: [{ continent: 'Europe', countryGrouping: 'EMEA', country: 'Germany', countryIso2: 'DE' }],
               technologies: ['Salesforce'],
               intentTopics: ['Digital Sales'],
               sicCodes: ['7372'],
@@ -141,7 +157,7 @@ describe('prospect_contacts: the search body', () => {
           },
         },
       })
-      .reply(200, page('req-1', 0, 2, [found(1), found(2, { isShown: true })]));
+      .reply(200, page('req-1', 0, 2, [found(1), found(2, { canReveal: [{ field: 'emails', credits: 0 }] })]));
 
     const output = await run({
       job_titles: ['VP Sales', 'Head of Sales, EMEA'],
@@ -179,16 +195,16 @@ describe('prospect_contacts: the search body', () => {
       stoppedForTime: false,
       pagingNote: '2 contacts from page 0 (20 per page) of 2 matching.',
       revealed: false,
-      creditsCharged: 0,
-      creditsNote: NOT_SPENT,
+      creditsCharged: 1,
+      creditsNote: SEARCH_ONLY(1, '2 contacts'),
       contacts: [unrevealed(1, 'req-1'), unrevealed(2, 'req-1', { previouslyRevealed: true })],
     });
   });
 
   it('sends the page and page size asked for, and says where more results are', async () => {
     const scope = serveLists(lusha(), ['departments'])
-      .post('/prospecting/contact/search', {
-        pages: { page: 3, size: 10 },
+      .post('/v3/contacts/prospecting', {
+        pagination: { page: 3, size: 10 },
         filters: { contacts: { include: { departments: ['Sales'] } } },
       })
       .reply(200, page('req-3', 3, 95, [found(31)]));
@@ -197,8 +213,8 @@ describe('prospect_contacts: the search body', () => {
     expect(output).toMatchObject({ page: 3, pageSize: 10, nextPage: null, resultCount: 1 });
 
     const second = serveLists(lusha(), ['departments'])
-      .post('/prospecting/contact/search', {
-        pages: { page: 0, size: 10 },
+      .post('/v3/contacts/prospecting', {
+        pagination: { page: 0, size: 10 },
         filters: { contacts: { include: { departments: ['Sales'] } } },
       })
       .reply(
@@ -225,11 +241,11 @@ describe('prospect_contacts: up to N results', () => {
 
   it('pages with the largest page size and stops at N: 120 of 500 takes exactly 3 requests', async () => {
     const scope = lusha()
-      .post('/prospecting/contact/search', { pages: { page: 0, size: 50 }, filters: filterBody })
+      .post('/v3/contacts/prospecting', { pagination: { page: 0, size: 50 }, filters: filterBody })
       .reply(200, page('req-a', 0, 500, results(0, 50)))
-      .post('/prospecting/contact/search', { pages: { page: 1, size: 50 }, filters: filterBody })
+      .post('/v3/contacts/prospecting', { pagination: { page: 1, size: 50 }, filters: filterBody })
       .reply(200, page('req-b', 1, 500, results(50, 50)))
-      .post('/prospecting/contact/search', { pages: { page: 2, size: 50 }, filters: filterBody })
+      .post('/v3/contacts/prospecting', { pagination: { page: 2, size: 50 }, filters: filterBody })
       .reply(200, page('req-c', 2, 500, results(100, 50)));
 
     const output = await run({ job_titles: 'CTO', max_results: 120 });
@@ -248,15 +264,16 @@ describe('prospect_contacts: up to N results', () => {
       nextPage: 3,
       stoppedForTime: false,
       pagingNote: '120 contacts from pages 0–2 (50 per page) of 500 matching. More results from Page 3.',
-      creditsCharged: 0,
+      creditsCharged: 3,
+      creditsNote: SEARCH_ONLY(3, '120 contacts', '3 pages'),
     });
   });
 
   it('stops at the last page: up to 200 of 70 takes 2 requests', async () => {
     const scope = lusha()
-      .post('/prospecting/contact/search', { pages: { page: 0, size: 50 }, filters: filterBody })
+      .post('/v3/contacts/prospecting', { pagination: { page: 0, size: 50 }, filters: filterBody })
       .reply(200, page('req-a', 0, 70, results(0, 50)))
-      .post('/prospecting/contact/search', { pages: { page: 1, size: 50 }, filters: filterBody })
+      .post('/v3/contacts/prospecting', { pagination: { page: 1, size: 50 }, filters: filterBody })
       .reply(200, page('req-b', 1, 70, results(50, 20)));
     const output = await run({ job_titles: ['CTO'], max_results: '200' });
     expect(scope.isDone()).toBe(true);
@@ -265,7 +282,7 @@ describe('prospect_contacts: up to N results', () => {
 
   it('asks for one page of N when N is 50 or less', async () => {
     const scope = lusha()
-      .post('/prospecting/contact/search', { pages: { page: 0, size: 30 }, filters: filterBody })
+      .post('/v3/contacts/prospecting', { pagination: { page: 0, size: 30 }, filters: filterBody })
       .reply(200, page('req-a', 0, 500, results(0, 30)));
     const output = await run({ job_titles: ['CTO'], max_results: 30 });
     expect(scope.isDone()).toBe(true);
@@ -283,9 +300,9 @@ describe('prospect_contacts: up to N results', () => {
         return page(requestId, n, 500, results(n * 50, 50));
       };
       const scope = lusha()
-        .post('/prospecting/contact/search', { pages: { page: 0, size: 50 }, filters: filterBody })
+        .post('/v3/contacts/prospecting', { pagination: { page: 0, size: 50 }, filters: filterBody })
         .reply(200, slowPage('req-a', 0))
-        .post('/prospecting/contact/search', { pages: { page: 1, size: 50 }, filters: filterBody })
+        .post('/v3/contacts/prospecting', { pagination: { page: 1, size: 50 }, filters: filterBody })
         .reply(200, slowPage('req-b', 1));
       const output = await run({ job_titles: ['CTO'], max_results: 500 });
       expect(scope.isDone()).toBe(true);
@@ -304,42 +321,36 @@ describe('prospect_contacts: up to N results', () => {
 });
 
 describe('prospect_contacts: reveal', () => {
-  it('reveals the page with its requestId only when asked, and counts the credits', async () => {
+  it('reveals the page by its ids only when asked, and reports what Lusha billed for the search and the reveal', async () => {
     const scope = serveLists(lusha(), ['departments'])
-      .post('/prospecting/contact/search', {
-        pages: { page: 0, size: 20 },
+      .post('/v3/contacts/prospecting', {
+        pagination: { page: 0, size: 20 },
         filters: { contacts: { include: { departments: ['Sales'] } } },
       })
       .reply(200, page('req-1', 0, 3, [found(1), found(2), found(3)]))
-      .post('/prospecting/contact/enrich', { requestId: 'req-1', contactIds: ['c-1', 'c-2', 'c-3'] })
+      .post('/v3/contacts/enrich', { ids: ['1001', '1002', '1003'] })
       .reply(200, {
-        requestId: 'req-1',
-        contacts: [
+        requestId: 'enrich-1',
+        results: [
           {
-            id: 'c-1',
-            isSuccess: true,
-            data: {
-              firstName: 'Maya',
-              lastName: 'Goldberg',
-              fullName: 'Maya Goldberg',
-              jobTitle: 'VP of Sales',
-              companyId: 33222678,
-              companyName: 'Northwind Analytics',
-              emailAddresses: [
-                { email: 'maya@northwind-analytics.com', emailType: 'work', emailConfidence: 'A+' },
-                { email: 'maya@gmail.com', emailType: 'private', emailConfidence: 'A' },
-              ],
-              phoneNumbers: [{ number: '+1 617-555-0142', phoneType: 'mobile', doNotCall: false }],
-              location: { city: 'Boston', country: 'United States', country_iso2: 'US', continent: 'North America' },
-              socialLinks: { linkedin: 'https://www.linkedin.com/in/maya-goldberg' },
-              departments: ['Sales'],
-              seniority: [{ id: 8, value: 'vp' }],
-            },
+            id: '1001',
+            firstName: 'Maya',
+            lastName: 'Goldberg',
+            fullName: 'Maya Goldberg',
+            jobTitle: { title: 'VP of Sales', departments: ['Sales'], seniority: 'Vice President' },
+            emails: [
+              { email: 'maya@northwind-analytics.com', type: 'work', confidence: 'A+' },
+              { email: 'maya@gmail.com', type: 'personal', confidence: 'A' },
+            ],
+            phones: [{ number: '+1 617-555-0142', type: 'mobile', doNotCall: false }],
+            location: { city: 'Boston', country: 'United States', countryIso2: 'US', continent: 'North America' },
+            socialLinks: { linkedin: 'https://www.linkedin.com/in/maya-goldberg' },
+            company: { id: '33222678', name: 'Northwind Analytics', domain: 'www.northwind-analytics.com' },
           },
-          // Found, but nothing to reveal: no charge.
-          { id: 'c-2', isSuccess: true, data: { fullName: 'Person 2', emailAddresses: [], phoneNumbers: [] } },
-          { id: 'c-3', isSuccess: false },
+          { id: '1002', firstName: 'Person', lastName: '2', emails: [], phones: [] },
+          { id: '1003', error: { code: 'NOT_FOUND', message: 'Contact not found' } },
         ],
+        billing: { creditsCharged: 6, resultsReturned: 2 },
       });
 
     const output = await run({ departments: ['Sales'], reveal: 'true' });
@@ -347,13 +358,16 @@ describe('prospect_contacts: reveal', () => {
     expect(scope.isDone()).toBe(true);
     expect(output).toMatchObject({
       revealed: true,
-      creditsCharged: 1,
+      creditsCharged: 7,
       creditsNote:
-        'Revealed 2 of 3 contacts: 1 credit charged (Lusha charges each contact it returned an email or phone number for).',
+        'Search: 1 credit charged for 3 contacts on 1 page (Lusha bills prospecting per result returned). Revealed 2 ' +
+        'of 3 contacts: 6 credits charged (Lusha charges per revealed email or phone number, nothing for data the ' +
+        'account revealed before).',
     });
     const [first, second, third] = output.contacts as Record<string, unknown>[];
     expect(first).toEqual(
       unrevealed(1, 'req-1', {
+        id: '1001',
         firstName: 'Maya',
         lastName: 'Goldberg',
         fullName: 'Maya Goldberg',
@@ -365,50 +379,35 @@ describe('prospect_contacts: reveal', () => {
         phoneType: 'mobile',
         phoneDoNotCall: false,
         phones: '+1 617-555-0142',
-        seniority: 'VP',
-        departments: 'Sales',
         linkedinUrl: 'https://www.linkedin.com/in/maya-goldberg',
-        city: 'Boston',
-        country: 'United States',
         countryCode: 'US',
         continent: 'North America',
         revealed: true,
         creditCharged: true,
       }),
     );
-    expect(second).toEqual(unrevealed(2, 'req-1', { revealed: true, creditCharged: false }));
+    expect(second).toEqual(unrevealed(2, 'req-1', { revealed: true, creditCharged: true }));
     expect(third).toEqual(
       unrevealed(3, 'req-1', {
         creditCharged: false,
-        revealNote: 'Lusha revealed nothing for this contact ID with this Search Request ID (no credit charged)',
+        revealNote: "Lusha revealed nothing for this ID (Contact not found): it may not be one of Lusha's contacts",
       }),
     );
   });
 
-  it('keeps the pages already revealed (and paid for) when a later page cannot be searched, and says where to continue', async () => {
+  it('keeps the pages already fetched and revealed (both billed) when a later page cannot be searched', async () => {
     const filterBody = { contacts: { include: { jobTitles: ['CTO'] } } };
-    const ids = Array.from({ length: 50 }, (_, i) => `c-${i}`);
+    const results = Array.from({ length: 50 }, (_, i) => found(i));
+    const ids = results.map((r) => r.id);
     const scope = lusha()
-      .post('/prospecting/contact/search', { pages: { page: 0, size: 50 }, filters: filterBody })
-      .reply(
-        200,
-        page(
-          'req-a',
-          0,
-          500,
-          ids.map((_, i) => found(i)),
-        ),
-      )
-      .post('/prospecting/contact/enrich', { requestId: 'req-a', contactIds: ids })
+      .post('/v3/contacts/prospecting', { pagination: { page: 0, size: 50 }, filters: filterBody })
+      .reply(200, page('req-a', 0, 500, results, 2))
+      .post('/v3/contacts/enrich', { ids })
       .reply(200, {
-        requestId: 'req-a',
-        contacts: ids.map((id) => ({
-          id,
-          isSuccess: true,
-          data: { fullName: id, emailAddresses: [{ email: `${id}@acme.com`, emailType: 'work' }] },
-        })),
+        results: ids.map((id) => ({ id, fullName: id, emails: [{ email: `${id}@acme.com`, type: 'work' }] })),
+        billing: { creditsCharged: 50, resultsReturned: 50 },
       })
-      .post('/prospecting/contact/search', { pages: { page: 1, size: 50 }, filters: filterBody })
+      .post('/v3/contacts/prospecting', { pagination: { page: 1, size: 50 }, filters: filterBody })
       .reply(429, { statusCode: 429, message: 'Too many requests' }, { 'Retry-After': '30' });
 
     const output = await run({ job_titles: ['CTO'], max_results: 120, reveal: true });
@@ -419,18 +418,18 @@ describe('prospect_contacts: reveal', () => {
       pagesFetched: 1,
       nextPage: 1,
       stoppedForTime: false,
-      creditsCharged: 50,
+      creditsCharged: 52,
       pagingNote:
         '50 contacts from page 0 (50 per page) of 500 matching. Stopped at Page 1: Lusha rate limit reached ' +
-        '(POST /prospecting/contact/search, HTTP 429): Too many requests. Continue from Page 1.',
+        '(POST /v3/contacts/prospecting, HTTP 429): Too many requests. Continue from Page 1.',
     });
     expect((output.contacts as Record<string, unknown>[]).every((contact) => contact.revealed === true)).toBe(true);
   });
 
-  it('fails with the mapped error when a later page cannot be searched and nothing was revealed (nothing spent)', async () => {
+  it('keeps the billed first page without reveal too when a later page cannot be searched', async () => {
     const filterBody = { contacts: { include: { jobTitles: ['CTO'] } } };
-    lusha()
-      .post('/prospecting/contact/search', { pages: { page: 0, size: 50 }, filters: filterBody })
+    const scope = lusha()
+      .post('/v3/contacts/prospecting', { pagination: { page: 0, size: 50 }, filters: filterBody })
       .reply(
         200,
         page(
@@ -438,25 +437,52 @@ describe('prospect_contacts: reveal', () => {
           0,
           500,
           Array.from({ length: 50 }, (_, i) => found(i)),
+          2,
         ),
       )
-      .post('/prospecting/contact/search', { pages: { page: 1, size: 50 }, filters: filterBody })
+      .post('/v3/contacts/prospecting', { pagination: { page: 1, size: 50 }, filters: filterBody })
+      .reply(429, { statusCode: 429, message: 'Too many requests' }, { 'Retry-After': '30' });
+    const output = await run({ job_titles: ['CTO'], max_results: 120 });
+    expect(scope.isDone()).toBe(true);
+    expect(output).toMatchObject({ resultCount: 50, pagesFetched: 1, nextPage: 1, creditsCharged: 2 });
+    expect(output.pagingNote).toMatch(/Stopped at Page 1: Lusha rate limit reached/);
+  });
+
+  it('fails with the mapped error when the first page cannot be searched', async () => {
+    lusha()
+      .post('/v3/contacts/prospecting')
       .reply(429, { statusCode: 429, message: 'Too many requests' }, { 'Retry-After': '30' });
     const error = await expectStepError(run({ job_titles: ['CTO'], max_results: 120 }));
     expect(error).toMatchObject({ name: 'ThrottledError', delay: 30 });
   });
 
-  it('halts when the reveal fails for lack of credits, after the free search', async () => {
-    serveLists(lusha(), ['departments'])
-      .post('/prospecting/contact/search')
+  it('returns the billed search when the reveal fails for lack of credits, each row saying why', async () => {
+    const scope = serveLists(lusha(), ['departments'])
+      .post('/v3/contacts/prospecting')
       .reply(200, page('req-1', 0, 1, [found(1)]))
-      .post('/prospecting/contact/enrich')
+      .post('/v3/contacts/enrich')
+      .reply(402, { statusCode: 402, message: 'Insufficient credits' });
+    const output = await run({ departments: ['Sales'], reveal: true });
+    expect(scope.isDone()).toBe(true);
+    expect(output).toMatchObject({ creditsCharged: 1, resultCount: 1 });
+    const [row] = output.contacts as Record<string, unknown>[];
+    expect(row).toMatchObject({ revealed: false, creditCharged: false });
+    expect(row!.revealNote).toMatch(
+      /^Not revealed: The Lusha account has no credits left \(POST \/v3\/contacts\/enrich, HTTP 402\)/,
+    );
+  });
+
+  it('fails with the reason when the reveal fails and Lusha billed nothing for the search', async () => {
+    serveLists(lusha(), ['departments'])
+      .post('/v3/contacts/prospecting')
+      .reply(200, page('req-1', 0, 1, [found(1)], 0))
+      .post('/v3/contacts/enrich')
       .reply(402, { statusCode: 402, message: 'Insufficient credits' });
     const error = await expectStepError(run({ departments: ['Sales'], reveal: true }));
     expect(error).toEqual({
       name: 'HaltedError',
       message:
-        'The Lusha account has no credits left (POST /prospecting/contact/enrich, HTTP 402): Insufficient credits. ' +
+        'The Lusha account has no credits left (POST /v3/contacts/enrich, HTTP 402): Insufficient credits. ' +
         'Add credits to your Lusha account or wait for your plan to renew, then replay the run.',
     });
   });
@@ -513,7 +539,7 @@ describe('prospect_contacts: bad input is refused before any call', () => {
 });
 
 describe("prospect_contacts: values outside Lusha's lists", () => {
-  it('checks every value against the lists (free) and reports all bad ones before searching', async () => {
+  it('checks every value against the lists (unbilled) and reports all bad ones before searching', async () => {
     const scope = serveLists(lusha(), ['departments', 'seniority', 'sizes']);
     serveSearch(scope, 'contactLocations', 'atlantis', []);
     serveSearch(scope, 'contactLocations', 'springfield', [
@@ -522,14 +548,14 @@ describe("prospect_contacts: values outside Lusha's lists", () => {
         country: 'United States',
         state: 'Illinois',
         city: 'Springfield',
-        country_grouping: 'na',
+        countryGrouping: 'NA',
       },
       {
         continent: 'North America',
         country: 'United States',
         state: 'Massachusetts',
         city: 'Springfield',
-        country_grouping: 'na',
+        countryGrouping: 'NA',
       },
     ]);
     const error = await expectStepError(
@@ -558,13 +584,13 @@ describe("prospect_contacts: values outside Lusha's lists", () => {
 describe('prospect_contacts: Lusha errors', () => {
   it("quotes Lusha's validation message", async () => {
     serveLists(lusha(), ['departments'])
-      .post('/prospecting/contact/search')
-      .reply(400, { statusCode: 400, message: ['pages.size must not be greater than 50'] });
+      .post('/v3/contacts/prospecting')
+      .reply(400, { statusCode: 400, message: ['pagination.size must not be greater than 100'] });
     const error = await expectStepError(run({ departments: ['Sales'] }));
     expect(error).toEqual({
       name: 'HaltedError',
       message:
-        "Lusha rejected the request (POST /prospecting/contact/search, HTTP 400): pages.size must not be greater than 50. Check the step's fields and try again.",
+        "Lusha rejected the request (POST /v3/contacts/prospecting, HTTP 400): pagination.size must not be greater than 100. Check the step's fields and try again.",
     });
   });
 });

@@ -1,18 +1,25 @@
 /**
  * The flat person and company records: the same output whichever documented wire shape
- * Lusha sent (V3 enrichment's, and the V2 shapes prospecting still sends), the
+ * Lusha sent (V3 enrichment's, and the V2 spellings the records still read), the
  * best-email/best-phone rules, and output fields that label every key.
  */
 import type * as Values from '../../../src/shared/values';
+import { z } from 'zod';
 import {
-  ProspectCompanyEnrichSchema,
-  ProspectContactEnrichSchema,
+  CompanySchema,
+  ContactSchema,
   V3CompaniesSearchAndEnrichSchema,
   V3ContactsSearchAndEnrichSchema,
 } from '../../../src/lusha/schemas';
 import { companyOutputFields, companySample, toCompanyRecord } from '../../../src/companies/record';
 import { personOutputFields, personSample, toPersonRecord } from '../../../src/people/record';
 import type { OutputField } from '../../../src/zapier/fields';
+
+/** The V2 prospecting reveal answers these records were first written for (their wrappers only). */
+const ProspectContactEnrichSchema = z
+  .object({ contacts: z.array(z.object({ data: ContactSchema.nullish() }).passthrough()) })
+  .passthrough();
+const ProspectCompanyEnrichSchema = z.object({ companies: z.array(CompanySchema) }).passthrough();
 
 // A V3 search-and-enrich answer (V3EnrichedContact): emails as email/type/confidence, camelCase
 // location, the company as a reference ({ id, name, domain, industry }).

@@ -3,9 +3,10 @@
  * lists joined into text, the enrichment records' field names where the data is the same.
  */
 import {
-  ProspectCompanyEnrichSchema,
-  ProspectCompanySearchSchema,
-  ProspectContactSearchSchema,
+  V3CompaniesEnrichSchema,
+  V3ContactsEnrichSchema,
+  V3ProspectingCompaniesSchema,
+  V3ProspectingContactsSchema,
 } from '../../../src/lusha/schemas';
 import { companyOutputFields } from '../../../src/companies/record';
 import { lineItemFields, toLineItem } from '../../../src/zapier/line-items';
@@ -69,35 +70,36 @@ describe('line items', () => {
 });
 
 describe('prospect contact line items', () => {
-  const search = ProspectContactSearchSchema.parse({
+  const search = V3ProspectingContactsSchema.parse({
     requestId: 'req-1',
-    data: [
+    results: [
       {
-        contactId: 'c-1',
-        isShown: true,
-        name: 'Li Wei',
-        jobTitle: 'Head of Growth',
-        companyId: 1586,
-        companyName: 'Acme',
-        fqdn: 'www.acme.com',
-        hasEmails: false,
+        id: 'c-1',
+        firstName: 'Li',
+        lastName: 'Wei',
+        jobTitle: { title: 'Head of Growth' },
+        company: { id: 1586, name: 'Acme', domain: 'www.acme.com' },
+        has: ['firstName', 'lastName', 'jobTitle'],
+        canReveal: [{ field: 'phones', credits: 0 }],
       },
     ],
   }).results[0]!;
+  /** A contact of POST /v3/contacts/enrich. */
+  const revealed = (data: Record<string, unknown>) => ({
+    data: V3ContactsEnrichSchema.parse({ results: [{ id: 'c-1', ...data }] }).results[0]!,
+    creditCharged: true,
+  });
 
   it('have the same keys revealed or not, in the order of their output fields', () => {
     const plain = toProspectContactLineItem({ contactId: 'c-1', requestId: 'req-1', search });
-    const revealed = toProspectContactLineItem({
+    const full = toProspectContactLineItem({
       contactId: 'c-1',
       requestId: 'req-1',
       search,
-      reveal: {
-        isSuccess: true,
-        data: { fullName: 'Li Wei', emailAddresses: [{ email: 'li@acme.io', emailType: 'work' }] },
-      },
+      reveal: revealed({ fullName: 'Li Wei', emails: [{ email: 'li@acme.io', type: 'work' }] }),
     });
     expect(Object.keys(plain)).toEqual(keys(prospectContactFields));
-    expect(Object.keys(revealed)).toEqual(keys(prospectContactFields));
+    expect(Object.keys(full)).toEqual(keys(prospectContactFields));
     expect(Object.keys(prospectContactSample)).toEqual(keys(prospectContactFields));
   });
 
@@ -105,15 +107,17 @@ describe('prospect contact line items', () => {
     expect(toProspectContactLineItem({ contactId: 'c-1', requestId: 'req-1', search })).toMatchObject({
       contactId: 'c-1',
       requestId: 'req-1',
-      id: null,
+      id: 'c-1',
       fullName: 'Li Wei',
       jobTitle: 'Head of Growth',
       companyId: '1586',
       companyName: 'Acme',
       companyDomain: 'acme.com',
-      previouslyRevealed: true,
+      previouslyRevealed: true, // canReveal says revealing would cost nothing
       hasEmail: false,
-      hasPhone: null, // Lusha did not say
+      hasPhone: false,
+      hasWorkEmail: null, // V3's `has` does not tell the kinds
+      hasMobilePhone: null,
       revealed: false,
       creditCharged: null,
     });
@@ -124,15 +128,12 @@ describe('prospect contact line items', () => {
       contactId: 'c-1',
       requestId: 'req-1',
       search,
-      reveal: {
-        isSuccess: true,
-        data: {
-          firstName: 'Li',
-          lastName: 'Wei',
-          jobTitle: 'VP Growth',
-          phoneNumbers: [{ number: '+44 20 7946 0000', phoneType: 'direct' }],
-        },
-      },
+      reveal: revealed({
+        firstName: 'Li',
+        lastName: 'Wei',
+        jobTitle: { title: 'VP Growth' },
+        phones: [{ number: '+44 20 7946 0000', type: 'direct' }],
+      }),
     });
     expect(item).toMatchObject({
       fullName: 'Li Wei',
@@ -151,15 +152,12 @@ describe('prospect contact line items', () => {
       contactId: 'c-1',
       requestId: 'req-1',
       search,
-      reveal: {
-        isSuccess: true,
-        data: {
-          phoneNumbers: [
-            { number: '+44 20 7946 0000', phoneType: 'direct', doNotCall: true },
-            { number: '+44 7700 900123', phoneType: 'mobile', doNotCall: false },
-          ],
-        },
-      },
+      reveal: revealed({
+        phones: [
+          { number: '+44 20 7946 0000', type: 'direct', doNotCall: true },
+          { number: '+44 7700 900123', type: 'mobile', doNotCall: false },
+        ],
+      }),
     });
     expect(item).toMatchObject({
       phone: '+44 7700 900123',
@@ -171,25 +169,29 @@ describe('prospect contact line items', () => {
 
 describe('prospect company line items', () => {
   it('have one shape, the company record names, and the revealed profile over the search result', () => {
-    const search = ProspectCompanySearchSchema.parse({
+    const search = V3ProspectingCompaniesSchema.parse({
       requestId: 'r',
-      data: [{ id: '1586', name: 'Acme', fqdn: 'www.acme.com', logoUrl: 'https://logo/1586.png' }],
+      results: [{ id: '1586', name: 'Acme', domain: 'www.acme.com', logoUrl: 'https://logo/1586.png' }],
     }).results[0]!;
-    const revealed = ProspectCompanyEnrichSchema.parse({
+    const revealed = V3CompaniesEnrichSchema.parse({
       requestId: 'r',
-      companies: [
+      results: [
         {
           id: 1586,
           name: 'Acme Inc',
-          companySize: { min: 51, max: 200 },
-          employees: '51 - 200',
+          employeeCount: { min: 51, max: 200 },
           technologies: [{ name: 'Salesforce' }, { name: 'Snowflake' }],
-          countryIso2: 'de',
+          location: { countryIso2: 'de' },
         },
       ],
-    }).companies[0]!;
+    }).results[0]!;
     const plain = toProspectCompanyLineItem({ id: '1586', requestId: 'r', search });
-    const full = toProspectCompanyLineItem({ id: '1586', requestId: 'r', search, reveal: revealed });
+    const full = toProspectCompanyLineItem({
+      id: '1586',
+      requestId: 'r',
+      search,
+      reveal: { data: revealed, creditCharged: true },
+    });
     expect(Object.keys(plain)).toEqual(keys(prospectCompanyFields));
     expect(Object.keys(full)).toEqual(keys(prospectCompanyFields));
     expect(Object.keys(prospectCompanySample)).toEqual(keys(prospectCompanyFields));
@@ -209,6 +211,7 @@ describe('prospect company line items', () => {
       technologies: 'Salesforce, Snowflake',
       countryCode: 'DE',
       revealed: true,
+      creditCharged: true,
     });
   });
 });

@@ -1,8 +1,13 @@
 /**
  * Signal records: the derived ids (stable across polls, distinct across signals), dates,
- * the newest-first order, the flat fields, and the wire schema that feeds them.
+ * the newest-first order, the flat fields, the V3 wire schema that feeds them, and the ids of
+ * the same signals from a V2 answer and a V3 answer (equal, so no Zap fires twice after the move).
  */
-import { CompanySignalsResponseSchema, ContactSignalsResponseSchema } from '../../../src/lusha/schemas';
+import {
+  V3CompanySignalsSchema,
+  V3ContactSignalResultSchema,
+  V3ContactSignalsSchema,
+} from '../../../src/lusha/schemas';
 import {
   compareNewestFirst,
   companySignalId,
@@ -17,13 +22,7 @@ import { toIsoDate } from '../../../src/shared/values';
 
 const base = { personId: '115889', type: 'companyChange', signalDate: '2025-05-01' };
 
-const contactItem = {
-  personId: '115889',
-  currentCompanyId: '8217',
-  currentCompanyName: 'Callaway Golf',
-  currentTitle: 'Senior Manager, IT Solutions',
-  signalDate: '2025-05-01',
-};
+const contactItem = { id: '115889', signalDate: '2025-05-01', previousCompany: 'Vendavo', newCompany: 'Callaway Golf' };
 
 describe('contact signal ids', () => {
   it('are 32 hex characters, the same for the same signal in every poll', () => {
@@ -35,15 +34,10 @@ describe('contact signal ids', () => {
     expect(contactSignalId({ ...base, personId: '00115889' })).toBe(id);
   });
 
-  it('do not change when Lusha rewords the signal: title, company name, a dropped company id', () => {
-    const id = toContactSignalRecord('companyChange', contactItem as never, { personId: '115889' }, 'x').id;
-    const reworded = {
-      ...contactItem,
-      currentTitle: 'Sr. Manager, IT',
-      currentCompanyName: 'Callaway',
-      currentCompanyId: null,
-    };
-    expect(toContactSignalRecord('companyChange', reworded as never, { personId: '115889' }, 'x').id).toBe(id);
+  it('do not change when Lusha rewords the signal: company names, an item without the id', () => {
+    const id = toContactSignalRecord('companyChange', contactItem as never, { id: '115889' }, 'x').id;
+    const reworded = { ...contactItem, id: undefined, newCompany: 'Callaway', previousCompany: 'Vendavo Inc.' };
+    expect(toContactSignalRecord('companyChange', reworded as never, { id: '115889' }, 'x').id).toBe(id);
   });
 
   it('differ when the person, the type or the date differs', () => {
@@ -97,9 +91,7 @@ describe('company signal ids', () => {
 
 describe('the same event, reworded', () => {
   const contact = (patch: Record<string, unknown>) =>
-    signalEventOf(
-      toContactSignalRecord('promotion', { ...contactItem, ...patch } as never, { personId: '115889' }, 'x'),
-    );
+    signalEventOf(toContactSignalRecord('promotion', { ...contactItem, ...patch } as never, { id: '115889' }, 'x'));
 
   it('is recognised when Lusha shifts a contact signal by up to 3 days', () => {
     expect(sameSignalEvent(contact({}), contact({ signalDate: '2025-05-02' }))).toBe(true);
@@ -108,11 +100,9 @@ describe('the same event, reworded', () => {
   });
 
   it('is not another type or another person', () => {
-    const other = signalEventOf(
-      toContactSignalRecord('companyChange', contactItem as never, { personId: '115889' }, 'x'),
-    );
+    const other = signalEventOf(toContactSignalRecord('companyChange', contactItem as never, { id: '115889' }, 'x'));
     expect(sameSignalEvent(contact({}), other)).toBe(false);
-    expect(sameSignalEvent(contact({}), contact({ personId: '115890' }))).toBe(false);
+    expect(sameSignalEvent(contact({}), contact({ id: '115890' }))).toBe(false);
   });
 });
 
@@ -139,32 +129,21 @@ describe('dates and order', () => {
   });
 });
 
-describe('records from the wire', () => {
+describe('records from the wire (V3)', () => {
   it('map a contact signal to flat, wire-independent fields', () => {
-    const parsed = ContactSignalsResponseSchema.parse({
-      contacts: {
-        '115889': {
-          personId: '115889',
+    const parsed = V3ContactSignalsSchema.parse({
+      results: [
+        {
+          id: '115889',
           companyChange: [
-            {
-              personId: '115889',
-              currentCompanyId: 8217,
-              currentCompanyName: 'Callaway Golf',
-              currentDepartments: ['R&D', 'IT'],
-              currentSeniorityLabel: 'c-suite',
-              currentTitle: 'Senior Manager, IT Solutions',
-              signalDate: '2025-05-01',
-              previousCompanyName: 'Previous Corp',
-              previousDomain: 'nextgen.com',
-              currentDomain: 'vendavo.com',
-            },
+            { id: '115889', signalDate: '2025-05-01', previousCompany: 'Previous Corp', newCompany: 'Callaway Golf' },
           ],
           promotion: [],
         },
-      },
-      creditCharged: 2,
+      ],
+      billing: { creditsCharged: 1, resultsReturned: 1 },
     });
-    const entity = parsed.contacts['115889']!;
+    const entity = V3ContactSignalResultSchema.parse(parsed.results[0]);
     expect(entity.signals).toHaveLength(1);
     const { type, item } = entity.signals[0]!;
     expect(toContactSignalRecord(type, item, entity, '115889')).toEqual({
@@ -174,22 +153,22 @@ describe('records from the wire', () => {
       signalDate: '2025-05-01',
       personId: '115889',
       watchListEntry: '115889',
-      jobTitle: 'Senior Manager, IT Solutions',
-      seniority: 'C-Suite',
-      departments: ['R&D', 'IT'],
-      companyId: '8217',
+      jobTitle: null,
+      seniority: null,
+      departments: [],
+      companyId: null,
       companyName: 'Callaway Golf',
-      companyDomain: 'vendavo.com',
+      companyDomain: null,
       previousCompanyName: 'Previous Corp',
-      previousCompanyDomain: 'nextgen.com',
+      previousCompanyDomain: null,
     });
   });
 
   it('map a news signal with its article fields and date', () => {
-    const parsed = CompanySignalsResponseSchema.parse({
-      companies: {
-        '3416': {
-          companyId: '3416',
+    const parsed = V3CompanySignalsSchema.parse({
+      results: [
+        {
+          id: '3416',
           companyName: 'Lusha',
           domain: 'lusha.com',
           commercialActivityNews: [
@@ -206,9 +185,9 @@ describe('records from the wire', () => {
             },
           ],
         },
-      },
+      ],
     });
-    const entity = parsed.companies['3416']!;
+    const entity = parsed.results[0]!;
     const { type, item } = entity.signals[0]!;
     expect(toCompanySignalRecord(type, item, entity, 'lusha.com')).toMatchObject({
       id: 'commercialActivityNews:1503910',
@@ -228,23 +207,167 @@ describe('records from the wire', () => {
   });
 
   it('name a signal type the connector does not know yet instead of dropping it', () => {
-    const parsed = CompanySignalsResponseSchema.parse({
-      companies: { '1': { companyId: '1', fundingRoundRaised: [{ signalId: '9', signalDate: '2025-01-02' }] } },
+    const parsed = V3CompanySignalsSchema.parse({
+      results: [{ id: '1', fundingRoundRaised: [{ signalId: '9', signalDate: '2025-01-02' }] }],
     });
-    const entity = parsed.companies['1']!;
+    const entity = parsed.results[0]!;
     const { type, item } = entity.signals[0]!;
     expect(toCompanySignalRecord(type, item, entity, '1')).toMatchObject({
       id: 'fundingRoundRaised:9',
+      companyId: '1',
       signalType: 'fundingRoundRaised',
       signalName: 'Funding Round Raised',
     });
   });
 
   it('reject a signal item of the wrong shape, naming where', () => {
-    const parsed = CompanySignalsResponseSchema.safeParse({
-      companies: { '1': { companyId: '1', surgeInHiring: [{ signalId: { nested: true } }] } },
+    const parsed = V3CompanySignalsSchema.safeParse({
+      results: [{ id: '1', surgeInHiring: [{ signalId: { nested: true } }] }],
     });
     expect(parsed.success).toBe(false);
-    expect(parsed.error?.issues[0]?.path).toEqual(['companies', '1', 'surgeInHiring', 0]);
+    expect(parsed.error?.issues[0]?.path).toEqual(['results', 0, 'surgeInHiring', 0]);
+  });
+});
+
+/**
+ * The same signals as Lusha V2 sent them (`POST /api/signals/{contacts|companies}`, keyed by the
+ * watched id, V2 item fields) and as V3 sends them (`POST /v3/{contacts|companies}/signals`, a
+ * list of results, V3 item fields). The ids the 1.x connector computed from the V2 answer are
+ * frozen below (printed by 1.x's toContactSignalRecord / toCompanySignalRecord over this very
+ * answer): the V3 records must carry exactly these, or Zapier's dedupe would fire them again.
+ */
+describe('ids across the move from V2 to V3', () => {
+  const v2Contacts = {
+    contacts: {
+      '115889': {
+        personId: '115889',
+        companyChange: [
+          {
+            personId: '115889',
+            currentCompanyId: '16303253',
+            currentCompanyName: 'Lusha',
+            currentDomain: 'lusha.com',
+            currentTitle: 'VP Sales',
+            previousCompanyName: 'ZoomInfo',
+            previousDomain: 'zoominfo.com',
+            signalDate: '2025-02-01',
+          },
+        ],
+        promotion: [{ personId: '115889', currentCompanyName: 'Lusha', currentTitle: 'CRO', signalDate: '2025-02-20' }],
+      },
+      '4389064654': {
+        personId: 4389064654,
+        promotion: [
+          {
+            personId: 4389064654,
+            currentCompanyName: 'Acme',
+            currentTitle: 'Head of IT',
+            signalDate: '2025-01-15T00:00:00Z',
+          },
+        ],
+      },
+    },
+    startDate: '2025-01-01',
+    endDate: '2025-03-01',
+    creditCharged: 3,
+  };
+  const v3Contacts = {
+    results: [
+      {
+        id: '115889',
+        companyChange: [{ id: '115889', signalDate: '2025-02-01', previousCompany: 'ZoomInfo', newCompany: 'Lusha' }],
+        promotion: [{ id: '115889', signalDate: '2025-02-20', previousCompany: 'Lusha', newCompany: 'Lusha' }],
+      },
+      // V3 dates may come as plain dates where V2 sent a timestamp, and ids as strings where V2 sent numbers.
+      { id: '4389064654', promotion: [{ id: '4389064654', signalDate: '2025-01-15' }], companyChange: [] },
+    ],
+    startDate: '2025-01-01',
+    endDate: '2025-03-01',
+    billing: { creditsCharged: 3, resultsReturned: 2 },
+  };
+  const companyItems = {
+    surgeInHiring: [
+      {
+        signalId: '1503905',
+        companyId: '16303253',
+        signalDate: '2025-02-10',
+        newJobsPostedLastWeek: 25,
+        historicalAvg: 10,
+        changeRatePercent: 150,
+      },
+    ],
+    surgeInHiringByDepartment: [
+      {
+        companyId: '16303253',
+        signalDate: '2025-02-11',
+        department: 'Sales',
+        country: 'United States',
+        state: 'New York',
+        newJobsPostedLast4Weeks: 12,
+      },
+    ],
+    peopleNews: [
+      {
+        companyId: '16303253',
+        eventType: 'Executive Hire',
+        articleTitle: 'Lusha hires a CRO',
+        articleUrl: 'https://www.example.com/news/lusha-cro?utm_source=feed',
+        articlePublishedDate: '2025-02-12T08:30:00Z',
+        eventSummary: 'A new CRO',
+      },
+    ],
+    headcountIncrease3m: [
+      {
+        signalId: 1503906,
+        signalDate: '2025-02-13',
+        changeRatePercent: 12,
+        baselineEmployeesCount: 300,
+        newEmployeesCount: 336,
+      },
+    ],
+  };
+  const v3Companies = {
+    results: [{ id: '16303253', companyName: 'Lusha', domain: 'lusha.com', ...companyItems }],
+    billing: { creditsCharged: 4, resultsReturned: 1 },
+  };
+
+  /** What 1.x delivered for v2Contacts and the V2 companies answer (companyId 16303253, the items above). */
+  const V2_IDS = [
+    'faef5329bc3adbe71d3039e91dab2b89', // 115889 companyChange 2025-02-01
+    '420151ac4e7182b9556587302dfa6fc2', // 115889 promotion 2025-02-20
+    '92ad15cd7856ef7fdea9edd7ddb0204d', // 4389064654 promotion 2025-01-15
+    'surgeInHiring:1503905',
+    '6d64d7dbfa0cc9cbfea0c73b90bb529c', // surgeInHiringByDepartment without a signalId: by department and place
+    '12c55ed75df8e1153352caa1870fbfe6', // peopleNews without a signalId: by article
+    'headcountIncrease3m:1503906',
+  ];
+
+  it('are the ids 1.x computed from the V2 answer', () => {
+    // The V2 answer, read as 1.x read it: the person id from the item or the entity, the date as YYYY-MM-DD.
+    const v2ContactIds = Object.values(v2Contacts.contacts).flatMap((entity) =>
+      (['companyChange', 'promotion'] as const).flatMap((type) =>
+        (
+          ((entity as Record<string, unknown>)[type] as Array<{ personId: unknown; signalDate: string }> | undefined) ??
+          []
+        ).map((item) =>
+          contactSignalId({ personId: item.personId ?? entity.personId, type, signalDate: toIsoDate(item.signalDate) }),
+        ),
+      ),
+    );
+    const v2CompanyIds = Object.entries(companyItems).flatMap(([type, items]) =>
+      items.map((item) => companySignalId(type, item as never, '16303253')),
+    );
+    expect([...v2ContactIds, ...v2CompanyIds]).toEqual(V2_IDS);
+  });
+
+  it('are the same from the V3 answer, so no signal fires twice after the upgrade', () => {
+    const contacts = V3ContactSignalsSchema.parse(v3Contacts).results.flatMap((result) => {
+      const entity = V3ContactSignalResultSchema.parse(result);
+      return entity.signals.map(({ type, item }) => toContactSignalRecord(type, item, entity, 'x'));
+    });
+    const companies = V3CompanySignalsSchema.parse(v3Companies).results.flatMap((entity) =>
+      entity.signals.map(({ type, item }) => toCompanySignalRecord(type, item, entity, 'x')),
+    );
+    expect([...contacts, ...companies].map((record) => record.id)).toEqual(V2_IDS);
   });
 });

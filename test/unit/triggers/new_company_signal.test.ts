@@ -3,6 +3,7 @@
  * item per signal with Lusha's signalId, the credit guard, and the company-specific checks.
  */
 import nock from 'nock';
+import { COMPANY_SIGNAL_TYPES } from '../../../src/signals/catalog';
 import type { CompanySignalRecord } from '../../../src/signals/records';
 import { HOUR, useClock } from '../../support/clock';
 import { useNock } from '../../support/nock';
@@ -15,9 +16,11 @@ const clock = useClock('2025-06-20T10:00:00Z');
 
 const lusha = { companyId: '3416', companyName: 'Lusha', domain: 'lusha.com' };
 const byIdsAnswer = {
-  companies: {
-    '3416': {
-      ...lusha,
+  results: [
+    {
+      id: '3416',
+      companyName: 'Lusha',
+      domain: 'lusha.com',
       surgeInHiringByDepartment: [
         {
           signalId: '1503906',
@@ -53,10 +56,10 @@ const byIdsAnswer = {
         },
       ],
     },
-  },
+  ],
   startDate: '2025-05-21',
   endDate: '2025-06-20',
-  creditCharged: 3,
+  billing: { creditsCharged: 3, resultsReturned: 1 },
 };
 
 const input = {
@@ -67,8 +70,8 @@ const input = {
   check_every: 'daily',
 };
 const byIdsBody = {
-  companyIds: [3416],
-  signals: ['surgeInHiringByDepartment', 'headcountIncrease3m', 'peopleNews'],
+  ids: ['3416'],
+  signalTypes: ['surgeInHiringByDepartment', 'headcountIncrease3m', 'peopleNews'],
   startDate: '2025-05-21',
   filters: { include: { newsEventTypes: ['Executive Hire'], hiringByDepartments: ['Engineering & Technical'] } },
 };
@@ -98,7 +101,7 @@ const identity = { companyId: '3416', companyName: 'Lusha', companyDomain: 'lush
 describe('new_company_signal', () => {
   it('sends the filters in the spelling Lusha lists, and returns one flat item per signal, newest first, with Lusha ids', async () => {
     const scope = nock(LUSHA, { reqheaders: { api_key: TEST_KEY } })
-      .post('/api/signals/companies', byIdsBody)
+      .post('/v3/companies/signals', byIdsBody)
       .reply(200, byIdsAnswer);
     const items = await appTester(perform, bundleWith(input), true);
     expect(scope.isDone()).toBe(true);
@@ -145,26 +148,33 @@ describe('new_company_signal', () => {
   });
 
   it('makes no call between checks', async () => {
-    nock(LUSHA).post('/api/signals/companies', byIdsBody).once().reply(200, byIdsAnswer);
+    nock(LUSHA).post('/v3/companies/signals', byIdsBody).once().reply(200, byIdsAnswer);
     const items = await appTester(perform, bundleWith(input), true);
     clock.advance(23 * HOUR);
     expect(await appTester(perform, bundleWith(input))).toEqual(items);
   });
 
-  it('finds companies by domain or name through /search, labelling each item with its row', async () => {
-    const scope = nock(LUSHA)
-      .post('/api/signals/companies/search', {
+  it('finds companies by domain or name through Search Companies, labelling each item with its row', async () => {
+    const search = nock(LUSHA)
+      .post('/v3/companies/search', {
         companies: [
-          { id: '1', domain: 'lusha.com' },
-          { id: '2', name: 'Globex' },
+          { clientReferenceId: '1', domain: 'lusha.com' },
+          { clientReferenceId: '2', name: 'Globex' },
         ],
-        signals: ['surgeInHiring'],
-        startDate: '2025-05-21',
       })
       .reply(200, {
-        companies: {
-          '2': {
-            companyId: '77',
+        results: [
+          { clientReferenceId: '1', error: { code: 'NOT_FOUND', message: 'Company not found' } },
+          { clientReferenceId: '2', id: '77', name: 'Globex', domain: 'globex.com' },
+        ],
+        billing: { creditsCharged: 1, resultsReturned: 1 },
+      });
+    const scope = nock(LUSHA)
+      .post('/v3/companies/signals', { ids: ['77'], signalTypes: ['surgeInHiring'], startDate: '2025-05-21' })
+      .reply(200, {
+        results: [
+          {
+            id: '77',
             companyName: 'Globex',
             domain: 'globex.com',
             surgeInHiring: [
@@ -177,8 +187,8 @@ describe('new_company_signal', () => {
               },
             ],
           },
-        },
-        creditCharged: 1,
+        ],
+        billing: { creditsCharged: 1 },
       });
     const items = await appTester(
       perform,
@@ -188,7 +198,7 @@ describe('new_company_signal', () => {
       }),
       true,
     );
-    expect(scope.isDone()).toBe(true);
+    expect(search.isDone() && scope.isDone()).toBe(true);
     expect(items).toEqual([
       expect.objectContaining({
         id: 'surgeInHiring:900',
@@ -236,15 +246,15 @@ describe('new_company_signal', () => {
     ]);
   });
 
-  it('takes every filter with "All Company Signals"', async () => {
+  it('takes every filter with "All Company Signals", sent as every type the step lists', async () => {
     const scope = nock(LUSHA)
-      .post('/api/signals/companies', {
-        companyIds: [1],
-        signals: ['allSignals'],
+      .post('/v3/companies/signals', {
+        ids: ['1'],
+        signalTypes: Object.keys(COMPANY_SIGNAL_TYPES).filter((type) => type !== 'allSignals'),
         startDate: '2025-05-21',
         filters: { include: { newsEventTypes: ['M&A'] } },
       })
-      .reply(200, { companies: {} });
+      .reply(200, { results: [{ id: '1', error: { code: 'NOT_FOUND', message: 'Company not found' } }] });
     expect(
       await appTester(
         perform,

@@ -13,31 +13,26 @@ const perform = performOf<ContactSignalRecord[]>('triggers', 'new_contact_signal
 useNock();
 const clock = useClock('2025-06-20T10:00:00Z');
 
-const move = (personId: string, date: string, company: string, title: string) => ({
-  personId,
-  currentCompanyId: company.length,
-  currentCompanyName: company,
-  currentDomain: `${company.toLowerCase()}.com`,
-  currentTitle: title,
-  currentDepartments: 'Sales',
-  currentSeniorityLabel: 'director',
-  previousCompanyName: 'Oldco',
-  previousDomain: 'oldco.com',
+/** A V3 contact signal item: the contact's id, the date, the previous and the new company. */
+const move = (id: string, date: string, company: string) => ({
+  id,
   signalDate: date,
+  previousCompany: 'Oldco',
+  newCompany: company,
 });
 
 const answer = {
-  contacts: {
-    '111': { personId: '111', companyChange: [move('111', '2025-06-01', 'Acme', 'VP Sales')] },
-    '222': {
-      personId: '222',
-      promotion: [move('222', '2025-06-10', 'Globex', 'Head of Sales')],
-      companyChange: [move('222', '2025-05-02', 'Globex', 'Sales Director')],
+  results: [
+    { id: '111', companyChange: [move('111', '2025-06-01', 'Acme')], promotion: [] },
+    {
+      id: '222',
+      promotion: [move('222', '2025-06-10', 'Globex')],
+      companyChange: [move('222', '2025-05-02', 'Globex')],
     },
-  },
+  ],
   startDate: '2025-05-21',
   endDate: '2025-06-20',
-  creditCharged: 2,
+  billing: { creditsCharged: 2, resultsReturned: 2 },
 };
 
 const input = {
@@ -49,10 +44,10 @@ const input = {
 
 const expectByIds = (body: Record<string, unknown>, reply: unknown = answer) =>
   nock(LUSHA, { reqheaders: { api_key: TEST_KEY, 'content-type': 'application/json' } })
-    .post('/api/signals/contacts', body as nock.RequestBodyMatcher)
+    .post('/v3/contacts/signals', body as nock.RequestBodyMatcher)
     .reply(200, reply as nock.Body);
 
-const byIdsBody = { contactIds: [111, 222], signals: ['promotion', 'companyChange'], startDate: '2025-05-21' };
+const byIdsBody = { ids: ['111', '222'], signalTypes: ['promotion', 'companyChange'], startDate: '2025-05-21' };
 
 describe('new_contact_signal', () => {
   it('checks the watch list once and returns one flat item per signal, newest first', async () => {
@@ -67,14 +62,14 @@ describe('new_contact_signal', () => {
         signalDate: '2025-06-10',
         personId: '222',
         watchListEntry: '222',
-        jobTitle: 'Head of Sales',
-        seniority: 'Director',
-        departments: ['Sales'],
-        companyId: '6',
+        jobTitle: null,
+        seniority: null,
+        departments: [],
+        companyId: null,
         companyName: 'Globex',
-        companyDomain: 'globex.com',
+        companyDomain: null,
         previousCompanyName: 'Oldco',
-        previousCompanyDomain: 'oldco.com',
+        previousCompanyDomain: null,
       },
       expect.objectContaining({
         personId: '111',
@@ -86,7 +81,7 @@ describe('new_contact_signal', () => {
         personId: '222',
         signalType: 'companyChange',
         signalDate: '2025-05-02',
-        jobTitle: 'Sales Director',
+        companyName: 'Globex',
       }),
     ]);
     expect(new Set(items.map((item) => item.id)).size).toBe(3);
@@ -107,13 +102,10 @@ describe('new_contact_signal', () => {
     clock.advance(checkedAt + DAY - clock.now());
     const newer = {
       ...answer,
-      contacts: {
-        ...answer.contacts,
-        '111': {
-          personId: '111',
-          companyChange: [move('111', '2025-06-01', 'Acme', 'VP Sales'), move('111', '2025-06-20', 'Initech', 'CRO')],
-        },
-      },
+      results: [
+        { id: '111', companyChange: [move('111', '2025-06-01', 'Acme'), move('111', '2025-06-20', 'Initech')] },
+        answer.results[1],
+      ],
     };
     const second = expectByIds({ ...byIdsBody, startDate: '2025-05-22' }, newer);
     const later = await appTester(perform, bundleWith(input));
@@ -127,11 +119,11 @@ describe('new_contact_signal', () => {
   it('checks again at once when the configuration or the connection changes', async () => {
     expectByIds(byIdsBody);
     await appTester(perform, bundleWith(input), true);
-    const changed = expectByIds({ ...byIdsBody, signals: ['promotion'] });
+    const changed = expectByIds({ ...byIdsBody, signalTypes: ['promotion'] });
     await appTester(perform, bundleWith({ ...input, signal_types: ['promotion'] }));
     expect(changed.isDone()).toBe(true);
     const otherKey = nock(LUSHA, { reqheaders: { api_key: 'second-connection-key' } })
-      .post('/api/signals/contacts', byIdsBody)
+      .post('/v3/contacts/signals', byIdsBody)
       .reply(200, answer);
     await appTester(perform, bundleWith(input, { apiKey: 'second-connection-key' }));
     expect(otherKey.isDone()).toBe(true);
@@ -150,10 +142,7 @@ describe('new_contact_signal', () => {
   it('loads samples with one small call and at most 3 items, without caching them', async () => {
     const four = {
       ...answer,
-      contacts: {
-        ...answer.contacts,
-        '333': { personId: '333', promotion: [move('333', '2025-06-12', 'Hooli', 'CTO')] },
-      },
+      results: [...answer.results, { id: '333', promotion: [move('333', '2025-06-12', 'Hooli')] }],
     };
     const sample = expectByIds({ ...byIdsBody, maxResultsPerSignal: 3 }, four);
     const items = await appTester(perform, bundleWith(input, { meta: { isLoadingSample: true } }), true);
@@ -174,12 +163,12 @@ describe('new_contact_signal', () => {
     const ids = Array.from({ length: 12 }, (_, i) => String(1000 + i));
     const sample = expectByIds(
       {
-        contactIds: ids.slice(0, 5).map(Number),
-        signals: ['promotion'],
+        ids: ids.slice(0, 5),
+        signalTypes: ['promotion'],
         startDate: '2025-05-21',
         maxResultsPerSignal: 3,
       },
-      { contacts: {} },
+      { results: [] },
     );
     const items = await appTester(
       perform,
@@ -190,77 +179,100 @@ describe('new_contact_signal', () => {
     expect(items).toEqual([]);
   });
 
-  it('finds contacts by email, LinkedIn or name with company through /search, in snake_case, and labels each item with its row', async () => {
-    const scope = nock(LUSHA)
-      .post('/api/signals/contacts/search', {
+  it('finds contacts by email, LinkedIn or name with company through Search Contacts, then checks their ids, and labels each item with its row', async () => {
+    const search = nock(LUSHA)
+      .post('/v3/contacts/search', {
         contacts: [
-          { id: '1', email: 'ada@acme.com' },
-          { id: '2', social_link: 'https://www.linkedin.com/in/grace-hopper' },
+          { clientReferenceId: '1', email: 'ada@acme.com' },
+          { clientReferenceId: '2', linkedinUrl: 'https://www.linkedin.com/in/grace-hopper' },
           {
-            id: '4',
-            full_name: 'Alan Turing',
-            companies: [{ name: 'Bletchley', domain: 'bletchley.org', is_current: true }],
+            clientReferenceId: '4',
+            firstName: 'Alan',
+            lastName: 'Turing',
+            companyName: 'Bletchley',
+            companyDomain: 'bletchley.org',
           },
         ],
-        signals: ['allSignals'],
-        startDate: '2025-06-06',
+        options: { includePartialProfiles: true },
       })
+      .once()
       .reply(200, {
-        contacts: {
-          '2': { personId: '555', promotion: [move('555', '2025-06-15', 'Navy', 'Rear Admiral')] },
-          '4': { personId: '777', companyChange: [move('777', '2025-06-14', 'Manchester', 'Reader')] },
-        },
-        creditCharged: 1,
-      });
-    const items = await appTester(
-      perform,
-      bundleWith({
-        contacts: [
-          { email: ' Ada@Acme.com ' },
-          { linkedin_url: 'linkedin.com/in/Grace-Hopper/' },
-          { email: '', linkedin_url: '' },
-          { full_name: 'Alan Turing', company_name: 'Bletchley', company_domain: 'https://bletchley.org' },
-          { email: 'ada@acme.com' },
+        results: [
+          { clientReferenceId: '1', error: { code: 'NOT_FOUND', message: 'Contact not found' } },
+          { clientReferenceId: '2', id: '555' },
+          { clientReferenceId: '4', id: '777' },
         ],
-        signal_types: ['promotion', 'allSignals'],
-        lookback_days: 14,
-      }),
-      true,
-    );
-    expect(scope.isDone()).toBe(true);
+        billing: { creditsCharged: 1, resultsReturned: 2 },
+      });
+    const signals = nock(LUSHA)
+      .post('/v3/contacts/signals', { ids: ['555', '777'], signalTypes: ['allSignals'], startDate: '2025-06-06' })
+      .reply(200, {
+        results: [
+          { id: '555', promotion: [move('555', '2025-06-15', 'Navy')] },
+          { id: '777', companyChange: [move('777', '2025-06-14', 'Manchester')] },
+        ],
+        billing: { creditsCharged: 2 },
+      });
+    const watch = {
+      contacts: [
+        { email: ' Ada@Acme.com ' },
+        { linkedin_url: 'linkedin.com/in/Grace-Hopper/' },
+        { email: '', linkedin_url: '' },
+        { full_name: 'Alan Turing', company_name: 'Bletchley', company_domain: 'https://bletchley.org' },
+        { email: 'ada@acme.com' },
+      ],
+      signal_types: ['promotion', 'allSignals'],
+      lookback_days: 14,
+    };
+    const items = await appTester(perform, bundleWith(watch), true);
+    expect(search.isDone() && signals.isDone()).toBe(true);
     expect(items.map((item) => [item.personId, item.watchListEntry])).toEqual([
       ['555', 'https://www.linkedin.com/in/grace-hopper'],
       ['777', 'Alan Turing (Bletchley)'],
     ]);
+
+    // The next check, a day later, finds the two ids in the cache: their search is not paid again. "Not
+    // found" is kept a day only (asking again costs no credit, and the contact may be found later).
+    clock.advance(DAY);
+    const next = nock(LUSHA)
+      .post('/v3/contacts/search', {
+        contacts: [{ clientReferenceId: '1', email: 'ada@acme.com' }],
+        options: { includePartialProfiles: true },
+      })
+      .reply(200, {
+        results: [{ clientReferenceId: '1', error: { code: 'NOT_FOUND' } }],
+        billing: { creditsCharged: 0 },
+      });
+    const recheck = nock(LUSHA)
+      .post('/v3/contacts/signals', { ids: ['555', '777'], signalTypes: ['allSignals'], startDate: '2025-06-07' })
+      .reply(200, { results: [], billing: { creditsCharged: 0 } });
+    await appTester(perform, bundleWith(watch));
+    expect(next.isDone() && recheck.isDone()).toBe(true);
   });
 
   it('sends at most 100 IDs per call and reports a signal found through two entries once', async () => {
-    const ids = Array.from({ length: 250 }, (_, i) => 5000 + i);
+    const ids = Array.from({ length: 250 }, (_, i) => String(5000 + i));
+    const search = nock(LUSHA)
+      .post('/v3/contacts/search', {
+        contacts: [{ clientReferenceId: '1', email: 'ceo@acme.com' }],
+        options: { includePartialProfiles: true },
+      })
+      .reply(200, { results: [{ clientReferenceId: '1', id: '5000' }], billing: { creditsCharged: 1 } });
     const batches = [ids.slice(0, 100), ids.slice(100, 200), ids.slice(200)];
     const scopes = batches.map((batch, index) =>
       nock(LUSHA)
-        .post('/api/signals/contacts', { contactIds: batch, signals: ['promotion'], startDate: '2025-05-21' })
+        .post('/v3/contacts/signals', { ids: batch, signalTypes: ['promotion'], startDate: '2025-05-21' })
         .reply(200, {
-          contacts:
-            index === 0 ? { '5000': { personId: '5000', promotion: [move('5000', '2025-06-01', 'Acme', 'CEO')] } } : {},
-          creditCharged: 1,
+          results: index === 0 ? [{ id: '5000', promotion: [move('5000', '2025-06-01', 'Acme')] }] : [],
+          billing: { creditsCharged: index === 0 ? 1 : 0 },
         }),
     );
-    const search = nock(LUSHA)
-      .post('/api/signals/contacts/search', {
-        contacts: [{ id: '1', email: 'ceo@acme.com' }],
-        signals: ['promotion'],
-        startDate: '2025-05-21',
-      })
-      .reply(200, {
-        contacts: { '1': { personId: '5000', promotion: [move('5000', '2025-06-01', 'Acme', 'CEO')] } },
-        creditCharged: 1,
-      });
     const items = await appTester(
       perform,
-      bundleWith({ person_ids: ids.map(String), contacts: [{ email: 'ceo@acme.com' }], signal_types: ['promotion'] }),
+      bundleWith({ person_ids: ids, contacts: [{ email: 'ceo@acme.com' }], signal_types: ['promotion'] }),
       true,
     );
+    // The email names a contact already watched by id: it adds no id to the signals calls.
     expect(scopes.every((scope) => scope.isDone()) && search.isDone()).toBe(true);
     expect(items).toHaveLength(1);
     expect(items[0]).toMatchObject({ personId: '5000', watchListEntry: '5000' });
@@ -286,8 +298,9 @@ describe('new_contact_signal', () => {
         contacts: [
           { email: 'ok@acme.com' },
           { email: 'not-an-email' },
-          { full_name: 'Ada Lovelace', company_name: 'Analytical Engines' },
+          { full_name: 'Ada', company_name: 'Analytical Engines' },
           { company_name: 'Acme' },
+          { full_name: 'Grace Hopper' },
         ],
         signal_types: ['promotion', 'jobChange'],
         lookback_days: '200',
@@ -298,8 +311,9 @@ describe('new_contact_signal', () => {
         '- Lusha Person IDs, entry 2: "abc" is not a Lusha ID (expected digits only, e.g. 4183886134).',
         '- Lusha Person IDs, entry 3: "99999999999999999" is too large to be a Lusha ID.',
         '- Row 2: Email "not-an-email" is not a valid email address (expected something like name@company.com).',
-        '- Row 3: Full Name "Ada Lovelace" needs both a Company Name and a Company Domain to be found.',
-        '- Row 4: add an Email, a LinkedIn Profile URL, or a Full Name with its Company Name and Company Domain.',
+        '- Row 3: Full Name "Ada" needs a first and a last name to be found.',
+        '- Row 4: add an Email, a LinkedIn Profile URL, or a Full Name with its Company Name or Company Domain.',
+        '- Row 5: Full Name "Grace Hopper" needs a Company Name or a Company Domain to be found.',
         '- Signal Types: "jobChange" is not a contact signal type (choose from: allSignals, promotion, companyChange).',
         '- Look Back (Days) must be a whole number from 1 to 180 (got "200").',
       ]);
@@ -335,28 +349,28 @@ describe('new_contact_signal', () => {
 
   it('says in words when the plan has no Signals (403)', async () => {
     nock(LUSHA)
-      .post('/api/signals/contacts')
+      .post('/v3/contacts/signals')
       .reply(403, { statusCode: 403, message: 'Signals API not supported on your plan' });
     const error = await expectZapierError(appTester(perform, bundleWith(input), true));
     expect(error).toMatchObject({ name: 'Error', status: 403 });
     expect(error.message).toBe(
-      'Lusha refused the request (POST /api/signals/contacts, HTTP 403): Signals API not supported on your plan. ' +
+      'Lusha refused the request (POST /v3/contacts/signals, HTTP 403): Signals API not supported on your plan. ' +
         'Your Lusha plan does not include Signals (or the Lusha account is inactive): ask your Lusha admin to add Signals to the plan, or turn this Zap off.',
     );
   });
 
   it('delivers what answered batches found when another failed, without paying for them twice', async () => {
-    const ids = Array.from({ length: 150 }, (_, i) => 8000 + i);
+    const ids = Array.from({ length: 150 }, (_, i) => String(8000 + i));
     nock(LUSHA)
-      .post('/api/signals/contacts', { contactIds: ids.slice(0, 100), signals: ['promotion'], startDate: '2025-05-21' })
+      .post('/v3/contacts/signals', { ids: ids.slice(0, 100), signalTypes: ['promotion'], startDate: '2025-05-21' })
       .reply(200, {
-        contacts: { '8000': { personId: '8000', promotion: [move('8000', '2025-06-01', 'Acme', 'CEO')] } },
-        creditCharged: 1,
+        results: [{ id: '8000', promotion: [move('8000', '2025-06-01', 'Acme')] }],
+        billing: { creditsCharged: 1 },
       });
     nock(LUSHA)
-      .post('/api/signals/contacts', { contactIds: ids.slice(100), signals: ['promotion'], startDate: '2025-05-21' })
+      .post('/v3/contacts/signals', { ids: ids.slice(100), signalTypes: ['promotion'], startDate: '2025-05-21' })
       .reply(500, { message: 'Internal server error' });
-    const data = { person_ids: ids.map(String), signal_types: ['promotion'] };
+    const data = { person_ids: ids, signal_types: ['promotion'] };
     const error = await expectZapierError(appTester(perform, bundleWith(data), true));
     expect(error).toMatchObject({ name: 'Error', status: 500 });
     expect(await appTester(perform, bundleWith(data))).toEqual([expect.objectContaining({ personId: '8000' })]);

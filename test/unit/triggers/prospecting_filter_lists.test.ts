@@ -1,96 +1,148 @@
 /**
- * The hidden dropdown triggers: each Lusha filter list as {id, label} choices, whole lists
- * cached for a day (checked by timestamp), search-as-you-type lists queried with the text of
- * their companion field.
+ * The prospecting filter dropdowns: function-based dynamic choices (`choices: { perform }`)
+ * on the filter fields, one perform per Lusha V3 filter list, whole lists cached for a day
+ * (checked by timestamp), search lists queried with the text of their companion field, long
+ * lists paged with Zapier's paging_token. No hidden trigger is left to feed them.
  */
 import nock from 'nock';
-import { CACHE_SECONDS, FILTER_LIST_NAMES } from '../../../src/prospecting/filter-lists';
+// @ts-expect-error zapier-platform-schema ships no type declarations
+import { validateAppDefinition } from 'zapier-platform-schema';
+import { DROPDOWN_PAGE } from '../../../src/prospecting/dropdowns';
+import {
+  CACHE_SECONDS,
+  FILTER_LIST_NAMES,
+  FILTER_LISTS,
+  type FilterListName,
+} from '../../../src/prospecting/filter-lists';
 import { useNock } from '../../support/nock';
-import { serveLists, serveSearch } from '../../support/lusha-lists';
+import { listPath, serveLists, serveSearch } from '../../support/lusha-lists';
 import { App, appTester, bundleWith, expectZapierError, LUSHA, TEST_KEY } from '../../support/zapier';
 
 useNock();
 
-const triggers = App.triggers as Record<
-  string,
-  { key: string; display: { hidden?: boolean }; operation: { perform: unknown } }
->;
-const choices = (key: string, inputData: Record<string, unknown> = {}, fresh = true) =>
-  appTester(triggers[key]!.operation.perform as never, bundleWith(inputData), fresh) as Promise<
-    { id: string; label: string }[]
-  >;
+type Field = { key: string; type?: string; list?: boolean; dynamic?: string; choices?: { perform?: unknown } };
+const fieldsOf = (key: string) =>
+  (App.creates as Record<string, { operation: { inputFields: Field[] } }>)[key]!.operation.inputFields;
+
+/** The field of Prospect Contacts (or Companies) that picks from `name`. */
+const FIELD_OF: Record<FilterListName, string> = {
+  departments: 'departments',
+  seniority: 'seniority',
+  data_points: 'data_points',
+  countries: 'countries',
+  contact_locations: 'contact_locations',
+  company_names: 'company_names',
+  industries: 'industries',
+  sub_industries: 'sub_industries',
+  sizes: 'company_sizes',
+  revenues: 'company_revenues',
+  company_locations: 'company_locations',
+  technologies: 'technologies',
+  intent_topics: 'intent_topics',
+  sic_codes: 'sic_codes',
+  naics_codes: 'naics_codes',
+};
+
+const performOfList = (name: FilterListName) =>
+  fieldsOf('prospect_contacts').find((f) => f.key === FIELD_OF[name])!.choices!.perform;
+
+type Page = { results: { id: string; label: string }[]; paging_token: string | null };
+const page = (name: FilterListName, inputData: Record<string, unknown> = {}, fresh = true, meta = {}) =>
+  appTester(performOfList(name) as never, bundleWith(inputData, { meta }), fresh) as Promise<Page>;
+const choices = async (name: FilterListName, inputData: Record<string, unknown> = {}, fresh = true) =>
+  (await page(name, inputData, fresh)).results;
 
 describe('the filter-list dropdowns', () => {
-  it('are one hidden trigger per list, all from the one table', () => {
-    const keys = Object.keys(triggers).filter((key) => key.startsWith('filter_'));
-    expect(keys.sort()).toEqual(FILTER_LIST_NAMES.map((name) => `filter_${name}`).sort());
-    for (const key of keys) expect(triggers[key]!.display.hidden).toBe(true);
+  it('are choices.perform on the fields, one perform per list shared by every field of that list, no trigger', () => {
+    expect(Object.keys(App.triggers).filter((key) => key.startsWith('filter_'))).toEqual([]);
+    for (const op of ['prospect_contacts', 'prospect_companies']) {
+      for (const field of fieldsOf(op)) {
+        expect(field.dynamic).toBeUndefined();
+        if (field.choices) expect(field).toMatchObject({ type: 'string', list: true });
+      }
+    }
+    for (const name of FILTER_LIST_NAMES) {
+      const perform = performOfList(name);
+      expect(typeof perform).toBe('function');
+      const exclude = fieldsOf('prospect_contacts').find((f) => f.key === `exclude_${FIELD_OF[name]}`);
+      if (exclude) expect(exclude.choices!.perform).toBe(perform);
+      const company = fieldsOf('prospect_companies').find((f) => f.key === FIELD_OF[name]);
+      if (company) expect(company.choices!.perform).toBe(perform);
+    }
+  });
+
+  it('passes zapier-platform-schema 19.1 (what npm run validate checks) for the prospecting steps', () => {
+    // Functions serialized as core does for validation (cleaner.recurseCleanFuncs).
+    const definition = JSON.parse(JSON.stringify(App, (_k, v) => (typeof v === 'function' ? '$func$2$f$' : v)));
+    const errors = validateAppDefinition(definition).errors as Array<{ property: string; stack: string }>;
+    const ours = errors.filter((e) => /prospect|filter_/.test(e.property) || /prospect/.test(e.stack));
+    expect(ours.map((e) => e.stack)).toEqual([]);
   });
 
   it('maps each whole list to {id, label}', async () => {
     const scope = serveLists(nock(LUSHA, { reqheaders: { api_key: TEST_KEY } }), [
       'departments',
       'seniority',
-      'existing_data_points',
-      'all_countries',
-      'industries_labels',
+      'existingDataPoints',
+      'countries',
+      'industriesLabels',
       'sizes',
       'revenues',
       'sics',
       'naics',
-      'intent_topics',
+      'intentTopics',
     ]);
     scope
-      .get('/prospecting/filters/companies/industries_labels')
+      .get('/v3/companies/prospecting/filters/industriesLabels')
       .once()
-      .reply(200, [
-        { main_industry: 'Hospitality', main_industry_id: 1, sub_industries: [{ value: 'Other', id: 778 }] },
-      ]);
+      .reply(200, {
+        values: [{ main_industry: 'Hospitality', main_industry_id: 1, sub_industries: [{ value: 'Other', id: 778 }] }],
+      });
 
-    expect(await choices('filter_departments')).toEqual([
+    expect(await choices('departments')).toEqual([
       { id: 'Business Development', label: 'Business Development' },
       { id: 'Engineering & Technical', label: 'Engineering & Technical' },
       { id: 'Marketing', label: 'Marketing' },
       { id: 'Sales', label: 'Sales' },
     ]);
-    expect(await choices('filter_seniority')).toEqual([
+    expect(await choices('seniority')).toEqual([
       { id: '10', label: 'Founder' },
       { id: '9', label: 'C-Suite' },
       { id: '8', label: 'VP' },
       { id: '6', label: 'Director' },
     ]);
-    expect(await choices('filter_data_points')).toEqual([
+    expect(await choices('data_points')).toEqual([
       { id: 'phone', label: 'Phone' },
       { id: 'work_email', label: 'Work Email' },
       { id: 'mobile_phone', label: 'Mobile Phone' },
       { id: 'direct_phone', label: 'Direct Phone' },
     ]);
-    expect(await choices('filter_countries')).toEqual([
+    expect(await choices('countries')).toEqual([
       { id: 'DE', label: 'Germany' },
       { id: 'US', label: 'United States' },
     ]);
-    expect(await choices('filter_industries')).toEqual([
+    expect(await choices('industries')).toEqual([
       { id: '4', label: 'Technology, Information & Media' },
       { id: '1', label: 'Hospitality' },
     ]);
-    expect(await choices('filter_sub_industries')).toEqual([{ id: '778', label: 'Hospitality: Other' }]);
-    expect(await choices('filter_sizes')).toEqual([
+    expect(await choices('sub_industries')).toEqual([{ id: '778', label: 'Hospitality: Other' }]);
+    expect(await choices('sizes')).toEqual([
       { id: '1-10', label: '1–10 employees' },
       { id: '51-200', label: '51–200 employees' },
       { id: '201-500', label: '201–500 employees' },
       { id: '10001-', label: '10,001+ employees' },
     ]);
-    expect(await choices('filter_revenues')).toEqual([
+    expect(await choices('revenues')).toEqual([
       { id: '1-1000000', label: '$1–$1M' },
       { id: '1000001-10000000', label: '$1M–$10M' },
       { id: '10000001-50000000', label: '$10M–$50M' },
     ]);
-    expect(await choices('filter_sic_codes')).toEqual([{ id: '7372', label: '7372: Prepackaged Software' }]);
-    expect(await choices('filter_naics_codes')).toEqual([
+    expect(await choices('sic_codes')).toEqual([{ id: '7372', label: '7372: Prepackaged Software' }]);
+    expect(await choices('naics_codes')).toEqual([
       { id: '11', label: '11: Agriculture, Forestry, Fishing and Hunting' },
       { id: '511210', label: '511210: Software Publishers' },
     ]);
-    expect(await choices('filter_intent_topics')).toEqual([
+    expect(await choices('intent_topics')).toEqual([
       { id: 'Digital Sales', label: 'Digital Sales' },
       { id: 'Zero Trust', label: 'Zero Trust' },
     ]);
@@ -99,8 +151,8 @@ describe('the filter-list dropdowns', () => {
 
   it('caches a whole list: the second dropdown load makes no call', async () => {
     const scope = serveLists(nock(LUSHA), ['departments']);
-    const first = await choices('filter_departments', {}, true);
-    const second = await choices('filter_departments', {}, false);
+    const first = await choices('departments', {}, true);
+    const second = await choices('departments', {}, false);
     expect(scope.isDone()).toBe(true);
     expect(second).toEqual(first);
   });
@@ -110,66 +162,104 @@ describe('the filter-list dropdowns', () => {
     const clock = jest.spyOn(Date, 'now').mockReturnValue(now);
     try {
       serveLists(nock(LUSHA), ['departments']);
-      await choices('filter_departments', {}, true);
+      await choices('departments', {}, true);
       clock.mockReturnValue(now + (CACHE_SECONDS - 60) * 1000);
-      await choices('filter_departments', {}, false); // still fresh: no call (nock would fail on a second GET)
+      await choices('departments', {}, false); // still fresh: no call (nock would fail on a second GET)
 
-      const again = nock(LUSHA).get('/prospecting/filters/contacts/departments').once().reply(200, ['Sales']);
+      const again = nock(LUSHA)
+        .get(listPath('departments'))
+        .once()
+        .reply(200, { values: ['Sales'] });
       clock.mockReturnValue(now + (CACHE_SECONDS + 60) * 1000);
-      expect(await choices('filter_departments', {}, false)).toEqual([{ id: 'Sales', label: 'Sales' }]);
+      expect(await choices('departments', {}, false)).toEqual([{ id: 'Sales', label: 'Sales' }]);
       expect(again.isDone()).toBe(true);
     } finally {
       clock.mockRestore();
     }
   });
 
+  it('pages a long list with paging_token, from the one cached load', async () => {
+    const many = Array.from({ length: DROPDOWN_PAGE + 20 }, (_, i) => `Topic ${String(i).padStart(3, '0')}`);
+    const scope = nock(LUSHA).get(listPath('intentTopics')).once().reply(200, { values: many });
+    const first = await page('intent_topics', {}, true);
+    expect(first.results).toHaveLength(DROPDOWN_PAGE);
+    expect(first.paging_token).toBe(String(DROPDOWN_PAGE));
+    const second = await page('intent_topics', {}, false, { paging_token: first.paging_token });
+    expect(second.results.map((c) => c.id)).toEqual(many.slice(DROPDOWN_PAGE));
+    expect(second.paging_token).toBeNull();
+    expect(scope.isDone()).toBe(true);
+  });
+
   it('queries Lusha with the text of the companion search field for locations, technologies and company names', async () => {
-    const scope = nock(LUSHA, { reqheaders: { api_key: TEST_KEY, 'content-type': 'application/json' } });
+    const scope = nock(LUSHA, { reqheaders: { api_key: TEST_KEY } });
     serveSearch(scope, 'contactLocations', 'berlin');
     serveSearch(scope, 'companyLocations', 'germany');
     serveSearch(scope, 'technologies', 'salesforce');
     serveSearch(scope, 'companyNames', 'acme');
 
-    expect(await choices('filter_contact_locations', { contact_location_search: ' Berlin ' })).toEqual([
+    expect(await choices('contact_locations', { contact_location_search: ' Berlin ' })).toEqual([
       { id: 'Berlin, Berlin, Germany', label: 'Berlin, Berlin, Germany' },
     ]);
-    expect(await choices('filter_company_locations', { company_location_search: 'Germany' })).toEqual([
+    expect(await choices('company_locations', { company_location_search: 'Germany' })).toEqual([
       { id: 'Germany', label: 'Germany' },
     ]);
-    expect(await choices('filter_technologies', { technology_search: 'salesforce' })).toEqual([
+    expect(await choices('technologies', { technology_search: 'salesforce' })).toEqual([
       { id: 'Salesforce', label: 'Salesforce' },
       { id: 'Salesforce Marketing Cloud', label: 'Salesforce Marketing Cloud' },
     ]);
-    expect(await choices('filter_company_names', { company_name_search: 'Acme' })).toEqual([
+    expect(await choices('company_names', { company_name_search: 'Acme' })).toEqual([
       { id: 'Acme', label: 'Acme (www.acme.com)' },
     ]);
     expect(scope.isDone()).toBe(true);
   });
 
-  it('sends text holding {{bundle.…}} exactly as typed (core refuses that template syntax in a request body)', async () => {
-    // Found by the hostile-input properties: core threw before sending, which read as "Lusha unavailable".
-    const text = '{{bundle.inputdata.email}} {{{process.env}}'; // search texts are sent in lower case
+  it('drops curly braces from a search text: core would read {{bundle.…}} in a query string as its template', async () => {
+    // Found by the hostile-input properties: a GET's query string goes through core's template handling.
+    const text = '{{bundle.authData.api_key}} sales {{{process.env}}';
     const scope = nock(LUSHA, { reqheaders: { api_key: TEST_KEY } })
-      .post('/prospecting/filters/companies/technologies', (body) => JSON.stringify(body) === JSON.stringify({ text }))
-      .reply(200, []);
-    expect(await choices('filter_technologies', { technology_search: text })).toEqual([]);
+      .get('/v3/companies/prospecting/filters/technologies')
+      .query({ query: 'bundle.authdata.api_key sales process.env' })
+      .reply(200, { values: ['Salesforce'] });
+    expect(await choices('technologies', { technology_search: text })).toEqual([
+      { id: 'Salesforce', label: 'Salesforce' },
+    ]);
     expect(scope.isDone()).toBe(true);
   });
 
-  it('caches search answers per text, and makes no call without text', async () => {
+  it('caches search answers per text, and makes no call for a text under 2 characters (V3 needs 2 to 256)', async () => {
     const scope = serveSearch(nock(LUSHA), 'technologies', 'salesforce');
-    expect(await choices('filter_technologies', {}, true)).toEqual([]);
-    await choices('filter_technologies', { technology_search: 'Salesforce' }, false);
-    await choices('filter_technologies', { technology_search: 'salesforce ' }, false);
+    expect(await choices('technologies', {}, true)).toEqual([]);
+    expect(await choices('technologies', { technology_search: 's' }, false)).toEqual([]);
+    await choices('technologies', { technology_search: 'Salesforce' }, false);
+    await choices('technologies', { technology_search: 'salesforce ' }, false);
     expect(scope.isDone()).toBe(true);
+  });
+
+  it('names every V3 filter endpoint it reads', () => {
+    expect(new Set(FILTER_LIST_NAMES.map((name) => FILTER_LISTS[name].endpoint.split('?')[0]))).toEqual(
+      new Set([
+        'GET /v3/contacts/prospecting/filters/departments',
+        'GET /v3/contacts/prospecting/filters/seniority',
+        'GET /v3/contacts/prospecting/filters/existingDataPoints',
+        'GET /v3/contacts/prospecting/filters/countries',
+        'GET /v3/contacts/prospecting/filters/locations',
+        'GET /v3/companies/prospecting/filters/names',
+        'GET /v3/companies/prospecting/filters/industriesLabels',
+        'GET /v3/companies/prospecting/filters/sizes',
+        'GET /v3/companies/prospecting/filters/revenues',
+        'GET /v3/companies/prospecting/filters/locations',
+        'GET /v3/companies/prospecting/filters/technologies',
+        'GET /v3/companies/prospecting/filters/intentTopics',
+        'GET /v3/companies/prospecting/filters/sics',
+        'GET /v3/companies/prospecting/filters/naics',
+      ]),
+    );
   });
 
   it('surfaces a rejected key as ExpiredAuthError', async () => {
-    nock(LUSHA)
-      .get('/prospecting/filters/contacts/departments')
-      .reply(401, { statusCode: 401, message: 'Invalid API key' });
-    const error = await expectZapierError(choices('filter_departments'));
+    nock(LUSHA).get(listPath('departments')).reply(401, { statusCode: 401, message: 'Invalid API key' });
+    const error = await expectZapierError(choices('departments'));
     expect(error.name).toBe('ExpiredAuthError');
-    expect(error.message).toContain('GET /prospecting/filters/contacts/departments');
+    expect(error.message).toContain('GET /v3/contacts/prospecting/filters/departments');
   });
 });

@@ -147,7 +147,7 @@ describe('pollSignals', () => {
   it('counts a check that may have been charged, and backs off before the next attempt', async () => {
     const { z } = fakeZ();
     const lost = new LushaOutcomeUnknownError(
-      new LushaTimeoutError('Lusha did not answer in time', '/api/signals/contacts'),
+      new LushaTimeoutError('Lusha did not answer in time', 'POST /v3/contacts/signals'),
     );
     const { check, calls } = checker([
       { records: [], failures: [{ error: lost }], answered: 0 },
