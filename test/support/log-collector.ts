@@ -41,7 +41,15 @@ export async function startLogCollector(inspect?: (line: LogLine, raw: string) =
       else kept.push(line);
     }
   };
+  let open = 0;
+  let lastActivity = Date.now();
   const server = http.createServer((req, res) => {
+    open += 1;
+    lastActivity = Date.now();
+    res.on('close', () => {
+      open -= 1;
+      lastActivity = Date.now();
+    });
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
@@ -64,6 +72,12 @@ export async function startLogCollector(inspect?: (line: LogLine, raw: string) =
     stop: async () => {
       restore('LOGGING_ENDPOINT', previous.endpoint);
       restore('LOGGING_TOKEN', previous.token);
+      // Core may still be streaming the last runs' logs: let them finish (a quiet 300 ms, 5 s at
+      // most), or core reports the cut stream after the file's tests are done.
+      const until = Date.now() + 5_000;
+      while (Date.now() < until && (open > 0 || Date.now() - lastActivity < 300)) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
