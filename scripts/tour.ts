@@ -202,7 +202,17 @@ async function main(): Promise<number> {
     const failed = results.filter((r) => !r.ok).length;
     if (options.json) {
       process.stdout.write(
-        `${JSON.stringify({ target: sandbox ? 'sandbox' : 'lusha', steps: results, failed }, null, 2)}\n`,
+        `${JSON.stringify(
+          {
+            target: sandbox ? 'sandbox' : 'lusha',
+            steps: results,
+            failed,
+            // Every Lusha path the tour called, as the sandbox logged them (the real API keeps its own log).
+            paths: sandbox ? [...new Set(sandbox.log.entries().map((e) => `${e.method} ${e.path}`))].sort() : null,
+          },
+          null,
+          2,
+        )}\n`,
       );
     } else {
       printTotals(results, target);

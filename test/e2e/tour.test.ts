@@ -49,14 +49,16 @@ beforeAll(() => {
 
 describe('npm start against the embedded sandbox', () => {
   let steps: TourStepResult[];
+  let paths: string[];
 
   beforeAll(async () => {
     const { status, stdout, stderr } = await runTour(['--json']);
     expect(stderr).toBe('');
     expect(status).toBe(0);
-    const report = JSON.parse(stdout) as { target: string; steps: TourStepResult[]; failed: number };
+    const report = JSON.parse(stdout) as { target: string; steps: TourStepResult[]; failed: number; paths: string[] };
     expect(report).toMatchObject({ target: 'sandbox', failed: 0 });
     steps = report.steps;
+    paths = report.paths;
   }, 60_000);
 
   const step = (title: string) => {
@@ -103,6 +105,11 @@ describe('npm start against the embedded sandbox', () => {
     }
     expect(step('Find person by email').records).toBe(1);
     expect(step('Bulk enrich people').records).toBe(5);
+  });
+
+  it('calls only V3 paths and the Webhooks API: no V2 path over the whole tour', () => {
+    expect(paths.length).toBeGreaterThan(10);
+    expect(paths.filter((p) => !/^(GET|POST) \/(v3\/|api\/(subscriptions|account\/secret))/.test(p))).toEqual([]);
   });
 
   it('shows the signal triggers firing each signal once, and polls within the interval costing nothing', () => {

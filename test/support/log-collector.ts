@@ -72,14 +72,15 @@ export async function startLogCollector(inspect?: (line: LogLine, raw: string) =
     stop: async () => {
       restore('LOGGING_ENDPOINT', previous.endpoint);
       restore('LOGGING_TOKEN', previous.token);
-      // Core may still be streaming the last runs' logs: let them finish (a quiet 300 ms, 5 s at
-      // most), or core reports the cut stream after the file's tests are done.
+      // Core may still be streaming the last runs' logs, or open a stream for them later: the
+      // server stays up (without holding the process) and closes a while after, so no stream is
+      // cut and core never reports a failed log request after the file's tests are done.
       const until = Date.now() + 5_000;
       while (Date.now() < until && (open > 0 || Date.now() - lastActivity < 300)) {
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.unref();
+      setTimeout(() => server.close(), 60_000).unref();
     },
   };
 }
