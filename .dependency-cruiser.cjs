@@ -5,7 +5,7 @@
  *
  * `npm run lint` runs this check (depcruise), so a broken rule fails CI.
  */
-const DOMAINS = '^src/(people|companies|prospecting|signals|webhooks)/';
+const DOMAINS = '^src/(people|companies|prospecting|signals|webhooks|visits)/';
 const OPERATIONS = '^src/(triggers|searches|creates)/';
 
 module.exports = {

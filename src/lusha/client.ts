@@ -227,6 +227,63 @@ export interface V3CompaniesSearchBody {
   companies: V3CompanyItem[];
 }
 
+/** The persona roles of V3's buying-group model. */
+export type V3Persona = 'decision_maker' | 'potential_champion' | 'end_user';
+
+/** One target company of a buying-group request: exactly one of `domain` or `id`. */
+export interface V3BuyingGroupCompanyItem {
+  clientReferenceId?: string;
+  domain?: string;
+  id?: string;
+}
+
+export interface V3BuyingGroupBody {
+  /** 1 to 25 companies. */
+  companies: V3BuyingGroupCompanyItem[];
+  /** Left out: all three. */
+  personas?: V3Persona[];
+  /** Contacts per company (V3's default is 60). */
+  contactsLimit?: number;
+  /** Paged over all the contacts of the answer: size 10 to 100 (default page 0, size 100). */
+  pagination?: V3Pagination;
+}
+
+/** One company to score: exactly one of `id`, `domain`, `name` or `email` (only its domain is used). */
+export interface V3SignalScoreCompanyItem {
+  clientReferenceId?: string;
+  id?: string;
+  domain?: string;
+  name?: string;
+  email?: string;
+}
+
+export interface V3WebsiteVisitsRange {
+  min?: number;
+  max?: number;
+}
+
+export interface V3WebsiteVisitsBody {
+  /** Domains configured for tracking in Lusha; one that is not fails the whole request (400). */
+  domains: string[];
+  /** YYYY-MM-DD; the range is at most 3 months. */
+  startDate: string;
+  endDate: string;
+  /** size 1 to 150. */
+  pagination: V3Pagination;
+  sort?: { by: string; order: 'asc' | 'desc' };
+  filters?: {
+    scoreBands?: Array<'cold' | 'warm' | 'hot'>;
+    visitorCountries?: { include?: string[]; exclude?: string[] };
+    score?: V3WebsiteVisitsRange;
+    totalSessions?: V3WebsiteVisitsRange;
+    avgSessionMinutes?: V3WebsiteVisitsRange;
+    uniqueVisitors?: V3WebsiteVisitsRange;
+    daysVisited?: V3WebsiteVisitsRange;
+    highIntentPageviews?: V3WebsiteVisitsRange;
+    daysSinceLastVisit?: V3WebsiteVisitsRange;
+  };
+}
+
 // ------------------------------------------------------------ the client
 
 export class LushaClient {
@@ -398,6 +455,42 @@ export class LushaClient {
    */
   searchCompanies(body: V3CompaniesSearchBody) {
     return this.call('POST', '/v3/companies/search', { body }, S.V3CompaniesSearchSchema, 'paid');
+  }
+
+  // -------------------------------------------------------------- buying group, signal scores, website visits (V3)
+
+  /**
+   * POST /v3/contacts/buying-group — for 1 to 25 companies, the contacts V3's model labels
+   * decision_maker, potential_champion or end_user, with a 0–1 score, as previews; paged over
+   * all contacts. Billed per contact returned (`buyingGroupContact`).
+   */
+  getBuyingGroup(body: V3BuyingGroupBody) {
+    return this.call('POST', '/v3/contacts/buying-group', { body }, S.V3BuyingGroupSchema, 'paid');
+  }
+
+  /**
+   * POST /v3/companies/signal-score — 1 to 100 companies, each scored 0–1 or NOT_FOUND /
+   * NO_SCORE; 1 credit per scored row (`signal_score_company_reveal`), error rows never.
+   */
+  getCompanySignalScores(body: { companies: V3SignalScoreCompanyItem[] }) {
+    return this.call('POST', '/v3/companies/signal-score', { body }, S.V3CompanySignalScoresSchema, 'paid');
+  }
+
+  /**
+   * POST /v3/contacts/signal-score — 1 to 100 contacts (id, LinkedIn URL, email, or names with
+   * a company); 1 credit per scored row (`signal_score_contact_reveal`), error rows never.
+   */
+  getContactSignalScores(body: { contacts: V3ContactItem[] }) {
+    return this.call('POST', '/v3/contacts/signal-score', { body }, S.V3ContactSignalScoresSchema, 'paid');
+  }
+
+  /**
+   * POST /v3/companies/website-visits (beta) — one page (1 to 150) of the companies visiting
+   * the account's tracked domains in a range of at most 3 months. The spec states no billing;
+   * its example answer charges 0 credits. Sent as 'paid': `billing` says what it cost.
+   */
+  getWebsiteVisits(body: V3WebsiteVisitsBody) {
+    return this.call('POST', '/v3/companies/website-visits', { body }, S.V3WebsiteVisitsSchema, 'paid');
   }
 
   // -------------------------------------------------------------- the one request path

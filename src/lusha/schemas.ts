@@ -481,6 +481,83 @@ export const V3CompaniesSearchSchema = loose({
   billing: V3BillingSchema.nullish(),
 });
 
+// ---------------------------------------------------------------- V3 buying group, signal scores, website visits
+
+/** A V3 contact preview of the buying group: who, their persona role(s) and the model's 0–1 score. */
+const V3BuyingGroupContactSchema = loose({
+  ...ContactSchema.shape,
+  has: strings,
+  canReveal: z.array(V3CanRevealSchema).nullish(),
+  roles: strings,
+  score: num,
+  error: V3ItemErrorSchema.nullish(),
+});
+
+/** POST /v3/contacts/buying-group: per company sent, its contacts (or its `error`); paged over all contacts. */
+export const V3BuyingGroupSchema = loose({
+  requestId: text,
+  results: z.array(
+    loose({
+      clientReferenceId: text,
+      companyId: id,
+      contacts: z.array(V3BuyingGroupContactSchema).nullish(),
+      error: V3ItemErrorSchema.nullish(),
+    }),
+  ),
+  pagination: V3PaginationSchema.nullish(),
+  billing: V3BillingSchema.nullish(),
+});
+
+/** The score fields of a signal-score result; absent on NOT_FOUND / NO_SCORE rows, which carry `error`. */
+const signalScoreShape = {
+  clientReferenceId: text,
+  id,
+  signalScore: num,
+  signalTypes: strings,
+  noActiveSignals: bool,
+  error: V3ItemErrorSchema.nullish(),
+};
+
+/** POST /v3/companies/signal-score: one result per company sent, under your `clientReferenceId`. */
+export const V3CompanySignalScoresSchema = loose({
+  requestId: text,
+  results: z.array(loose({ ...signalScoreShape, name: text, domain: text })),
+  billing: V3BillingSchema.nullish(),
+});
+
+/** POST /v3/contacts/signal-score: one result per contact sent, with the company it was scored at. */
+export const V3ContactSignalScoresSchema = loose({
+  requestId: text,
+  results: z.array(
+    loose({ ...signalScoreShape, fullName: text, company: loose({ id, name: text, domain: text }).nullish() }),
+  ),
+  billing: V3BillingSchema.nullish(),
+});
+
+/** POST /v3/companies/website-visits: a page of company previews with their visit metrics. */
+export const V3WebsiteVisitsSchema = loose({
+  requestId: text,
+  results: z.array(
+    loose({
+      ...CompanySchema.shape,
+      has: strings,
+      canReveal: z.array(V3CanRevealSchema).nullish(),
+      score: num,
+      scoreBand: text,
+      totalSessions: num,
+      uniqueVisitors: num,
+      avgSessionMinutes: num,
+      daysVisited: num,
+      highIntentPageviews: num,
+      daysSinceLastVisit: num,
+      lastVisit: date,
+      visitorCountry: text,
+    }),
+  ),
+  pagination: V3PaginationSchema.nullish(),
+  billing: V3BillingSchema.nullish(),
+});
+
 // ---------------------------------------------------------------- account
 
 /** GET /v3/account/usage: credits, rate limits, plan and prices; only `credits` is required. */
@@ -505,3 +582,8 @@ export type V3ContactPreview = z.output<typeof V3ContactsSearchSchema>['results'
 export type V3CompanyResult = z.output<typeof V3CompaniesSearchAndEnrichSchema>['results'][number];
 export type V3ContactLookalike = z.output<typeof V3ContactLookalikesSchema>['results'][number];
 export type V3CompanyLookalike = z.output<typeof V3CompanyLookalikesSchema>['results'][number];
+export type V3BuyingGroupCompany = z.output<typeof V3BuyingGroupSchema>['results'][number];
+export type V3BuyingGroupContact = NonNullable<V3BuyingGroupCompany['contacts']>[number];
+export type V3CompanySignalScore = z.output<typeof V3CompanySignalScoresSchema>['results'][number];
+export type V3ContactSignalScore = z.output<typeof V3ContactSignalScoresSchema>['results'][number];
+export type V3WebsiteVisit = z.output<typeof V3WebsiteVisitsSchema>['results'][number];
