@@ -1,6 +1,6 @@
 /**
- * Cold start: how long a fresh Node process takes to load the built app (`require` of
- * dist/index.js, which loads zapier-platform-core) against loading zapier-platform-core
+ * Cold start: how long a fresh Node process takes to load the app as it ships (`require` of
+ * dist/bundle/index.js, the one-file build that npm run package zips; it loads zapier-platform-core) against loading zapier-platform-core
  * alone. Each measurement is a new process of the project's Node 22 (node_modules/.bin/node);
  * the kinds take turns so drift falls on all alike. Two figures per process: the `require`
  * time measured inside it, and the whole process's wall time measured from outside (start,
@@ -47,7 +47,8 @@ export async function measureColdStart(root: string, runs: number): Promise<Cold
       throw new Error(`cold start probe failed (exit ${result.status ?? result.signal}): ${result.stderr}`);
     return { wallMs, requireMs: Number(result.stdout) };
   };
-  const appPath = path.join(root, 'dist', 'index.js');
+  // The app as it ships (npm run package zips this file as dist/index.js).
+  const appPath = path.join(root, 'dist', 'bundle', 'index.js');
   const corePath = require.resolve('zapier-platform-core', { paths: [root] });
 
   const app: { requireMs: number[]; wallMs: number[] } = { requireMs: [], wallMs: [] };

@@ -219,7 +219,7 @@ function report(r: BenchResult): string {
         ms(c.core.wallMs.p90),
       ],
       [
-        'the app (dist/index.js)',
+        'the app as shipped (one file)',
         ms(c.app.requireMs.median),
         ms(c.app.requireMs.p90),
         ms(c.app.wallMs.median),

@@ -5,7 +5,8 @@
  *
  * - the project's own files that git tracks, and nothing else: an untracked file (a local
  *   `.env.local` holding a key, a scratch file) never ships in source.zip;
- * - the compiled app (dist/, made by `npm run build` just before);
+ * - the compiled app, as one file: dist/bundle/index.js (made by `npm run build` just before,
+ *   scripts/bundle.ts), shipped as dist/index.js;
  * - node_modules with the production dependencies only, taken from the installed tree as
  *   package-lock.json lists them (no dev, optional or peer-only packages).
  *
@@ -25,6 +26,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { BUNDLE } from './bundle';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const BUILD = path.join(ROOT, 'build');
@@ -109,7 +111,9 @@ function main(): void {
   const stage = mkdtempSync(path.join(tmpdir(), 'lusha-package-'));
   try {
     stageProjectFiles(stage);
-    cpSync(path.join(ROOT, 'dist'), path.join(stage, 'dist'), { recursive: true });
+    // The app as it ships: the one-file bundle `npm run build` made (scripts/bundle.ts), as dist/index.js.
+    if (!existsSync(BUNDLE)) throw new Error(`${path.relative(ROOT, BUNDLE)} is missing: run npm run build first`);
+    place(BUNDLE, path.join(stage, 'dist', 'index.js'));
     const count = stageProductionDependencies(stage);
     process.stdout.write(`Staged the app with its ${count} production packages in ${stage}\n`);
 
