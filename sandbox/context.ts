@@ -13,21 +13,12 @@ export interface ProspectSession {
   hideDnc: boolean;
 }
 
-export interface RecommendationSession {
-  requestId: string;
-  key: string;
-  kind: 'contacts' | 'companies';
-  seeds: number[];
-  returned: Set<number>;
-}
-
 export interface State {
   store: Store;
   now(): Date;
   today(): string;
   newId(label: string): string;
   prospectSessions: Map<string, ProspectSession>;
-  recommendationSessions: Map<string, RecommendationSession>;
 }
 
 export interface Ctx {
@@ -67,6 +58,5 @@ export function makeState(store: Store, clock: () => Date, seed: number): State 
     today: () => ymd(clock()),
     newId: idGenerator(seed),
     prospectSessions: new Map(),
-    recommendationSessions: new Map(),
   };
 }

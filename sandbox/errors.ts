@@ -3,7 +3,7 @@
  * uses one per API family so that clients have to cope with all of them:
  *  - enrichment (/v2/person, /v2/company) 400s: {"error":{"code":400,"message":"..."}} (spec intro, "Error Response Format")
  *  - prospecting 400s: {"statusCode":400,"message":["..."],"error":"Bad Request"} (README: `{"message":["a","b"]}`)
- *  - signals / recommendations 400s: {"statusCode":400,"message":"Validation failed","errors":["..."]} (spec ErrorResponse)
+ *  - signals 400s: {"statusCode":400,"message":"Validation failed","errors":["..."]} (spec ErrorResponse)
  *  - everything else: {"statusCode":n,"message":"..."} (spec components/responses)
  */
 

@@ -7,7 +7,6 @@ import type { Ctx, State } from './context';
 import { getCompany, getPerson, postCompany, postPerson } from './enrichment';
 import { ApiError, MESSAGES, statusMessage } from './errors';
 import { companyEnrichHandler, companySearch, contactEnrich, contactSearch, filterLists } from './prospecting';
-import { recommendCompanies, recommendContacts } from './recommendations';
 import {
   companySignalsById,
   companySignalsSearch,
@@ -49,8 +48,6 @@ const ROUTES: Route[] = [
   route('POST', '/api/signals/contacts/search', contactSignalsSearch),
   route('POST', '/api/signals/companies', companySignalsById),
   route('POST', '/api/signals/companies/search', companySignalsSearch),
-  route('POST', '/api/recommendations/contacts', recommendContacts),
-  route('POST', '/api/recommendations/companies', recommendCompanies),
   route('GET', '/account/usage', accountUsage, true),
   ...V3_ROUTES,
 ];

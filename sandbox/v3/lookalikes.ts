@@ -4,9 +4,8 @@
  * (contacts by LinkedIn URL, email, Lusha id or name + company; companies by domain or LinkedIn
  * URL); `exclude` is applied on every call; `dedupeSessionId` (minted by the first call) makes
  * later calls skip everything the session already returned, for 30 days after its last use on
- * the sandbox clock. Similarity reuses the ideas of the legacy recommendations
- * (`../recommendations`): same department, seniority, industry, country for contacts; same main
- * industry, then sub-industry, size, country and technologies for companies.
+ * the sandbox clock. Similarity: same department, seniority, industry, country for contacts; same
+ * main industry, then sub-industry, size, country and technologies for companies.
  * Billing: 1 credit per result (`lookalikeContact` / `lookalikeCompany`).
  */
 import { SIZE_RANGES } from '../catalog';

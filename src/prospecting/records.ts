@@ -1,5 +1,5 @@
 /**
- * Flat records for prospecting and lookalikes, as Zapier line items.
+ * Flat records for prospecting, as Zapier line items.
  *
  * A prospect line item has ONE shape whether or not it was revealed, so a Zap's mappings do
  * not depend on the reveal switch: the person (or company) record's fields, filled from the
@@ -12,7 +12,6 @@ import type { Company, Contact, V3ProspectContact } from '../lusha/schemas';
 import { companyOutputFields, companySample, toCompanyRecord, type CompanyRecord } from '../companies/record';
 import { lineItemFields, toLineItem, type LineItemValue } from '../zapier/line-items';
 import { personOutputFields, personSample, toPersonRecord, type PersonRecord } from '../people/record';
-import { domainOf, firstText } from '../shared/values';
 import type { OutputField } from '../zapier/fields';
 
 type LineItem = Record<string, LineItemValue>;
@@ -168,87 +167,6 @@ export const prospectCompanySample: LineItem = toLineItem({
   revealed: true,
   revealNote: null,
 });
-
-// ------------------------------------------------------------------ lookalikes
-
-const pick = (fields: readonly OutputField[], keys: readonly string[]): OutputField[] =>
-  keys.map((key) => {
-    const field = fields.find((f) => f.key === key);
-    if (!field) throw new Error(`no output field "${key}"`);
-    return field;
-  });
-
-/** A recommended contact: the person record's names for the same data. */
-export interface LookalikeContactRecord {
-  id: string | null;
-  fullName: string | null;
-  jobTitle: string | null;
-  companyId: string | null;
-  companyName: string | null;
-}
-
-export function toLookalikeContactRecord(entry: {
-  personId?: string | null;
-  companyId?: string | null;
-  name?: string | null;
-  jobTitle?: string | null;
-  companyName?: string | null;
-}): LookalikeContactRecord {
-  return {
-    id: firstText(entry.personId),
-    fullName: firstText(entry.name),
-    jobTitle: firstText(entry.jobTitle),
-    companyId: firstText(entry.companyId),
-    companyName: firstText(entry.companyName),
-  };
-}
-
-export const lookalikeContactFields = pick(personOutputFields, [
-  'id',
-  'fullName',
-  'jobTitle',
-  'companyId',
-  'companyName',
-]);
-
-export const lookalikeContactSample: LookalikeContactRecord = {
-  id: personSample.id,
-  fullName: personSample.fullName,
-  jobTitle: personSample.jobTitle,
-  companyId: personSample.companyId,
-  companyName: personSample.companyName,
-};
-
-/** A recommended company: the company record's names for the same data. */
-export interface LookalikeCompanyRecord {
-  id: string | null;
-  name: string | null;
-  domain: string | null;
-  description: string | null;
-}
-
-export function toLookalikeCompanyRecord(entry: {
-  companyId?: string | null;
-  name?: string | null;
-  fqdn?: string | null;
-  description?: string | null;
-}): LookalikeCompanyRecord {
-  return {
-    id: firstText(entry.companyId),
-    name: firstText(entry.name),
-    domain: domainOf(entry.fqdn),
-    description: firstText(entry.description),
-  };
-}
-
-export const lookalikeCompanyFields = pick(companyOutputFields, ['id', 'name', 'domain', 'description']);
-
-export const lookalikeCompanySample: LookalikeCompanyRecord = {
-  id: companySample.id,
-  name: companySample.name,
-  domain: companySample.domain,
-  description: companySample.description,
-};
 
 /** What a Zap built on 1.x (Lusha V2) sees differently in the prospecting line items since V3. */
 export const PROSPECT_SINCE_V3 = {

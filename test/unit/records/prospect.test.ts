@@ -1,5 +1,5 @@
 /**
- * Prospect and lookalike records as line items: one flat shape whether revealed or not,
+ * Prospect records as line items: one flat shape whether revealed or not,
  * lists joined into text, the enrichment records' field names where the data is the same.
  */
 import {
@@ -8,18 +8,13 @@ import {
   V3ProspectingCompaniesSchema,
   V3ProspectingContactsSchema,
 } from '../../../src/lusha/schemas';
-import { companyOutputFields } from '../../../src/companies/record';
 import { lineItemFields, toLineItem } from '../../../src/zapier/line-items';
 import { personOutputFields } from '../../../src/people/record';
 import {
-  lookalikeCompanyFields,
-  lookalikeContactFields,
   prospectCompanyFields,
   prospectCompanySample,
   prospectContactFields,
   prospectContactSample,
-  toLookalikeCompanyRecord,
-  toLookalikeContactRecord,
   toProspectCompanyLineItem,
   toProspectContactLineItem,
 } from '../../../src/prospecting/records';
@@ -213,44 +208,5 @@ describe('prospect company line items', () => {
       revealed: true,
       creditCharged: true,
     });
-  });
-});
-
-describe('lookalike records', () => {
-  it('use the person and company record names and labels', () => {
-    expect(
-      toLookalikeContactRecord({
-        personId: '42',
-        companyId: '7',
-        name: 'Ada Lovelace',
-        jobTitle: 'CTO',
-        companyName: 'Engines',
-      }),
-    ).toEqual({
-      id: '42',
-      fullName: 'Ada Lovelace',
-      jobTitle: 'CTO',
-      companyId: '7',
-      companyName: 'Engines',
-    });
-    expect(
-      toLookalikeCompanyRecord({
-        companyId: '7',
-        name: 'Engines',
-        fqdn: 'www.engines.io',
-        description: 'Analytical engines',
-      }),
-    ).toEqual({
-      id: '7',
-      name: 'Engines',
-      domain: 'engines.io',
-      description: 'Analytical engines',
-    });
-    expect(lookalikeContactFields).toEqual(
-      personOutputFields.filter((f) => keys(lookalikeContactFields).includes(f.key)),
-    );
-    expect(lookalikeCompanyFields).toEqual(
-      companyOutputFields.filter((f) => keys(lookalikeCompanyFields).includes(f.key)),
-    );
   });
 });
