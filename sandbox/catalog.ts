@@ -71,24 +71,11 @@ export const COMPANY_SIGNAL_TYPES = [
   'websiteTrafficDecrease',
   'itSpendIncrease',
   'itSpendDecrease',
-  'headcountIncrease1m',
-  'headcountDecrease1m',
-  'headcountIncrease3m',
-  'headcountDecrease3m',
-  'headcountIncrease6m',
-  'headcountDecrease6m',
-  'headcountIncrease12m',
-  'headcountDecrease12m',
+  ...HEADCOUNT_SIGNAL_TYPES,
   'surgeInHiring',
   'surgeInHiringByDepartment',
   'surgeInHiringByLocation',
-  'riskNews',
-  'commercialActivityNews',
-  'corporateStrategyNews',
-  'financialEventsNews',
-  'peopleNews',
-  'marketIntelligenceNews',
-  'productActivityNews',
+  ...NEWS_SIGNAL_TYPES,
 ] as const;
 export type CompanySignalType = (typeof COMPANY_SIGNAL_TYPES)[number];
 
@@ -146,223 +133,91 @@ const c = (city: string, state: string | null, stateCode: string | null, lat: nu
   lon,
 });
 
+/** One country row, its fields in `Country`'s order. */
+const country = (
+  name: string,
+  code: string,
+  continent: string,
+  grouping: Country['grouping'],
+  eu: boolean,
+  dial: string,
+  tld: string,
+  cities: readonly City[],
+): Country => ({ name, code, continent, grouping, eu, dial, tld, cities });
+
 export const COUNTRIES: readonly Country[] = [
-  {
-    name: 'United States',
-    code: 'US',
-    continent: 'North America',
-    grouping: 'na',
-    eu: false,
-    dial: '1',
-    tld: 'com',
-    cities: [
-      c('New York', 'New York', 'NY', 40.7128, -74.006),
-      c('San Francisco', 'California', 'CA', 37.7749, -122.4194),
-      c('Los Angeles', 'California', 'CA', 34.0522, -118.2437),
-      c('Boston', 'Massachusetts', 'MA', 42.3584, -71.0598),
-      c('Austin', 'Texas', 'TX', 30.2672, -97.7431),
-      c('Chicago', 'Illinois', 'IL', 41.8781, -87.6298),
-      c('Seattle', 'Washington', 'WA', 47.6062, -122.3321),
-      c('Atlanta', 'Georgia', 'GA', 33.749, -84.388),
-      c('Denver', 'Colorado', 'CO', 39.7392, -104.9903),
-      c('Miami', 'Florida', 'FL', 25.7617, -80.1918),
-    ],
-  },
-  {
-    name: 'Canada',
-    code: 'CA',
-    continent: 'North America',
-    grouping: 'na',
-    eu: false,
-    dial: '1',
-    tld: 'ca',
-    cities: [
-      c('Toronto', 'Ontario', 'ON', 43.6532, -79.3832),
-      c('Vancouver', 'British Columbia', 'BC', 49.2827, -123.1207),
-      c('Montreal', 'Quebec', 'QC', 45.5017, -73.5673),
-    ],
-  },
-  {
-    name: 'United Kingdom',
-    code: 'GB',
-    continent: 'Europe',
-    grouping: 'emea',
-    eu: false,
-    dial: '44',
-    tld: 'co.uk',
-    cities: [
-      c('London', 'England', 'ENG', 51.5074, -0.1278),
-      c('Manchester', 'England', 'ENG', 53.4808, -2.2426),
-      c('Edinburgh', 'Scotland', 'SCT', 55.9533, -3.1883),
-    ],
-  },
-  {
-    name: 'Germany',
-    code: 'DE',
-    continent: 'Europe',
-    grouping: 'emea',
-    eu: true,
-    dial: '49',
-    tld: 'de',
-    cities: [
-      c('Berlin', 'Berlin', 'BE', 52.52, 13.405),
-      c('Munich', 'Bavaria', 'BY', 48.1351, 11.582),
-      c('Hamburg', 'Hamburg', 'HH', 53.5511, 9.9937),
-      c('Frankfurt', 'Hesse', 'HE', 50.1109, 8.6821),
-    ],
-  },
-  {
-    name: 'France',
-    code: 'FR',
-    continent: 'Europe',
-    grouping: 'emea',
-    eu: true,
-    dial: '33',
-    tld: 'fr',
-    cities: [
-      c('Paris', 'Île-de-France', 'IDF', 48.8566, 2.3522),
-      c('Lyon', 'Auvergne-Rhône-Alpes', 'ARA', 45.764, 4.8357),
-    ],
-  },
-  {
-    name: 'Netherlands',
-    code: 'NL',
-    continent: 'Europe',
-    grouping: 'emea',
-    eu: true,
-    dial: '31',
-    tld: 'nl',
-    cities: [
-      c('Amsterdam', 'North Holland', 'NH', 52.3676, 4.9041),
-      c('Rotterdam', 'South Holland', 'ZH', 51.9244, 4.4777),
-    ],
-  },
-  {
-    name: 'Ireland',
-    code: 'IE',
-    continent: 'Europe',
-    grouping: 'emea',
-    eu: true,
-    dial: '353',
-    tld: 'ie',
-    cities: [c('Dublin', 'Leinster', 'L', 53.3498, -6.2603)],
-  },
-  {
-    name: 'Spain',
-    code: 'ES',
-    continent: 'Europe',
-    grouping: 'emea',
-    eu: true,
-    dial: '34',
-    tld: 'es',
-    cities: [c('Madrid', 'Madrid', 'MD', 40.4168, -3.7038), c('Barcelona', 'Catalonia', 'CT', 41.3874, 2.1686)],
-  },
-  {
-    name: 'Italy',
-    code: 'IT',
-    continent: 'Europe',
-    grouping: 'emea',
-    eu: true,
-    dial: '39',
-    tld: 'it',
-    cities: [c('Milan', 'Lombardy', '25', 45.4642, 9.19), c('Rome', 'Lazio', '62', 41.9028, 12.4964)],
-  },
-  {
-    name: 'Sweden',
-    code: 'SE',
-    continent: 'Europe',
-    grouping: 'emea',
-    eu: true,
-    dial: '46',
-    tld: 'se',
-    cities: [c('Stockholm', 'Stockholm County', 'AB', 59.3293, 18.0686)],
-  },
-  {
-    name: 'Poland',
-    code: 'PL',
-    continent: 'Europe',
-    grouping: 'emea',
-    eu: true,
-    dial: '48',
-    tld: 'pl',
-    cities: [c('Warsaw', 'Masovian', 'MZ', 52.2297, 21.0122), c('Krakow', 'Lesser Poland', 'MA', 50.0647, 19.945)],
-  },
-  {
-    name: 'Israel',
-    code: 'IL',
-    continent: 'Asia',
-    grouping: 'emea',
-    eu: false,
-    dial: '972',
-    tld: 'co.il',
-    cities: [
-      c('Tel Aviv', 'Tel Aviv District', 'TA', 32.0853, 34.7818),
-      c('Jerusalem', 'Jerusalem District', 'JM', 31.7683, 35.2137),
-    ],
-  },
-  {
-    name: 'India',
-    code: 'IN',
-    continent: 'Asia',
-    grouping: 'apac',
-    eu: false,
-    dial: '91',
-    tld: 'in',
-    cities: [c('Bangalore', 'Karnataka', 'KA', 12.9716, 77.5946), c('Mumbai', 'Maharashtra', 'MH', 19.076, 72.8777)],
-  },
-  {
-    name: 'Australia',
-    code: 'AU',
-    continent: 'Oceania',
-    grouping: 'apac',
-    eu: false,
-    dial: '61',
-    tld: 'com.au',
-    cities: [
-      c('Sydney', 'New South Wales', 'NSW', -33.8688, 151.2093),
-      c('Melbourne', 'Victoria', 'VIC', -37.8136, 144.9631),
-    ],
-  },
-  {
-    name: 'Singapore',
-    code: 'SG',
-    continent: 'Asia',
-    grouping: 'apac',
-    eu: false,
-    dial: '65',
-    tld: 'sg',
-    cities: [c('Singapore', null, null, 1.3521, 103.8198)],
-  },
-  {
-    name: 'Japan',
-    code: 'JP',
-    continent: 'Asia',
-    grouping: 'apac',
-    eu: false,
-    dial: '81',
-    tld: 'jp',
-    cities: [c('Tokyo', 'Tokyo', '13', 35.6762, 139.6503)],
-  },
-  {
-    name: 'Brazil',
-    code: 'BR',
-    continent: 'South America',
-    grouping: 'latam',
-    eu: false,
-    dial: '55',
-    tld: 'com.br',
-    cities: [c('São Paulo', 'São Paulo', 'SP', -23.5505, -46.6333)],
-  },
-  {
-    name: 'Mexico',
-    code: 'MX',
-    continent: 'North America',
-    grouping: 'latam',
-    eu: false,
-    dial: '52',
-    tld: 'mx',
-    cities: [c('Mexico City', 'Mexico City', 'CMX', 19.4326, -99.1332)],
-  },
+  country('United States', 'US', 'North America', 'na', false, '1', 'com', [
+    c('New York', 'New York', 'NY', 40.7128, -74.006),
+    c('San Francisco', 'California', 'CA', 37.7749, -122.4194),
+    c('Los Angeles', 'California', 'CA', 34.0522, -118.2437),
+    c('Boston', 'Massachusetts', 'MA', 42.3584, -71.0598),
+    c('Austin', 'Texas', 'TX', 30.2672, -97.7431),
+    c('Chicago', 'Illinois', 'IL', 41.8781, -87.6298),
+    c('Seattle', 'Washington', 'WA', 47.6062, -122.3321),
+    c('Atlanta', 'Georgia', 'GA', 33.749, -84.388),
+    c('Denver', 'Colorado', 'CO', 39.7392, -104.9903),
+    c('Miami', 'Florida', 'FL', 25.7617, -80.1918),
+  ]),
+  country('Canada', 'CA', 'North America', 'na', false, '1', 'ca', [
+    c('Toronto', 'Ontario', 'ON', 43.6532, -79.3832),
+    c('Vancouver', 'British Columbia', 'BC', 49.2827, -123.1207),
+    c('Montreal', 'Quebec', 'QC', 45.5017, -73.5673),
+  ]),
+  country('United Kingdom', 'GB', 'Europe', 'emea', false, '44', 'co.uk', [
+    c('London', 'England', 'ENG', 51.5074, -0.1278),
+    c('Manchester', 'England', 'ENG', 53.4808, -2.2426),
+    c('Edinburgh', 'Scotland', 'SCT', 55.9533, -3.1883),
+  ]),
+  country('Germany', 'DE', 'Europe', 'emea', true, '49', 'de', [
+    c('Berlin', 'Berlin', 'BE', 52.52, 13.405),
+    c('Munich', 'Bavaria', 'BY', 48.1351, 11.582),
+    c('Hamburg', 'Hamburg', 'HH', 53.5511, 9.9937),
+    c('Frankfurt', 'Hesse', 'HE', 50.1109, 8.6821),
+  ]),
+  country('France', 'FR', 'Europe', 'emea', true, '33', 'fr', [
+    c('Paris', 'Île-de-France', 'IDF', 48.8566, 2.3522),
+    c('Lyon', 'Auvergne-Rhône-Alpes', 'ARA', 45.764, 4.8357),
+  ]),
+  country('Netherlands', 'NL', 'Europe', 'emea', true, '31', 'nl', [
+    c('Amsterdam', 'North Holland', 'NH', 52.3676, 4.9041),
+    c('Rotterdam', 'South Holland', 'ZH', 51.9244, 4.4777),
+  ]),
+  country('Ireland', 'IE', 'Europe', 'emea', true, '353', 'ie', [c('Dublin', 'Leinster', 'L', 53.3498, -6.2603)]),
+  country('Spain', 'ES', 'Europe', 'emea', true, '34', 'es', [
+    c('Madrid', 'Madrid', 'MD', 40.4168, -3.7038),
+    c('Barcelona', 'Catalonia', 'CT', 41.3874, 2.1686),
+  ]),
+  country('Italy', 'IT', 'Europe', 'emea', true, '39', 'it', [
+    c('Milan', 'Lombardy', '25', 45.4642, 9.19),
+    c('Rome', 'Lazio', '62', 41.9028, 12.4964),
+  ]),
+  country('Sweden', 'SE', 'Europe', 'emea', true, '46', 'se', [
+    c('Stockholm', 'Stockholm County', 'AB', 59.3293, 18.0686),
+  ]),
+  country('Poland', 'PL', 'Europe', 'emea', true, '48', 'pl', [
+    c('Warsaw', 'Masovian', 'MZ', 52.2297, 21.0122),
+    c('Krakow', 'Lesser Poland', 'MA', 50.0647, 19.945),
+  ]),
+  country('Israel', 'IL', 'Asia', 'emea', false, '972', 'co.il', [
+    c('Tel Aviv', 'Tel Aviv District', 'TA', 32.0853, 34.7818),
+    c('Jerusalem', 'Jerusalem District', 'JM', 31.7683, 35.2137),
+  ]),
+  country('India', 'IN', 'Asia', 'apac', false, '91', 'in', [
+    c('Bangalore', 'Karnataka', 'KA', 12.9716, 77.5946),
+    c('Mumbai', 'Maharashtra', 'MH', 19.076, 72.8777),
+  ]),
+  country('Australia', 'AU', 'Oceania', 'apac', false, '61', 'com.au', [
+    c('Sydney', 'New South Wales', 'NSW', -33.8688, 151.2093),
+    c('Melbourne', 'Victoria', 'VIC', -37.8136, 144.9631),
+  ]),
+  country('Singapore', 'SG', 'Asia', 'apac', false, '65', 'sg', [c('Singapore', null, null, 1.3521, 103.8198)]),
+  country('Japan', 'JP', 'Asia', 'apac', false, '81', 'jp', [c('Tokyo', 'Tokyo', '13', 35.6762, 139.6503)]),
+  country('Brazil', 'BR', 'South America', 'latam', false, '55', 'com.br', [
+    c('São Paulo', 'São Paulo', 'SP', -23.5505, -46.6333),
+  ]),
+  country('Mexico', 'MX', 'North America', 'latam', false, '52', 'mx', [
+    c('Mexico City', 'Mexico City', 'CMX', 19.4326, -99.1332),
+  ]),
 ];
 
 /** Relative weights for where companies are headquartered. */
@@ -407,12 +262,20 @@ const s = (id: number, name: string, sic: [string, string], naics: [string, stri
   naics,
 });
 
+/** One main industry row, its fields in `Industry`'s order. */
+const industry = (id: number, name: string, suffixes: readonly string[], subs: readonly SubIndustry[]): Industry => ({
+  id,
+  name,
+  suffixes,
+  subs,
+});
+
 export const INDUSTRIES: readonly Industry[] = [
-  {
-    id: 1,
-    name: 'Technology, Information & Media',
-    suffixes: ['Labs', 'Software', 'Systems', 'Technologies', 'AI', 'Cloud', 'Data'],
-    subs: [
+  industry(
+    1,
+    'Technology, Information & Media',
+    ['Labs', 'Software', 'Systems', 'Technologies', 'AI', 'Cloud', 'Data'],
+    [
       s(101, 'Software Development', ['7372', 'Prepackaged Software'], ['511210', 'Software Publishers']),
       s(
         102,
@@ -445,12 +308,12 @@ export const INDUSTRIES: readonly Industry[] = [
         ['517311', 'Wired Telecommunications Carriers'],
       ),
     ],
-  },
-  {
-    id: 2,
-    name: 'Financial Services',
-    suffixes: ['Capital', 'Financial', 'Bank', 'Insurance', 'Partners', 'Pay'],
-    subs: [
+  ),
+  industry(
+    2,
+    'Financial Services',
+    ['Capital', 'Financial', 'Bank', 'Insurance', 'Partners', 'Pay'],
+    [
       s(201, 'Banking', ['6021', 'National Commercial Banks'], ['522110', 'Commercial Banking']),
       s(202, 'Insurance', ['6311', 'Life Insurance'], ['524113', 'Direct Life Insurance Carriers']),
       s(203, 'Investment Management', ['6282', 'Investment Advice'], ['523920', 'Portfolio Management']),
@@ -467,12 +330,12 @@ export const INDUSTRIES: readonly Industry[] = [
         ['523910', 'Miscellaneous Intermediation'],
       ),
     ],
-  },
-  {
-    id: 3,
-    name: 'Hospitals & Health Care',
-    suffixes: ['Health', 'Medical', 'Therapeutics', 'Care', 'Bio', 'Clinics'],
-    subs: [
+  ),
+  industry(
+    3,
+    'Hospitals & Health Care',
+    ['Health', 'Medical', 'Therapeutics', 'Care', 'Bio', 'Clinics'],
+    [
       s(
         301,
         'Hospitals',
@@ -504,12 +367,12 @@ export const INDUSTRIES: readonly Industry[] = [
         ['621420', 'Outpatient Mental Health and Substance Abuse Centers'],
       ),
     ],
-  },
-  {
-    id: 4,
-    name: 'Manufacturing',
-    suffixes: ['Industries', 'Manufacturing', 'Robotics', 'Components', 'Materials'],
-    subs: [
+  ),
+  industry(
+    4,
+    'Manufacturing',
+    ['Industries', 'Manufacturing', 'Robotics', 'Components', 'Materials'],
+    [
       s(
         401,
         'Industrial Machinery Manufacturing',
@@ -541,12 +404,12 @@ export const INDUSTRIES: readonly Industry[] = [
         ['339112', 'Surgical and Medical Instrument Manufacturing'],
       ),
     ],
-  },
-  {
-    id: 5,
-    name: 'Retail',
-    suffixes: ['Retail', 'Stores', 'Market', 'Outfitters', 'Goods'],
-    subs: [
+  ),
+  industry(
+    5,
+    'Retail',
+    ['Retail', 'Stores', 'Market', 'Outfitters', 'Goods'],
+    [
       s(501, 'Retail Apparel and Fashion', ['5621', "Women's Clothing Stores"], ['448120', "Women's Clothing Stores"]),
       s(
         502,
@@ -562,12 +425,12 @@ export const INDUSTRIES: readonly Industry[] = [
       ),
       s(504, 'Retail Luxury Goods and Jewelry', ['5944', 'Jewelry Stores'], ['448310', 'Jewelry Stores']),
     ],
-  },
-  {
-    id: 6,
-    name: 'Professional Services',
-    suffixes: ['Consulting', 'Advisors', 'Group', 'Partners', 'Agency', 'Associates'],
-    subs: [
+  ),
+  industry(
+    6,
+    'Professional Services',
+    ['Consulting', 'Advisors', 'Group', 'Partners', 'Agency', 'Associates'],
+    [
       s(
         601,
         'Business Consulting and Services',
@@ -584,12 +447,12 @@ export const INDUSTRIES: readonly Industry[] = [
       s(604, 'Advertising Services', ['7311', 'Advertising Agencies'], ['541810', 'Advertising Agencies']),
       s(605, 'Staffing and Recruiting', ['7361', 'Employment Agencies'], ['561311', 'Employment Placement Agencies']),
     ],
-  },
-  {
-    id: 7,
-    name: 'Education',
-    suffixes: ['Learning', 'Academy', 'Education', 'Institute'],
-    subs: [
+  ),
+  industry(
+    7,
+    'Education',
+    ['Learning', 'Academy', 'Education', 'Institute'],
+    [
       s(
         701,
         'Higher Education',
@@ -609,12 +472,12 @@ export const INDUSTRIES: readonly Industry[] = [
         ['611110', 'Elementary and Secondary Schools'],
       ),
     ],
-  },
-  {
-    id: 8,
-    name: 'Transportation, Logistics, Supply Chain and Storage',
-    suffixes: ['Logistics', 'Freight', 'Transport', 'Shipping'],
-    subs: [
+  ),
+  industry(
+    8,
+    'Transportation, Logistics, Supply Chain and Storage',
+    ['Logistics', 'Freight', 'Transport', 'Shipping'],
+    [
       s(
         801,
         'Truck Transportation',
@@ -640,12 +503,12 @@ export const INDUSTRIES: readonly Industry[] = [
         ['481111', 'Scheduled Passenger Air Transportation'],
       ),
     ],
-  },
-  {
-    id: 9,
-    name: 'Real Estate and Equipment Rental Services',
-    suffixes: ['Properties', 'Realty', 'Estates', 'Homes'],
-    subs: [
+  ),
+  industry(
+    9,
+    'Real Estate and Equipment Rental Services',
+    ['Properties', 'Realty', 'Estates', 'Homes'],
+    [
       s(
         901,
         'Real Estate',
@@ -665,12 +528,12 @@ export const INDUSTRIES: readonly Industry[] = [
         ['531120', 'Lessors of Nonresidential Buildings (except Miniwarehouses)'],
       ),
     ],
-  },
-  {
-    id: 10,
-    name: 'Construction',
-    suffixes: ['Construction', 'Builders', 'Engineering', 'Contractors'],
-    subs: [
+  ),
+  industry(
+    10,
+    'Construction',
+    ['Construction', 'Builders', 'Engineering', 'Contractors'],
+    [
       s(
         1001,
         'Building Construction',
@@ -690,12 +553,12 @@ export const INDUSTRIES: readonly Industry[] = [
         ['238210', 'Electrical Contractors and Other Wiring Installation Contractors'],
       ),
     ],
-  },
-  {
-    id: 11,
-    name: 'Utilities',
-    suffixes: ['Energy', 'Power', 'Utilities', 'Renewables'],
-    subs: [
+  ),
+  industry(
+    11,
+    'Utilities',
+    ['Energy', 'Power', 'Utilities', 'Renewables'],
+    [
       s(
         1101,
         'Electric Power Generation',
@@ -715,12 +578,12 @@ export const INDUSTRIES: readonly Industry[] = [
         ['221310', 'Water Supply and Irrigation Systems'],
       ),
     ],
-  },
-  {
-    id: 12,
-    name: 'Hospitality',
-    suffixes: ['Hotels', 'Hospitality', 'Kitchen', 'Travel', 'Resorts'],
-    subs: [
+  ),
+  industry(
+    12,
+    'Hospitality',
+    ['Hotels', 'Hospitality', 'Kitchen', 'Travel', 'Resorts'],
+    [
       s(
         1201,
         'Hotels and Motels',
@@ -730,12 +593,12 @@ export const INDUSTRIES: readonly Industry[] = [
       s(1202, 'Restaurants', ['5812', 'Eating Places'], ['722511', 'Full-Service Restaurants']),
       s(1203, 'Travel Arrangements', ['4724', 'Travel Agencies'], ['561510', 'Travel Agencies']),
     ],
-  },
-  {
-    id: 13,
-    name: 'Entertainment Providers',
-    suffixes: ['Entertainment', 'Studios', 'Media', 'Sports'],
-    subs: [
+  ),
+  industry(
+    13,
+    'Entertainment Providers',
+    ['Entertainment', 'Studios', 'Media', 'Sports'],
+    [
       s(
         1301,
         'Spectator Sports',
@@ -750,7 +613,7 @@ export const INDUSTRIES: readonly Industry[] = [
         ['713210', 'Casinos (except Casino Hotels)'],
       ),
     ],
-  },
+  ),
 ];
 
 export const INDUSTRY_WEIGHTS: Record<number, number> = {

@@ -7,6 +7,7 @@ import type {
   CompanySignalRecord,
   ContactSignalRecord,
   SandboxCompany,
+  SandboxEmail,
   SandboxLocation,
   SandboxPerson,
   SandboxPhone,
@@ -30,6 +31,16 @@ export function visibleEmails(p: SandboxPerson, o: RevealOptions) {
   return o.emails ? p.emails.slice() : [];
 }
 
+/** One entry of a contact's `emailAddresses` (V2). */
+function emailAddress(e: SandboxEmail): Json {
+  return { email: e.email, emailType: e.emailType, emailConfidence: e.emailConfidence, updateDate: e.updateDate };
+}
+
+/** One entry of a contact's `phoneNumbers` (V2). */
+function phoneNumber(ph: SandboxPhone): Json {
+  return { number: ph.number, phoneType: ph.phoneType, doNotCall: ph.doNotCall, updateDate: ph.updateDate };
+}
+
 /** Person location: snake_case in the person APIs. */
 export function personLocation(l: SandboxLocation): Json {
   const out: Json = {
@@ -43,6 +54,18 @@ export function personLocation(l: SandboxLocation): Json {
   out.location_coordinates = l.coordinates;
   out.is_eu_contact = l.isEu;
   return out;
+}
+
+/** A company's headquarters, flat and camelCase (V2 prospecting enrich, V3 companies); no empty state. */
+export function companyLocation(c: SandboxCompany): Json {
+  return compact({
+    city: c.location.city,
+    state: c.location.state ?? undefined,
+    stateCode: c.location.stateCode ?? undefined,
+    country: c.location.country,
+    countryIso2: c.location.countryIso2,
+    continent: c.location.continent,
+  });
 }
 
 function siteLocation(l: SandboxLocation): Json {
@@ -148,19 +171,9 @@ export function contactData(p: SandboxPerson, o: RevealOptions): Json {
     companyId: p.companyId,
     contactTags: [],
     emails: emails.map((e) => e.email),
-    emailAddresses: emails.map((e) => ({
-      email: e.email,
-      emailType: e.emailType,
-      emailConfidence: e.emailConfidence,
-      updateDate: e.updateDate,
-    })),
+    emailAddresses: emails.map(emailAddress),
     phones: phones.map((ph) => ph.number),
-    phoneNumbers: phones.map((ph) => ({
-      number: ph.number,
-      phoneType: ph.phoneType,
-      doNotCall: ph.doNotCall,
-      updateDate: ph.updateDate,
-    })),
+    phoneNumbers: phones.map(phoneNumber),
     location: personLocation(p.location),
     jobTitle: { title: p.jobTitle, seniority: p.seniority, departments: p.departments.slice() },
     socialLinks: compact({ linkedin: p.linkedinUrl ?? undefined, xUrl: p.xUrl ?? undefined }),
@@ -273,12 +286,7 @@ export function companyEnrich(c: SandboxCompany): Json {
     logoUrl: c.logoUrl,
     industryTags: [c.mainIndustry, c.subIndustry],
     social: compact({ linkedin: c.linkedinUrl, crunchbase: c.crunchbaseUrl ?? undefined }),
-    city: c.location.city,
-    state: c.location.state ?? undefined,
-    stateCode: c.location.stateCode ?? undefined,
-    country: c.location.country,
-    countryIso2: c.location.countryIso2,
-    continent: c.location.continent,
+    ...companyLocation(c),
     rawLocation: c.location.rawLocation,
     coordinates: c.location.coordinates,
     specialities: c.specialities,
@@ -296,8 +304,8 @@ export function companyEnrich(c: SandboxCompany): Json {
   });
 }
 
-export function contactFlags(p: SandboxPerson, c: SandboxCompany, hideDnc: boolean): Json {
-  const phones = hideDnc ? p.phones.filter((ph) => !ph.doNotCall) : p.phones;
+/** The `has*` flags of what the dataset holds about a company, first in a contact's and a company's flags. */
+function companyDataFlags(c: SandboxCompany): Json {
   return {
     hasCompanyEmployeesCount: true,
     hasCompanyRevenue: c.revenueRange !== null,
@@ -306,6 +314,16 @@ export function contactFlags(p: SandboxPerson, c: SandboxCompany, hideDnc: boole
     hasCompanyFunding: c.funding !== null,
     hasCompanyIntent: c.intentTopics.length > 0,
     hasCompanyTechnologies: c.technologies.length > 0,
+  };
+}
+
+/** Every company has a city and a country: the last of a contact's and a company's flags. */
+const COMPANY_PLACE_FLAGS = { hasCompanyCity: true, hasCompanyCountry: true } as const;
+
+export function contactFlags(p: SandboxPerson, c: SandboxCompany, hideDnc: boolean): Json {
+  const phones = hideDnc ? p.phones.filter((ph) => !ph.doNotCall) : p.phones;
+  return {
+    ...companyDataFlags(c),
     hasDepartment: p.departments.length > 0,
     hasSeniority: true,
     hasContactLocation: true,
@@ -316,29 +334,16 @@ export function contactFlags(p: SandboxPerson, c: SandboxCompany, hideDnc: boole
     hasPhones: phones.length > 0,
     hasMobilePhone: phones.some((ph) => ph.phoneType === 'mobile'),
     hasDirectPhone: phones.some((ph) => ph.phoneType === 'direct'),
-    hasCompanyCity: true,
-    hasCompanyCountry: true,
+    ...COMPANY_PLACE_FLAGS,
   };
 }
 
 export function companyFlags(c: SandboxCompany): Json {
-  return {
-    hasCompanyEmployeesCount: true,
-    hasCompanyRevenue: c.revenueRange !== null,
-    hasCompanyMainIndustry: true,
-    hasCompanySubIndustry: true,
-    hasCompanyFunding: c.funding !== null,
-    hasCompanyIntent: c.intentTopics.length > 0,
-    hasCompanyTechnologies: c.technologies.length > 0,
-    hasCompanyCity: true,
-    hasCompanyCountry: true,
-  };
+  return { ...companyDataFlags(c), ...COMPANY_PLACE_FLAGS };
 }
 
 /** POST /prospecting/contact/enrich: `data` of one contact. */
 export function contactEnrichData(p: SandboxPerson, c: SandboxCompany, o: RevealOptions): Json {
-  const emails = visibleEmails(p, o);
-  const phones = visiblePhones(p, o);
   return compact({
     firstName: p.firstName,
     lastName: p.lastName,
@@ -352,18 +357,8 @@ export function contactEnrichData(p: SandboxPerson, c: SandboxCompany, o: Reveal
       country_iso2: p.location.countryIso2,
       continent: p.location.continent,
     }),
-    emailAddresses: emails.map((e) => ({
-      email: e.email,
-      emailType: e.emailType,
-      emailConfidence: e.emailConfidence,
-      updateDate: e.updateDate,
-    })),
-    phoneNumbers: phones.map((ph) => ({
-      number: ph.number,
-      phoneType: ph.phoneType,
-      doNotCall: ph.doNotCall,
-      updateDate: ph.updateDate,
-    })),
+    emailAddresses: visibleEmails(p, o).map(emailAddress),
+    phoneNumbers: visiblePhones(p, o).map(phoneNumber),
     companyId: c.id,
     companyName: c.name,
     socialLinks: compact({ linkedin: p.linkedinUrl ?? undefined, xUrl: p.xUrl ?? undefined }),

@@ -45,39 +45,12 @@ import {
   type ContactRevealField,
   type RevealLedger,
 } from './reveals';
+import { V3_COMPANY_SIGNAL_TYPES, V3_CONTACT_SIGNAL_TYPES } from './signalTypes';
 
 type Json = Record<string, unknown>;
 
 const MAX_ITEMS = 100;
 const CONTACT_FIELDS: readonly ContactRevealField[] = ['emails', 'phones'];
-const V3_CONTACT_SIGNALS = ['allSignals', 'promotion', 'companyChange'] as const;
-/** `V3CompanySignalsDto.types`; `linkedinActivityIntent` is accepted, the dataset has none. */
-const V3_COMPANY_SIGNALS = [
-  'allSignals',
-  'linkedinActivityIntent',
-  'websiteTrafficDecrease',
-  'websiteTrafficIncrease',
-  'itSpendIncrease',
-  'itSpendDecrease',
-  'surgeInHiring',
-  'headcountIncrease1m',
-  'headcountIncrease3m',
-  'headcountIncrease6m',
-  'headcountIncrease12m',
-  'headcountDecrease1m',
-  'headcountDecrease3m',
-  'headcountDecrease6m',
-  'headcountDecrease12m',
-  'surgeInHiringByDepartment',
-  'surgeInHiringByLocation',
-  'riskNews',
-  'commercialActivityNews',
-  'corporateStrategyNews',
-  'financialEventsNews',
-  'peopleNews',
-  'marketIntelligenceNews',
-  'productActivityNews',
-] as const;
 const TABLE_NOT_FOUND = 'TABLE_NOT_FOUND: Table not found';
 const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const NO_SIGNALS = (kind: string) => `No signals of the requested types for this ${kind}`;
@@ -425,7 +398,7 @@ export function searchContacts(ctx: Ctx): HandlerResult {
   onlyKeys(o, ['contacts', 'options', 'signals'], '', errs);
   const list = contactItems(o, errs);
   const options = searchOptions(o, errs);
-  const signals = signalsFilter(ctx.state, o, V3_CONTACT_SIGNALS, errs);
+  const signals = signalsFilter(ctx.state, o, V3_CONTACT_SIGNAL_TYPES, errs);
   if (errs.any) throw v3BadRequest(errs.list);
   gate(ctx.account, { signals });
 
@@ -503,7 +476,8 @@ export function searchCompanies(ctx: Ctx): HandlerResult {
   onlyKeys(o, ['companies', 'options', 'signals'], '', errs);
   const list = companyItems(o, errs);
   searchOptions(o, errs);
-  const signals = signalsFilter(ctx.state, o, V3_COMPANY_SIGNALS, errs);
+  // `V3CompanySignalsDto.types`: `linkedinActivityIntent` is accepted, the dataset has none.
+  const signals = signalsFilter(ctx.state, o, V3_COMPANY_SIGNAL_TYPES, errs);
   if (errs.any) throw v3BadRequest(errs.list);
   gate(ctx.account, { signals });
 

@@ -6,7 +6,7 @@
  * camelCase, emails and phones `{…, type, confidence | doNotCall, updateDate}` as in the spec's examples.
  */
 import type { SandboxCompany, SandboxEmail, SandboxPerson, SandboxPhone } from '../model';
-import { fundingShape, intentShape } from '../shapes';
+import { companyLocation, fundingShape, intentShape } from '../shapes';
 import type { Store } from '../store';
 import { companyInsights, type CompanyInsights } from './companyInsights';
 import { priceOf, type PricingEntry, type V3Action } from './pricing';
@@ -151,17 +151,6 @@ const PREMIUM_ORDER: readonly CompanyPremiumField[] = [
   'estimatedAnnualItSpend',
   'monthlyWebsiteTraffic',
 ];
-
-function companyLocation(c: SandboxCompany): Json {
-  return compact({
-    city: c.location.city,
-    state: c.location.state ?? undefined,
-    stateCode: c.location.stateCode ?? undefined,
-    country: c.location.country,
-    countryIso2: c.location.countryIso2,
-    continent: c.location.continent,
-  });
-}
 
 function employeeCount(c: SandboxCompany): Json {
   return { exact: c.employeesInLinkedin, min: c.size.min, max: c.size.max };

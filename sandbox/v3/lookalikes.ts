@@ -268,15 +268,22 @@ function rank<T>(
   return out.sort((a, b) => b.best - a.best || b.support - a.support || a.id - b.id);
 }
 
+/** Resolves the seeds and exclusions, ranks the candidates like them, and answers with the next page. */
 function answer<T>(
   ctx: Ctx,
   kind: Kind,
   parsed: Parsed<T>,
-  seedIds: number[],
-  excludeIds: Set<number>,
-  ranked: Ranked<T>[],
+  candidates: readonly T[],
+  idOf: (x: T) => number,
+  similarity: (s: T, x: T) => number,
+  min: number,
   shape: (x: T) => Record<string, unknown>,
 ): HandlerResult {
+  const store = ctx.state.store;
+  const seedItems = [...new Set(resolve(store, parsed.seeds))];
+  const excludeIds = new Set(resolve(store, parsed.exclude).map(idOf));
+  const ranked = rank(candidates, idOf, seedItems, similarity, min);
+  const seedIds = seedItems.map(idOf);
   const session = parsed.sessionId ? findSession(ctx, kind, parsed.sessionId) : undefined;
   if (ctx.account.remaining <= 0) throw v3PaymentRequired();
   const seeds = new Set(seedIds);
@@ -316,8 +323,6 @@ function resolve<T>(store: Store, ids: Identifier<T>[]): T[] {
 export function contactLookalikes(ctx: Ctx): HandlerResult {
   const parsed = parseRequest(ctx, CONTACT_BATCH, contactIdentifiers, checkContactItems);
   const store = ctx.state.store;
-  const seeds = [...new Set(resolve(store, parsed.seeds))];
-  const excluded = new Set(resolve(store, parsed.exclude).map((p) => p.personId));
   const companyOf = (p: SandboxPerson) => store.company(p.companyId);
   const similarity = (s: SandboxPerson, p: SandboxPerson): number => {
     const sc = companyOf(s);
@@ -332,14 +337,14 @@ export function contactLookalikes(ctx: Ctx): HandlerResult {
     if (sizeIndex(sc) === sizeIndex(c)) score += 1;
     return score;
   };
-  const ranked = rank(store.people, (p) => p.personId, seeds, similarity, 5);
   return answer(
     ctx,
     'contacts',
     parsed,
-    seeds.map((p) => p.personId),
-    excluded,
-    ranked,
+    store.people,
+    (p) => p.personId,
+    similarity,
+    5,
     (p) => {
       const c = companyOf(p);
       if (!c) throw new Error(`dataset inconsistency: company ${p.companyId}`);
@@ -353,8 +358,6 @@ export function contactLookalikes(ctx: Ctx): HandlerResult {
 export function companyLookalikes(ctx: Ctx): HandlerResult {
   const parsed = parseRequest(ctx, COMPANY_BATCH, companyIdentifiers, checkCompanyBatch);
   const store = ctx.state.store;
-  const seeds = [...new Set(resolve(store, parsed.seeds))];
-  const excluded = new Set(resolve(store, parsed.exclude).map((c) => c.id));
   const similarity = (s: SandboxCompany, c: SandboxCompany): number => {
     // Lookalikes stay within the seeds' main industries.
     if (s.mainIndustryId !== c.mainIndustryId) return 0;
@@ -365,16 +368,7 @@ export function companyLookalikes(ctx: Ctx): HandlerResult {
     if (s.technologies.filter((t) => c.technologies.includes(t)).length >= 3) score += 1;
     return score;
   };
-  const ranked = rank(store.companies, (c) => c.id, seeds, similarity, 3);
-  return answer(
-    ctx,
-    'companies',
-    parsed,
-    seeds.map((c) => c.id),
-    excluded,
-    ranked,
-    lookalikeCompany,
-  );
+  return answer(ctx, 'companies', parsed, store.companies, (c) => c.id, similarity, 3, lookalikeCompany);
 }
 
 export const LOOKALIKE_ROUTES: Route[] = [

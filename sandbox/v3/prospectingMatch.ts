@@ -14,6 +14,7 @@ import { signalWindow } from '../signals';
 import { normDomain, normEmail, normLinkedin, normName, type SignalWindow } from '../store';
 import type { Errors } from '../validate';
 import { businessModels, contactScore, previewPhones } from './prospectingPreviews';
+import { INTENT_KEYS } from './prospectingSchema';
 
 // ------------------------------------------------------------------ criteria, as validated
 
@@ -156,14 +157,6 @@ export interface CompanyBlock {
 /** Keys tested together in an exclude block: a lead key and the keys that qualify it. */
 const CONTACT_GROUPS: Record<string, readonly string[]> = { existingDataPoints: ['existingDataPointsCondition'] };
 const CONTACT_QUALIFIERS = new Set(['existingDataPointsCondition']);
-const INTENT_KEYS = [
-  'intentTopics',
-  'intentTopicsCondition',
-  'intentTopicsOperator',
-  'intentMinScore',
-  'intentMaxScore',
-  'topicCountThreshold',
-];
 const INTENT_LEADS = new Set(['intentTopics', 'intentMinScore', 'intentMaxScore', 'topicCountThreshold']);
 const COMPANY_QUALIFIERS = new Set(['technologiesCondition', 'keywordsSearchFields', ...INTENT_KEYS]);
 

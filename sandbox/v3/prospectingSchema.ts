@@ -327,16 +327,21 @@ export const COMPANY_PROSPECTING_CRITERIA: Fields = {
   },
 };
 
-/** Company keys that `filters.contacts` cannot be combined with (prospectingCompanies `filters`). */
-export const NOT_WITH_CONTACT_FILTERS = [
-  'searchText',
-  'signals',
+/** The company filter's intent keys: the topics and the keys that qualify them. */
+export const INTENT_KEYS = [
   'intentTopics',
   'intentTopicsCondition',
   'intentTopicsOperator',
   'intentMinScore',
   'intentMaxScore',
   'topicCountThreshold',
+] as const;
+
+/** Company keys that `filters.contacts` cannot be combined with (prospectingCompanies `filters`). */
+export const NOT_WITH_CONTACT_FILTERS = [
+  'searchText',
+  'signals',
+  ...INTENT_KEYS,
   'technologies',
   'technologiesCondition',
 ] as const;

@@ -2,6 +2,7 @@
  * The V3 signal type lists (operation ids getContactSignalTypes, getCompanySignalTypes; the
  * `signalTypes` enums of V3ContactSignalsRequest and V3CompanySignalsRequest).
  */
+import { NEWS_SIGNAL_TYPES } from '../catalog';
 
 /** GET /v3/contacts/signals/types, in the spec's order. */
 export const V3_CONTACT_SIGNAL_TYPES = ['allSignals', 'promotion', 'companyChange'] as const;
@@ -25,13 +26,7 @@ export const V3_COMPANY_SIGNAL_TYPES = [
   'headcountDecrease12m',
   'surgeInHiringByDepartment',
   'surgeInHiringByLocation',
-  'riskNews',
-  'commercialActivityNews',
-  'corporateStrategyNews',
-  'financialEventsNews',
-  'peopleNews',
-  'marketIntelligenceNews',
-  'productActivityNews',
+  ...NEWS_SIGNAL_TYPES,
 ] as const;
 export type V3CompanySignalType = Exclude<(typeof V3_COMPANY_SIGNAL_TYPES)[number], 'allSignals'>;
 

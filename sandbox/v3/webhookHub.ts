@@ -40,21 +40,11 @@ export const BLOCK_REASON = 'Max retries exceeded';
 export const MISSING_SECRET = 'Account secret not found. Please generate one first.';
 const INSUFFICIENT_CREDITS = 'Insufficient credits for this operation';
 
-export interface Subscription {
-  id: string;
+/** A subscription as the hub holds it: what `GET /api/subscriptions/{id}` shows, with its owner. */
+export interface Subscription extends Omit<WebhookSubscriptionInfo, 'key'> {
   /** Creation order, for stable sorting. */
   seq: number;
   owner: Account;
-  entityType: EntityType;
-  entityId: string;
-  signalTypes: string[];
-  url: string;
-  name?: string;
-  isActive: boolean;
-  blockReason: string | null;
-  blockedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
   /** An opt-out subscription (`POST /api/subscriptions/opt-out`). */
   optOut: boolean;
   /** Consecutive failed attempts; reset by a success and by reactivation. */

@@ -14,6 +14,7 @@
 import type { Ctx, HandlerResult } from '../context';
 import { MESSAGES } from '../errors';
 import { route, type Route } from '../routes';
+import { signalNames } from '../signals';
 import { Errors, isObj, isStr, unknownKeys, type Obj } from '../validate';
 import { v3Error } from './common';
 import {
@@ -85,21 +86,10 @@ function checkEntityType(v: unknown, field: string, errs: Errors): EntityType | 
   return v as EntityType;
 }
 
+/** Optional signal types (V2's list check); repeats dropped. */
 function checkSignalTypes(v: unknown, field: string, allowed: readonly string[], errs: Errors): string[] | undefined {
-  if (v === undefined) return undefined;
-  if (!Array.isArray(v) || !v.every(isStr)) {
-    errs.add(`${field} must be an array of strings`);
-    return undefined;
-  }
-  if (v.length === 0) {
-    errs.add(`${field} should not be empty`);
-    return undefined;
-  }
-  if (v.some((t) => !allowed.includes(t))) {
-    errs.add(`each value in ${field} must be one of the following values: ${allowed.join(', ')}`);
-    return undefined;
-  }
-  return [...new Set(v)];
+  const names = signalNames(v, field, allowed, errs, { required: false });
+  return names && [...new Set(names)];
 }
 
 function checkName(v: unknown, field: string, errs: Errors): string | undefined {

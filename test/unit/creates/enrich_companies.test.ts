@@ -6,6 +6,13 @@
 import nock from 'nock';
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { companySample } from '../../../src/companies/record';
+import {
+  COMPANIES_REQUEST_ID,
+  northwindCompany,
+  northwindRecord,
+  notFoundResult,
+  searchAndEnrichAnswer,
+} from '../../support/enrichment-fixtures';
 import { useNock } from '../../support/nock';
 import { App, appTester, bundleWith, expectStepError, expectZapierError, LUSHA, TEST_KEY } from '../../support/zapier';
 
@@ -20,80 +27,18 @@ const enrichCompanies = (inputData: Record<string, unknown>) => appTester(perfor
 
 const SEARCH = '/v3/companies/search-and-enrich';
 
-/** A V3 enriched company (the spec's V3EnrichedCompany), without its reference. */
-const northwind = {
-  id: '33222678',
-  name: 'Northwind Analytics',
-  domain: 'www.northwind-analytics.com',
-  alternativeDomains: ['northwind-analytics.com'],
-  description: 'Northwind Analytics builds revenue forecasting software for B2B sales teams.',
-  companyType: 'Private Company',
-  yearFounded: 2014,
-  employeeCount: { exact: 312, min: 201, max: 500 },
-  industry: 'Technology, Information & Media',
-  subIndustry: 'Software Development',
-  specialities: ['revenue forecasting', 'sales analytics'],
-  sicCodes: [{ code: 7372, description: 'Prepackaged Software' }],
-  naicsCodes: [{ code: 511210, description: 'Software Publishers' }],
-  emailDomain: 'northwind-analytics.com',
-  location: { city: 'Boston', state: 'Massachusetts', country: 'United States', countryIso2: 'US' },
-  socialLinks: { linkedin: 'https://www.linkedin.com/company/northwind-analytics' },
-  revenueRange: { min: 10000000, max: 50000000 },
-  technologies: ['Salesforce', 'HubSpot'],
-  funding: {
-    rounds: [{ roundType: 'Series B', roundAmount: 42000000, roundDate: 'Mar 18, 2025', currency: 'USD' }],
-    totalRounds: 3,
-    totalRoundsAmount: 61500000,
-    currency: 'USD',
-    isIpo: false,
-  },
-  logoUrl: 'https://logo.lusha.com/northwind-analytics.png',
-};
-const found = (clientReferenceId: string) => ({ clientReferenceId, ...northwind });
-const miss = (clientReferenceId: string) => ({
-  clientReferenceId,
-  error: { code: 'NOT_FOUND', message: 'Company not found' },
-});
-/** Lusha's answer to one request: its results (in any order) and its bill. */
-const answer = (results: unknown[], creditsCharged: number | null) => ({
-  requestId: '21fe0733-65d6-436a-8d0c-2c9ac6f263f8',
-  results,
-  ...(creditsCharged === null ? {} : { billing: { creditsCharged, resultsReturned: results.length } }),
-});
+const found = (clientReferenceId: string) => ({ clientReferenceId, ...northwindCompany });
+const miss = (clientReferenceId: string) => notFoundResult(clientReferenceId, 'Company');
+const answer = (results: unknown[], creditsCharged: number | null) =>
+  searchAndEnrichAnswer(COMPANIES_REQUEST_ID, results, creditsCharged);
 
+/** Northwind's row: its record, its lists as text. */
 const northwindItem = {
-  id: '33222678',
-  name: 'Northwind Analytics',
-  domain: 'northwind-analytics.com',
-  website: 'https://www.northwind-analytics.com',
-  description: 'Northwind Analytics builds revenue forecasting software for B2B sales teams.',
-  foundedYear: '2014',
-  logoUrl: 'https://logo.lusha.com/northwind-analytics.png',
-  employees: '201-500',
-  employeesMin: 201,
-  employeesMax: 500,
-  revenueMin: 10000000,
-  revenueMax: 50000000,
-  industry: 'Technology, Information & Media',
-  subIndustry: 'Software Development',
-  city: 'Boston',
-  state: 'Massachusetts',
-  country: 'United States',
-  countryCode: 'US',
-  linkedinUrl: 'https://www.linkedin.com/company/northwind-analytics',
-  // V3 does not return a Crunchbase link.
-  crunchbaseUrl: null,
+  ...northwindRecord,
   technologies: 'Salesforce, HubSpot',
   specialities: 'revenue forecasting, sales analytics',
   sicCodes: '7372',
   naicsCodes: '511210',
-  lastFundingType: 'Series B',
-  lastFundingAmount: 42000000,
-  lastFundingDate: '2025-03-18', // Lusha's "Mar 18, 2025" as an ISO date
-  fundingCurrency: 'USD',
-  totalFundingAmount: 61500000,
-  fundingRounds: 3,
-  creditCharged: true,
 };
 const emptyItem = {
   ...Object.fromEntries(Object.keys(companySample).map((key) => [key, null])),

@@ -7,6 +7,13 @@
 import nock from 'nock';
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { personSample } from '../../../src/people/record';
+import {
+  CONTACTS_REQUEST_ID,
+  mayaContact as sharedMayaContact,
+  mayaRecord,
+  notFoundResult,
+  searchAndEnrichAnswer,
+} from '../../support/enrichment-fixtures';
 import { useNock } from '../../support/nock';
 import { App, appTester, bundleWith, expectStepError, expectZapierError, LUSHA, TEST_KEY } from '../../support/zapier';
 
@@ -33,95 +40,22 @@ type Contact = {
   companyDomain?: string;
 };
 
-/** A V3 enriched contact (emails/phones with type and confidence, camelCase location, the company as a reference). */
+/** Maya as a V3 enriched contact, in two departments. */
 const mayaContact = {
-  id: '4183886134',
-  firstName: 'Maya',
-  lastName: 'Goldberg',
-  fullName: 'Maya Goldberg',
-  jobTitle: { title: 'VP of Sales', departments: ['Sales', 'Business Development'], seniority: 'Vice President' },
-  location: {
-    country: 'United States',
-    countryIso2: 'US',
-    state: 'Massachusetts',
-    city: 'Boston',
-    continent: 'North America',
-    isEuContact: false,
-  },
-  tags: [],
-  emails: [
-    { email: 'maya.goldberg@northwind-analytics.com', type: 'work', confidence: 'A+', updateDate: '2026-09-14' },
-    { email: 'maya.goldberg@gmail.com', type: 'private', confidence: 'A', updateDate: '2026-02-03' },
-  ],
-  phones: [
-    { number: '+1 617-555-0142', type: 'mobile', doNotCall: false, updateDate: '2026-09-14' },
-    { number: '+1 617-555-0100', type: 'direct', doNotCall: true, updateDate: '2025-11-20' },
-  ],
-  company: {
-    id: '33222678',
-    name: 'Northwind Analytics',
-    domain: 'www.northwind-analytics.com',
-    industry: 'Technology, Information & Media',
-  },
-  socialLinks: { linkedin: 'https://www.linkedin.com/in/maya-goldberg' },
-  previousEmployment: [],
-  updateDate: '2026-09-14',
+  ...sharedMayaContact,
+  jobTitle: { ...sharedMayaContact.jobTitle, departments: ['Sales', 'Business Development'] },
 };
 const maya = (clientReferenceId: string) => ({ clientReferenceId, ...mayaContact });
-const miss = (clientReferenceId: string) => ({
-  clientReferenceId,
-  error: { code: 'NOT_FOUND', message: 'Contact not found' },
-});
-/** Lusha's answer to one request: its results (in any order) and its bill. */
-const answer = (results: unknown[], creditsCharged: number | null) => ({
-  requestId: '211ee5da-3c0d-4621-9fa5-140e393a3ced',
-  results,
-  ...(creditsCharged === null ? {} : { billing: { creditsCharged, resultsReturned: results.length } }),
-});
+const miss = (clientReferenceId: string) => notFoundResult(clientReferenceId, 'Contact');
+const answer = (results: unknown[], creditsCharged: number | null) =>
+  searchAndEnrichAnswer(CONTACTS_REQUEST_ID, results, creditsCharged);
 
+/** Maya's row: her record, its lists as text. */
 const mayaItem = {
-  id: '4183886134',
-  firstName: 'Maya',
-  lastName: 'Goldberg',
-  fullName: 'Maya Goldberg',
-  email: 'maya.goldberg@northwind-analytics.com',
-  emailType: 'work',
-  emailConfidence: 'A+',
+  ...mayaRecord,
   emails: 'maya.goldberg@northwind-analytics.com, maya.goldberg@gmail.com',
-  phone: '+1 617-555-0142',
-  phoneType: 'mobile',
-  phoneDoNotCall: false,
   phones: '+1 617-555-0142, +1 617-555-0100 (do not call)',
-  jobTitle: 'VP of Sales',
-  seniority: 'VP',
   departments: 'Sales, Business Development',
-  // V3 does not return the job start date.
-  jobStartDate: null,
-  linkedinUrl: 'https://www.linkedin.com/in/maya-goldberg',
-  twitterUrl: null,
-  city: 'Boston',
-  state: 'Massachusetts',
-  country: 'United States',
-  countryCode: 'US',
-  continent: 'North America',
-  isEuContact: false,
-  // Of the person's company, V3 returns the ID, name, domain and industry only.
-  companyId: '33222678',
-  companyName: 'Northwind Analytics',
-  companyDomain: 'northwind-analytics.com',
-  companyWebsite: 'https://www.northwind-analytics.com',
-  companyLinkedinUrl: null,
-  companyEmployees: null,
-  companyEmployeesMin: null,
-  companyEmployeesMax: null,
-  companyRevenueMin: null,
-  companyRevenueMax: null,
-  companyIndustry: 'Technology, Information & Media',
-  companySubIndustry: null,
-  companyCity: null,
-  companyCountry: null,
-  companyCountryCode: null,
-  creditCharged: true,
 };
 /** A row without a match: every person field present, all empty. */
 const emptyItem = {

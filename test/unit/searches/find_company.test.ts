@@ -5,6 +5,13 @@
  */
 import nock from 'nock';
 import type { Bundle, ZObject } from 'zapier-platform-core';
+import {
+  COMPANIES_REQUEST_ID,
+  northwindCompany,
+  northwindRecord as sharedNorthwindRecord,
+  notFoundResult,
+  searchAndEnrichAnswer,
+} from '../../support/enrichment-fixtures';
 import { useNock } from '../../support/nock';
 import { App, appTester, bundleWith, expectStepError, expectZapierError, LUSHA, TEST_KEY } from '../../support/zapier';
 
@@ -21,25 +28,13 @@ const searchBody = (company: Record<string, unknown>) => ({ companies: [{ client
 
 /**
  * A V3 enriched company (the spec's V3EnrichedCompany): `employeeCount`, `yearFounded`,
- * `industry`, `socialLinks`, SIC and NAICS codes at the top level as `{code, description}`.
+ * `industry`, `socialLinks`, SIC and NAICS codes at the top level as `{code, description}`;
+ * here with the fields a record does not use as well.
  */
 const northwindResult = {
   clientReferenceId: '1',
-  id: '33222678',
-  name: 'Northwind Analytics',
+  ...northwindCompany,
   alternativeName: 'northwind',
-  domain: 'www.northwind-analytics.com',
-  alternativeDomains: ['northwind-analytics.com'],
-  description: 'Northwind Analytics builds revenue forecasting software for B2B sales teams.',
-  companyType: 'Private Company',
-  yearFounded: 2014,
-  employeeCount: { exact: 312, min: 201, max: 500 },
-  industry: 'Technology, Information & Media',
-  subIndustry: 'Software Development',
-  specialities: ['revenue forecasting', 'sales analytics'],
-  sicCodes: [{ code: 7372, description: 'Prepackaged Software' }],
-  naicsCodes: [{ code: 511210, description: 'Software Publishers' }],
-  emailDomain: 'northwind-analytics.com',
   location: {
     city: 'Boston',
     state: 'Massachusetts',
@@ -51,65 +46,21 @@ const northwindResult = {
   },
   socialLinks: { linkedin: 'https://www.linkedin.com/company/northwind-analytics', x: 'https://x.com/northwind' },
   linkedinFollowers: 6400,
-  revenueRange: { min: 10000000, max: 50000000 },
   funding: {
-    rounds: [{ roundType: 'Series B', roundAmount: 42000000, roundDate: 'Mar 18, 2025', currency: 'USD' }],
-    totalRounds: 3,
-    totalRoundsAmount: 61500000,
-    currency: 'USD',
-    isIpo: false,
+    ...northwindCompany.funding,
     lastRoundType: 'Series B',
     lastRoundAmount: 42000000,
     lastRoundDate: 'Mar 18, 2025',
   },
-  technologies: ['Salesforce', 'HubSpot'],
   popularityTier: 1,
-  logoUrl: 'https://logo.lusha.com/northwind-analytics.png',
 };
 
-const answer = (results: unknown[], creditsCharged: number | null = 2) => ({
-  requestId: '21fe0733-65d6-436a-8d0c-2c9ac6f263f8',
-  results,
-  ...(creditsCharged === null ? {} : { billing: { creditsCharged, resultsReturned: results.length } }),
-});
+const answer = (results: unknown[], creditsCharged: number | null = 2) =>
+  searchAndEnrichAnswer(COMPANIES_REQUEST_ID, results, creditsCharged);
 const northwind = answer([northwindResult]);
-const notFound = answer([{ clientReferenceId: '1', error: { code: 'NOT_FOUND', message: 'Company not found' } }], 0);
+const notFound = answer([notFoundResult('1', 'Company')], 0);
 
-const northwindRecord = {
-  id: '33222678',
-  name: 'Northwind Analytics',
-  domain: 'northwind-analytics.com',
-  website: 'https://www.northwind-analytics.com',
-  description: 'Northwind Analytics builds revenue forecasting software for B2B sales teams.',
-  foundedYear: '2014',
-  logoUrl: 'https://logo.lusha.com/northwind-analytics.png',
-  employees: '201-500',
-  employeesMin: 201,
-  employeesMax: 500,
-  revenueMin: 10000000,
-  revenueMax: 50000000,
-  industry: 'Technology, Information & Media',
-  subIndustry: 'Software Development',
-  city: 'Boston',
-  state: 'Massachusetts',
-  country: 'United States',
-  countryCode: 'US',
-  linkedinUrl: 'https://www.linkedin.com/company/northwind-analytics',
-  // V3 does not return a Crunchbase link.
-  crunchbaseUrl: null,
-  technologies: ['Salesforce', 'HubSpot'],
-  specialities: ['revenue forecasting', 'sales analytics'],
-  sicCodes: ['7372'],
-  naicsCodes: ['511210'],
-  lastFundingType: 'Series B',
-  lastFundingAmount: 42000000,
-  lastFundingDate: '2025-03-18', // Lusha's "Mar 18, 2025" as an ISO date
-  fundingCurrency: 'USD',
-  totalFundingAmount: 61500000,
-  fundingRounds: 3,
-  creditCharged: true,
-  creditsCharged: 2,
-};
+const northwindRecord = { ...sharedNorthwindRecord, creditsCharged: 2 };
 
 describe('Find Company', () => {
   it('looks up by domain with one POST, sending the raw key, and returns one flat record', async () => {

@@ -6,6 +6,13 @@
  */
 import nock from 'nock';
 import type { Bundle, ZObject } from 'zapier-platform-core';
+import {
+  CONTACTS_REQUEST_ID,
+  mayaContact as sharedMayaContact,
+  mayaRecord as sharedMayaRecord,
+  notFoundResult,
+  searchAndEnrichAnswer,
+} from '../../support/enrichment-fixtures';
 import { useNock } from '../../support/nock';
 import { App, appTester, bundleWith, expectStepError, expectZapierError, LUSHA, TEST_KEY } from '../../support/zapier';
 
@@ -30,24 +37,10 @@ const searchBody = (
   ...extra,
 });
 
-/** A V3 enriched contact (the spec's V3EnrichedContact): emails/phones with type, the company as a reference. */
+/** Maya as a V3 enriched contact under reference "1": her private email and direct phone first, the work email rated lower. */
 const mayaContact = {
   clientReferenceId: '1',
-  id: '4183886134',
-  firstName: 'Maya',
-  lastName: 'Goldberg',
-  fullName: 'Maya Goldberg',
-  jobTitle: { title: 'VP of Sales', departments: ['Sales'], seniority: 'Vice President' },
-  location: {
-    country: 'United States',
-    countryIso2: 'US',
-    state: 'Massachusetts',
-    city: 'Boston',
-    continent: 'North America',
-    coordinates: [-71.0598, 42.3584],
-    isEuContact: false,
-  },
-  tags: [],
+  ...sharedMayaContact,
   emails: [
     { email: 'maya.goldberg@gmail.com', type: 'private', confidence: 'A+', updateDate: '2026-02-03' },
     { email: 'maya.goldberg@northwind-analytics.com', type: 'work', confidence: 'A', updateDate: '2026-09-14' },
@@ -56,74 +49,25 @@ const mayaContact = {
     { number: '+1 617-555-0100', type: 'direct', doNotCall: true, updateDate: '2025-11-20' },
     { number: '+1 617-555-0142', type: 'mobile', doNotCall: false, updateDate: '2026-09-14' },
   ],
-  company: {
-    id: '33222678',
-    name: 'Northwind Analytics',
-    domain: 'www.northwind-analytics.com',
-    industry: 'Technology, Information & Media',
-  },
-  socialLinks: { linkedin: 'https://www.linkedin.com/in/maya-goldberg' },
-  previousEmployment: [],
-  updateDate: '2026-09-14',
 };
 
 /** Lusha's answer to a search for Maya: one result under reference "1", and the bill for the request. */
-const answer = (results: unknown[], creditsCharged: number | null = 7) => ({
-  requestId: '211ee5da-3c0d-4621-9fa5-140e393a3ced',
-  results,
-  ...(creditsCharged === null ? {} : { billing: { creditsCharged, resultsReturned: results.length } }),
-});
+const answer = (results: unknown[], creditsCharged: number | null = 7) =>
+  searchAndEnrichAnswer(CONTACTS_REQUEST_ID, results, creditsCharged);
 const maya = answer([mayaContact]);
 
+/** Maya's record: the work email and mobile phone still picked, her lists in Lusha's order, no signals asked for. */
 const mayaRecord = {
-  id: '4183886134',
-  firstName: 'Maya',
-  lastName: 'Goldberg',
-  fullName: 'Maya Goldberg',
-  email: 'maya.goldberg@northwind-analytics.com',
-  emailType: 'work',
+  ...sharedMayaRecord,
   emailConfidence: 'A',
   emails: [
     { email: 'maya.goldberg@gmail.com', type: 'private', confidence: 'A+', updatedOn: '2026-02-03' },
     { email: 'maya.goldberg@northwind-analytics.com', type: 'work', confidence: 'A', updatedOn: '2026-09-14' },
   ],
-  phone: '+1 617-555-0142',
-  phoneType: 'mobile',
-  phoneDoNotCall: false,
   phones: [
     { number: '+1 617-555-0100', type: 'direct', doNotCall: true, updatedOn: '2025-11-20' },
     { number: '+1 617-555-0142', type: 'mobile', doNotCall: false, updatedOn: '2026-09-14' },
   ],
-  jobTitle: 'VP of Sales',
-  seniority: 'VP',
-  departments: ['Sales'],
-  // V3 does not return the job start date.
-  jobStartDate: null,
-  linkedinUrl: 'https://www.linkedin.com/in/maya-goldberg',
-  twitterUrl: null,
-  city: 'Boston',
-  state: 'Massachusetts',
-  country: 'United States',
-  countryCode: 'US',
-  continent: 'North America',
-  isEuContact: false,
-  // Of the person's company, V3 returns the ID, name, domain and industry only.
-  companyId: '33222678',
-  companyName: 'Northwind Analytics',
-  companyDomain: 'northwind-analytics.com',
-  companyWebsite: 'https://www.northwind-analytics.com',
-  companyLinkedinUrl: null,
-  companyEmployees: null,
-  companyEmployeesMin: null,
-  companyEmployeesMax: null,
-  companyRevenueMin: null,
-  companyRevenueMax: null,
-  companyIndustry: 'Technology, Information & Media',
-  companySubIndustry: null,
-  companyCity: null,
-  companyCountry: null,
-  companyCountryCode: null,
-  creditCharged: true,
   signalTypes: [],
   signalCount: null,
   latestSignalType: null,
@@ -132,7 +76,7 @@ const mayaRecord = {
   creditsCharged: 7,
 };
 
-const notFound = answer([{ clientReferenceId: '1', error: { code: 'NOT_FOUND', message: 'Contact not found' } }], 0);
+const notFound = answer([notFoundResult('1', 'Contact')], 0);
 
 /** An interceptor that must stay unused: input rejected before the call never reaches Lusha. */
 const untouched = () => nock(LUSHA).post(SEARCH).reply(200, maya);
