@@ -25,6 +25,7 @@ export const companyIdentifierFields = [
     key: 'company_id',
     label: COMPANY_LABELS.company_id,
     type: 'string',
-    helpText: "Lusha's ID for the company (digits only), e.g. from an earlier Lusha step.",
+    helpText:
+      "Lusha's ID for the company, as an earlier Lusha step outputs it (digits, or V3's form such as v1.AbCdEfGh...).",
   },
 ] satisfies PlainInputField[];

@@ -58,7 +58,8 @@ export const personIdentifierFields = [
     label: PERSON_LABELS.person_id,
     type: 'string',
     helpText:
-      "Lusha's ID for the person (digits only), from an earlier Lusha step. The most precise way to look a person up.",
+      "Lusha's ID for the person, as an earlier Lusha step outputs it (digits, or V3's form such as v1.AbCdEfGh...). " +
+      'The most precise way to look a person up.',
   },
 ] satisfies PlainInputField[];
 

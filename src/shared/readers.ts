@@ -153,22 +153,51 @@ export function readDomain(value: unknown, label = 'Domain'): Parsed<string | un
   });
 }
 
-/** A Lusha numeric id (person or company): digits only, as a string, without leading zeros ("0042" is 42). */
+/**
+ * V3's encoded form of a Lusha ID, as its answers carry it ("v1.AbCdEfGhIjKlMnOp..."); V3 also
+ * accepts the numeric IDs of earlier Lusha steps "during the transition window".
+ */
+const ENCODED_LUSHA_ID = /^v\d+\.[A-Za-z0-9_-]{8,}$/;
+
+/** Whether a Lusha ID is V3's encoded form (kept exactly as sent) rather than digits. */
+export const isEncodedLushaId = (id: string): boolean => ENCODED_LUSHA_ID.test(id);
+
+/**
+ * A Lusha ID (person or company), as a string: digits without leading zeros ("0042" is 42), or
+ * V3's encoded form, kept exactly as given.
+ */
 export function readLushaId(value: unknown, label: string): Parsed<string | undefined> {
   return readWith(value, label, (text) =>
     /^\d{1,19}$/.test(text)
       ? ok(text.replace(/^0+(?=\d)/, ''))
-      : problem(`${label} ${quote(text)} is not a Lusha ID (expected digits only, e.g. 4183886134)`),
+      : isEncodedLushaId(text)
+        ? ok(text)
+        : problem(
+            `${label} ${quote(text)} is not a Lusha ID (expected digits, e.g. 4183886134, or an ID as Lusha outputs ` +
+              'it, e.g. v1.AbCdEfGhIjKl)',
+          ),
   );
 }
 
-/** A calendar date, normalised to YYYY-MM-DD (accepts ISO timestamps and other parseable dates). */
+/** Whether YYYY-MM-DD `day` is a day of the calendar (Date rolls "2025-02-30" over to March 2). */
+function isCalendarDay(day: string): boolean {
+  const time = Date.parse(`${day}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === day;
+}
+
+/**
+ * A calendar date, normalised to YYYY-MM-DD (accepts ISO timestamps and other parseable dates).
+ * An ISO timestamp keeps its own date ("2026-03-01T23:30:00-05:00" is March 1, as a date
+ * picker meant it); a YYYY-MM-DD that is no day of the calendar ("2025-02-30") is a problem.
+ */
 export function readDate(value: unknown, label: string): Parsed<string | undefined> {
   return readWith(value, label, (text) => {
-    const time = /^\d{4}-\d{2}-\d{2}$/.test(text) ? Date.parse(`${text}T00:00:00Z`) : Date.parse(text);
-    return Number.isNaN(time)
-      ? problem(`${label} ${quote(text)} is not a date (expected YYYY-MM-DD)`)
-      : ok(new Date(time).toISOString().slice(0, 10));
+    const day = /^(\d{4}-\d{2}-\d{2})(?:$|T)/.exec(text)?.[1];
+    const time = Date.parse(day === text ? `${text}T00:00:00Z` : text);
+    if (Number.isNaN(time) || (day !== undefined && !isCalendarDay(day))) {
+      return problem(`${label} ${quote(text)} is not a date (expected YYYY-MM-DD)`);
+    }
+    return ok(day ?? new Date(time).toISOString().slice(0, 10));
   });
 }
 
@@ -244,7 +273,7 @@ export function readChoice<T extends string>(
  * A list of Lusha IDs (a list field, or text separated by commas or new lines): every entry
  * checked, each bad one named by its position ('Exclude Person IDs, entry 2: "x1" is not a
  * Lusha ID ...'). Empty entries are dropped; the IDs keep their order. With `asNumbers`, each
- * must also fit a JSON number exactly (for endpoints that take IDs as numbers).
+ * numeric one must also fit a JSON number exactly (for endpoints that take IDs as numbers).
  */
 export function readLushaIdList(
   value: unknown,
@@ -259,7 +288,7 @@ export function readLushaIdList(
     const at = `${label}, entry ${index + 1}:`;
     const id = problems.take(readLushaId(entry, at));
     if (id === undefined) return;
-    if (options.asNumbers && !Number.isSafeInteger(Number(id)))
+    if (options.asNumbers && !isEncodedLushaId(id) && !Number.isSafeInteger(Number(id)))
       problems.add(`${at} ${quote(id)} is too large to be a Lusha ID`);
     else ids.push(id);
   });

@@ -36,7 +36,8 @@ const NEWS_SIGNAL_TYPES = Object.keys(COMPANY_SIGNAL_TYPES).filter((type) => typ
 // ---------------------------------------------------------------- the watch list, read
 
 export interface IdEntry {
-  id: number;
+  /** Digits (normalised: the cache keys of 1.x Zaps are built from them) or V3's encoded form. */
+  id: string;
   /** The entry as the builder gave it, shown on each signal as "Watch List Entry". */
   label: string;
 }
@@ -97,11 +98,11 @@ export function watchConfig(watch: SignalWatch<unknown>): unknown {
   };
 }
 
-/** A list of Lusha IDs (person or company), each checked (digits that fit a number); V3 takes them as strings. */
+/** A list of Lusha IDs (person or company), each checked (digits that fit a number, or V3's encoded form). */
 function readIdList(value: unknown, fieldLabel: string, problems: ProblemList): IdEntry[] {
   const ids = problems.takeAll(readLushaIdList(value, fieldLabel, { asNumbers: true })) ?? [];
-  const entries = ids.map((id) => ({ id: Number(id), label: id }));
-  return uniqueBy(entries, (entry) => String(entry.id)).unique;
+  const entries = ids.map((id) => ({ id, label: id }));
+  return uniqueBy(entries, (entry) => entry.id).unique;
 }
 
 /** Line-item rows: an array of objects (or one object); fully blank rows are not entries. */
@@ -423,8 +424,8 @@ export function companyWatchFields(options: ReadOptions) {
       type: 'string' as const,
       list: true,
       helpText:
-        `Companies to watch, by their Lusha company ID (digits). Together with the companies below, at most ` +
-        `${MAX_WATCHED}.`,
+        `Companies to watch, by their Lusha company ID (as a Lusha step outputs it). Together with the companies ` +
+        `below, at most ${MAX_WATCHED}.`,
     },
     {
       key: 'companies',

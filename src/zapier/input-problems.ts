@@ -5,7 +5,8 @@
  *
  *   Find Person cannot run with this input (no credits were spent):
  *   - Email "maya@" is not a valid email address (expected something like name@company.com).
- *   - Lusha Person ID "abc" is not a Lusha ID (expected digits only, e.g. 4183886134).
+ *   - Lusha Person ID "abc" is not a Lusha ID (expected digits, e.g. 4183886134, or an ID as Lusha
+ *     outputs it, e.g. v1.AbCdEfGhIjKl).
  *
  * It is thrown before any paid call, so it always says that nothing was charged. Problems
  * are plain clauses in the builder's words (the readers in src/input write them); a line

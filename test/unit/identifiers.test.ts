@@ -60,8 +60,16 @@ describe('identifier readers', () => {
   it('reads Lusha ids, dates, text and lists', () => {
     expect(value(readLushaId(4183886134, 'Person ID'))).toBe('4183886134');
     expect(value(readLushaId('41x', 'Person ID'))).toMatch(/PROBLEM: Person ID "41x" is not a Lusha ID/);
+    // V3's encoded form, as its answers carry it, is kept exactly as given (not a number: not normalised).
+    expect(value(readLushaId(' v1.AbCdEfGhIjKlMnOp-_42 ', 'Person ID'))).toBe('v1.AbCdEfGhIjKlMnOp-_42');
+    expect(value(readLushaId('v1.short', 'Person ID'))).toMatch(/PROBLEM: Person ID "v1.short" is not a Lusha ID/);
+    expect(value(readLushaId('v1.AbCd EfGh IjKl', 'Person ID'))).toMatch(/PROBLEM/);
     expect(value(readDate('2026-03-01T10:00:00Z', 'Start date'))).toBe('2026-03-01');
     expect(value(readDate('yesterday-ish', 'Start date'))).toMatch(/PROBLEM/);
+    // A timestamp keeps the day it names; a YYYY-MM-DD that is no calendar day is not rolled over.
+    expect(value(readDate('2026-03-01T23:30:00-05:00', 'Start date'))).toBe('2026-03-01');
+    expect(value(readDate('2025-02-30', 'Start date'))).toMatch(/PROBLEM: Start date "2025-02-30" is not a date/);
+    expect(value(readDate('2024-02-29', 'Start date'))).toBe('2024-02-29');
     expect(value(readText('  Ada \n  Lovelace ', 'Name'))).toBe('Ada Lovelace');
     expect(value(readText('x'.repeat(201), 'Name'))).toMatch(/too long/);
     expect(value(readList('a, b,,c', 'Tags'))).toEqual(['a', 'b', 'c']);
@@ -77,10 +85,14 @@ describe('identifier readers', () => {
     ).toEqual({
       ok: false,
       problems: [
-        'Lusha Company IDs, entry 2: "acme.com" is not a Lusha ID (expected digits only, e.g. 4183886134)',
+        'Lusha Company IDs, entry 2: "acme.com" is not a Lusha ID (expected digits, e.g. 4183886134, or an ID as Lusha outputs it, e.g. v1.AbCdEfGhIjKl)',
         'Lusha Company IDs, entry 3: "99999999999999999" is too large to be a Lusha ID',
-        'Lusha Company IDs, entry 4: "x" is not a Lusha ID (expected digits only, e.g. 4183886134)',
+        'Lusha Company IDs, entry 4: "x" is not a Lusha ID (expected digits, e.g. 4183886134, or an ID as Lusha outputs it, e.g. v1.AbCdEfGhIjKl)',
       ],
+    });
+    expect(readLushaIdList(['v1.AbCdEfGhIjKlMnOp', '42'], 'Lusha Company IDs', { asNumbers: true })).toEqual({
+      ok: true,
+      value: ['v1.AbCdEfGhIjKlMnOp', '42'],
     });
     expect(readLushaIdList(['99999999999999999'], 'Seed Company IDs')).toEqual({
       ok: true,

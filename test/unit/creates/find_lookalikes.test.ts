@@ -142,7 +142,7 @@ describe('find_lookalike_contacts', () => {
       name: 'HaltedError',
       message:
         'Find Lookalike Contacts cannot run with this input (no credits were spent):\n' +
-        '- Exclude Person IDs, entry 1: "x1" is not a Lusha ID (expected digits only, e.g. 4183886134).\n' +
+        '- Exclude Person IDs, entry 1: "x1" is not a Lusha ID (expected digits, e.g. 4183886134, or an ID as Lusha outputs it, e.g. v1.AbCdEfGhIjKl).\n' +
         '- Lusha V3 needs at least 5 different seed contacts to find lookalikes (got 2, 3 given): add 3 more.\n' +
         '- Number of Recommendations must be a whole number from 1 to 100 (got "101").\n' +
         '- Request ID (for More) "rec-1" is not a Lusha V3 session id (expected one like ' +
@@ -391,7 +391,7 @@ describe('find_lookalike_companies', () => {
     const error = await expectStepError(runCompanies({ company_ids: ['1586', 'acme.com'], limit: 0 }));
     expect(error.message).toBe(
       'Find Lookalike Companies cannot run with this input (no credits were spent):\n' +
-        '- Seed Company IDs, entry 2: "acme.com" is not a Lusha ID (expected digits only, e.g. 4183886134).\n' +
+        '- Seed Company IDs, entry 2: "acme.com" is not a Lusha ID (expected digits, e.g. 4183886134, or an ID as Lusha outputs it, e.g. v1.AbCdEfGhIjKl).\n' +
         '- Lusha V3 needs at least 5 different seed companies to find lookalikes (got 0, not counting the seeds ' +
         'with problems above): add 5 more.\n' +
         '- Number of Recommendations must be a whole number from 1 to 100 (got "0").',

@@ -73,7 +73,7 @@ describe('readPersonLookup', () => {
       problems: [
         'Email "maya@" is not a valid email address (expected something like name@company.com)',
         'LinkedIn Profile URL "https://linkedin.evil.com/in/maya" is not a LinkedIn URL (expected https://www.linkedin.com/in/...)',
-        'Lusha Person ID "abc" is not a Lusha ID (expected digits only, e.g. 4183886134)',
+        'Lusha Person ID "abc" is not a Lusha ID (expected digits, e.g. 4183886134, or an ID as Lusha outputs it, e.g. v1.AbCdEfGhIjKl)',
         'Company Domain "northwind" is not a domain (expected something like acme.com)',
       ],
     });
@@ -194,7 +194,7 @@ describe('readCompanyLookup', () => {
       ok: false,
       problems: [
         'Company Domain "northwind" is not a domain (expected something like acme.com)',
-        'Lusha Company ID "N-1" is not a Lusha ID (expected digits only, e.g. 4183886134)',
+        'Lusha Company ID "N-1" is not a Lusha ID (expected digits, e.g. 4183886134, or an ID as Lusha outputs it, e.g. v1.AbCdEfGhIjKl)',
       ],
     });
   });

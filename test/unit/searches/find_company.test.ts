@@ -155,7 +155,7 @@ describe('Find Company', () => {
       { domain: 'northwind', company_id: 'NW-1' },
       'Find Company cannot run with this input (no credits were spent):\n' +
         '- Company Domain "northwind" is not a domain (expected something like acme.com).\n' +
-        '- Lusha Company ID "NW-1" is not a Lusha ID (expected digits only, e.g. 4183886134).',
+        '- Lusha Company ID "NW-1" is not a Lusha ID (expected digits, e.g. 4183886134, or an ID as Lusha outputs it, e.g. v1.AbCdEfGhIjKl).',
     ],
   ])('halts on %s, sending nothing', async (_what, inputData, message) => {
     const scope = nock(LUSHA).post(SEARCH).reply(200, northwind);

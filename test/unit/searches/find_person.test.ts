@@ -465,7 +465,7 @@ describe('Find Person: input rejected before any call', () => {
       'a malformed ID and a bad option together',
       { person_id: 'maya-1', reveal_data: 'all of it' },
       halted(
-        'Lusha Person ID "maya-1" is not a Lusha ID (expected digits only, e.g. 4183886134).',
+        'Lusha Person ID "maya-1" is not a Lusha ID (expected digits, e.g. 4183886134, or an ID as Lusha outputs it, e.g. v1.AbCdEfGhIjKl).',
         'Data to Reveal "all of it" is not one of: both, emails, phones.',
       ),
     ],

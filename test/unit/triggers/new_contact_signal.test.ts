@@ -308,7 +308,7 @@ describe('new_contact_signal', () => {
       expect(error.name).toBe('HaltedError');
       expect(error.message.split('\n')).toEqual([
         'New Contact Signal cannot run with this input (no credits were spent):',
-        '- Lusha Person IDs, entry 2: "abc" is not a Lusha ID (expected digits only, e.g. 4183886134).',
+        '- Lusha Person IDs, entry 2: "abc" is not a Lusha ID (expected digits, e.g. 4183886134, or an ID as Lusha outputs it, e.g. v1.AbCdEfGhIjKl).',
         '- Lusha Person IDs, entry 3: "99999999999999999" is too large to be a Lusha ID.',
         '- Row 2: Email "not-an-email" is not a valid email address (expected something like name@company.com).',
         '- Row 3: Full Name "Ada" needs a first and a last name to be found.',
