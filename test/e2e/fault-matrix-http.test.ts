@@ -1,10 +1,19 @@
 /**
- * Fault matrix, part 1 (see test/support/fault-matrix.ts): every operation with no fault and
- * with Lusha's client-side error statuses, 400 to 404; and the table's own rules.
+ * Fault matrix, part 1 (see test/support/fault-matrix.ts): every operation with no fault, a
+ * 400 and a 401 (402 to 404: fault-matrix-http-4xx); and the table's own rules.
  */
 import { FAULT_CLASSES } from '../support/fault-classes';
 import { describeFaultMatrix, expectedOutcome } from '../support/fault-matrix';
-import { BLIPS, CHARGED, HTTP, LIMITS, SLOW_COLUMNS, TRANSPORT } from '../support/fault-matrix-slices';
+import {
+  BLIPS,
+  CHARGED,
+  FAILURES,
+  HTTP,
+  HTTP_4XX,
+  LIMITS,
+  SLOW_COLUMNS,
+  TRANSPORT,
+} from '../support/fault-matrix-slices';
 import { appOperationKeys, OPERATIONS } from '../support/operations';
 
 describe('the table', () => {
@@ -24,7 +33,7 @@ describe('the table', () => {
 
   it('is run whole by the fault-matrix files', () => {
     expect(FAULT_CLASSES.map((fault) => fault.name).sort()).toEqual(
-      [...HTTP, ...LIMITS, ...TRANSPORT, ...BLIPS, ...CHARGED, ...SLOW_COLUMNS].sort(),
+      [...HTTP, ...HTTP_4XX, ...LIMITS, ...FAILURES, ...TRANSPORT, ...BLIPS, ...CHARGED, ...SLOW_COLUMNS].sort(),
     );
   });
 });

@@ -1,6 +1,6 @@
 /**
- * Fault matrix, part 2 (see test/support/fault-matrix.ts): every operation against rate
- * limits, the daily quota, GDPR refusals, Lusha failing (500) and an unreadable answer.
+ * Fault matrix, part 2 (see test/support/fault-matrix.ts): every operation against Lusha's rate
+ * limits (429, with and without Retry-After) and an exhausted daily quota.
  */
 import { describeFaultMatrix } from '../support/fault-matrix';
 import { LIMITS } from '../support/fault-matrix-slices';

@@ -5,15 +5,11 @@
  */
 import { SLOW, STALL } from './fault-classes';
 
-export const HTTP = ['none', '400', '401', '402', '403', '404'];
-export const LIMITS = [
-  '429 with Retry-After',
-  '429 without Retry-After',
-  'daily quota exhausted',
-  '451',
-  '500',
-  'malformed JSON',
-];
+export const HTTP = ['none', '400', '401'];
+export const HTTP_4XX = ['402', '403', '404'];
+export const LIMITS = ['429 with Retry-After', '429 without Retry-After', 'daily quota exhausted'];
+/** Lusha refusing (GDPR), failing, or answering in a shape nobody can read. */
+export const FAILURES = ['451', '500', 'malformed JSON'];
 export const TRANSPORT = ['502', '503', 'dropped connection', STALL];
 /** A failure that happens once: the one retry absorbs it where nothing can have been charged. */
 export const BLIPS = ['503 once (retried)', 'dropped once'];
