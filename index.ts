@@ -10,12 +10,16 @@ import enrichCompanies from './src/creates/enrich_companies';
 import enrichPeople from './src/creates/enrich_people';
 import enrichProspectedCompanies from './src/creates/enrich_prospected_companies';
 import enrichProspectedContacts from './src/creates/enrich_prospected_contacts';
+import findBuyingGroup from './src/creates/find_buying_group';
 import findLookalikeCompanies from './src/creates/find_lookalike_companies';
 import findLookalikeContacts from './src/creates/find_lookalike_contacts';
+import findWebsiteVisitors from './src/creates/find_website_visitors';
 import getCompanySignals from './src/creates/get_company_signals';
 import getContactSignals from './src/creates/get_contact_signals';
 import prospectCompanies from './src/creates/prospect_companies';
 import prospectContacts from './src/creates/prospect_contacts';
+import scoreCompaniesBySignals from './src/creates/score_companies_by_signals';
+import scoreContactsBySignals from './src/creates/score_contacts_by_signals';
 import findCompany from './src/searches/find_company';
 import findPerson from './src/searches/find_person';
 import companyHiringDepartments from './src/triggers/company_hiring_departments';
@@ -26,6 +30,7 @@ import newCompanySignal from './src/triggers/new_company_signal';
 import newCompanySignalInstant from './src/triggers/new_company_signal_instant';
 import newContactSignal from './src/triggers/new_contact_signal';
 import newContactSignalInstant from './src/triggers/new_contact_signal_instant';
+import newWebsiteVisitor from './src/triggers/new_website_visitor';
 
 /** Operations by kind; each module exports one `{ key, noun, display, operation }` object. */
 const triggers = [
@@ -33,6 +38,7 @@ const triggers = [
   newContactSignalInstant,
   newCompanySignal,
   newCompanySignalInstant,
+  newWebsiteVisitor,
   contactSignalTypes,
   companySignalTypes,
   companyNewsEventTypes,
@@ -48,8 +54,12 @@ const creates = [
   enrichProspectedCompanies,
   findLookalikeContacts,
   findLookalikeCompanies,
+  findBuyingGroup,
   getContactSignals,
   getCompanySignals,
+  scoreContactsBySignals,
+  scoreCompaniesBySignals,
+  findWebsiteVisitors,
 ] as const;
 
 const byKey = <T extends { key: string }>(operations: readonly T[]): Record<string, T> =>

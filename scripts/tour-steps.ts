@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import type { Bundle, createAppTester, ZObject } from 'zapier-platform-core';
 import App from '../index';
 import type { Sandbox } from '../sandbox';
+import { DEMO_TRACKED_DOMAIN } from '../sandbox/v3/websiteVisits';
 
 type AppTester = ReturnType<typeof createAppTester>;
 type Perform = (z: ZObject, bundle: Bundle) => unknown;
@@ -29,6 +30,7 @@ export interface TourContext {
 export interface TourMemory {
   requestId?: string;
   prospectIds?: string[];
+  prospectCompanyIds?: string[];
   person?: Json;
   revealedEmails?: string[];
   company?: Json;
@@ -85,12 +87,7 @@ function need<T>(value: T | undefined | null, what: string): T {
 }
 
 /** Runs a polling trigger like Zapier: returns the items and which of them are new since the last poll. */
-async function poll(
-  ctx: TourContext,
-  key: 'new_contact_signal' | 'new_company_signal',
-  inputData: Json,
-  afterInterval: boolean,
-) {
+async function poll(ctx: TourContext, key: string, inputData: Json, afterInterval: boolean) {
   const items = list(await run(ctx, 'triggers', key, inputData, afterInterval));
   const seen = ((ctx.memory.seen ??= {})[key] ??= new Set<string>());
   const fresh = items.filter((item) => !seen.has(text(item.id)));
@@ -382,6 +379,7 @@ export const tourSteps: TourStep[] = [
         page_size: 10,
       });
       const companies = list(output.companies);
+      ctx.memory.prospectCompanyIds = companies.map((c) => text(c.id));
       return {
         inputs: 'companies of 51–500 employees, 10 per page',
         records: companies.length,
@@ -391,6 +389,28 @@ export const tourSteps: TourStep[] = [
           expect(
             creditsCharged === null || creditsCharged === Number(output.creditsCharged ?? 0),
             `the output says ${text(output.creditsCharged)} credits, the account says ${creditsCharged}`,
+          ),
+      };
+    },
+  },
+  {
+    title: 'Reveal 2 prospected companies by id',
+    operation: 'enrich_prospected_companies',
+    costsCredits: true,
+    async run(ctx) {
+      const ids = need(ctx.memory.prospectCompanyIds, 'prospected company ids').slice(0, 2);
+      const output = await run(ctx, 'creates', 'enrich_prospected_companies', { company_ids: ids });
+      const companies = list(output.companies);
+      return {
+        inputs: `${ids.length} company ids from the search`,
+        records: companies.length,
+        creditsReported: Number(output.creditsCharged ?? 0),
+        note: companies.map((c) => `${text(c.name)} (${text(c.employees)} employees)`).join(', '),
+        check: ({ apiCalls, creditsCharged }) =>
+          firstProblem(
+            expect(companies.length === ids.length, `expected ${ids.length} line items`),
+            expect(apiCalls === 1, `expected 1 request, made ${apiCalls}`),
+            reportsWhatWasCharged(output.creditsCharged, creditsCharged),
           ),
       };
     },
@@ -495,7 +515,177 @@ export const tourSteps: TourStep[] = [
     },
   },
   ...signalSteps('company'),
+  {
+    title: 'Score companies by signals',
+    operation: 'score_companies_by_signals',
+    costsCredits: true,
+    async run(ctx) {
+      const company = need(ctx.memory.company, 'a company');
+      const rows = [
+        { reference: 'account-1', domain: text(company.domain) },
+        ...(ctx.memory.watchedCompanies ?? [])
+          .slice(1)
+          .map((id, i) => ({ reference: `account-${i + 2}`, company_id: id })),
+        { reference: 'account-x', domain: 'no-such-company.example' },
+      ];
+      const output = await run(ctx, 'creates', 'score_companies_by_signals', { rows });
+      const scored = list(output.rows);
+      return {
+        inputs: `${rows.length} companies: by domain and by Lusha ID, one unknown`,
+        records: scored.length,
+        creditsReported: Number(output.creditsCharged ?? 0),
+        note: scored
+          .map((r) => `${text(r.reference)}=${r.status === 'matched' ? text(r.signalScore) : text(r.status)}`)
+          .join(', '),
+        check: ({ apiCalls, creditsCharged }) =>
+          firstProblem(
+            expect(apiCalls === 1, `expected 1 request for ${rows.length} companies, made ${apiCalls}`),
+            expect(scored.at(-1)?.status === 'not_found', 'the unknown domain must come back not_found'),
+            reportsWhatWasCharged(output.creditsCharged, creditsCharged),
+          ),
+      };
+    },
+  },
+  {
+    title: 'Score contacts by signals',
+    operation: 'score_contacts_by_signals',
+    costsCredits: true,
+    async run(ctx) {
+      const emails = need(ctx.memory.revealedEmails, 'revealed emails');
+      const rows = [
+        ...emails.slice(0, 3).map((email, i) => ({ reference: `lead-${i + 1}`, email })),
+        { reference: 'lead-x', email: 'nobody@no-such-company.example' },
+      ];
+      const output = await run(ctx, 'creates', 'score_contacts_by_signals', { rows });
+      const scored = list(output.rows);
+      return {
+        inputs: `${rows.length} contacts by email, one unknown`,
+        records: scored.length,
+        creditsReported: Number(output.creditsCharged ?? 0),
+        note: scored
+          .map((r) => `${text(r.reference)}=${r.status === 'matched' ? text(r.signalScore) : text(r.status)}`)
+          .join(', '),
+        check: ({ apiCalls, creditsCharged }) =>
+          firstProblem(
+            expect(apiCalls === 1, `expected 1 request, made ${apiCalls}`),
+            reportsWhatWasCharged(output.creditsCharged, creditsCharged),
+          ),
+      };
+    },
+  },
+  {
+    title: 'Find buying group',
+    operation: 'find_buying_group',
+    costsCredits: true,
+    async run(ctx) {
+      const company = need(ctx.memory.company, 'a company');
+      const inputData = { company_list: [text(company.domain)], contacts_per_company: 5 };
+      const output = await run(ctx, 'creates', 'find_buying_group', inputData);
+      const contacts = list(output.contacts);
+      return {
+        inputs: `${text(company.name)}, all personas, 5 contacts per company`,
+        records: contacts.length,
+        creditsReported: Number(output.creditsCharged ?? 0),
+        note: contacts
+          .slice(0, 3)
+          .map((c) => `${text(c.fullName)} (${text(c.primaryPersona)}, ${text(c.score)})`)
+          .join(', '),
+        check: ({ apiCalls, creditsCharged }) =>
+          firstProblem(
+            expect(apiCalls === 1, `expected 1 request, made ${apiCalls}`),
+            expect(contacts.length > 0, 'no contacts'),
+            reportsWhatWasCharged(output.creditsCharged, creditsCharged),
+          ),
+      };
+    },
+  },
+  ...visitorSteps(),
 ];
+
+/**
+ * The website-visitor part of the tour: the ranked list on demand, then two polls of the
+ * trigger (the second, within its interval, makes no call). The domains are the sandbox demo
+ * key's tracked one, or LUSHA_TRACKED_DOMAINS against the real API (no domain: steps skipped).
+ */
+function visitorSteps(): TourStep[] {
+  const domainsOf = (ctx: TourContext): string[] =>
+    ctx.sandbox
+      ? [DEMO_TRACKED_DOMAIN]
+      : (process.env.LUSHA_TRACKED_DOMAINS ?? '')
+          .split(',')
+          .map((d) => d.trim())
+          .filter(Boolean);
+  const skipped = { inputs: 'no tracked domain (set LUSHA_TRACKED_DOMAINS)', records: 0, note: 'skipped' };
+  const watch = (ctx: TourContext) => ({
+    tracked_domains: domainsOf(ctx),
+    score_bands: ['hot', 'warm'],
+    lookback_days: 30,
+    check_every: 'daily',
+  });
+  return [
+    {
+      title: 'Find website visitors',
+      operation: 'find_website_visitors',
+      costsCredits: true,
+      async run(ctx) {
+        const domains = domainsOf(ctx);
+        if (domains.length === 0) return skipped;
+        const output = await run(ctx, 'creates', 'find_website_visitors', {
+          tracked_domains: domains,
+          max_results: 10,
+        });
+        const companies = list(output.companies);
+        return {
+          inputs: `${domains.join(', ')}, the last 30 days, top 10 by visit score`,
+          records: companies.length,
+          creditsReported: Number(output.creditsCharged ?? 0),
+          note: companies
+            .slice(0, 3)
+            .map(
+              (c) => `${text(c.companyName)} (${text(c.scoreBand)} ${text(c.score)}, last visit ${text(c.lastVisit)})`,
+            )
+            .join(', '),
+          check: ({ apiCalls }) => expect(apiCalls === 1, `expected 1 request, made ${apiCalls}`),
+        };
+      },
+    },
+    {
+      title: 'New website visitor company: poll 1',
+      operation: 'new_website_visitor',
+      costsCredits: true,
+      async run(ctx) {
+        if (domainsOf(ctx).length === 0) return skipped;
+        const { items, fresh } = await poll(ctx, 'new_website_visitor', watch(ctx), true);
+        return {
+          inputs: `${domainsOf(ctx).join(', ')}, hot or warm, Check At Most Every: daily`,
+          records: items.length,
+          note: `${fresh.length} company visit(s) Zapier sees for the first time`,
+          check: ({ apiCalls }) => expect(apiCalls >= 1, 'the first poll must check Lusha'),
+        };
+      },
+    },
+    {
+      title: 'New website visitor company: poll 2, same interval',
+      operation: 'new_website_visitor',
+      // Free after poll 1; without it (a read-only tour of the real API) it would be a paid check.
+      costsCredits: true,
+      async run(ctx) {
+        if (domainsOf(ctx).length === 0) return skipped;
+        const { items, fresh } = await poll(ctx, 'new_website_visitor', watch(ctx), false);
+        return {
+          inputs: 'Zapier polls again minutes later',
+          records: items.length,
+          note: `${fresh.length} new; no call to Lusha until the interval has passed`,
+          check: ({ apiCalls }) =>
+            firstProblem(
+              expect(apiCalls === 0, `expected no call within the interval, made ${apiCalls}`),
+              expect(fresh.length === 0, 'nothing may fire twice'),
+            ),
+        };
+      },
+    },
+  ];
+}
 
 /**
  * The signal part of the tour, for contacts or companies: a one-off lookup, then three polls

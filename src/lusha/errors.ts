@@ -16,6 +16,7 @@ export type LushaErrorKind =
   | 'out_of_credits'
   | 'forbidden'
   | 'validation'
+  | 'untracked_domain'
   | 'not_found'
   | 'rate_limited'
   | 'quota_exhausted'
@@ -67,9 +68,24 @@ export class LushaForbiddenError extends LushaError {
 
 /** 400 / 412: Lusha rejected the input. */
 export class LushaValidationError extends LushaError {
-  readonly kind = 'validation';
+  readonly kind: 'validation' | 'untracked_domain' = 'validation';
   readonly retryable = false;
 }
+
+/** The one endpoint that takes only the domains the account set up for tracking in Lusha. */
+export const WEBSITE_VISITS_ENDPOINT = 'POST /v3/companies/website-visits';
+
+/**
+ * 400 from Website Visits naming a domain (or its tracking): a domain asked for is not set up for
+ * website-visitor tracking in the Lusha dashboard, which fails the whole request (the spec's note).
+ * Every other input the endpoint takes is checked before the call, so its 400 about a domain is this.
+ */
+export class LushaUntrackedDomainError extends LushaValidationError {
+  override readonly kind = 'untracked_domain';
+}
+
+/** Lusha's words about a domain not set up for tracking: they name the tracking, or the domain. */
+const UNTRACKED_DOMAIN_WORDS = /track|domain/i;
 
 /** 404: no such resource (e.g. a company lookup without a match). */
 export class LushaNotFoundError extends LushaError {
@@ -246,6 +262,14 @@ export function errorFromResponse(
   const said = lushaMessage ? `: ${lushaMessage}` : '';
   const message = (what: string) => `${what} (${endpoint}, HTTP ${status})${said}`;
 
+  if (status === 400 && endpoint === WEBSITE_VISITS_ENDPOINT && UNTRACKED_DOMAIN_WORDS.test(lushaMessage ?? '')) {
+    return new LushaUntrackedDomainError(
+      message('A domain asked for is not set up for website visitor tracking in Lusha'),
+      endpoint,
+      status,
+      lushaMessage,
+    );
+  }
   if (status === 400 || status === 412 || status === 422) {
     return new LushaValidationError(message('Lusha rejected the request'), endpoint, status, lushaMessage);
   }

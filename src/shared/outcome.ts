@@ -25,8 +25,12 @@ export interface BatchAnswer<R> {
 }
 
 /**
- * The outcome of one row of a list: a lookup's outcome, or "found but not revealed" when the
- * step's Maximum Credits did not cover revealing it (with what Lusha showed without revealing).
+ * The outcome of one row of a list: a lookup's outcome, "found but not revealed" when the
+ * step's Maximum Credits did not cover revealing it (with what Lusha showed without revealing),
+ * or "found but not scored" when Lusha resolved the entity but has no signal score for it
+ * (with who it is).
  */
 export type RowOutcome<R> =
-  LookupOutcome<R> | { status: 'not_revealed'; reason: string; record?: R; creditsCharged: number };
+  | LookupOutcome<R>
+  | { status: 'not_revealed'; reason: string; record?: R; creditsCharged: number }
+  | { status: 'no_score'; reason: string; record: R; creditsCharged: number };

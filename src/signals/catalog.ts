@@ -47,6 +47,15 @@ export const COMPANY_SIGNAL_TYPES: Readonly<Record<string, string>> = {
   productActivityNews: 'News: Product Activity',
 };
 
+/**
+ * The names of every company signal type Lusha may report, including those no step asks for by
+ * name: V3's signal scores list a company's active types, LinkedIn activity intent among them.
+ */
+export const COMPANY_SIGNAL_TYPE_NAMES: Readonly<Record<string, string>> = {
+  ...COMPANY_SIGNAL_TYPES,
+  linkedinActivityIntent: 'LinkedIn Activity Intent',
+};
+
 /** "surgeInHiring" → "Surge In Hiring", for a type Lusha adds before the connector knows it. */
 function humanize(type: string): string {
   const words = type.replace(/([a-z])([A-Z0-9])/g, '$1 $2').split(/\s+/);

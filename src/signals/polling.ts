@@ -1,5 +1,6 @@
 /**
- * The credit guard of the signal triggers. Zapier polls a trigger every few minutes, but
+ * The credit guard of the polling triggers that check Lusha (the signal triggers, New Website
+ * Visitor Company: src/visits/). Zapier polls a trigger every few minutes, but
  * every Lusha signals call costs credits, and signals change at most daily. So a poll checks
  * Lusha at most once per "Check At Most Every" interval; in between it answers from z.cache
  * with the items of the last check and makes no call at all (Zapier dedupes by id, so the
@@ -25,6 +26,7 @@ import { createHash } from 'node:crypto';
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { failureToReport } from '../lusha/batch';
 import { LushaOutcomeUnknownError } from '../lusha/errors';
+import { quote, readText, type ProblemList } from '../shared/readers';
 import {
   acquireConnectionLock,
   connectionFingerprint,
@@ -44,6 +46,42 @@ export const CHECK_INTERVALS = {
 } as const;
 export type CheckInterval = keyof typeof CHECK_INTERVALS;
 export const DEFAULT_CHECK_INTERVAL: CheckInterval = 'daily';
+
+/** The "Check At Most Every" field of a polling trigger; `helpText` says what a check costs. */
+export function checkEveryField(helpText: string) {
+  return {
+    key: 'check_every',
+    label: 'Check At Most Every',
+    type: 'string' as const,
+    required: true,
+    default: DEFAULT_CHECK_INTERVAL,
+    choices: Object.entries(CHECK_INTERVALS).map(([value, { label }]) => ({ value, label, sample: value })),
+    helpText,
+  };
+}
+
+/**
+ * The "Check At Most Every" choice in seconds, with its problems recorded. An event (a signal,
+ * a visit) can be dated up to a day before Lusha reports it: the look-back of each check must
+ * reach back past the previous check, or events of `what` ("signal") could fall between two.
+ */
+export function readCheckInterval(value: unknown, lookbackDays: number, problems: ProblemList, what: string): number {
+  const text = problems.take(readText(value, 'Check At Most Every')) ?? DEFAULT_CHECK_INTERVAL;
+  // An own key only: "toString" or "constructor" must not find Object's members.
+  const interval = Object.hasOwn(CHECK_INTERVALS, text) ? CHECK_INTERVALS[text as CheckInterval] : undefined;
+  if (!interval) {
+    problems.add(`Check At Most Every: ${quote(text)} is not one of ${Object.keys(CHECK_INTERVALS).join(', ')}`);
+    return CHECK_INTERVALS[DEFAULT_CHECK_INTERVAL].seconds;
+  }
+  const minimumDays = Math.ceil(interval.seconds / 86_400) + 1;
+  if (lookbackDays < minimumDays) {
+    problems.add(
+      `Look Back (Days) must be at least ${minimumDays} when checking ${interval.label.toLowerCase()}, ` +
+        `so that no ${what} falls between two checks (got ${lookbackDays})`,
+    );
+  }
+  return interval.seconds;
+}
 
 /**
  * Items a check keeps for the polls until the next check: every signal that is new since the
@@ -156,6 +194,11 @@ export interface PollOptions<R> {
   check: (sample: boolean) => Promise<CheckResult<R>>;
   /** What identifies a record's event (src/signals/records.ts). */
   eventOf: (record: R) => SignalEvent;
+  /**
+   * Whether two events are one (a reworded event keeps its first id): signals by
+   * `sameSignalEvent` (the default); a trigger whose ids say it all passes its own.
+   */
+  sameEvent?: (a: SignalEvent, b: SignalEvent) => boolean;
   now?: () => number;
 }
 
@@ -163,7 +206,12 @@ export interface PollOptions<R> {
  * The records of a check with the ids of events already seen: a reworded event (a date moved
  * by a day, a 1.x id) keeps the id it was first delivered under, so it never fires twice.
  */
-function keepSeenIds<R extends PollItem>(records: R[], seen: readonly SignalEvent[], eventOf: (r: R) => SignalEvent) {
+function keepSeenIds<R extends PollItem>(
+  records: R[],
+  seen: readonly SignalEvent[],
+  eventOf: (r: R) => SignalEvent,
+  sameEvent: (a: SignalEvent, b: SignalEvent) => boolean,
+) {
   const seenIds = new Set(seen.map((event) => event.id));
   const taken = new Set<string>();
   const out: R[] = [];
@@ -171,7 +219,7 @@ function keepSeenIds<R extends PollItem>(records: R[], seen: readonly SignalEven
     let id = record.id;
     if (!seenIds.has(id)) {
       const event = eventOf(record);
-      const match = seen.find((old) => !taken.has(old.id) && sameSignalEvent(old, event));
+      const match = seen.find((old) => !taken.has(old.id) && sameEvent(old, event));
       if (match) id = match.id;
     }
     if (taken.has(id)) continue;
@@ -227,7 +275,7 @@ export async function pollSignals<R extends PollItem>(
       throw failureToReport(errors);
     }
     const seen = last?.seen ?? [];
-    const records = keepSeenIds(result.records, seen, options.eventOf);
+    const records = keepSeenIds(result.records, seen, options.eventOf, options.sameEvent ?? sameSignalEvent);
     const seenIds = new Set(seen.map((event) => event.id));
     // New since the last answered check (on a first check nothing is "new": Zapier sets its baseline).
     const fresh = last && last.checkedAt > 0 ? records.filter((r) => !seenIds.has(r.id)).slice(0, MAX_NEW_ITEMS) : [];

@@ -23,7 +23,7 @@ import {
 import { readInteger } from '../shared/options';
 import { uniqueBy } from '../lusha/batch';
 import { COMPANY_SIGNAL_TYPES, CONTACT_SIGNAL_TYPES, HIRING_DEPARTMENTS, NEWS_EVENT_TYPES } from './catalog';
-import { CHECK_INTERVALS, DEFAULT_CHECK_INTERVAL, type CheckInterval } from './polling';
+import { checkEveryField as intervalField, readCheckInterval } from './polling';
 import { RESOLVED_ID_DAYS } from './resolve';
 
 /** Contacts or companies one step may watch (Lusha takes 100 per call: at most 5 calls a check). */
@@ -232,26 +232,6 @@ function readLookbackDays(value: unknown, problems: ProblemList): number {
   return problems.take(readInteger(value, 'Look Back (Days)', 1, MAX_LOOKBACK_DAYS)) ?? DEFAULT_LOOKBACK_DAYS;
 }
 
-function readCheckInterval(value: unknown, lookbackDays: number, problems: ProblemList): number {
-  const text = problems.take(readText(value, 'Check At Most Every')) ?? DEFAULT_CHECK_INTERVAL;
-  // An own key only: "toString" or "constructor" must not find Object's members.
-  const interval = Object.hasOwn(CHECK_INTERVALS, text) ? CHECK_INTERVALS[text as CheckInterval] : undefined;
-  if (!interval) {
-    problems.add(`Check At Most Every: ${quote(text)} is not one of ${Object.keys(CHECK_INTERVALS).join(', ')}`);
-    return CHECK_INTERVALS[DEFAULT_CHECK_INTERVAL].seconds;
-  }
-  // A signal can be dated up to a day before Lusha reports it: the window of each check
-  // must reach back past the previous check, or signals could fall between two checks.
-  const minimumDays = Math.ceil(interval.seconds / 86_400) + 1;
-  if (lookbackDays < minimumDays) {
-    problems.add(
-      `Look Back (Days) must be at least ${minimumDays} when checking ${interval.label.toLowerCase()}, ` +
-        `so that no signal falls between two checks (got ${lookbackDays})`,
-    );
-  }
-  return interval.seconds;
-}
-
 function checkWatchSize(watch: SignalWatch<unknown>, noun: string, problems: ProblemList): void {
   const count = watch.ids.length + watch.identifiers.length;
   if (count === 0 && problems.count === 0) {
@@ -277,7 +257,7 @@ export function readContactWatch(input: Record<string, unknown>, options: ReadOp
   const identifiers = readRows(input.contacts, 'Contacts', problems, readContactRow);
   const types = readSignalTypes(input.signal_types, CONTACT_SIGNAL_TYPES, 'contact', problems);
   const lookbackDays = readLookbackDays(input.lookback_days, problems);
-  const intervalSeconds = options.polling ? readCheckInterval(input.check_every, lookbackDays, problems) : 0;
+  const intervalSeconds = options.polling ? readCheckInterval(input.check_every, lookbackDays, problems, 'signal') : 0;
   const watch: ContactWatch = { ids, identifiers, types, lookbackDays, intervalSeconds };
   checkWatchSize(watch, 'contact', problems);
   return problems.result(watch);
@@ -313,7 +293,7 @@ export function readCompanyWatch(input: Record<string, unknown>, options: ReadOp
     );
   }
   const lookbackDays = readLookbackDays(input.lookback_days, problems);
-  const intervalSeconds = options.polling ? readCheckInterval(input.check_every, lookbackDays, problems) : 0;
+  const intervalSeconds = options.polling ? readCheckInterval(input.check_every, lookbackDays, problems, 'signal') : 0;
   const include = {
     ...(newsEventTypes.length > 0 && { newsEventTypes }),
     ...(hiringByDepartments.length > 0 && { hiringByDepartments }),
@@ -355,17 +335,10 @@ const lookbackField = (options: ReadOptions) => ({
       : ''),
 });
 
-const checkEveryField = {
-  key: 'check_every',
-  label: 'Check At Most Every',
-  type: 'string' as const,
-  required: true,
-  default: DEFAULT_CHECK_INTERVAL,
-  choices: Object.entries(CHECK_INTERVALS).map(([value, { label }]) => ({ value, label, sample: value })),
-  helpText:
-    'Every check of Lusha costs credits. Zapier polls every few minutes; between two checks this trigger makes no ' +
+const checkEveryField = intervalField(
+  'Every check of Lusha costs credits. Zapier polls every few minutes; between two checks this trigger makes no ' +
     'Lusha call and costs nothing. Signals change at most daily, so "Once a Day" is usually right.',
-};
+);
 
 export function contactWatchFields(options: ReadOptions) {
   return [

@@ -61,9 +61,26 @@ export const BULK_THROTTLE = { window: 1, limit: 2, scope: ['auth' as const, 'ac
 
 /**
  * not_revealed: the step's Maximum Credits did not cover revealing (or looking up) the row;
- * the reason says what it costs.
+ * the reason says what it costs. no_score: Lusha resolved the row but has no signal score for it
+ * (the score steps only).
  */
-export type RowStatus = 'matched' | 'not_found' | 'invalid_input' | 'error' | 'not_revealed';
+export type RowStatus = 'matched' | 'not_found' | 'no_score' | 'invalid_input' | 'error' | 'not_revealed';
+
+/**
+ * How a bulk operation reports its rows: the statuses they can have (in the order Status lists
+ * them) and what the total of matched rows is called ("Matched", "Scored"). The totals show Not
+ * Revealed and No Score only where rows can have those statuses.
+ */
+export interface BulkReporting {
+  statuses: readonly RowStatus[];
+  matchedLabel: string;
+}
+
+/** The Bulk Enrich operations' reporting. */
+export const ENRICH_REPORTING: BulkReporting = {
+  statuses: ['matched', 'not_revealed', 'not_found', 'invalid_input', 'error'],
+  matchedLabel: 'Matched',
+};
 
 /** What a bulk operation supplies: the rest of the run is the same for every kind of lookup. */
 export interface BulkLookup<L, R> {
@@ -94,6 +111,8 @@ export interface BulkLookup<L, R> {
   emptyRecord: R;
   /** Batches in flight at once (default CONCURRENCY); 1 when each batch must know what the ones before spent. */
   concurrency?: number;
+  /** What the step does to a row, in the past tense, for messages: "enriched" (the default), "scored". */
+  pastTense?: string;
 }
 
 export interface BulkRow<R> {
@@ -150,10 +169,10 @@ function referenceOf(value: unknown): string | null {
   return typeof value === 'string' && value.trim() ? value.trim() : null;
 }
 
-/** Why a failed batch's rows were not enriched: not sent for lack of time, or the batch's failure. */
-function failureReason(error: unknown, secrets: readonly string[]): string {
+/** Why a failed batch's rows were not enriched (or scored): not sent for lack of time, or the batch's failure. */
+function failureReason(error: unknown, secrets: readonly string[], pastTense = 'enriched'): string {
   if (error instanceof NotSentError) return NOT_SENT_REASON;
-  return entryFailureReason(error, secrets, 'This row was not enriched: run it again later.');
+  return entryFailureReason(error, secrets, `This row was not ${pastTense}: run it again later.`);
 }
 
 /** A lookup Lusha's answer left out (it should not happen): an error row, free. */
@@ -282,7 +301,7 @@ export async function enrichInBulk<L, R>(
           ? (batch.result.outcomes.get(unique.id) ?? missingFromAnswer(spec.noun))
           : {
               status: 'error',
-              reason: failureReason(batch.error, secrets),
+              reason: failureReason(batch.error, secrets, spec.pastTense),
               creditsCharged: 0,
               possiblyCharged: batch.error instanceof LushaOutcomeUnknownError,
             },
@@ -312,11 +331,16 @@ export async function enrichInBulk<L, R>(
       row,
       reference,
       status: outcome.status,
-      reason: outcome.status === 'error' || outcome.status === 'not_revealed' ? outcome.reason : null,
+      reason:
+        outcome.status === 'error' || outcome.status === 'not_revealed' || outcome.status === 'no_score'
+          ? outcome.reason
+          : null,
       duplicateOfRow: firstRow === row ? null : firstRow,
       possiblyCharged: outcome.status === 'error' && outcome.possiblyCharged === true,
       record:
-        (outcome.status === 'matched' || outcome.status === 'not_revealed' ? outcome.record : null) ?? spec.emptyRecord,
+        (outcome.status === 'matched' || outcome.status === 'not_revealed' || outcome.status === 'no_score'
+          ? outcome.record
+          : null) ?? spec.emptyRecord,
     };
   });
 
@@ -341,21 +365,38 @@ export async function enrichInBulk<L, R>(
 
 // ------------------------------------------------------------------ Zapier output
 
+/** "a", "a and b", "a, b and c". */
+const inWords = (items: readonly string[]) =>
+  items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+
+/** The statuses the Reason field's label names (a not_revealed row has one too; Bulk Enrich's label leaves it out). */
+const REASON_LABEL_STATUSES: readonly RowStatus[] = ['no_score', 'invalid_input', 'error'];
+
 /** The per-row fields every bulk operation outputs before the record's fields. */
-const rowFields: OutputField[] = [
-  { key: 'row', label: 'Row Number', type: 'integer' },
-  { key: 'reference', label: 'Your Reference', type: 'string' },
-  { key: 'status', label: 'Status (matched, not_revealed, not_found, invalid_input, error)', type: 'string' },
-  { key: 'reason', label: 'Reason (for invalid_input and error)', type: 'string' },
-  { key: 'duplicateOfRow', label: 'Same Lookup As Row', type: 'integer' },
-  { key: 'possiblyCharged', label: 'May Have Been Charged (Answer Lost)', type: 'boolean' },
-];
+function rowFields(reporting: BulkReporting): OutputField[] {
+  const withReason = reporting.statuses.filter((status) => REASON_LABEL_STATUSES.includes(status));
+  return [
+    { key: 'row', label: 'Row Number', type: 'integer' },
+    { key: 'reference', label: 'Your Reference', type: 'string' },
+    { key: 'status', label: `Status (${reporting.statuses.join(', ')})`, type: 'string' },
+    { key: 'reason', label: `Reason (for ${inWords(withReason)})`, type: 'string' },
+    { key: 'duplicateOfRow', label: 'Same Lookup As Row', type: 'integer' },
+    { key: 'possiblyCharged', label: 'May Have Been Charged (Answer Lost)', type: 'boolean' },
+  ];
+}
+
+/** The totals a bulk create outputs: Not Revealed and No Score only where its rows can have those statuses. */
+export type BulkOutputTotals = Omit<BulkTotals, 'notRevealed'> & { notRevealed?: number; noScore?: number };
+
+/** The totals shown only where a row can have the status. */
+const TOTAL_ONLY_WITH: Readonly<Record<string, RowStatus>> = { notRevealed: 'not_revealed', noScore: 'no_score' };
 
 const totalFields: OutputField[] = [
   { key: 'total', label: 'Rows', type: 'integer' },
   { key: 'matched', label: 'Matched', type: 'integer' },
   { key: 'notRevealed', label: 'Not Revealed (Over Maximum Credits)', type: 'integer' },
   { key: 'notFound', label: 'Not Found', type: 'integer' },
+  { key: 'noScore', label: 'No Score (Found, Not Scored)', type: 'integer' },
   { key: 'invalid', label: 'Invalid Input', type: 'integer' },
   { key: 'errors', label: 'Errors', type: 'integer' },
   { key: 'requests', label: 'Requests to Lusha', type: 'integer' },
@@ -364,30 +405,46 @@ const totalFields: OutputField[] = [
   { key: 'summary', label: 'Summary', type: 'string' },
 ];
 
+/** The total fields of an operation that reports as `reporting` says, the matched total under its own label. */
+function totalFieldsOf(reporting: BulkReporting): OutputField[] {
+  return totalFields
+    .filter((field) => !TOTAL_ONLY_WITH[field.key] || reporting.statuses.includes(TOTAL_ONLY_WITH[field.key]!))
+    .map((field) => (field.key === 'matched' ? { ...field, label: reporting.matchedLabel } : field));
+}
+
 /**
  * The output fields of a bulk operation: totals, then `rows` as line items, each the row's
  * fields and the record's, flat (lists as text, see src/records/line-item.ts).
  */
-export function bulkOutputFields(recordFields: readonly OutputField[], rowsLabel: string): OutputField[] {
-  return [...totalFields, { key: 'rows', label: rowsLabel, children: [...rowFields, ...lineItemFields(recordFields)] }];
+export function bulkOutputFields(
+  recordFields: readonly OutputField[],
+  rowsLabel: string,
+  reporting: BulkReporting = ENRICH_REPORTING,
+): OutputField[] {
+  return [
+    ...totalFieldsOf(reporting),
+    { key: 'rows', label: rowsLabel, children: [...rowFields(reporting), ...lineItemFields(recordFields)] },
+  ];
 }
 
 const plural = (n: number, one: string, many: string) => `${formatCount(n)} ${n === 1 ? one : many}`;
 
 /**
  * "3 rows: 1 matched, 1 not found, 1 invalid input, 0 errors. 1 request to Lusha, 1 credit charged."
- * When answers were lost after reaching Lusha, it says how many rows Lusha may have charged on top.
+ * ("1 scored, 1 not found, 0 no score, ..." for the score steps). When answers were lost after
+ * reaching Lusha, it says how many rows Lusha may have charged on top.
  */
-export function summaryOf(totals: BulkTotals): string {
+export function summaryOf(totals: BulkOutputTotals, reporting: BulkReporting = ENRICH_REPORTING): string {
   const lost =
     totals.possiblyChargedRows > 0
       ? ` ${plural(totals.possiblyChargedRows, 'row', 'rows')} may also have been charged: their answers were lost ` +
         'after reaching Lusha (see Reason); check your Lusha usage before running them again.'
       : '';
   return (
-    `${plural(totals.total, 'row', 'rows')}: ${totals.matched} matched, ` +
-    (totals.notRevealed > 0 ? `${totals.notRevealed} not revealed (Maximum Credits), ` : '') +
+    `${plural(totals.total, 'row', 'rows')}: ${totals.matched} ${reporting.matchedLabel.toLowerCase()}, ` +
+    ((totals.notRevealed ?? 0) > 0 ? `${totals.notRevealed} not revealed (Maximum Credits), ` : '') +
     `${totals.notFound} not found, ` +
+    (reporting.statuses.includes('no_score') ? `${totals.noScore ?? 0} no score, ` : '') +
     `${totals.invalid} invalid input, ${plural(totals.errors, 'error', 'errors')}. ` +
     `${plural(totals.requests, 'request', 'requests')} to Lusha, ` +
     `${plural(totals.creditsCharged, 'credit', 'credits')} charged.${lost}`
@@ -399,10 +456,18 @@ export function summaryOf(totals: BulkTotals): string {
  * A record's Credit Charged (where it has one) is false on a row Lusha did not charge, and
  * null on a row whose answer was lost (Lusha may have charged it).
  */
-export function bulkOutput<R extends object>(result: BulkResult<R>) {
-  return {
+export function bulkOutput<R extends object>(result: BulkResult<R>, reporting: BulkReporting = ENRICH_REPORTING) {
+  const all: BulkOutputTotals = {
     ...result.totals,
-    summary: summaryOf(result.totals),
+    noScore: result.rows.filter((r) => r.status === 'no_score').length,
+  };
+  const shown = totalFieldsOf(reporting).filter((field) => field.key !== 'summary');
+  const totals = Object.fromEntries(
+    shown.map((field) => [field.key, all[field.key as keyof BulkOutputTotals]]),
+  ) as BulkOutputTotals;
+  return {
+    ...totals,
+    summary: summaryOf(all, reporting),
     rows: result.rows.map(({ record, ...row }) => {
       const item = { ...row, ...toLineItem(record) };
       if (row.status !== 'matched' && 'creditCharged' in item) item.creditCharged = row.possiblyCharged ? null : false;
@@ -413,12 +478,14 @@ export function bulkOutput<R extends object>(result: BulkResult<R>) {
 
 /**
  * A realistic static sample of a bulk create's output: a matched row, a duplicate of it,
- * a row without a match and a row with invalid input.
+ * a row without a match and a row with invalid input (and, given `noScore`, a row Lusha
+ * found but did not score).
  */
 export function bulkSample<R extends object>(
   matched: R,
   empty: R,
   invalidReason: string,
+  options: { reporting?: BulkReporting; noScore?: { record: R; reason: string } } = {},
 ): ReturnType<typeof bulkOutput<R>> {
   const rows: BulkRow<R>[] = [
     { row: 1, reference: 'crm-1001', status: 'matched', reason: null, duplicateOfRow: null, record: matched },
@@ -432,9 +499,21 @@ export function bulkSample<R extends object>(
       duplicateOfRow: null,
       record: empty,
     },
+    ...(options.noScore
+      ? [
+          {
+            row: 5,
+            reference: 'crm-1005',
+            status: 'no_score',
+            reason: options.noScore.reason,
+            duplicateOfRow: null,
+            record: options.noScore.record,
+          },
+        ]
+      : []),
   ].map((row) => ({ ...row, possiblyCharged: false }) as BulkRow<R>);
   const totals: BulkTotals = {
-    total: 4,
+    total: rows.length,
     matched: 2,
     notRevealed: 0,
     notFound: 1,
@@ -444,7 +523,7 @@ export function bulkSample<R extends object>(
     creditsCharged: 1,
     possiblyChargedRows: 0,
   };
-  return bulkOutput({ totals, rows });
+  return bulkOutput({ totals, rows }, options.reporting);
 }
 
 // ------------------------------------------------------------------ Zapier input
@@ -469,7 +548,9 @@ export function bulkRowsInputFields(options: {
   identifierFields: readonly PlainInputField[];
   eachRowNeeds: string;
   lineItemNote: string;
+  reporting?: BulkReporting;
 }): PlainInputField[] {
+  const statuses = (options.reporting ?? ENRICH_REPORTING).statuses;
   return [
     {
       key: 'about',
@@ -477,8 +558,8 @@ export function bulkRowsInputFields(options: {
       helpText:
         `Map a list (line items) from an earlier step into the fields below: up to ${formatCount(MAX_ROWS)} ` +
         `rows per run. Each row needs ${options.eachRowNeeds}. Identical rows are looked up, and charged, once. The ` +
-        'result has one line item per row, in the same order, with a **Status** (matched, not_revealed, not_found, ' +
-        `invalid_input, error) and a **Reason**. ${options.lineItemNote}`,
+        `result has one line item per row, in the same order, with a **Status** (${statuses.join(', ')}) and a ` +
+        `**Reason**. ${options.lineItemNote}`,
     },
     { key: 'rows', label: options.rowsLabel, children: [referenceField, ...options.identifierFields] },
   ];
@@ -517,8 +598,8 @@ export function creditCeiling(z: ZObject, bundle: Pick<Bundle, 'authData'>, max:
   return { budget, pricing: (lusha: LushaClient) => (prices ??= accountPricing(z, bundle, lusha)) };
 }
 
-/** The errors every bulk create can end in, for its OperationContract. */
-export function bulkContractErrors(): ErrorNote[] {
+/** The errors every bulk create can end in, for its OperationContract ("nothing was scored" for the score steps). */
+export function bulkContractErrors(pastTense = 'enriched'): ErrorNote[] {
   return [
     {
       when: `No row can be looked up, more than ${formatCount(MAX_ROWS)} rows, or an option is malformed`,
@@ -526,7 +607,7 @@ export function bulkContractErrors(): ErrorNote[] {
       action: 'Fix what the message names (it lists the rows), or split the list; nothing was sent to Lusha.',
     },
     {
-      when: 'Every request fails the same way and nothing was enriched (for example all rate-limited)',
+      when: `Every request fails the same way and nothing was ${pastTense} (for example all rate-limited)`,
       error: 'ThrottledError',
       action:
         'The step fails with the mapped error of that failure, as in the common errors (here Zapier retries later). ' +

@@ -28,6 +28,7 @@ import {
   LushaResponseError,
   LushaServerError,
   LushaTrialLimitError,
+  LushaUntrackedDomainError,
   LushaValidationError,
   appendSentence,
   redact,
@@ -50,6 +51,12 @@ function forbiddenAdvice(endpoint: string): string {
     return (
       'Your Lusha plan does not include Signals (or the Lusha account is inactive): ' +
       'ask your Lusha admin to add Signals to the plan, or turn this Zap off.'
+    );
+  }
+  if (endpoint === 'POST /v3/contacts/buying-group') {
+    return (
+      'Your Lusha plan does not include the Buying Group API (or the Lusha account is inactive): ' +
+      'ask your Lusha admin to add it to the plan.'
     );
   }
   return (
@@ -122,6 +129,20 @@ export const ERROR_MAP: readonly ErrorRule[] = [
     when: 'A trial account reached its limit (429 naming the trial)',
     seen: 'The Lusha trial limit is reached … Upgrade',
     action: 'Upgrade the Lusha plan; waiting does not help.',
+  },
+  {
+    covers: [LushaUntrackedDomainError],
+    type: 'Error',
+    map: () => ({
+      advice:
+        'Set up website visitor tracking for each of the Tracked Domains in your Lusha dashboard (or ask your Lusha ' +
+        'admin to), or remove the domains Lusha does not track; write each one as it is set up there (e.g. acme.com).',
+      code: 'untracked_domain',
+      status: 400,
+    }),
+    when: 'Website Visits: a Tracked Domain is not set up for visitor tracking in Lusha (400; the whole request fails)',
+    seen: 'A domain asked for is not set up for website visitor tracking in Lusha … Set up website visitor tracking',
+    action: 'Set up tracking for the domain in the Lusha dashboard, or remove it from Tracked Domains.',
   },
   {
     covers: [LushaValidationError],

@@ -9,6 +9,7 @@
  */
 import http from 'node:http';
 import type { SandboxKeyConfig } from '../../sandbox';
+import { DEMO_TRACKED_DOMAIN } from '../../sandbox/v3/websiteVisits';
 import { messageProblems } from '../support/fault-classes';
 import { OPERATIONS, runOperation } from '../support/operations';
 import { useSandbox } from '../support/sandbox';
@@ -27,6 +28,7 @@ const sandbox = useSandbox({
     plan: 'unified',
     credits: 100_000,
     signals: true,
+    trackedDomains: [DEMO_TRACKED_DOMAIN],
     webhookSecret: 'whsec_LEAKCANARY_hygiene',
   })),
 });

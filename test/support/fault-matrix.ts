@@ -29,6 +29,7 @@ import type { Sandbox } from '../../sandbox';
 import { randomInt } from 'node:crypto';
 import type { LogEntry, SandboxKeyConfig } from '../../sandbox';
 import type { FaultRule } from '../../sandbox/types';
+import { DEMO_TRACKED_DOMAIN } from '../../sandbox/v3/websiteVisits';
 import {
   FAULT_CLASSES,
   messageProblems,
@@ -120,6 +121,8 @@ const EXCEPTIONS: Record<string, Record<string, Outcome>> = {
   enrich_people: PARTIAL_WHEN_ANSWER_LOST,
   'enrich_people (max credits)': PARTIAL_WHEN_ANSWER_LOST,
   enrich_companies: PARTIAL_WHEN_ANSWER_LOST,
+  score_companies_by_signals: PARTIAL_WHEN_ANSWER_LOST,
+  score_contacts_by_signals: PARTIAL_WHEN_ANSWER_LOST,
   'prospect_contacts (reveal)': OK_UNLESS_KEY_REJECTED,
   'prospect_companies (reveal)': OK_UNLESS_KEY_REJECTED,
 };
@@ -129,7 +132,7 @@ const EXCEPTIONS: Record<string, Record<string, Outcome>> = {
  * may come after Lusha processed one is never retried (src/lusha/client.ts).
  */
 const PAID_ROUTE =
-  /^\/(api\/subscriptions|v3\/(contacts|companies)\/search-and-enrich|v3\/contacts\/(search|enrich|signals)|v3\/(contacts|companies)\/prospecting|v3\/companies\/enrich|v3\/companies\/(search|signals)|v3\/(contacts|companies)\/lookalike)$/;
+  /^\/(api\/subscriptions|v3\/(contacts|companies)\/search-and-enrich|v3\/contacts\/(search|enrich|signals)|v3\/(contacts|companies)\/prospecting|v3\/companies\/enrich|v3\/companies\/(search|signals)|v3\/(contacts|companies)\/lookalike|v3\/contacts\/buying-group|v3\/(contacts|companies)\/signal-score|v3\/companies\/website-visits)$/;
 
 export const isPaidRoute = (route: string): boolean => PAID_ROUTE.test(route);
 
@@ -359,6 +362,7 @@ export function describeFaultMatrix(slice: MatrixSlice): void {
       credits: 1_000_000,
       signals: true,
       excludeDnc: true,
+      trackedDomains: [DEMO_TRACKED_DOMAIN],
       webhookSecret: WEBHOOK_SECRET,
     })),
   });

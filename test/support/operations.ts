@@ -20,6 +20,7 @@ import {
   SIZE_RANGES,
   TECHNOLOGIES,
 } from '../../sandbox/catalog';
+import { DEMO_TRACKED_DOMAIN } from '../../sandbox/v3/websiteVisits';
 import { FILTER_LIST_NAMES, type FilterListName } from '../../src/prospecting/filter-lists';
 import { App, appTester, bundleWith, performOf } from './zapier';
 
@@ -266,6 +267,15 @@ export const OPERATIONS: OperationRow[] = [
     }),
   },
   {
+    // The demo key's tracked site: every hardening key tracks it too.
+    name: 'new_website_visitor',
+    kind: 'triggers',
+    key: 'new_website_visitor',
+    route: '/v3/companies/website-visits',
+    method: 'POST',
+    input: () => ({ tracked_domains: [DEMO_TRACKED_DOMAIN], lookback_days: 30, check_every: 'daily' }),
+  },
+  {
     name: 'contact_signal_types',
     kind: 'triggers',
     key: 'contact_signal_types',
@@ -499,6 +509,23 @@ export const OPERATIONS: OperationRow[] = [
     },
   },
   {
+    // Two companies (one by domain, one by ID) and one that Lusha does not know: one request, one page.
+    name: 'find_buying_group',
+    kind: 'creates',
+    key: 'find_buying_group',
+    route: '/v3/contacts/buying-group',
+    method: 'POST',
+    input: (sb) => ({
+      companies: [
+        { reference: 'crm-1', domain: sb.data.samples.companyWithFunding.domain },
+        { reference: 'crm-2', company_id: str(sb.data.samples.companyWithoutFunding.id) },
+      ],
+      company_list: ['nobody-at-all.example'],
+      personas: ['decision_maker', 'potential_champion', 'end_user'],
+      contacts_per_company: 5,
+    }),
+  },
+  {
     name: 'get_contact_signals',
     kind: 'creates',
     key: 'get_contact_signals',
@@ -566,6 +593,69 @@ export const OPERATIONS: OperationRow[] = [
       signal_types: ['surgeInHiring'],
       lookback_days: 180,
     }),
+  },
+  {
+    // A company by ID, one by domain, one by an email at it, and a domain Lusha does not know: one request.
+    name: 'score_companies_by_signals',
+    kind: 'creates',
+    key: 'score_companies_by_signals',
+    route: '/v3/companies/signal-score',
+    method: 'POST',
+    input: (sb) => ({
+      rows: [
+        { reference: 'a', company_id: str(sb.data.samples.companyWithRecentNews.id) },
+        { reference: 'b', domain: sb.data.samples.companyWithFunding.domain },
+        { reference: 'c', email: `maya@${sb.data.samples.companyWithoutFunding.domain}` },
+        { reference: 'd', domain: 'nobody-at-all.example' },
+      ],
+    }),
+    bulk: {
+      input: (sb) => ({
+        rows: sb.data.companies
+          .slice(0, BULK_SIZE)
+          .map((c, i) => ({ reference: `row-${i + 1}`, company_id: str(c.id) })),
+      }),
+      entries: (input) => (input.rows as Row[]).map((r) => String(r.reference)),
+      // The bulk machine sends each distinct row under a generated id, 1 to 150.
+      isSecondChunk: (body) =>
+        (body as { companies?: Array<{ clientReferenceId: string }> }).companies?.[0]?.clientReferenceId === '101',
+      report: bulkRows,
+    },
+  },
+  {
+    // A contact by ID, one by email, and an email Lusha does not know: one request.
+    name: 'score_contacts_by_signals',
+    kind: 'creates',
+    key: 'score_contacts_by_signals',
+    route: '/v3/contacts/signal-score',
+    method: 'POST',
+    input: (sb) => ({
+      rows: [
+        { reference: 'a', person_id: str(sb.data.samples.personWithRecentPromotion.personId) },
+        { reference: 'b', email: sb.data.samples.personWithEmailAndPhone.emails[0]!.email },
+        { reference: 'c', email: 'nobody.at.all@example.org' },
+      ],
+    }),
+    bulk: {
+      input: (sb) => ({
+        rows: sb.data.people
+          .slice(0, BULK_SIZE)
+          .map((p, i) => ({ reference: `row-${i + 1}`, person_id: str(p.personId) })),
+      }),
+      entries: (input) => (input.rows as Row[]).map((r) => String(r.reference)),
+      isSecondChunk: (body) =>
+        (body as { contacts?: Array<{ clientReferenceId: string }> }).contacts?.[0]?.clientReferenceId === '101',
+      report: bulkRows,
+    },
+  },
+  {
+    // One page (Maximum Results within Lusha's 150 per request) of the tracked site's visitors.
+    name: 'find_website_visitors',
+    kind: 'creates',
+    key: 'find_website_visitors',
+    route: '/v3/companies/website-visits',
+    method: 'POST',
+    input: () => ({ tracked_domains: [DEMO_TRACKED_DOMAIN], max_results: 10 }),
   },
 ];
 

@@ -72,6 +72,19 @@ describe('each row of the error map says what the builder sees', () => {
     response(401, 'Invalid API key'),
     response(402, 'Insufficient credits'),
     response(429, 'Trial limit reached'),
+    errorFromResponse(
+      'POST /v3/companies/website-visits',
+      {
+        status: 400,
+        headers: {},
+        text: JSON.stringify({
+          statusCode: 400,
+          message: 'Invalid request parameters',
+          errors: ['domain a.io is not configured for tracking'],
+        }),
+      },
+      { now: Date.now(), clean: (t) => t },
+    ),
     response(400, 'Invalid request parameters'),
     response(451, 'GDPR'),
     response(404, 'Resource not found'),
