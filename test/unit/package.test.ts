@@ -3,10 +3,14 @@
  * key, a scratch file) never reaches source.zip, and .gitignore keeps .env.* files untracked.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { compileApp, serializeApp } = require('zapier-platform-core/src/tools/schema');
+import { bundleApp } from '../../scripts/bundle';
 import { stageProjectFiles } from '../../scripts/package';
+import { App } from '../support/zapier';
 
 const ROOT = path.join(__dirname, '..', '..');
 
@@ -32,4 +36,23 @@ it.each(['.env', '.env.local', '.env.production'])('.gitignore keeps %s out of g
 
 it('.gitignore does not hide .env.example', () => {
   expect(() => execFileSync('git', ['check-ignore', '.env.example'], { cwd: ROOT, stdio: 'pipe' })).toThrow();
+});
+
+describe('the one-file bundle that ships (scripts/bundle.ts)', () => {
+  // Written inside the project, so that its npm dependencies resolve from node_modules as in the zip.
+  const file = path.join(ROOT, 'dist', `bundle-test-${process.pid}.js`);
+  afterAll(() => {
+    rmSync(file, { force: true });
+  });
+
+  it('defines exactly the app the modules define, with every function and class name kept', () => {
+    bundleApp(ROOT, file, path.join(ROOT, 'index.ts'));
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const bundled = require(file) as typeof App;
+    const definition = (app: typeof App) => JSON.stringify(serializeApp(compileApp(app)));
+    expect(definition(bundled)).toBe(definition(App));
+    // Minified, but not renamed: error names and stack traces still say what failed where.
+    expect(bundled.beforeRequest.map((f) => f.name)).toEqual(['addLushaAuth']);
+    expect(readFileSync(file, 'utf8')).toMatch(/__name\(this, ?"LushaOutcomeUnknownError"\)/);
+  });
 });
