@@ -6,6 +6,7 @@
  */
 import App from '../index';
 import type { Sandbox } from '../sandbox';
+import { DEMO_TRACKED_DOMAIN } from '../sandbox/v3/websiteVisits';
 import { bundleOf, runOperation, SANDBOX_KEY, type AppTester, type Json, type Kind } from './bench-app';
 
 export interface CallsRow {
@@ -135,6 +136,78 @@ function signalByEmailScenarios(contacts: Json[]): Scenario[] {
         credits: signalCredits(output),
         rule: '1 signals call; the ids found are kept 30 days, no search',
       }),
+    },
+  ];
+}
+
+/**
+ * What only V3 can do: a buying group of 30 companies (two requests of 25 and 5 companies when
+ * their contacts fit a page of 100), signal scores of 150 companies (two requests of 100 and 50),
+ * and website visitors (one page of 150 or fewer), each billed what Lusha says it charged.
+ */
+function issue16Scenarios(sandbox: Sandbox): Scenario[] {
+  const companies = sandbox.data.companies.slice(20, 45);
+  const domains = companies.map((c) => c.domain);
+  const byBilling = (calls: number, rule: string) => (output: unknown) => ({ calls, credits: billed(output), rule });
+  return [
+    {
+      operation: 'find_buying_group',
+      input: `${domains.length} companies by domain, 2 contacts each`,
+      kind: 'creates',
+      key: 'find_buying_group',
+      inputData: () => ({ company_list: domains, contacts_per_company: 2 }),
+      minimum: byBilling(1, '1 call for up to 25 companies while the contacts fit a page of 100; 1 credit per contact'),
+    },
+    {
+      operation: 'score_companies_by_signals',
+      input: '150 companies by Lusha ID',
+      kind: 'creates',
+      key: 'score_companies_by_signals',
+      inputData: () => ({
+        rows: sandbox.data.companies
+          .slice(0, 150)
+          .map((c, i) => ({ reference: `row-${i + 1}`, company_id: String(c.id) })),
+      }),
+      minimum: byBilling(2, 'ceil(150 / 100) calls; 1 credit per company scored, none for not found or no score'),
+    },
+    {
+      operation: 'score_contacts_by_signals',
+      input: '10 contacts by email, 2 repeats',
+      kind: 'creates',
+      key: 'score_contacts_by_signals',
+      inputData: () => {
+        const emails = sandbox.data.people
+          .filter((p) => p.emails.length > 0)
+          .slice(30, 38)
+          .map((p) => p.emails[0]!.email);
+        return { rows: [...emails, emails[0]!, emails[1]!.toUpperCase()].map((email) => ({ email })) };
+      },
+      minimum: byBilling(1, '1 call for 8 unique contacts; 1 credit per contact scored'),
+    },
+    {
+      operation: 'find_website_visitors',
+      input: 'the demo tracked domain, 30 days, top 50',
+      kind: 'creates',
+      key: 'find_website_visitors',
+      inputData: () => ({ tracked_domains: [DEMO_TRACKED_DOMAIN], max_results: 50 }),
+      minimum: byBilling(1, '1 call per page of up to 150 companies; what Lusha bills (its example: 0)'),
+    },
+    {
+      operation: 'new_website_visitor',
+      input: 'the demo tracked domain: first poll',
+      kind: 'triggers',
+      key: 'new_website_visitor',
+      clearCache: true,
+      inputData: () => ({ tracked_domains: [DEMO_TRACKED_DOMAIN], lookback_days: 7, check_every: 'daily' }),
+      minimum: byBilling(1, '1 call per 150 visiting companies in the look-back, most recent first'),
+    },
+    {
+      operation: 'new_website_visitor',
+      input: 'poll again within the daily interval',
+      kind: 'triggers',
+      key: 'new_website_visitor',
+      inputData: () => ({ tracked_domains: [DEMO_TRACKED_DOMAIN], lookback_days: 7, check_every: 'daily' }),
+      minimum: () => ({ calls: 0, credits: 0, rule: 'no call until the interval has passed' }),
     },
   ];
 }
@@ -374,6 +447,7 @@ function scenarios(sandbox: Sandbox): Scenario[] {
         .filter((p) => watchedPeople.includes(String(p.personId)) && p.emails.length > 0)
         .map((p) => ({ email: p.emails[0]!.email })),
     ),
+    ...issue16Scenarios(sandbox),
     {
       operation: 'Departments dropdown (choices.perform)',
       input: 'first load, empty cache',
