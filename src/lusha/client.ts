@@ -30,7 +30,7 @@ import {
   type LushaError,
 } from './errors';
 import { RateLimiter } from './rate-limiter';
-import * as S from './schemas';
+import { schemas } from './schemas-on-demand';
 import { TransportFailure, type HttpMethod, type Transport, type TransportResponse } from './transport';
 
 export interface LushaClientOptions {
@@ -318,7 +318,7 @@ export class LushaClient {
 
   /** GET /v3/account/usage — free; Lusha allows 5 per minute. */
   getAccountUsage() {
-    return this.call('GET', '/v3/account/usage', {}, S.AccountUsageSchema);
+    return this.call('GET', '/v3/account/usage', {}, schemas().AccountUsageSchema);
   }
 
   // -------------------------------------------------------------- enrichment (V3)
@@ -329,7 +329,13 @@ export class LushaClient {
    * NOT_FOUND). Billed for the search and per revealed field (`billing.creditsCharged`).
    */
   searchAndEnrichContacts(body: V3ContactsSearchAndEnrichBody) {
-    return this.call('POST', '/v3/contacts/search-and-enrich', { body }, S.V3ContactsSearchAndEnrichSchema, 'paid');
+    return this.call(
+      'POST',
+      '/v3/contacts/search-and-enrich',
+      { body },
+      schemas().V3ContactsSearchAndEnrichSchema,
+      'paid',
+    );
   }
 
   /**
@@ -337,34 +343,40 @@ export class LushaClient {
    * revealing each would cost (`canReveal`). Billed for the search only.
    */
   searchContacts(body: Omit<V3ContactsSearchAndEnrichBody, 'reveal'>) {
-    return this.call('POST', '/v3/contacts/search', { body }, S.V3ContactsSearchSchema, 'paid');
+    return this.call('POST', '/v3/contacts/search', { body }, schemas().V3ContactsSearchSchema, 'paid');
   }
 
   /** POST /v3/contacts/enrich — reveals 1 to 100 contacts found by a search, by id; billed per revealed field. */
   enrichContacts(body: V3ContactsEnrichBody) {
-    return this.call('POST', '/v3/contacts/enrich', { body }, S.V3ContactsEnrichSchema, 'paid');
+    return this.call('POST', '/v3/contacts/enrich', { body }, schemas().V3ContactsEnrichSchema, 'paid');
   }
 
   /** POST /v3/companies/search-and-enrich — 1 to 100 companies; billed per company returned. */
   searchAndEnrichCompanies(body: V3CompaniesSearchAndEnrichBody) {
-    return this.call('POST', '/v3/companies/search-and-enrich', { body }, S.V3CompaniesSearchAndEnrichSchema, 'paid');
+    return this.call(
+      'POST',
+      '/v3/companies/search-and-enrich',
+      { body },
+      schemas().V3CompaniesSearchAndEnrichSchema,
+      'paid',
+    );
   }
 
   /** POST /v3/companies/enrich — reveals 1 to 100 companies by id; billed per company returned (`reveal_company`). */
   enrichCompanies(body: V3CompaniesEnrichBody) {
-    return this.call('POST', '/v3/companies/enrich', { body }, S.V3CompaniesEnrichSchema, 'paid');
+    return this.call('POST', '/v3/companies/enrich', { body }, schemas().V3CompaniesEnrichSchema, 'paid');
   }
 
   /** POST /v3/contacts/signals — the signals of 1 to 100 contacts by Lusha id; billed per matched signal. */
   getContactSignalsById(body: V3ContactSignalsBody) {
-    return this.call('POST', '/v3/contacts/signals', { body }, S.V3ContactSignalsSchema, 'paid');
+    return this.call('POST', '/v3/contacts/signals', { body }, schemas().V3ContactSignalsSchema, 'paid');
   }
 
   // -------------------------------------------------------------- webhooks (free; 100 requests a minute)
 
   /** GET /api/account/secret — the account's webhook signing secret (404 when none was created). */
   getWebhookSecret() {
-    return this.call('GET', '/api/account/secret', {}, S.WebhookSecretSchema);
+    return this.call('GET', '/api/account/secret', {}, schemas().WebhookSecretSchema);
   }
 
   /**
@@ -373,29 +385,29 @@ export class LushaClient {
    * created them must not be re-sent (the caller cleans up by URL instead).
    */
   createSubscriptions(body: CreateSubscriptionsBody) {
-    return this.call('POST', '/api/subscriptions', { body }, S.CreateSubscriptionsSchema, 'paid');
+    return this.call('POST', '/api/subscriptions', { body }, schemas().CreateSubscriptionsSchema, 'paid');
   }
 
   /** GET /api/subscriptions — the account's subscriptions, newest first, `limit` 1 to 100 per page. */
   listSubscriptions(query: { limit: number; offset: number }) {
-    return this.call('GET', '/api/subscriptions', { query: { ...query } }, S.SubscriptionListSchema);
+    return this.call('GET', '/api/subscriptions', { query: { ...query } }, schemas().SubscriptionListSchema);
   }
 
   /** POST /api/subscriptions/delete — 1 to 25 ids, each deleted or reported (NOT_FOUND) on its own. */
   deleteSubscriptions(ids: string[]) {
-    return this.call('POST', '/api/subscriptions/delete', { body: { ids } }, S.DeleteSubscriptionsSchema);
+    return this.call('POST', '/api/subscriptions/delete', { body: { ids } }, schemas().DeleteSubscriptionsSchema);
   }
 
   // -------------------------------------------------------------- prospecting (billed per result)
 
   /** POST /v3/contacts/prospecting — one page of contact previews; billed per result (`api_search`). */
   prospectContacts(body: V3ProspectContactsBody) {
-    return this.call('POST', '/v3/contacts/prospecting', { body }, S.V3ProspectingContactsSchema, 'paid');
+    return this.call('POST', '/v3/contacts/prospecting', { body }, schemas().V3ProspectingContactsSchema, 'paid');
   }
 
   /** POST /v3/companies/prospecting — one page of company previews; billed per result (`api_search`). */
   prospectCompanies(body: V3ProspectCompaniesBody) {
-    return this.call('POST', '/v3/companies/prospecting', { body }, S.V3ProspectingCompaniesSchema, 'paid');
+    return this.call('POST', '/v3/companies/prospecting', { body }, schemas().V3ProspectingCompaniesSchema, 'paid');
   }
 
   // -------------------------------------------------------------- prospecting filter values (no billing note)
@@ -403,35 +415,35 @@ export class LushaClient {
   /** GET /v3/contacts/prospecting/filters/{filterType} — `query` (2 to 256 characters) is required for locations. */
   getContactFilterValues(filterType: V3ContactFilterType, query?: string) {
     const path = `/v3/contacts/prospecting/filters/${filterType}`;
-    return this.call('GET', path, { query: { query } }, S.FilterValuesSchema);
+    return this.call('GET', path, { query: { query } }, schemas().FilterValuesSchema);
   }
 
   /** GET /v3/companies/prospecting/filters/{filterType} — `query` is required for names, technologies, locations. */
   getCompanyFilterValues(filterType: V3CompanyFilterType, query?: string) {
     const path = `/v3/companies/prospecting/filters/${filterType}`;
-    return this.call('GET', path, { query: { query } }, S.FilterValuesSchema);
+    return this.call('GET', path, { query: { query } }, schemas().FilterValuesSchema);
   }
 
   // -------------------------------------------------------------- signals (V3; billed per matched signal)
 
   /** POST /v3/companies/signals — the signals of 1 to 100 companies by Lusha id; billed per matched signal. */
   getCompanySignalsById(body: V3CompanySignalsBody) {
-    return this.call('POST', '/v3/companies/signals', { body }, S.V3CompanySignalsSchema, 'paid');
+    return this.call('POST', '/v3/companies/signals', { body }, schemas().V3CompanySignalsSchema, 'paid');
   }
 
   /** GET /v3/contacts/signals/types — the contact signal types (the spec bills nothing for it). */
   listContactSignalTypes() {
-    return this.call('GET', '/v3/contacts/signals/types', {}, S.V3SignalTypesSchema);
+    return this.call('GET', '/v3/contacts/signals/types', {}, schemas().V3SignalTypesSchema);
   }
 
   /** GET /v3/companies/signals/types — the company signal types. */
   listCompanySignalTypes() {
-    return this.call('GET', '/v3/companies/signals/types', {}, S.V3SignalTypesSchema);
+    return this.call('GET', '/v3/companies/signals/types', {}, schemas().V3SignalTypesSchema);
   }
 
   /** GET /v3/companies/signals/filters/{filterType} — the values of one company signal filter. */
   listCompanySignalFilterValues(filterType: V3SignalFilterType) {
-    return this.call('GET', `/v3/companies/signals/filters/${filterType}`, {}, S.V3SignalFilterValuesSchema);
+    return this.call('GET', `/v3/companies/signals/filters/${filterType}`, {}, schemas().V3SignalFilterValuesSchema);
   }
 
   // -------------------------------------------------------------- lookalikes (V3)
@@ -441,12 +453,12 @@ export class LushaClient {
    * (`lookalikeContact`). A `dedupeSessionId` Lusha no longer knows is a 410.
    */
   findContactLookalikes(body: V3LookalikesBody<V3ContactIdentifiers>) {
-    return this.call('POST', '/v3/contacts/lookalike', { body }, S.V3ContactLookalikesSchema, 'paid');
+    return this.call('POST', '/v3/contacts/lookalike', { body }, schemas().V3ContactLookalikesSchema, 'paid');
   }
 
   /** POST /v3/companies/lookalike — companies like 5 to 100 seeds; billed per result (`lookalikeCompany`). */
   findCompanyLookalikes(body: V3LookalikesBody<V3CompanyIdentifiers>) {
-    return this.call('POST', '/v3/companies/lookalike', { body }, S.V3CompanyLookalikesSchema, 'paid');
+    return this.call('POST', '/v3/companies/lookalike', { body }, schemas().V3CompanyLookalikesSchema, 'paid');
   }
 
   /**
@@ -454,7 +466,7 @@ export class LushaClient {
    * LinkedIn page...); billed per company found (`api_search`).
    */
   searchCompanies(body: V3CompaniesSearchBody) {
-    return this.call('POST', '/v3/companies/search', { body }, S.V3CompaniesSearchSchema, 'paid');
+    return this.call('POST', '/v3/companies/search', { body }, schemas().V3CompaniesSearchSchema, 'paid');
   }
 
   // -------------------------------------------------------------- buying group, signal scores, website visits (V3)
@@ -465,7 +477,7 @@ export class LushaClient {
    * all contacts. Billed per contact returned (`buyingGroupContact`).
    */
   getBuyingGroup(body: V3BuyingGroupBody) {
-    return this.call('POST', '/v3/contacts/buying-group', { body }, S.V3BuyingGroupSchema, 'paid');
+    return this.call('POST', '/v3/contacts/buying-group', { body }, schemas().V3BuyingGroupSchema, 'paid');
   }
 
   /**
@@ -473,7 +485,7 @@ export class LushaClient {
    * NO_SCORE; 1 credit per scored row (`signal_score_company_reveal`), error rows never.
    */
   getCompanySignalScores(body: { companies: V3SignalScoreCompanyItem[] }) {
-    return this.call('POST', '/v3/companies/signal-score', { body }, S.V3CompanySignalScoresSchema, 'paid');
+    return this.call('POST', '/v3/companies/signal-score', { body }, schemas().V3CompanySignalScoresSchema, 'paid');
   }
 
   /**
@@ -481,7 +493,7 @@ export class LushaClient {
    * a company); 1 credit per scored row (`signal_score_contact_reveal`), error rows never.
    */
   getContactSignalScores(body: { contacts: V3ContactItem[] }) {
-    return this.call('POST', '/v3/contacts/signal-score', { body }, S.V3ContactSignalScoresSchema, 'paid');
+    return this.call('POST', '/v3/contacts/signal-score', { body }, schemas().V3ContactSignalScoresSchema, 'paid');
   }
 
   /**
@@ -490,7 +502,7 @@ export class LushaClient {
    * its example answer charges 0 credits. Sent as 'paid': `billing` says what it cost.
    */
   getWebsiteVisits(body: V3WebsiteVisitsBody) {
-    return this.call('POST', '/v3/companies/website-visits', { body }, S.V3WebsiteVisitsSchema, 'paid');
+    return this.call('POST', '/v3/companies/website-visits', { body }, schemas().V3WebsiteVisitsSchema, 'paid');
   }
 
   // -------------------------------------------------------------- the one request path

@@ -17,12 +17,7 @@
 import { byClientReference, creditsChargedBy, onlyResult } from '../lusha/billing';
 import type { LushaClient, V3BuyingGroupBody, V3BuyingGroupCompanyItem, V3Persona } from '../lusha/client';
 import { appendSentence, LushaOutcomeUnknownError } from '../lusha/errors';
-import {
-  type Contact,
-  type V3BuyingGroupAnswer,
-  type V3BuyingGroupCompany,
-  type V3BuyingGroupContact,
-} from '../lusha/schemas';
+import type { Contact, V3BuyingGroupAnswer, V3BuyingGroupCompany, V3BuyingGroupContact } from '../lusha/schemas';
 import { TimeBudget } from '../lusha/time-budget';
 import { readInteger } from '../shared/options';
 import {

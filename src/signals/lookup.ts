@@ -17,13 +17,8 @@ import { creditsChargedBy } from '../lusha/billing';
 import type { LushaClient, V3ContactItem } from '../lusha/client';
 import { LushaResponseError, LushaTimeoutError } from '../lusha/errors';
 import { TimeBudget } from '../lusha/time-budget';
-import {
-  V3ContactSignalResultSchema,
-  type CompanySignalEntity,
-  type CompanySignalItem,
-  type ContactSignalEntity,
-  type ContactSignalItem,
-} from '../lusha/schemas';
+import { schemas } from '../lusha/schemas-on-demand';
+import type { CompanySignalEntity, CompanySignalItem, ContactSignalEntity, ContactSignalItem } from '../lusha/schemas';
 import { COMPANY_SIGNAL_TYPES } from './catalog';
 import {
   compareNewestFirst,
@@ -141,7 +136,7 @@ export const CONTACT_SIGNALS: SignalKind<ContactSearch, ContactSignalEntity, Con
       ...(maxResultsPerSignal && { maxResultsPerSignal }),
     });
     const entities = answer.results.map((result, index) => {
-      const parsed = V3ContactSignalResultSchema.safeParse(result);
+      const parsed = schemas().V3ContactSignalResultSchema.safeParse(result);
       if (parsed.success) return parsed.data;
       const where = `results.${index}.${parsed.error.issues[0]?.path.join('.') ?? ''}`;
       throw new LushaResponseError(

@@ -12,7 +12,7 @@
  */
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import type { LushaClient } from '../lusha/client';
-import { CompanySignalItemSchema } from '../lusha/schemas';
+import { schemas } from '../lusha/schemas-on-demand';
 import { chunk } from '../lusha/batch';
 import { CONTACT_SIGNAL_TYPES, signalTypeName } from '../signals/catalog';
 import { SIGNALS_BATCH_SIZE, type SignalKind } from '../signals/lookup';
@@ -146,7 +146,7 @@ export function contactDeliveryRecord(bundle: Bundle, delivery: DeliveryPayload)
 
 /** A company signal delivery as the polling trigger's record, under the same id (type and Lusha's signalId). */
 export function companyDeliveryRecord(bundle: Bundle, delivery: DeliveryPayload): CompanySignalRecord {
-  const item = CompanySignalItemSchema.parse(delivery.data);
+  const item = schemas().CompanySignalItemSchema.parse(delivery.data);
   const companyId = firstText(delivery.data.companyId, delivery.entityId);
   return toCompanySignalRecord(
     delivery.type,

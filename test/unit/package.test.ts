@@ -55,4 +55,18 @@ describe('the one-file bundle that ships (scripts/bundle.ts)', () => {
     expect(bundled.beforeRequest.map((f) => f.name)).toEqual(['addLushaAuth']);
     expect(readFileSync(file, 'utf8')).toMatch(/__name\(this, ?"LushaOutcomeUnknownError"\)/);
   });
+
+  it('loads zod only when a first answer is parsed, not with the app (src/lusha/schemas-on-demand.ts)', () => {
+    if (!existsSync(file)) bundleApp(ROOT, file, path.join(ROOT, 'index.ts'));
+    const probe =
+      `const app = require(${JSON.stringify(file)}); const loaded = () => Object.keys(require.cache).some((f) => ` +
+      `f.includes('/node_modules/zod/')); const before = loaded(); ` +
+      `require('zod'); process.stdout.write(JSON.stringify({ before, after: loaded(), ops: Object.keys(app.creates).length }));`;
+    const out = JSON.parse(execFileSync(process.execPath, ['-e', probe], { cwd: ROOT, encoding: 'utf8' })) as {
+      before: boolean;
+      after: boolean;
+      ops: number;
+    };
+    expect(out).toEqual({ before: false, after: true, ops: Object.keys(App.creates).length });
+  });
 });
