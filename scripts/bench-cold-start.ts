@@ -23,6 +23,12 @@ export interface ColdStartResult {
   /** `node -e ""`: no module loaded. */
   emptyWallMs: Summary;
   ratios: { require: number | null; wall: number | null };
+  /**
+   * The median over rounds of app / core within the same round: the two processes of a round
+   * run back to back, so a machine that slows down for a while slows both (the ratio of two
+   * medians of separate samples carries that drift; this one mostly cancels it).
+   */
+  pairedRatios: { require: number | null; wall: number | null };
   /** What the app adds on top of core, in milliseconds (difference of the medians). */
   addedMs: { require: number; wall: number };
 }
@@ -80,6 +86,10 @@ export async function measureColdStart(root: string, runs: number): Promise<Cold
     ratios: {
       require: ratio(median(app.requireMs), median(core.requireMs)),
       wall: ratio(median(app.wallMs), median(core.wallMs)),
+    },
+    pairedRatios: {
+      require: median(app.requireMs.map((a, i) => a / core.requireMs[i]!)),
+      wall: median(app.wallMs.map((a, i) => a / core.wallMs[i]!)),
     },
     addedMs: {
       require: median(app.requireMs) - median(core.requireMs),
