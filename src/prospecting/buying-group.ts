@@ -87,8 +87,9 @@ export const buyingGroupInputFields: PlainInputField[] = [
     key: 'about',
     type: 'copy',
     helpText:
-      `Give up to ${MAX_COMPANIES} companies, as rows below or as a mapped list (or both). Lusha returns the people ` +
-      'its model picks as their buying group: **Decision Makers** (budget or sign-off authority), **Potential ' +
+      `Give up to ${MAX_COMPANIES} companies, as rows below (each with its ${LABELS.domain} or its ` +
+      `${LABELS.company_id}, and optionally ${LABELS.reference}) or as a mapped list, or both. Lusha returns the ` +
+      'people its model picks as their buying group: **Decision Makers** (budget or sign-off authority), **Potential ' +
       'Champions** (likely internal advocates) and **End Users** (likely day-to-day users), best match first, each ' +
       `with a score from 0 to 1. **Costs credits:** Lusha charges 1 credit for each contact it returns. ` +
       `${REVEAL_LATER} To act on each decision maker, loop over the Contacts (Looping by Zapier) and filter on ` +
@@ -98,9 +99,7 @@ export const buyingGroupInputFields: PlainInputField[] = [
     key: 'companies',
     label: LABELS.companies,
     required: false,
-    helpText:
-      `One row per company (up to ${MAX_COMPANIES}): its ${LABELS.domain} or its ${LABELS.company_id}, and ` +
-      `optionally ${LABELS.reference}.`,
+    // No help text: Zapier does not allow one on a field with children (the note above says what a row holds).
     children: [
       {
         key: 'reference',

@@ -294,27 +294,35 @@ const ROUTING_NOTE =
 /** The input of a score step: the note on how the list works, then the line items. */
 export function scoreInputFields(kind: Kind): PlainInputField[] {
   const rowsNote = `A scored row has Status matched. The rows go to Lusha ${BATCH_SIZE} per request.`;
-  return kind === 'company'
-    ? bulkRowsInputFields({
-        rowsLabel: 'Companies',
-        identifierFields: [...companyIdentifierFields, COMPANY_EMAIL_FIELD],
-        eachRowNeeds:
-          'a Lusha Company ID, a Company Domain, an Email at the company or a Company Name. Lusha takes one ' +
-          'identifier per company, so when a row has several, only the most precise is sent, in that order (an ' +
-          'email counts as its domain: two emails at one domain are one company)',
-        lineItemNote: `${rowsNote} ${costNote(kind)} ${ROUTING_NOTE}`,
-        reporting: SCORE_REPORTING,
-      })
-    : bulkRowsInputFields({
-        rowsLabel: 'Contacts',
-        identifierFields: personIdentifierFields,
-        eachRowNeeds:
-          'a Lusha Person ID, a LinkedIn Profile URL, an Email, or First Name + Last Name + Company Name or ' +
-          'Domain. Lusha takes one way of identifying each contact, so when a row has several, only the most ' +
-          'precise is sent, in that order (a name is sent with the company name and domain given)',
-        lineItemNote: `${rowsNote} ${costNote(kind)} ${ROUTING_NOTE}`,
-        reporting: SCORE_REPORTING,
-      });
+  const rows =
+    kind === 'company'
+      ? bulkRowsInputFields({
+          rowsLabel: 'Companies',
+          identifierFields: [...companyIdentifierFields, COMPANY_EMAIL_FIELD],
+          eachRowNeeds:
+            'a Lusha Company ID, a Company Domain, an Email at the company or a Company Name. Lusha takes one ' +
+            'identifier per company, so when a row has several, only the most precise is sent, in that order (an ' +
+            'email counts as its domain: two emails at one domain are one company)',
+          lineItemNote: rowsNote,
+          reporting: SCORE_REPORTING,
+        })
+      : bulkRowsInputFields({
+          rowsLabel: 'Contacts',
+          identifierFields: personIdentifierFields,
+          eachRowNeeds:
+            'a Lusha Person ID, a LinkedIn Profile URL, an Email, or First Name + Last Name + Company Name or ' +
+            'Domain. Lusha takes one way of identifying each contact, so when a row has several, only the most ' +
+            'precise is sent, in that order (a name is sent with the company name and domain given)',
+          lineItemNote: rowsNote,
+          reporting: SCORE_REPORTING,
+        });
+  // What it costs and how to route on the score, in a note of its own (Zapier caps a help text at 1,000 characters).
+  const [about, ...fields] = rows;
+  return [
+    about!,
+    { key: 'credits_and_routing', type: 'copy', helpText: `${costNote(kind)} ${ROUTING_NOTE}` },
+    ...fields,
+  ];
 }
 
 const companyScoreSample: CompanyScoreRecord = {

@@ -481,13 +481,15 @@ describe.each(['score_companies_by_signals', 'score_contacts_by_signals'])('%s',
   });
 
   it('says in its help what it costs, how many rows go per request, and that the same rows are sent once', () => {
-    const about = (operation.inputFields as Array<{ key: string; helpText?: string }>).find((f) => f.key === 'about')!;
-    expect(about.helpText).toMatch(/1 credit per (company|contact) it scores/);
-    expect(about.helpText).toMatch(/nothing for one it cannot find \(not_found\) or has no score for \(no_score\)/);
-    expect(about.helpText).toMatch(/not yet on your account's pricebook .*charges nothing/);
-    expect(about.helpText).toMatch(/100 per request/);
-    expect(about.helpText).toMatch(/Identical rows are looked up, and charged, once/);
-    expect(about.helpText).toMatch(/only the most precise is sent/);
-    expect(about.helpText).toMatch(/Filter on Signal Score/);
+    const fields = operation.inputFields as Array<{ key: string; helpText?: string }>;
+    const note = (key: string) => fields.find((f) => f.key === key)!.helpText;
+    const [about, credits] = [note('about'), note('credits_and_routing')];
+    expect(credits).toMatch(/1 credit per (company|contact) it scores/);
+    expect(credits).toMatch(/nothing for one it cannot find \(not_found\) or has no score for \(no_score\)/);
+    expect(credits).toMatch(/not yet on your account's pricebook .*charges nothing/);
+    expect(about).toMatch(/100 per request/);
+    expect(about).toMatch(/Identical rows are looked up, and charged, once/);
+    expect(about).toMatch(/only the most precise is sent/);
+    expect(credits).toMatch(/Filter on Signal Score/);
   });
 });
