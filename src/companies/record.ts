@@ -121,10 +121,11 @@ export function toCompanyRecord(
 /** A record with the company's fields prefixed, for embedding in a person record: name → companyName. */
 export type PrefixedCompany = { [K in keyof CompanyRecord as `company${Capitalize<K & string>}`]: CompanyRecord[K] };
 
+/** A company record's key as a person or visitor record holds it: name → companyName. */
+const prefixedKey = (key: string): string => `company${key[0]?.toUpperCase()}${key.slice(1)}`;
+
 export function prefixCompany(record: CompanyRecord): PrefixedCompany {
-  return Object.fromEntries(
-    Object.entries(record).map(([key, value]) => [`company${key[0]?.toUpperCase()}${key.slice(1)}`, value]),
-  ) as PrefixedCompany;
+  return Object.fromEntries(Object.entries(record).map(([key, value]) => [prefixedKey(key), value])) as PrefixedCompany;
 }
 
 /** The record of a row without a match: every key present, all empty. */
@@ -163,6 +164,16 @@ export const companyOutputFields: OutputField[] = [
   { key: 'fundingRounds', label: 'Funding Rounds', type: 'integer' },
   { key: 'creditCharged', label: 'Credit Charged', type: 'boolean' },
 ];
+
+/**
+ * A company output field under its key in a person or visitor record (domain → companyDomain),
+ * labelled as the company's: "Domain" → "Company Domain"; "Company Name" and "Lusha Company ID" stay.
+ */
+export function prefixedCompanyField(key: keyof CompanyRecord): OutputField {
+  const field = companyOutputFields.find((f) => f.key === key) as OutputField;
+  const label = field.label.includes('Company') ? field.label : `Company ${field.label}`;
+  return { ...field, key: prefixedKey(key), label };
+}
 
 export const companySample: CompanyRecord = {
   id: '33222678',

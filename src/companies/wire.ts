@@ -11,6 +11,7 @@ import {
   byClientReference,
   costOf,
   onlyResult,
+  outcomesByReference,
   creditsChargedBy,
   type CreditBudget,
   type Pricing,
@@ -131,11 +132,8 @@ async function sendCompanies(
     companies: batch.map(({ id, lookup }) => companyItem(id, lookup)),
   });
   const credits = creditsChargedBy(answer);
-  const byReference = byClientReference(answer.results);
-  const outcomes = new Map<string, LookupOutcome<CompanyRecord>>();
-  for (const { id, lookup } of batch) {
-    const result = byReference.get(id);
-    if (result) outcomes.set(id, companyOutcome(result, credits > 0, lookup.companyId));
-  }
+  const outcomes = outcomesByReference(batch, answer.results, (result, { lookup }) =>
+    companyOutcome(result, credits > 0, lookup.companyId),
+  );
   return { outcomes, creditsCharged: credits };
 }

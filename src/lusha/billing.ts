@@ -13,6 +13,24 @@ export function byClientReference<T extends { clientReferenceId?: string | null 
   return new Map(results.flatMap((r) => (r.clientReferenceId ? [[r.clientReferenceId, r] as const] : [])));
 }
 
+/**
+ * The outcome of each item of a batch, from the result Lusha sent under the item's `id` as its
+ * `clientReferenceId`, in the batch's order; an item missing from the answer is left out.
+ */
+export function outcomesByReference<I extends { id: string }, T extends { clientReferenceId?: string | null }, O>(
+  batch: readonly I[],
+  results: readonly T[],
+  outcome: (result: T, item: I) => O,
+): Map<string, O> {
+  const byReference = byClientReference(results);
+  const outcomes = new Map<string, O>();
+  for (const item of batch) {
+    const result = byReference.get(item.id);
+    if (result) outcomes.set(item.id, outcome(result, item));
+  }
+  return outcomes;
+}
+
 /** The one result of a one-item request, when Lusha did not echo its reference. */
 export function onlyResult<T>(results: readonly T[]): T | undefined {
   return results.length === 1 ? results[0] : undefined;

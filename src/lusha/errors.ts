@@ -240,6 +240,9 @@ export function readLushaMessage(body: unknown): string | undefined {
 
 // ---------------------------------------------------------------- from a response
 
+/** A class of error built from the base constructor's arguments only. */
+type PlainLushaError = new (message: string, endpoint: string, status?: number, lushaMessage?: string) => LushaError;
+
 /**
  * The typed error for a non-2xx response of `endpoint`: the status says which class, Lusha's
  * words (any of its body shapes, redacted by `clean`) go into the message, and a 429's
@@ -261,28 +264,22 @@ export function errorFromResponse(
   const lushaMessage = raw === undefined ? undefined : context.clean(raw.slice(0, 500));
   const said = lushaMessage ? `: ${lushaMessage}` : '';
   const message = (what: string) => `${what} (${endpoint}, HTTP ${status})${said}`;
+  /** An error of `Class` saying `what`, with the endpoint, the status and Lusha's words. */
+  const plain = (Class: PlainLushaError, what: string) => new Class(message(what), endpoint, status, lushaMessage);
 
   if (status === 400 && endpoint === WEBSITE_VISITS_ENDPOINT && UNTRACKED_DOMAIN_WORDS.test(lushaMessage ?? '')) {
-    return new LushaUntrackedDomainError(
-      message('A domain asked for is not set up for website visitor tracking in Lusha'),
-      endpoint,
-      status,
-      lushaMessage,
-    );
+    return plain(LushaUntrackedDomainError, 'A domain asked for is not set up for website visitor tracking in Lusha');
   }
   if (status === 400 || status === 412 || status === 422) {
-    return new LushaValidationError(message('Lusha rejected the request'), endpoint, status, lushaMessage);
+    return plain(LushaValidationError, 'Lusha rejected the request');
   }
-  if (status === 401) return new LushaAuthError(message('Lusha rejected the API key'), endpoint, status, lushaMessage);
-  if (status === 402) {
-    return new LushaCreditsError(message('The Lusha account has no credits left'), endpoint, status, lushaMessage);
-  }
-  if (status === 403)
-    return new LushaForbiddenError(message('Lusha refused the request'), endpoint, status, lushaMessage);
-  if (status === 404) return new LushaNotFoundError(message('Lusha found nothing'), endpoint, status, lushaMessage);
+  if (status === 401) return plain(LushaAuthError, 'Lusha rejected the API key');
+  if (status === 402) return plain(LushaCreditsError, 'The Lusha account has no credits left');
+  if (status === 403) return plain(LushaForbiddenError, 'Lusha refused the request');
+  if (status === 404) return plain(LushaNotFoundError, 'Lusha found nothing');
   if (status === 429) {
     if (lushaMessage && /trial/i.test(lushaMessage)) {
-      return new LushaTrialLimitError(message('The Lusha trial limit is reached'), endpoint, status, lushaMessage);
+      return plain(LushaTrialLimitError, 'The Lusha trial limit is reached');
     }
     const quota = quotaExhaustion(response.headers, context.now);
     if (quota) {
@@ -302,16 +299,9 @@ export function errorFromResponse(
       retryAfterSeconds(response.headers, context.now),
     );
   }
-  if (status === 451) {
-    return new LushaComplianceError(
-      message('Lusha cannot return this record for GDPR reasons'),
-      endpoint,
-      status,
-      lushaMessage,
-    );
-  }
+  if (status === 451) return plain(LushaComplianceError, 'Lusha cannot return this record for GDPR reasons');
   if (status === 499 || status === 502 || status === 503 || status === 504) {
-    return new LushaUnavailableError(message('Lusha is temporarily unavailable'), endpoint, status, lushaMessage);
+    return plain(LushaUnavailableError, 'Lusha is temporarily unavailable');
   }
   if (status >= 300 && status < 400) {
     return new LushaServerError(
@@ -320,7 +310,7 @@ export function errorFromResponse(
       status,
     );
   }
-  return new LushaServerError(message('Lusha failed to process the request'), endpoint, status, lushaMessage);
+  return plain(LushaServerError, 'Lusha failed to process the request');
 }
 
 /**

@@ -298,43 +298,30 @@ const V3ItemErrorSchema = loose({ code: text, message: text });
 const v3Result = <T extends z.ZodRawShape>(shape: T) =>
   loose({ ...shape, clientReferenceId: text, error: V3ItemErrorSchema.nullish() });
 
+/** A V3 answer of one `v3Result` per item sent: the request's id, the results in order, the bill. */
+const v3ResultsAnswer = <T extends z.ZodRawShape>(shape: T) =>
+  loose({ requestId: text, results: z.array(v3Result(shape)), billing: V3BillingSchema.nullish() });
+
 /** POST /v3/contacts/search-and-enrich: one result per contact sent, in order, each with your `clientReferenceId`. */
-export const V3ContactsSearchAndEnrichSchema = loose({
-  requestId: text,
-  results: z.array(v3Result(ContactSchema.shape)),
-  billing: V3BillingSchema.nullish(),
-});
+export const V3ContactsSearchAndEnrichSchema = v3ResultsAnswer(ContactSchema.shape);
 
 /** POST /v3/companies/search-and-enrich */
-export const V3CompaniesSearchAndEnrichSchema = loose({
-  requestId: text,
-  results: z.array(v3Result(CompanySchema.shape)),
-  billing: V3BillingSchema.nullish(),
-});
+export const V3CompaniesSearchAndEnrichSchema = v3ResultsAnswer(CompanySchema.shape);
 
 /** What revealing one kind of data of a found contact would cost (0 when the account has revealed it before). */
 const V3CanRevealSchema = loose({ field: text, credits: num });
 
 /** POST /v3/contacts/search: non-PII previews, each with what revealing it would cost (`canReveal`). */
-export const V3ContactsSearchSchema = loose({
-  requestId: text,
-  results: z.array(v3Result({ ...ContactSchema.shape, canReveal: z.array(V3CanRevealSchema).nullish() })),
-  billing: V3BillingSchema.nullish(),
+export const V3ContactsSearchSchema = v3ResultsAnswer({
+  ...ContactSchema.shape,
+  canReveal: z.array(V3CanRevealSchema).nullish(),
 });
 
 /** POST /v3/contacts/enrich: the full contacts, by id. */
-export const V3ContactsEnrichSchema = loose({
-  requestId: text,
-  results: z.array(v3Result(ContactSchema.shape)),
-  billing: V3BillingSchema.nullish(),
-});
+export const V3ContactsEnrichSchema = v3ResultsAnswer(ContactSchema.shape);
 
 /** POST /v3/companies/enrich: the full companies, by id. */
-export const V3CompaniesEnrichSchema = loose({
-  requestId: text,
-  results: z.array(v3Result(CompanySchema.shape)),
-  billing: V3BillingSchema.nullish(),
-});
+export const V3CompaniesEnrichSchema = v3ResultsAnswer(CompanySchema.shape);
 
 /** `pagination` of a V3 prospecting answer. */
 const V3PaginationSchema = loose({ page: num, size: num, total: num });
@@ -475,11 +462,7 @@ export const V3CompanyLookalikesSchema = loose({
 });
 
 /** POST /v3/companies/search: a preview per company sent (or its `error`), under your `clientReferenceId`. */
-export const V3CompaniesSearchSchema = loose({
-  requestId: text,
-  results: z.array(v3Result(CompanySchema.shape)),
-  billing: V3BillingSchema.nullish(),
-});
+export const V3CompaniesSearchSchema = v3ResultsAnswer(CompanySchema.shape);
 
 // ---------------------------------------------------------------- V3 buying group, signal scores, website visits
 

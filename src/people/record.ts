@@ -6,7 +6,13 @@
  * given apart.
  */
 import type { Contact } from '../lusha/schemas';
-import { companySample, prefixCompany, toCompanyRecord, type PrefixedCompany } from '../companies/record';
+import {
+  companySample,
+  prefixCompany,
+  prefixedCompanyField,
+  toCompanyRecord,
+  type PrefixedCompany,
+} from '../companies/record';
 import { firstText, seniorityLabel, toIsoDate, uniqueTexts } from '../shared/values';
 import type { OutputField } from '../zapier/fields';
 
@@ -255,21 +261,25 @@ export const personOutputFields: OutputField[] = [
   { key: 'countryCode', label: 'Country Code', type: 'string' },
   { key: 'continent', label: 'Continent', type: 'string' },
   { key: 'isEuContact', label: 'Is EU Contact', type: 'boolean' },
-  { key: 'companyId', label: 'Lusha Company ID', type: 'string' },
-  { key: 'companyName', label: 'Company Name', type: 'string' },
-  { key: 'companyDomain', label: 'Company Domain', type: 'string' },
-  { key: 'companyWebsite', label: 'Company Website', type: 'string' },
-  { key: 'companyLinkedinUrl', label: 'Company LinkedIn URL', type: 'string' },
-  { key: 'companyEmployees', label: 'Company Employees (Range)', type: 'string' },
-  { key: 'companyEmployeesMin', label: 'Company Employees Min', type: 'integer' },
-  { key: 'companyEmployeesMax', label: 'Company Employees Max', type: 'integer' },
-  { key: 'companyRevenueMin', label: 'Company Revenue Min (USD)', type: 'number' },
-  { key: 'companyRevenueMax', label: 'Company Revenue Max (USD)', type: 'number' },
-  { key: 'companyIndustry', label: 'Company Industry', type: 'string' },
-  { key: 'companySubIndustry', label: 'Company Sub-Industry', type: 'string' },
-  { key: 'companyCity', label: 'Company City', type: 'string' },
-  { key: 'companyCountry', label: 'Company Country', type: 'string' },
-  { key: 'companyCountryCode', label: 'Company Country Code', type: 'string' },
+  ...(
+    [
+      'id',
+      'name',
+      'domain',
+      'website',
+      'linkedinUrl',
+      'employees',
+      'employeesMin',
+      'employeesMax',
+      'revenueMin',
+      'revenueMax',
+      'industry',
+      'subIndustry',
+      'city',
+      'country',
+      'countryCode',
+    ] as const
+  ).map(prefixedCompanyField),
   { key: 'creditCharged', label: 'Credit Charged', type: 'boolean' },
 ];
 

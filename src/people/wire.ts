@@ -16,6 +16,7 @@ import {
   byClientReference,
   costOf,
   onlyResult,
+  outcomesByReference,
   creditsChargedBy,
   type CreditBudget,
   type Pricing,
@@ -156,12 +157,8 @@ export async function enrichPeopleBatch(
     ),
   );
   const credits = creditsChargedBy(answer);
-  const byReference = byClientReference(answer.results);
-  const outcomes = new Map<string, LookupOutcome<PersonRecord>>();
-  for (const { id } of batch) {
-    const result = byReference.get(id);
-    if (result) outcomes.set(id, contactOutcome(result, credits > 0)); // a missing one is an error row
-  }
+  // a missing one is an error row
+  const outcomes = outcomesByReference(batch, answer.results, (result) => contactOutcome(result, credits > 0));
   return { outcomes, creditsCharged: credits };
 }
 

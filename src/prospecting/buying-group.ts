@@ -34,8 +34,9 @@ import {
 import { domainOf, firstText, formatCount, titleCase, uniqueTexts } from '../shared/values';
 import type { ErrorNote } from '../zapier/contract';
 import { entryFailureReason } from '../zapier/errors';
-import { CREDITS_CHARGED_FIELD, type OutputField, type PlainInputField } from '../zapier/fields';
+import { CREDITS_CHARGED_FIELD, CREDITS_NOTE_FIELD, type OutputField, type PlainInputField } from '../zapier/fields';
 import { lineItemsField, toLineItem, type LineItemValue } from '../zapier/line-items';
+import { prefixedCompanyField } from '../companies/record';
 import { personOutputFields, toPersonRecord } from '../people/record';
 import { counted } from './reveal';
 
@@ -639,9 +640,7 @@ export const buyingGroupCompanyFields: OutputField[] = [
   { key: 'reference', label: LABELS.reference, type: 'string' },
   { key: 'requested', label: 'Company Asked For', type: 'string' },
   { key: 'requestedAs', label: 'Asked For By', type: 'string' },
-  { key: 'companyId', label: 'Lusha Company ID', type: 'string' },
-  { key: 'companyName', label: 'Company Name', type: 'string' },
-  { key: 'companyDomain', label: 'Company Domain', type: 'string' },
+  ...(['id', 'name', 'domain'] as const).map(prefixedCompanyField),
   { key: 'status', label: 'Status', type: 'string' },
   { key: 'reason', label: 'Reason', type: 'string' },
   { key: 'contactsReturned', label: 'Contacts Returned', type: 'integer' },
@@ -669,7 +668,7 @@ export const buyingGroupOutputFields: OutputField[] = [
   { key: 'endUserIds', label: 'End User Contact IDs', type: 'string' },
   { key: 'note', label: 'Note', type: 'string' },
   CREDITS_CHARGED_FIELD,
-  { key: 'creditsNote', label: 'Credits Note', type: 'string' },
+  CREDITS_NOTE_FIELD,
   lineItemsField('contacts', 'Contacts', buyingGroupContactFields),
   lineItemsField('companies', 'Companies', buyingGroupCompanyFields),
 ];

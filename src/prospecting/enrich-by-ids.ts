@@ -10,7 +10,7 @@ import { failureToReport, uniqueBy } from '../lusha/batch';
 import type { LushaClient } from '../lusha/client';
 import type { LineItemValue } from '../zapier/line-items';
 import { SAMPLE_REQUEST_ID } from './records';
-import type { PlainInputField } from '../zapier/fields';
+import { CREDITS_CHARGED_FIELD, CREDITS_NOTE_FIELD, type PlainInputField } from '../zapier/fields';
 import type { ErrorNote } from '../zapier/contract';
 import { haltOnInputProblems } from '../zapier/input-problems';
 import { counted, REVEAL_BATCH, revealCreditsNote, revealRule, type RevealOutcome } from './reveal';
@@ -155,8 +155,8 @@ export function enrichSummaryFields(what: 'contact' | 'company') {
     { key: 'requestId', label: 'Search Request ID', type: 'string' as const },
     { key: 'requested', label: `${plural} Requested`, type: 'integer' as const },
     { key: 'revealedCount', label: `${plural} Revealed`, type: 'integer' as const },
-    { key: 'creditsCharged', label: 'Credits Charged', type: 'integer' as const },
-    { key: 'creditsNote', label: 'Credits Note', type: 'string' as const },
+    CREDITS_CHARGED_FIELD,
+    CREDITS_NOTE_FIELD,
   ];
 }
 

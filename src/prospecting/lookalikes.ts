@@ -30,7 +30,7 @@ import { byClientReference, creditsChargedBy } from '../lusha/billing';
 import type { LushaClient, V3CompanyIdentifiers, V3CompanyItem, V3ContactIdentifiers } from '../lusha/client';
 import { LushaError, LushaValidationError, appendSentence } from '../lusha/errors';
 import type { Company, Contact } from '../lusha/schemas';
-import type { OutputField, PlainInputField } from '../zapier/fields';
+import { CREDITS_CHARGED_FIELD, CREDITS_NOTE_FIELD, type OutputField, type PlainInputField } from '../zapier/fields';
 import type { ErrorNote } from '../zapier/contract';
 import { haltOnInputProblems } from '../zapier/input-problems';
 import { companyOutputFields, companySample, toCompanyRecord } from '../companies/record';
@@ -815,8 +815,8 @@ export function lookalikeSummaryFields(what: What): OutputField[] {
   return [
     { key: 'requestId', label: 'Request ID', type: 'string' },
     { key: 'count', label: what === 'contact' ? 'Contacts Returned' : 'Companies Returned', type: 'integer' },
-    { key: 'creditsCharged', label: 'Credits Charged', type: 'integer' },
-    { key: 'creditsNote', label: 'Credits Note', type: 'string' },
+    CREDITS_CHARGED_FIELD,
+    CREDITS_NOTE_FIELD,
     { key: 'hasMore', label: 'More Available', type: 'boolean' },
     { key: 'seedsNote', label: 'Seeds Note', type: 'string' },
   ];

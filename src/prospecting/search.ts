@@ -10,7 +10,7 @@ import type { LushaClient, V3Pagination } from '../lusha/client';
 import { appendSentence, redact } from '../lusha/errors';
 import { TimeBudget } from '../lusha/time-budget';
 import { readBoolean, readInteger } from '../shared/options';
-import type { PlainInputField } from '../zapier/fields';
+import { CREDITS_CHARGED_FIELD, CREDITS_NOTE_FIELD, type PlainInputField } from '../zapier/fields';
 import { haltOnInputProblems } from '../zapier/input-problems';
 import { connectionSecrets } from '../zapier/lusha';
 import type { LineItemValue } from '../zapier/line-items';
@@ -419,8 +419,8 @@ export function searchSummaryFields(what: 'contact' | 'company') {
     { key: 'stoppedForTime', label: 'Stopped Early for Time', type: 'boolean' as const },
     { key: 'pagingNote', label: 'Paging Note', type: 'string' as const },
     { key: 'revealed', label: 'Reveal Requested', type: 'boolean' as const },
-    { key: 'creditsCharged', label: 'Credits Charged', type: 'integer' as const },
-    { key: 'creditsNote', label: 'Credits Note', type: 'string' as const },
+    CREDITS_CHARGED_FIELD,
+    CREDITS_NOTE_FIELD,
   ];
 }
 

@@ -14,6 +14,7 @@
  * Field names are the connector's own (no wire names), so a move to Lusha V3 breaks no Zap.
  */
 import { createHash } from 'node:crypto';
+import { prefixedCompanyField } from '../companies/record';
 import type { CompanySignalEntity, CompanySignalItem, ContactSignalEntity, ContactSignalItem } from '../lusha/schemas';
 import { toIsoDate } from '../shared/values';
 import type { OutputField } from '../zapier/fields';
@@ -217,9 +218,7 @@ export const contactSignalOutputFields: OutputField[] = [
   { key: 'jobTitle', label: 'Job Title', type: 'string' },
   { key: 'seniority', label: 'Seniority', type: 'string' },
   { key: 'departments', label: 'Departments', type: 'string', list: true },
-  { key: 'companyId', label: 'Lusha Company ID', type: 'string' },
-  { key: 'companyName', label: 'Company Name', type: 'string' },
-  { key: 'companyDomain', label: 'Company Domain', type: 'string' },
+  ...(['id', 'name', 'domain'] as const).map(prefixedCompanyField),
   { key: 'previousCompanyName', label: 'Previous Company Name', type: 'string' },
   { key: 'previousCompanyDomain', label: 'Previous Company Domain', type: 'string' },
 ];
@@ -317,9 +316,7 @@ export function toCompanySignalRecord(
 
 export const companySignalOutputFields: OutputField[] = [
   ...SIGNAL_FIELDS,
-  { key: 'companyId', label: 'Lusha Company ID', type: 'string' },
-  { key: 'companyName', label: 'Company Name', type: 'string' },
-  { key: 'companyDomain', label: 'Company Domain', type: 'string' },
+  ...(['id', 'name', 'domain'] as const).map(prefixedCompanyField),
   WATCH_LIST_ENTRY,
   { key: 'changeRatePercent', label: 'Change Rate (%)', type: 'number' },
   { key: 'historicalAverage', label: 'Historical Average', type: 'number' },

@@ -13,7 +13,7 @@
  */
 import { companyIdentifierFields } from '../companies/fields';
 import { COMPANY_LABELS } from '../companies/lookup';
-import { byClientReference, creditsChargedBy } from '../lusha/billing';
+import { creditsChargedBy, outcomesByReference } from '../lusha/billing';
 import type { LushaClient, V3ContactItem, V3SignalScoreCompanyItem } from '../lusha/client';
 import type { V3CompanySignalScore, V3ContactSignalScore } from '../lusha/schemas';
 import { personIdentifierFields } from '../people/fields';
@@ -235,12 +235,7 @@ function batchAnswer<T extends ScoreResult, R>(
   noun: string,
   toRecord: (r: T) => R,
 ): BatchAnswer<R> {
-  const byReference = byClientReference(answer.results);
-  const outcomes = new Map<string, RowOutcome<R>>();
-  for (const { id } of batch) {
-    const result = byReference.get(id);
-    if (result) outcomes.set(id, scoreOutcome(result, noun, toRecord));
-  }
+  const outcomes = outcomesByReference(batch, answer.results, (result) => scoreOutcome(result, noun, toRecord));
   return { outcomes, creditsCharged: creditsChargedBy(answer) };
 }
 

@@ -3,7 +3,7 @@
  * output (its summary and the companies as line items) with its sample, and both contracts.
  */
 import type { OperationContract } from '../zapier/contract';
-import { CREDITS_CHARGED_FIELD, type OutputField } from '../zapier/fields';
+import { CREDITS_CHARGED_FIELD, CREDITS_NOTE_FIELD, type OutputField } from '../zapier/fields';
 import { lineItemsField, toLineItem } from '../zapier/line-items';
 import { CHECK_INTERVALS } from '../signals/polling';
 import { MAX_LOOKBACK_DAYS, MAX_RANGE_MONTHS, MAX_RESULTS, MAX_TRACKED_DOMAINS, PAGE_SIZE } from './fields';
@@ -23,7 +23,7 @@ export const findVisitorsOutputFields: OutputField[] = [
   { key: 'stoppedEarly', label: 'Stopped Early', type: 'boolean' },
   { key: 'pagingNote', label: 'Paging Note', type: 'string' },
   CREDITS_CHARGED_FIELD,
-  { key: 'creditsNote', label: 'Credits Note', type: 'string' },
+  CREDITS_NOTE_FIELD,
   lineItemsField('companies', 'Companies', visitorOutputFields),
 ];
 

@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import type { V3WebsiteVisit } from '../lusha/schemas';
 import { firstText, toIsoDate } from '../shared/values';
 import type { OutputField } from '../zapier/fields';
-import { companyOutputFields, prefixCompany, toCompanyRecord, type CompanyRecord } from '../companies/record';
+import { prefixCompany, prefixedCompanyField, toCompanyRecord } from '../companies/record';
 import type { SignalEvent } from '../signals/records';
 
 export type VisitorRecord = {
@@ -71,25 +71,23 @@ export function toVisitorRecord(result: V3WebsiteVisit): VisitorRecord {
   };
 }
 
-/** A company output field under the visitor record's key for it: id → companyId. */
-const companyField = (key: keyof CompanyRecord, label?: string): OutputField => {
-  const field = companyOutputFields.find((f) => f.key === key) as OutputField;
-  return { ...field, key: `company${key[0]?.toUpperCase()}${key.slice(1)}`, label: label ?? field.label };
-};
-
 export const visitorOutputFields: OutputField[] = [
-  companyField('id'),
-  companyField('name'),
-  companyField('domain', 'Company Domain'),
-  companyField('industry', 'Company Industry'),
-  companyField('employees', 'Company Employees (Range)'),
-  companyField('employeesMin', 'Company Employees Min'),
-  companyField('employeesMax', 'Company Employees Max'),
-  companyField('city', 'Company City'),
-  companyField('state', 'Company State'),
-  companyField('country', 'Company Country'),
-  companyField('countryCode', 'Company Country Code'),
-  companyField('linkedinUrl', 'Company LinkedIn URL'),
+  ...(
+    [
+      'id',
+      'name',
+      'domain',
+      'industry',
+      'employees',
+      'employeesMin',
+      'employeesMax',
+      'city',
+      'state',
+      'country',
+      'countryCode',
+      'linkedinUrl',
+    ] as const
+  ).map(prefixedCompanyField),
   { key: 'score', label: 'Visit Score (0–100)', type: 'number' },
   { key: 'scoreBand', label: 'Score Band (Hot, Warm, Cold)', type: 'string' },
   { key: 'sessions', label: 'Sessions', type: 'integer' },

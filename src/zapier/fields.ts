@@ -25,3 +25,6 @@ export const CREDITS_CHARGED_FIELD: OutputField = {
   label: 'Credits Charged',
   type: 'integer',
 };
+
+/** The sentence that explains the step's credits (what was charged, and why). */
+export const CREDITS_NOTE_FIELD: OutputField = { key: 'creditsNote', label: 'Credits Note', type: 'string' };
