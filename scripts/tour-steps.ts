@@ -152,27 +152,95 @@ function activeInSandbox(ctx: TourContext, kind: 'people' | 'companies'): string
 }
 
 /** The watch lists, chosen once: the trigger's configuration must not change between polls. */
-function contactSignalWatch(ctx: TourContext): Json {
-  const person = need(ctx.memory.person, 'a person');
-  ctx.memory.watchedPeople ??= [...new Set([text(person.id), ...activeInSandbox(ctx, 'people')])];
+function signalWatch(ctx: TourContext, kind: 'people' | 'companies'): Json {
+  const people = kind === 'people';
+  const found = need(people ? ctx.memory.person : ctx.memory.company, people ? 'a person' : 'a company');
+  const watch = () => [...new Set([text(found.id), ...activeInSandbox(ctx, kind)])];
+  const ids = people ? (ctx.memory.watchedPeople ??= watch()) : (ctx.memory.watchedCompanies ??= watch());
   return {
-    person_ids: ctx.memory.watchedPeople,
+    [people ? 'person_ids' : 'company_ids']: ids,
     signal_types: ['allSignals'],
     lookback_days: LOOKBACK_DAYS,
     check_every: 'daily',
   };
 }
 
-function companySignalWatch(ctx: TourContext): Json {
-  const company = need(ctx.memory.company, 'a company');
-  ctx.memory.watchedCompanies ??= [...new Set([text(company.id), ...activeInSandbox(ctx, 'companies')])];
+const contactSignalWatch = (ctx: TourContext) => signalWatch(ctx, 'people');
+const companySignalWatch = (ctx: TourContext) => signalWatch(ctx, 'companies');
+
+/**
+ * A search step (Find Person / Find Company): one call with `inputData`, whose match is kept
+ * in memory as `remember`; it must find one and report what the account was charged.
+ */
+function searchStep(
+  title: string,
+  key: 'find_person' | 'find_company',
+  remember: 'person' | 'company',
+  query: (ctx: TourContext) => [field: string, value: string],
+  describe: (found: Json) => string,
+): TourStep {
   return {
-    company_ids: ctx.memory.watchedCompanies,
-    signal_types: ['allSignals'],
-    lookback_days: LOOKBACK_DAYS,
-    check_every: 'daily',
+    title,
+    operation: key,
+    costsCredits: true,
+    async run(ctx) {
+      const [field, value] = query(ctx);
+      const [found] = list(await run(ctx, 'searches', key, { [field]: value }));
+      ctx.memory[remember] = found;
+      return {
+        inputs: `${field} ${value}`,
+        records: found ? 1 : 0,
+        creditsReported: Number(found?.creditsCharged ?? 0),
+        note: found ? describe(found) : '',
+        check: ({ apiCalls, creditsCharged }) =>
+          firstProblem(
+            expect(Boolean(found), 'no match'),
+            expect(apiCalls === 1, `expected 1 call, made ${apiCalls}`),
+            reportsWhatWasCharged(found?.creditsCharged, creditsCharged),
+          ),
+      };
+    },
   };
 }
+
+/**
+ * A paid create step: `prepare` picks the input (and what the outcome needs), the step runs `key`
+ * with it, and `outcome` says what it got: the output's records under `listKey`.
+ */
+function createStep<T extends { inputData: Json }>(
+  title: string,
+  key: string,
+  listKey: string,
+  prepare: (ctx: TourContext) => T,
+  outcome: (records: Json[], output: Json, prepared: T) => Omit<StepOutcome, 'records' | 'creditsReported'>,
+): TourStep {
+  return {
+    title,
+    operation: key,
+    costsCredits: true,
+    async run(ctx) {
+      const prepared = prepare(ctx);
+      const output = await run(ctx, 'creates', key, prepared.inputData);
+      const records = list(output[listKey]);
+      return {
+        records: records.length,
+        creditsReported: Number(output.creditsCharged ?? 0),
+        ...outcome(records, output, prepared),
+      };
+    },
+  };
+}
+
+/** A score step's rows: each reference with its signal score, or its status when not matched. */
+const scoreNote = (scored: Json[]) =>
+  scored.map((r) => `${text(r.reference)}=${r.status === 'matched' ? text(r.signalScore) : text(r.status)}`).join(', ');
+
+/** A prospecting search's output must say what the account was charged (V3 bills per result returned). */
+const searchCharged = (output: Json, creditsCharged: number | null) =>
+  expect(
+    creditsCharged === null || creditsCharged === Number(output.creditsCharged ?? 0),
+    `the output says ${text(output.creditsCharged)} credits, the account says ${creditsCharged}`,
+  );
 
 export const tourSteps: TourStep[] = [
   {
@@ -208,13 +276,7 @@ export const tourSteps: TourStep[] = [
         note: `${text(output.totalResults)} matches in Lusha; ${text(output.creditsNote)}`,
         // V3 bills the search per result returned: the output must say what the account was charged.
         check: ({ creditsCharged }) =>
-          firstProblem(
-            expect(contacts.length > 0, 'no contacts found'),
-            expect(
-              creditsCharged === null || creditsCharged === Number(output.creditsCharged ?? 0),
-              `the output says ${text(output.creditsCharged)} credits, the account says ${creditsCharged}`,
-            ),
-          ),
+          firstProblem(expect(contacts.length > 0, 'no contacts found'), searchCharged(output, creditsCharged)),
       };
     },
   },
@@ -247,70 +309,37 @@ export const tourSteps: TourStep[] = [
       };
     },
   },
-  {
-    title: 'Reveal 2 prospects by id',
-    operation: 'enrich_prospected_contacts',
-    costsCredits: true,
-    async run(ctx) {
+  createStep(
+    'Reveal 2 prospects by id',
+    'enrich_prospected_contacts',
+    'contacts',
+    (ctx) => {
       const ids = need(ctx.memory.prospectIds, 'prospect ids').slice(0, 2);
       // V3 reveals by id alone: no Search Request ID is mapped.
-      const output = await run(ctx, 'creates', 'enrich_prospected_contacts', { contact_ids: ids });
-      const contacts = list(output.contacts);
-      return {
-        inputs: `${ids.length} contact ids from the search`,
-        records: contacts.length,
-        creditsReported: Number(output.creditsCharged ?? 0),
-        note: text(output.creditsNote),
-        check: () => expect(contacts.length === ids.length, `expected ${ids.length} line items`),
-      };
+      return { inputData: { contact_ids: ids }, ids };
     },
-  },
-  {
-    title: 'Find person by email',
-    operation: 'find_person',
-    costsCredits: true,
-    async run(ctx) {
-      const email = need(ctx.memory.revealedEmails?.[0], 'a revealed email');
-      const [person] = list(await run(ctx, 'searches', 'find_person', { email }));
-      ctx.memory.person = person;
-      return {
-        inputs: `email ${email}`,
-        records: person ? 1 : 0,
-        creditsReported: Number(person?.creditsCharged ?? 0),
-        note: person
-          ? `${text(person.fullName)}, ${text(person.jobTitle)} at ${text(person.companyName)}; best phone ${text(person.phone) || 'none'}`
-          : '',
-        check: ({ apiCalls, creditsCharged }) =>
-          firstProblem(
-            expect(Boolean(person), 'no match'),
-            expect(apiCalls === 1, `expected 1 call, made ${apiCalls}`),
-            reportsWhatWasCharged(person?.creditsCharged, creditsCharged),
-          ),
-      };
-    },
-  },
-  {
-    title: 'Find company by domain',
-    operation: 'find_company',
-    costsCredits: true,
-    async run(ctx) {
-      const domain = text(need(ctx.memory.person, 'a person').companyDomain);
-      const [company] = list(await run(ctx, 'searches', 'find_company', { domain }));
-      ctx.memory.company = company;
-      return {
-        inputs: `domain ${domain}`,
-        records: company ? 1 : 0,
-        creditsReported: Number(company?.creditsCharged ?? 0),
-        note: company ? `${text(company.name)}: ${text(company.employees)} employees, ${text(company.industry)}` : '',
-        check: ({ apiCalls, creditsCharged }) =>
-          firstProblem(
-            expect(Boolean(company), 'no match'),
-            expect(apiCalls === 1, `expected 1 call, made ${apiCalls}`),
-            reportsWhatWasCharged(company?.creditsCharged, creditsCharged),
-          ),
-      };
-    },
-  },
+    (contacts, output, { ids }) => ({
+      inputs: `${ids.length} contact ids from the search`,
+      note: text(output.creditsNote),
+      check: () => expect(contacts.length === ids.length, `expected ${ids.length} line items`),
+    }),
+  ),
+  searchStep(
+    'Find person by email',
+    'find_person',
+    'person',
+    (ctx) => ['email', need(ctx.memory.revealedEmails?.[0], 'a revealed email')],
+    (person) =>
+      `${text(person.fullName)}, ${text(person.jobTitle)} at ${text(person.companyName)}; ` +
+      `best phone ${text(person.phone) || 'none'}`,
+  ),
+  searchStep(
+    'Find company by domain',
+    'find_company',
+    'company',
+    (ctx) => ['domain', text(need(ctx.memory.person, 'a person').companyDomain)],
+    (company) => `${text(company.name)}: ${text(company.employees)} employees, ${text(company.industry)}`,
+  ),
   {
     title: 'Bulk enrich people',
     operation: 'enrich_people',
@@ -347,28 +376,25 @@ export const tourSteps: TourStep[] = [
       };
     },
   },
-  {
-    title: 'Bulk enrich companies',
-    operation: 'enrich_companies',
-    costsCredits: true,
-    async run(ctx) {
+  createStep(
+    'Bulk enrich companies',
+    'enrich_companies',
+    'rows',
+    (ctx) => {
       const company = need(ctx.memory.company, 'a company');
       const rows = [
         { reference: 'account-1', domain: text(company.domain) },
         { reference: 'account-2', name: text(company.name) },
         { reference: 'account-3', domain: 'no-such-company.example' },
       ];
-      const output = await run(ctx, 'creates', 'enrich_companies', { rows });
-      const statuses = list(output.rows).map((row) => `${text(row.reference)}=${text(row.status)}`);
-      return {
-        inputs: `${rows.length} rows: by domain, by name, unknown domain`,
-        records: statuses.length,
-        creditsReported: Number(output.creditsCharged ?? 0),
-        note: statuses.join(', '),
-        check: ({ apiCalls }) => expect(apiCalls === 1, `expected 1 request, made ${apiCalls}`),
-      };
+      return { inputData: { rows }, rows };
     },
-  },
+    (enriched, _output, { rows }) => ({
+      inputs: `${rows.length} rows: by domain, by name, unknown domain`,
+      note: enriched.map((row) => `${text(row.reference)}=${text(row.status)}`).join(', '),
+      check: ({ apiCalls }) => expect(apiCalls === 1, `expected 1 request, made ${apiCalls}`),
+    }),
+  ),
   {
     title: 'Prospect companies (search only)',
     operation: 'prospect_companies',
@@ -385,76 +411,63 @@ export const tourSteps: TourStep[] = [
         records: companies.length,
         creditsReported: Number(output.creditsCharged ?? 0),
         note: `${text(output.totalResults)} matches; ${text(output.creditsNote)}`,
-        check: ({ creditsCharged }) =>
-          expect(
-            creditsCharged === null || creditsCharged === Number(output.creditsCharged ?? 0),
-            `the output says ${text(output.creditsCharged)} credits, the account says ${creditsCharged}`,
-          ),
+        check: ({ creditsCharged }) => searchCharged(output, creditsCharged),
       };
     },
   },
-  {
-    title: 'Reveal 2 prospected companies by id',
-    operation: 'enrich_prospected_companies',
-    costsCredits: true,
-    async run(ctx) {
+  createStep(
+    'Reveal 2 prospected companies by id',
+    'enrich_prospected_companies',
+    'companies',
+    (ctx) => {
       const ids = need(ctx.memory.prospectCompanyIds, 'prospected company ids').slice(0, 2);
-      const output = await run(ctx, 'creates', 'enrich_prospected_companies', { company_ids: ids });
-      const companies = list(output.companies);
-      return {
-        inputs: `${ids.length} company ids from the search`,
-        records: companies.length,
-        creditsReported: Number(output.creditsCharged ?? 0),
-        note: companies.map((c) => `${text(c.name)} (${text(c.employees)} employees)`).join(', '),
-        check: ({ apiCalls, creditsCharged }) =>
-          firstProblem(
-            expect(companies.length === ids.length, `expected ${ids.length} line items`),
-            expect(apiCalls === 1, `expected 1 request, made ${apiCalls}`),
-            reportsWhatWasCharged(output.creditsCharged, creditsCharged),
-          ),
-      };
+      return { inputData: { company_ids: ids }, ids };
     },
-  },
-  {
-    title: 'Lookalike contacts',
-    operation: 'find_lookalike_contacts',
-    costsCredits: true,
-    async run(ctx) {
+    (companies, output, { ids }) => ({
+      inputs: `${ids.length} company ids from the search`,
+      note: companies.map((c) => `${text(c.name)} (${text(c.employees)} employees)`).join(', '),
+      check: ({ apiCalls, creditsCharged }) =>
+        firstProblem(
+          expect(companies.length === ids.length, `expected ${ids.length} line items`),
+          expect(apiCalls === 1, `expected 1 request, made ${apiCalls}`),
+          reportsWhatWasCharged(output.creditsCharged, creditsCharged),
+        ),
+    }),
+  ),
+  createStep(
+    'Lookalike contacts',
+    'find_lookalike_contacts',
+    'contacts',
+    (ctx) => {
       const person = need(ctx.memory.person, 'a person');
       const seeds = lookalikeContactSeeds(ctx, person);
-      const output = await run(ctx, 'creates', 'find_lookalike_contacts', { seeds, limit: 5 });
-      const contacts = list(output.contacts);
-      return {
-        inputs: `${seeds.length} seeds like ${text(person.fullName)} (emails and LinkedIn URLs only), limit 5`,
-        records: contacts.length,
-        creditsReported: Number(output.creditsCharged ?? 0),
-        note: contacts
-          .slice(0, 3)
-          .map((c) => `${text(c.fullName)} (${text(c.jobTitle)})`)
-          .join(', '),
-      };
+      return { inputData: { seeds, limit: 5 }, person, seeds };
     },
-  },
-  {
-    title: 'Lookalike companies',
-    operation: 'find_lookalike_companies',
-    costsCredits: true,
-    async run(ctx) {
+    (contacts, _output, { person, seeds }) => ({
+      inputs: `${seeds.length} seeds like ${text(person.fullName)} (emails and LinkedIn URLs only), limit 5`,
+      note: contacts
+        .slice(0, 3)
+        .map((c) => `${text(c.fullName)} (${text(c.jobTitle)})`)
+        .join(', '),
+    }),
+  ),
+  createStep(
+    'Lookalike companies',
+    'find_lookalike_companies',
+    'companies',
+    (ctx) => {
       const company = need(ctx.memory.company, 'a company');
       const seeds = lookalikeCompanySeeds(ctx, company);
-      const output = await run(ctx, 'creates', 'find_lookalike_companies', { seeds, limit: 5 });
-      const companies = list(output.companies);
-      return {
-        inputs: `${seeds.length} seed domains like ${text(company.name)}, limit 5`,
-        records: companies.length,
-        creditsReported: Number(output.creditsCharged ?? 0),
-        note: companies
-          .slice(0, 3)
-          .map((c) => text(c.name))
-          .join(', '),
-      };
+      return { inputData: { seeds, limit: 5 }, company, seeds };
     },
-  },
+    (companies, _output, { company, seeds }) => ({
+      inputs: `${seeds.length} seed domains like ${text(company.name)}, limit 5`,
+      note: companies
+        .slice(0, 3)
+        .map((c) => text(c.name))
+        .join(', '),
+    }),
+  ),
   ...signalSteps('contact'),
   {
     title: 'New contact signal (instant): subscribe, a new signal, unsubscribe',
@@ -515,11 +528,11 @@ export const tourSteps: TourStep[] = [
     },
   },
   ...signalSteps('company'),
-  {
-    title: 'Score companies by signals',
-    operation: 'score_companies_by_signals',
-    costsCredits: true,
-    async run(ctx) {
+  createStep(
+    'Score companies by signals',
+    'score_companies_by_signals',
+    'rows',
+    (ctx) => {
       const company = need(ctx.memory.company, 'a company');
       const rows = [
         { reference: 'account-1', domain: text(company.domain) },
@@ -528,77 +541,63 @@ export const tourSteps: TourStep[] = [
           .map((id, i) => ({ reference: `account-${i + 2}`, company_id: id })),
         { reference: 'account-x', domain: 'no-such-company.example' },
       ];
-      const output = await run(ctx, 'creates', 'score_companies_by_signals', { rows });
-      const scored = list(output.rows);
-      return {
-        inputs: `${rows.length} companies: by domain and by Lusha ID, one unknown`,
-        records: scored.length,
-        creditsReported: Number(output.creditsCharged ?? 0),
-        note: scored
-          .map((r) => `${text(r.reference)}=${r.status === 'matched' ? text(r.signalScore) : text(r.status)}`)
-          .join(', '),
-        check: ({ apiCalls, creditsCharged }) =>
-          firstProblem(
-            expect(apiCalls === 1, `expected 1 request for ${rows.length} companies, made ${apiCalls}`),
-            expect(scored.at(-1)?.status === 'not_found', 'the unknown domain must come back not_found'),
-            reportsWhatWasCharged(output.creditsCharged, creditsCharged),
-          ),
-      };
+      return { inputData: { rows }, rows };
     },
-  },
-  {
-    title: 'Score contacts by signals',
-    operation: 'score_contacts_by_signals',
-    costsCredits: true,
-    async run(ctx) {
+    (scored, output, { rows }) => ({
+      inputs: `${rows.length} companies: by domain and by Lusha ID, one unknown`,
+      note: scoreNote(scored),
+      check: ({ apiCalls, creditsCharged }) =>
+        firstProblem(
+          expect(apiCalls === 1, `expected 1 request for ${rows.length} companies, made ${apiCalls}`),
+          expect(scored.at(-1)?.status === 'not_found', 'the unknown domain must come back not_found'),
+          reportsWhatWasCharged(output.creditsCharged, creditsCharged),
+        ),
+    }),
+  ),
+  createStep(
+    'Score contacts by signals',
+    'score_contacts_by_signals',
+    'rows',
+    (ctx) => {
       const emails = need(ctx.memory.revealedEmails, 'revealed emails');
       const rows = [
         ...emails.slice(0, 3).map((email, i) => ({ reference: `lead-${i + 1}`, email })),
         { reference: 'lead-x', email: 'nobody@no-such-company.example' },
       ];
-      const output = await run(ctx, 'creates', 'score_contacts_by_signals', { rows });
-      const scored = list(output.rows);
-      return {
-        inputs: `${rows.length} contacts by email, one unknown`,
-        records: scored.length,
-        creditsReported: Number(output.creditsCharged ?? 0),
-        note: scored
-          .map((r) => `${text(r.reference)}=${r.status === 'matched' ? text(r.signalScore) : text(r.status)}`)
-          .join(', '),
-        check: ({ apiCalls, creditsCharged }) =>
-          firstProblem(
-            expect(apiCalls === 1, `expected 1 request, made ${apiCalls}`),
-            reportsWhatWasCharged(output.creditsCharged, creditsCharged),
-          ),
-      };
+      return { inputData: { rows }, rows };
     },
-  },
-  {
-    title: 'Find buying group',
-    operation: 'find_buying_group',
-    costsCredits: true,
-    async run(ctx) {
+    (scored, output, { rows }) => ({
+      inputs: `${rows.length} contacts by email, one unknown`,
+      note: scoreNote(scored),
+      check: ({ apiCalls, creditsCharged }) =>
+        firstProblem(
+          expect(apiCalls === 1, `expected 1 request, made ${apiCalls}`),
+          reportsWhatWasCharged(output.creditsCharged, creditsCharged),
+        ),
+    }),
+  ),
+  createStep(
+    'Find buying group',
+    'find_buying_group',
+    'contacts',
+    (ctx) => {
       const company = need(ctx.memory.company, 'a company');
-      const inputData = { company_list: [text(company.domain)], contacts_per_company: 5 };
-      const output = await run(ctx, 'creates', 'find_buying_group', inputData);
-      const contacts = list(output.contacts);
-      return {
-        inputs: `${text(company.name)}, all personas, 5 contacts per company`,
-        records: contacts.length,
-        creditsReported: Number(output.creditsCharged ?? 0),
-        note: contacts
-          .slice(0, 3)
-          .map((c) => `${text(c.fullName)} (${text(c.primaryPersona)}, ${text(c.score)})`)
-          .join(', '),
-        check: ({ apiCalls, creditsCharged }) =>
-          firstProblem(
-            expect(apiCalls === 1, `expected 1 request, made ${apiCalls}`),
-            expect(contacts.length > 0, 'no contacts'),
-            reportsWhatWasCharged(output.creditsCharged, creditsCharged),
-          ),
-      };
+      return { inputData: { company_list: [text(company.domain)], contacts_per_company: 5 }, company };
     },
-  },
+    (contacts, output, { company }) => ({
+      inputs: `${text(company.name)}, all personas, 5 contacts per company`,
+      note: contacts
+        .slice(0, 3)
+        .map((c) => `${text(c.fullName)} (${text(c.primaryPersona)}, ${text(c.score)})`)
+        .join(', '),
+      check: ({ apiCalls, creditsCharged }) =>
+        firstProblem(
+          expect(apiCalls === 1, `expected 1 request, made ${apiCalls}`),
+          expect(contacts.length > 0, 'no contacts'),
+          reportsWhatWasCharged(output.creditsCharged, creditsCharged),
+        ),
+    }),
+  ),
   ...visitorSteps(),
 ];
 

@@ -4,8 +4,10 @@
  * (the person sample) and Northwind Analytics (the company sample). A test that needs another
  * variant spreads one of these and overrides what it is about.
  */
+import type { Bundle, ZObject } from 'zapier-platform-core';
 import { companySample } from '../../src/companies/record';
 import { personSample } from '../../src/people/record';
+import { App, appTester, bundleWith } from './zapier';
 
 /** Lusha's answer to one V3 search-and-enrich request: its results (in any order) and, unless null, its bill. */
 export const searchAndEnrichAnswer = (requestId: string, results: unknown[], creditsCharged: number | null) => ({
@@ -126,3 +128,32 @@ export const northwindRecord = {
   technologies: ['Salesforce', 'HubSpot'],
   creditCharged: true,
 };
+
+// ------------------------------------------------------------------------------------ Bulk Enrich
+
+type BulkOutput = Record<string, unknown> & { rows: Array<Record<string, unknown>> };
+
+/**
+ * A Bulk Enrich step (people or companies) for its tests: the operation, a run of its perform with
+ * `inputData`, a miss of its kind, Lusha's answer under its request id, and a row without a match
+ * (every field of the record present, all empty).
+ */
+export function bulkEnrichKit(key: 'enrich_people' | 'enrich_companies') {
+  const people = key === 'enrich_people';
+  const kind = people ? 'Contact' : 'Company';
+  const requestId = people ? CONTACTS_REQUEST_ID : COMPANIES_REQUEST_ID;
+  const { operation } = App.creates[key]!;
+  const perform = operation.perform as (z: ZObject, bundle: Bundle) => Promise<BulkOutput>;
+  return {
+    operation,
+    enrich: (inputData: Record<string, unknown>) => appTester(perform, bundleWith(inputData)),
+    miss: (clientReferenceId: string) => notFoundResult(clientReferenceId, kind),
+    answer: (results: unknown[], creditsCharged: number | null) =>
+      searchAndEnrichAnswer(requestId, results, creditsCharged),
+    emptyItem: {
+      ...Object.fromEntries(Object.keys(people ? personSample : companySample).map((k) => [k, null])),
+      // Lusha charged nothing for a row without a match.
+      creditCharged: false,
+    },
+  };
+}

@@ -227,86 +227,128 @@ function signalLookup(output: Row): BulkReport {
 /** The request's first entry is the 101st entry sent. */
 const startsSecondChunk = (list: unknown, entries: string[]) => Array.isArray(list) && String(list[0]) === entries[100];
 
+// ------------------------------------------------------------------ row builders
+
+type Method = OperationRow['method'];
+
+/** A row named by its key, unless `more` names it (an operation's second row says what it exercises). */
+const op = (
+  kind: Kind,
+  key: string,
+  route: string,
+  method: Method,
+  input: OperationRow['input'],
+  more: Partial<OperationRow> = {},
+): OperationRow => ({ name: key, kind, key, route, method, input, ...more });
+
+/** A signals input: the entries to look up, the signal types, 180 days back, and anything more. */
+const signals = (which: Input, types: string[], more: Input = {}): Input => ({
+  ...which,
+  signal_types: types,
+  lookback_days: 180,
+  ...more,
+});
+
+/** A chunk of ids whose first id is the 101st entry. */
+const idsFromSecondChunk = (body: unknown, entries: string[]) =>
+  startsSecondChunk((body as { ids?: unknown }).ids, entries);
+
+/** 150 rows, one per record, by the record's id. */
+const rowsById = <T>(records: T[], idKey: 'person_id' | 'company_id', id: (r: T) => number | string): Row[] =>
+  records.map((r, i) => ({ reference: `row-${i + 1}`, [idKey]: str(id(r)) }));
+
+/** Bulk Enrich / Score People and Companies: a bulk of rows (sent to Lusha under `list`). */
+const bulkOfRows = (list: 'contacts' | 'companies', rows: (sb: Sandbox) => Row[]): BulkSpec => ({
+  input: (sb) => ({ rows: rows(sb) }),
+  entries: (input) => (input.rows as Row[]).map((r) => String(r.reference)),
+  // The bulk machine sends each distinct row under a generated id, 1 to 150.
+  isSecondChunk: (body) =>
+    (body as Record<string, Array<{ clientReferenceId: string }> | undefined>)[list]?.[0]?.clientReferenceId === '101',
+  report: bulkRows,
+});
+
+const bulkPeopleRows = (sb: Sandbox) => rowsById(peopleWithContactInfo(sb), 'person_id', (p) => p.personId);
+const bulkCompanyRows = (sb: Sandbox) => rowsById(sb.data.companies.slice(0, BULK_SIZE), 'company_id', (c) => c.id);
+
+/** Get Contact / Company Signals: 150 ids under `field`. */
+const bulkOfSignals = (field: string, ids: (sb: Sandbox) => string[], more: Partial<BulkSpec> = {}): BulkSpec => ({
+  input: (sb) => signals({ [field]: ids(sb) }, ['allSignals']),
+  entries: (input) => input[field] as string[],
+  isSecondChunk: idsFromSecondChunk,
+  ...more,
+  report: signalLookup,
+});
+
+const PROSPECTED = {
+  contact: { field: 'contact_ids', report: revealLines('contacts', 'contactId') },
+  company: { field: 'company_ids', report: revealLines('companies', 'id') },
+} as const;
+
+/** Enrich Prospected Contacts / Companies: three ids of one search. */
+const prospected =
+  (what: 'contact' | 'company') =>
+  (sb: Sandbox): Input => {
+    const { requestId, ids } = searchProspects(sb, what, 10);
+    return { request_id: requestId, [PROSPECTED[what].field]: ids.slice(0, 3) };
+  };
+
+/**
+ * One search's ids are at most a page (50): the rest are ids Lusha does not know (`made`), which
+ * it answers as not found, free. 150 ids are two chunks of 100.
+ */
+const bulkOfProspected = (what: 'contact' | 'company', made: (n: number) => string): BulkSpec => {
+  const { field, report } = PROSPECTED[what];
+  return {
+    input: (sb) => {
+      const { requestId, ids } = searchProspects(sb, what);
+      const unknown = Array.from({ length: BULK_SIZE - ids.length }, (_, i) => made(i + 1));
+      return { request_id: requestId, [field]: [...ids, ...unknown] };
+    },
+    entries: (input) => input[field] as string[],
+    isSecondChunk: idsFromSecondChunk,
+    secondChunkFree: true,
+    report,
+  };
+};
+
+const personId = (sb: Sandbox, sample: 'personWithRecentPromotion' | 'personWithEmailAndPhone') =>
+  str(sb.data.samples[sample].personId);
+
+/** Enrich People's two rows: a person by ID and an email Lusha does not know. */
+const enrichPeopleRows = (sb: Sandbox): Row[] => [
+  { reference: 'a', person_id: personId(sb, 'personWithEmailAndPhone') },
+  { reference: 'b', email: 'nobody.at.all@example.org' },
+];
+
+/** Prospect Companies: twelve companies of the dataset, by domain. */
+const prospectDomains = (sb: Sandbox) => sb.data.companies.slice(0, 12).map((c) => c.domain);
+
 // ------------------------------------------------------------------ the rows
 
 export const OPERATIONS: OperationRow[] = [
-  {
-    name: 'authentication.test',
-    kind: 'auth',
-    key: 'authentication.test',
-    route: '/v3/account/usage',
-    method: 'GET',
-    input: () => ({}),
-  },
+  op('auth', 'authentication.test', '/v3/account/usage', 'GET', () => ({})),
 
   // Polling triggers and the hidden dropdown triggers.
-  {
-    name: 'new_contact_signal',
-    kind: 'triggers',
-    key: 'new_contact_signal',
-    route: '/v3/contacts/signals',
-    method: 'POST',
-    input: (sb) => ({
-      person_ids: [str(sb.data.samples.personWithRecentPromotion.personId)],
-      signal_types: ['promotion', 'companyChange'],
-      lookback_days: 180,
+  op('triggers', 'new_contact_signal', '/v3/contacts/signals', 'POST', (sb) =>
+    signals({ person_ids: [personId(sb, 'personWithRecentPromotion')] }, ['promotion', 'companyChange'], {
       check_every: 'daily',
     }),
-  },
-  {
-    name: 'new_company_signal',
-    kind: 'triggers',
-    key: 'new_company_signal',
-    route: '/v3/companies/signals',
-    method: 'POST',
-    input: (sb) => ({
-      company_ids: [str(sb.data.samples.companyWithRecentNews.id)],
-      signal_types: ['allSignals'],
-      lookback_days: 180,
+  ),
+  op('triggers', 'new_company_signal', '/v3/companies/signals', 'POST', (sb) =>
+    signals({ company_ids: [str(sb.data.samples.companyWithRecentNews.id)] }, ['allSignals'], {
       check_every: 'daily',
     }),
-  },
-  {
-    // The demo key's tracked site: every hardening key tracks it too.
-    name: 'new_website_visitor',
-    kind: 'triggers',
-    key: 'new_website_visitor',
-    route: '/v3/companies/website-visits',
-    method: 'POST',
-    input: () => ({ tracked_domains: [DEMO_TRACKED_DOMAIN], lookback_days: 30, check_every: 'daily' }),
-  },
-  {
-    name: 'contact_signal_types',
-    kind: 'triggers',
-    key: 'contact_signal_types',
-    route: '/v3/contacts/signals/types',
-    method: 'GET',
-    input: () => ({}),
-  },
-  {
-    name: 'company_signal_types',
-    kind: 'triggers',
-    key: 'company_signal_types',
-    route: '/v3/companies/signals/types',
-    method: 'GET',
-    input: () => ({}),
-  },
-  {
-    name: 'company_news_event_types',
-    kind: 'triggers',
-    key: 'company_news_event_types',
-    route: '/v3/companies/signals/filters/newsEventTypes',
-    method: 'GET',
-    input: () => ({}),
-  },
-  {
-    name: 'company_hiring_departments',
-    kind: 'triggers',
-    key: 'company_hiring_departments',
-    route: '/v3/companies/signals/filters/hiringByDepartments',
-    method: 'GET',
-    input: () => ({}),
-  },
+  ),
+  // The demo key's tracked site: every hardening key tracks it too.
+  op('triggers', 'new_website_visitor', '/v3/companies/website-visits', 'POST', () => ({
+    tracked_domains: [DEMO_TRACKED_DOMAIN],
+    lookback_days: 30,
+    check_every: 'daily',
+  })),
+  op('triggers', 'contact_signal_types', '/v3/contacts/signals/types', 'GET', () => ({})),
+  op('triggers', 'company_signal_types', '/v3/companies/signals/types', 'GET', () => ({})),
+  op('triggers', 'company_news_event_types', '/v3/companies/signals/filters/newsEventTypes', 'GET', () => ({})),
+  op('triggers', 'company_hiring_departments', '/v3/companies/signals/filters/hiringByDepartments', 'GET', () => ({})),
   ...filterListRows,
 
   // Instant triggers: turning the Zap on (subscribing) is what calls Lusha.
@@ -324,284 +366,136 @@ export const OPERATIONS: OperationRow[] = [
   })),
 
   // Searches.
-  {
-    name: 'find_person',
-    kind: 'searches',
-    key: 'find_person',
-    route: '/v3/contacts/search-and-enrich',
-    method: 'POST',
-    input: (sb) => ({ person_id: str(sb.data.samples.personWithEmailAndPhone.personId) }),
-  },
-  {
-    name: 'find_company',
-    kind: 'searches',
-    key: 'find_company',
-    route: '/v3/companies/search-and-enrich',
-    method: 'POST',
-    input: (sb) => ({ domain: sb.data.samples.companyWithFunding.domain }),
-  },
+  op('searches', 'find_person', '/v3/contacts/search-and-enrich', 'POST', (sb) => ({
+    person_id: personId(sb, 'personWithEmailAndPhone'),
+  })),
+  op('searches', 'find_company', '/v3/companies/search-and-enrich', 'POST', (sb) => ({
+    domain: sb.data.samples.companyWithFunding.domain,
+  })),
 
   // Creates.
-  {
-    name: 'enrich_people',
-    kind: 'creates',
-    key: 'enrich_people',
-    route: '/v3/contacts/search-and-enrich',
-    method: 'POST',
-    input: (sb) => ({
-      rows: [
-        { reference: 'a', person_id: str(sb.data.samples.personWithEmailAndPhone.personId) },
-        { reference: 'b', email: 'nobody.at.all@example.org' },
-      ],
-    }),
-    bulk: {
-      input: (sb) => ({
-        rows: peopleWithContactInfo(sb).map((p, i) => ({ reference: `row-${i + 1}`, person_id: str(p.personId) })),
-      }),
-      entries: (input) => (input.rows as Row[]).map((r) => String(r.reference)),
-      // The bulk machine sends each distinct row under a generated id, 1 to 150.
-      isSecondChunk: (body) =>
-        (body as { contacts?: Array<{ clientReferenceId: string }> }).contacts?.[0]?.clientReferenceId === '101',
-      report: bulkRows,
+  op('creates', 'enrich_people', '/v3/contacts/search-and-enrich', 'POST', (sb) => ({ rows: enrichPeopleRows(sb) }), {
+    bulk: bulkOfRows('contacts', bulkPeopleRows),
+  }),
+  // With Maximum Credits, a search first (then a reveal of what fits): the fault hits the search.
+  op(
+    'creates',
+    'enrich_people',
+    '/v3/contacts/search',
+    'POST',
+    (sb) => ({ rows: enrichPeopleRows(sb), max_credits: 1000 }),
+    {
+      name: 'enrich_people (max credits)',
     },
-  },
-  {
-    // With Maximum Credits, a search first (then a reveal of what fits): the fault hits the search.
-    name: 'enrich_people (max credits)',
-    kind: 'creates',
-    key: 'enrich_people',
-    route: '/v3/contacts/search',
-    method: 'POST',
-    input: (sb) => ({
-      rows: [
-        { reference: 'a', person_id: str(sb.data.samples.personWithEmailAndPhone.personId) },
-        { reference: 'b', email: 'nobody.at.all@example.org' },
-      ],
-      max_credits: 1000,
-    }),
-  },
-  {
-    name: 'enrich_companies',
-    kind: 'creates',
-    key: 'enrich_companies',
-    route: '/v3/companies/search-and-enrich',
-    method: 'POST',
-    input: (sb) => ({
+  ),
+  op(
+    'creates',
+    'enrich_companies',
+    '/v3/companies/search-and-enrich',
+    'POST',
+    (sb) => ({
       rows: [
         { reference: 'a', domain: sb.data.samples.companyWithFunding.domain },
         { reference: 'b', name: sb.data.samples.companyWithoutFunding.name },
       ],
     }),
-    bulk: {
-      input: (sb) => ({
-        rows: sb.data.companies
-          .slice(0, BULK_SIZE)
-          .map((c, i) => ({ reference: `row-${i + 1}`, company_id: str(c.id) })),
+    { bulk: bulkOfRows('companies', bulkCompanyRows) },
+  ),
+  op('creates', 'prospect_contacts', '/v3/contacts/prospecting', 'POST', () => ({
+    job_titles: ['Manager'],
+    page_size: 10,
+  })),
+  op(
+    'creates',
+    'prospect_contacts',
+    '/v3/contacts/enrich',
+    'POST',
+    () => ({ job_titles: ['Manager'], page_size: 10, reveal: true }),
+    { name: 'prospect_contacts (reveal)' },
+  ),
+  op('creates', 'prospect_companies', '/v3/companies/prospecting', 'POST', (sb) => ({
+    company_domains: prospectDomains(sb),
+  })),
+  op(
+    'creates',
+    'prospect_companies',
+    '/v3/companies/enrich',
+    'POST',
+    (sb) => ({ company_domains: prospectDomains(sb), reveal: true }),
+    { name: 'prospect_companies (reveal)' },
+  ),
+  op('creates', 'enrich_prospected_contacts', '/v3/contacts/enrich', 'POST', prospected('contact'), {
+    bulk: bulkOfProspected('contact', (n) => `c-unknown-${n}`),
+  }),
+  op('creates', 'enrich_prospected_companies', '/v3/companies/enrich', 'POST', prospected('company'), {
+    bulk: bulkOfProspected('company', (n) => String(39_000_000 + n)),
+  }),
+  // V3 needs 5 seeds: five people of the sample's department, by email alone.
+  op('creates', 'find_lookalike_contacts', '/v3/contacts/lookalike', 'POST', (sb) => {
+    const seed = sb.data.samples.personWithEmailAndPhone;
+    const alike = sb.data.people.filter((p) => p.departments[0] === seed.departments[0] && p.emails.length > 0);
+    return { seeds: alike.slice(0, 5).map((p) => ({ email: p.emails[0]!.email })), limit: 3 };
+  }),
+  // Five companies of the sample's main industry, by domain (one call: no look-up).
+  op('creates', 'find_lookalike_companies', '/v3/companies/lookalike', 'POST', (sb) => {
+    const seed = sb.data.samples.companyWithFunding;
+    const alike = sb.data.companies.filter((c) => c.mainIndustryId === seed.mainIndustryId);
+    return { seeds: alike.slice(0, 5).map((c) => ({ domain: c.domain })), limit: 3 };
+  }),
+  // Two companies (one by domain, one by ID) and one that Lusha does not know: one request, one page.
+  op('creates', 'find_buying_group', '/v3/contacts/buying-group', 'POST', (sb) => ({
+    companies: [
+      { reference: 'crm-1', domain: sb.data.samples.companyWithFunding.domain },
+      { reference: 'crm-2', company_id: str(sb.data.samples.companyWithoutFunding.id) },
+    ],
+    company_list: ['nobody-at-all.example'],
+    personas: ['decision_maker', 'potential_champion', 'end_user'],
+    contacts_per_company: 5,
+  })),
+  op(
+    'creates',
+    'get_contact_signals',
+    '/v3/contacts/signals',
+    'POST',
+    (sb) => signals({ person_ids: [personId(sb, 'personWithRecentPromotion')] }, ['allSignals']),
+    {
+      bulk: bulkOfSignals('person_ids', (sb) => sb.data.people.slice(0, BULK_SIZE).map((p) => str(p.personId)), {
+        secondChunkFree: true,
       }),
-      entries: (input) => (input.rows as Row[]).map((r) => String(r.reference)),
-      isSecondChunk: (body) =>
-        (body as { companies?: Array<{ clientReferenceId: string }> }).companies?.[0]?.clientReferenceId === '101',
-      report: bulkRows,
     },
-  },
-  {
-    name: 'prospect_contacts',
-    kind: 'creates',
-    key: 'prospect_contacts',
-    route: '/v3/contacts/prospecting',
-    method: 'POST',
-    input: () => ({ job_titles: ['Manager'], page_size: 10 }),
-  },
-  {
-    name: 'prospect_contacts (reveal)',
-    kind: 'creates',
-    key: 'prospect_contacts',
-    route: '/v3/contacts/enrich',
-    method: 'POST',
-    input: () => ({ job_titles: ['Manager'], page_size: 10, reveal: true }),
-  },
-  {
-    name: 'prospect_companies',
-    kind: 'creates',
-    key: 'prospect_companies',
-    route: '/v3/companies/prospecting',
-    method: 'POST',
-    input: (sb) => ({ company_domains: sb.data.companies.slice(0, 12).map((c) => c.domain) }),
-  },
-  {
-    name: 'prospect_companies (reveal)',
-    kind: 'creates',
-    key: 'prospect_companies',
-    route: '/v3/companies/enrich',
-    method: 'POST',
-    input: (sb) => ({ company_domains: sb.data.companies.slice(0, 12).map((c) => c.domain), reveal: true }),
-  },
-  {
-    name: 'enrich_prospected_contacts',
-    kind: 'creates',
-    key: 'enrich_prospected_contacts',
-    route: '/v3/contacts/enrich',
-    method: 'POST',
-    input: (sb) => {
-      const { requestId, ids } = searchProspects(sb, 'contact', 10);
-      return { request_id: requestId, contact_ids: ids.slice(0, 3) };
-    },
-    bulk: {
-      // One search's ids are at most a page (50): the rest are ids Lusha does not know, which it
-      // answers as not found, free. 150 ids are two chunks of 100.
-      input: (sb) => {
-        const { requestId, ids } = searchProspects(sb, 'contact');
-        const made = Array.from({ length: BULK_SIZE - ids.length }, (_, i) => `c-unknown-${i + 1}`);
-        return { request_id: requestId, contact_ids: [...ids, ...made] };
-      },
-      entries: (input) => input.contact_ids as string[],
-      isSecondChunk: (body, entries) => startsSecondChunk((body as { ids?: unknown }).ids, entries),
-      secondChunkFree: true,
-      report: revealLines('contacts', 'contactId'),
-    },
-  },
-  {
-    name: 'enrich_prospected_companies',
-    kind: 'creates',
-    key: 'enrich_prospected_companies',
-    route: '/v3/companies/enrich',
-    method: 'POST',
-    input: (sb) => {
-      const { requestId, ids } = searchProspects(sb, 'company', 10);
-      return { request_id: requestId, company_ids: ids.slice(0, 3) };
-    },
-    bulk: {
-      input: (sb) => {
-        const { requestId, ids } = searchProspects(sb, 'company');
-        const made = Array.from({ length: BULK_SIZE - ids.length }, (_, i) => String(39_000_000 + i + 1));
-        return { request_id: requestId, company_ids: [...ids, ...made] };
-      },
-      entries: (input) => input.company_ids as string[],
-      isSecondChunk: (body, entries) => startsSecondChunk((body as { ids?: unknown }).ids, entries),
-      secondChunkFree: true,
-      report: revealLines('companies', 'id'),
-    },
-  },
-  {
-    // V3 needs 5 seeds: five people of the sample's department, by email alone.
-    name: 'find_lookalike_contacts',
-    kind: 'creates',
-    key: 'find_lookalike_contacts',
-    route: '/v3/contacts/lookalike',
-    method: 'POST',
-    input: (sb) => {
-      const seed = sb.data.samples.personWithEmailAndPhone;
-      const alike = sb.data.people.filter((p) => p.departments[0] === seed.departments[0] && p.emails.length > 0);
-      return { seeds: alike.slice(0, 5).map((p) => ({ email: p.emails[0]!.email })), limit: 3 };
-    },
-  },
-  {
-    // Five companies of the sample's main industry, by domain (one call: no look-up).
-    name: 'find_lookalike_companies',
-    kind: 'creates',
-    key: 'find_lookalike_companies',
-    route: '/v3/companies/lookalike',
-    method: 'POST',
-    input: (sb) => {
-      const seed = sb.data.samples.companyWithFunding;
-      const alike = sb.data.companies.filter((c) => c.mainIndustryId === seed.mainIndustryId);
-      return { seeds: alike.slice(0, 5).map((c) => ({ domain: c.domain })), limit: 3 };
-    },
-  },
-  {
-    // Two companies (one by domain, one by ID) and one that Lusha does not know: one request, one page.
-    name: 'find_buying_group',
-    kind: 'creates',
-    key: 'find_buying_group',
-    route: '/v3/contacts/buying-group',
-    method: 'POST',
-    input: (sb) => ({
-      companies: [
-        { reference: 'crm-1', domain: sb.data.samples.companyWithFunding.domain },
-        { reference: 'crm-2', company_id: str(sb.data.samples.companyWithoutFunding.id) },
-      ],
-      company_list: ['nobody-at-all.example'],
-      personas: ['decision_maker', 'potential_champion', 'end_user'],
-      contacts_per_company: 5,
-    }),
-  },
-  {
-    name: 'get_contact_signals',
-    kind: 'creates',
-    key: 'get_contact_signals',
-    route: '/v3/contacts/signals',
-    method: 'POST',
-    input: (sb) => ({
-      person_ids: [str(sb.data.samples.personWithRecentPromotion.personId)],
-      signal_types: ['allSignals'],
-      lookback_days: 180,
-    }),
-    bulk: {
-      input: (sb) => ({
-        person_ids: sb.data.people.slice(0, BULK_SIZE).map((p) => str(p.personId)),
-        signal_types: ['allSignals'],
-        lookback_days: 180,
-      }),
-      entries: (input) => input.person_ids as string[],
-      isSecondChunk: (body, entries) => startsSecondChunk((body as { ids?: unknown }).ids, entries),
-      secondChunkFree: true,
-      report: signalLookup,
-    },
-  },
-  {
-    name: 'get_contact_signals (by email)',
-    kind: 'creates',
-    key: 'get_contact_signals',
-    route: '/v3/contacts/search',
-    method: 'POST',
-    input: (sb) => ({
-      contacts: [{ email: sb.data.samples.personWithRecentPromotion.emails[0]!.email }],
-      signal_types: ['promotion'],
-      lookback_days: 180,
-    }),
-  },
-  {
-    name: 'get_company_signals',
-    kind: 'creates',
-    key: 'get_company_signals',
-    route: '/v3/companies/signals',
-    method: 'POST',
-    input: (sb) => ({
-      company_ids: [str(sb.data.samples.companyWithRecentNews.id)],
-      signal_types: ['allSignals'],
-      lookback_days: 180,
-    }),
-    bulk: {
-      input: (sb) => ({
-        company_ids: sb.data.companies.slice(0, BULK_SIZE).map((c) => str(c.id)),
-        signal_types: ['allSignals'],
-        lookback_days: 180,
-      }),
-      entries: (input) => input.company_ids as string[],
-      isSecondChunk: (body, entries) => startsSecondChunk((body as { ids?: unknown }).ids, entries),
-      report: signalLookup,
-    },
-  },
-  {
-    name: 'get_company_signals (by domain)',
-    kind: 'creates',
-    key: 'get_company_signals',
-    route: '/v3/companies/search',
-    method: 'POST',
-    input: (sb) => ({
-      companies: [{ domain: sb.data.samples.companyWithRecentNews.domain }],
-      signal_types: ['surgeInHiring'],
-      lookback_days: 180,
-    }),
-  },
-  {
-    // A company by ID, one by domain, one by an email at it, and a domain Lusha does not know: one request.
-    name: 'score_companies_by_signals',
-    kind: 'creates',
-    key: 'score_companies_by_signals',
-    route: '/v3/companies/signal-score',
-    method: 'POST',
-    input: (sb) => ({
+  ),
+  op(
+    'creates',
+    'get_contact_signals',
+    '/v3/contacts/search',
+    'POST',
+    (sb) =>
+      signals({ contacts: [{ email: sb.data.samples.personWithRecentPromotion.emails[0]!.email }] }, ['promotion']),
+    { name: 'get_contact_signals (by email)' },
+  ),
+  op(
+    'creates',
+    'get_company_signals',
+    '/v3/companies/signals',
+    'POST',
+    (sb) => signals({ company_ids: [str(sb.data.samples.companyWithRecentNews.id)] }, ['allSignals']),
+    { bulk: bulkOfSignals('company_ids', (sb) => sb.data.companies.slice(0, BULK_SIZE).map((c) => str(c.id))) },
+  ),
+  op(
+    'creates',
+    'get_company_signals',
+    '/v3/companies/search',
+    'POST',
+    (sb) => signals({ companies: [{ domain: sb.data.samples.companyWithRecentNews.domain }] }, ['surgeInHiring']),
+    { name: 'get_company_signals (by domain)' },
+  ),
+  // A company by ID, one by domain, one by an email at it, and a domain Lusha does not know: one request.
+  op(
+    'creates',
+    'score_companies_by_signals',
+    '/v3/companies/signal-score',
+    'POST',
+    (sb) => ({
       rows: [
         { reference: 'a', company_id: str(sb.data.samples.companyWithRecentNews.id) },
         { reference: 'b', domain: sb.data.samples.companyWithFunding.domain },
@@ -609,54 +503,32 @@ export const OPERATIONS: OperationRow[] = [
         { reference: 'd', domain: 'nobody-at-all.example' },
       ],
     }),
-    bulk: {
-      input: (sb) => ({
-        rows: sb.data.companies
-          .slice(0, BULK_SIZE)
-          .map((c, i) => ({ reference: `row-${i + 1}`, company_id: str(c.id) })),
-      }),
-      entries: (input) => (input.rows as Row[]).map((r) => String(r.reference)),
-      // The bulk machine sends each distinct row under a generated id, 1 to 150.
-      isSecondChunk: (body) =>
-        (body as { companies?: Array<{ clientReferenceId: string }> }).companies?.[0]?.clientReferenceId === '101',
-      report: bulkRows,
-    },
-  },
-  {
-    // A contact by ID, one by email, and an email Lusha does not know: one request.
-    name: 'score_contacts_by_signals',
-    kind: 'creates',
-    key: 'score_contacts_by_signals',
-    route: '/v3/contacts/signal-score',
-    method: 'POST',
-    input: (sb) => ({
+    { bulk: bulkOfRows('companies', bulkCompanyRows) },
+  ),
+  // A contact by ID, one by email, and an email Lusha does not know: one request.
+  op(
+    'creates',
+    'score_contacts_by_signals',
+    '/v3/contacts/signal-score',
+    'POST',
+    (sb) => ({
       rows: [
-        { reference: 'a', person_id: str(sb.data.samples.personWithRecentPromotion.personId) },
+        { reference: 'a', person_id: personId(sb, 'personWithRecentPromotion') },
         { reference: 'b', email: sb.data.samples.personWithEmailAndPhone.emails[0]!.email },
         { reference: 'c', email: 'nobody.at.all@example.org' },
       ],
     }),
-    bulk: {
-      input: (sb) => ({
-        rows: sb.data.people
-          .slice(0, BULK_SIZE)
-          .map((p, i) => ({ reference: `row-${i + 1}`, person_id: str(p.personId) })),
-      }),
-      entries: (input) => (input.rows as Row[]).map((r) => String(r.reference)),
-      isSecondChunk: (body) =>
-        (body as { contacts?: Array<{ clientReferenceId: string }> }).contacts?.[0]?.clientReferenceId === '101',
-      report: bulkRows,
+    {
+      bulk: bulkOfRows('contacts', (sb) =>
+        rowsById(sb.data.people.slice(0, BULK_SIZE), 'person_id', (p) => p.personId),
+      ),
     },
-  },
-  {
-    // One page (Maximum Results within Lusha's 150 per request) of the tracked site's visitors.
-    name: 'find_website_visitors',
-    kind: 'creates',
-    key: 'find_website_visitors',
-    route: '/v3/companies/website-visits',
-    method: 'POST',
-    input: () => ({ tracked_domains: [DEMO_TRACKED_DOMAIN], max_results: 10 }),
-  },
+  ),
+  // One page (Maximum Results within Lusha's 150 per request) of the tracked site's visitors.
+  op('creates', 'find_website_visitors', '/v3/companies/website-visits', 'POST', () => ({
+    tracked_domains: [DEMO_TRACKED_DOMAIN],
+    max_results: 10,
+  })),
 ];
 
 /** The keys of every operation of the app (each one calls Lusha, so each needs a row). */

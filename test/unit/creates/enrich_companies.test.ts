@@ -4,33 +4,17 @@
  * batches of 100, credits as Lusha bills each request, run-level errors.
  */
 import nock from 'nock';
-import type { Bundle, ZObject } from 'zapier-platform-core';
-import { companySample } from '../../../src/companies/record';
-import {
-  COMPANIES_REQUEST_ID,
-  northwindCompany,
-  northwindRecord,
-  notFoundResult,
-  searchAndEnrichAnswer,
-} from '../../support/enrichment-fixtures';
+import { northwindCompany, northwindRecord, bulkEnrichKit } from '../../support/enrichment-fixtures';
 import { useNock } from '../../support/nock';
-import { App, appTester, bundleWith, expectStepError, expectZapierError, LUSHA, TEST_KEY } from '../../support/zapier';
+import { expectStepError, expectZapierError, LUSHA, TEST_KEY } from '../../support/zapier';
 
 useNock();
 
-const { operation } = App.creates.enrich_companies!;
-const perform = operation.perform as (
-  z: ZObject,
-  bundle: Bundle,
-) => Promise<Record<string, unknown> & { rows: Array<Record<string, unknown>> }>;
-const enrichCompanies = (inputData: Record<string, unknown>) => appTester(perform, bundleWith(inputData));
+const { operation, enrich: enrichCompanies, miss, answer, emptyItem } = bulkEnrichKit('enrich_companies');
 
 const SEARCH = '/v3/companies/search-and-enrich';
 
 const found = (clientReferenceId: string) => ({ clientReferenceId, ...northwindCompany });
-const miss = (clientReferenceId: string) => notFoundResult(clientReferenceId, 'Company');
-const answer = (results: unknown[], creditsCharged: number | null) =>
-  searchAndEnrichAnswer(COMPANIES_REQUEST_ID, results, creditsCharged);
 
 /** Northwind's row: its record, its lists as text. */
 const northwindItem = {
@@ -39,11 +23,6 @@ const northwindItem = {
   specialities: 'revenue forecasting, sales analytics',
   sicCodes: '7372',
   naicsCodes: '511210',
-};
-const emptyItem = {
-  ...Object.fromEntries(Object.keys(companySample).map((key) => [key, null])),
-  // Lusha charged nothing for a row without a match.
-  creditCharged: false,
 };
 
 type Item = { clientReferenceId: string; id?: string; domain?: string; name?: string };

@@ -5,26 +5,13 @@
  * 100, credits as Lusha bills each request, the run-level errors, and the line-item output.
  */
 import nock from 'nock';
-import type { Bundle, ZObject } from 'zapier-platform-core';
-import { personSample } from '../../../src/people/record';
-import {
-  CONTACTS_REQUEST_ID,
-  mayaContact as sharedMayaContact,
-  mayaRecord,
-  notFoundResult,
-  searchAndEnrichAnswer,
-} from '../../support/enrichment-fixtures';
+import { mayaContact as sharedMayaContact, mayaRecord, bulkEnrichKit } from '../../support/enrichment-fixtures';
 import { useNock } from '../../support/nock';
-import { App, appTester, bundleWith, expectStepError, expectZapierError, LUSHA, TEST_KEY } from '../../support/zapier';
+import { expectStepError, expectZapierError, LUSHA, TEST_KEY } from '../../support/zapier';
 
 useNock();
 
-const { operation } = App.creates.enrich_people!;
-const perform = operation.perform as (
-  z: ZObject,
-  bundle: Bundle,
-) => Promise<Record<string, unknown> & { rows: Array<Record<string, unknown>> }>;
-const enrichPeople = (inputData: Record<string, unknown>) => appTester(perform, bundleWith(inputData));
+const { operation, enrich: enrichPeople, miss, answer, emptyItem } = bulkEnrichKit('enrich_people');
 
 const SEARCH = '/v3/contacts/search-and-enrich';
 const BOTH = ['emails', 'phones'];
@@ -46,9 +33,6 @@ const mayaContact = {
   jobTitle: { ...sharedMayaContact.jobTitle, departments: ['Sales', 'Business Development'] },
 };
 const maya = (clientReferenceId: string) => ({ clientReferenceId, ...mayaContact });
-const miss = (clientReferenceId: string) => notFoundResult(clientReferenceId, 'Contact');
-const answer = (results: unknown[], creditsCharged: number | null) =>
-  searchAndEnrichAnswer(CONTACTS_REQUEST_ID, results, creditsCharged);
 
 /** Maya's row: her record, its lists as text. */
 const mayaItem = {
@@ -56,12 +40,6 @@ const mayaItem = {
   emails: 'maya.goldberg@northwind-analytics.com, maya.goldberg@gmail.com',
   phones: '+1 617-555-0142, +1 617-555-0100 (do not call)',
   departments: 'Sales, Business Development',
-};
-/** A row without a match: every person field present, all empty. */
-const emptyItem = {
-  ...Object.fromEntries(Object.keys(personSample).map((key) => [key, null])),
-  // Lusha charged nothing for a row without a match.
-  creditCharged: false,
 };
 
 describe('Bulk Enrich People: a mixed list', () => {
