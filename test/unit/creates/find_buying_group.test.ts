@@ -317,23 +317,23 @@ describe('find_buying_group: paging over the whole answer', () => {
     { clientReferenceId: '2', domain: 'big-two.com' },
   ];
   const input = { company_list: ['big-one.com', 'big-two.com'], contacts_per_company: 60 };
+  /** Page 0 of a 120-contact answer: 60 contacts of the first company, 40 of the second; 100 billed. */
+  const firstPage = () =>
+    answer(
+      'req-a',
+      0,
+      120,
+      [
+        { clientReferenceId: '1', companyId: '1', contacts: many(1, 60, '1') },
+        { clientReferenceId: '2', companyId: '2', contacts: many(61, 40, '2') },
+      ],
+      100,
+    );
 
   it('fetches the next page while Lusha has more, merges each company, and sums what Lusha billed', async () => {
     const scope = lusha()
       .post(PATH, body(companies, { contactsLimit: 60 }, 0))
-      .reply(
-        200,
-        answer(
-          'req-a',
-          0,
-          120,
-          [
-            { clientReferenceId: '1', companyId: '1', contacts: many(1, 60, '1') },
-            { clientReferenceId: '2', companyId: '2', contacts: many(61, 40, '2') },
-          ],
-          100,
-        ),
-      )
+      .reply(200, firstPage())
       .post(PATH, body(companies, { contactsLimit: 60 }, 1))
       .reply(
         200,
@@ -373,19 +373,7 @@ describe('find_buying_group: paging over the whole answer', () => {
   it('keeps the paid first page when the next request fails, and says which companies may miss contacts', async () => {
     const scope = lusha()
       .post(PATH, body(companies, { contactsLimit: 60 }, 0))
-      .reply(
-        200,
-        answer(
-          'req-a',
-          0,
-          120,
-          [
-            { clientReferenceId: '1', companyId: '1', contacts: many(1, 60, '1') },
-            { clientReferenceId: '2', companyId: '2', contacts: many(61, 40, '2') },
-          ],
-          100,
-        ),
-      )
+      .reply(200, firstPage())
       .post(PATH, body(companies, { contactsLimit: 60 }, 1))
       .reply(429, { message: 'Too many requests' }, { 'Retry-After': '30' });
     const output = await run(input);
@@ -410,19 +398,7 @@ describe('find_buying_group: paging over the whole answer', () => {
     let lost = 0;
     const scope = lusha()
       .post(PATH, body(companies, { contactsLimit: 60 }, 0))
-      .reply(
-        200,
-        answer(
-          'req-a',
-          0,
-          120,
-          [
-            { clientReferenceId: '1', companyId: '1', contacts: many(1, 60, '1') },
-            { clientReferenceId: '2', companyId: '2', contacts: many(61, 40, '2') },
-          ],
-          100,
-        ),
-      )
+      .reply(200, firstPage())
       .post(PATH, body(companies, { contactsLimit: 60 }, 1))
       .times(2)
       .reply(() => {
