@@ -3,14 +3,14 @@
  * hiring, traffic, IT spend, news), returned as line items with the credits Lusha charged.
  */
 import { defineCreate } from 'zapier-platform-core';
-import { COMPANY_SIGNALS, fetchSignals } from '../signals/lookup';
+import { COMPANY_SIGNALS } from '../signals/lookup';
 import {
+  fetchWatchedSignals,
   signalContract,
   signalLookupOutput,
   signalLookupOutputFields,
   signalLookupSample,
 } from '../signals/operations';
-import { connectionIdStore } from '../signals/resolve';
 import { companySignalOutputFields, companySignalSample } from '../signals/records';
 import { companyWatchFields, readCompanyWatch } from '../signals/watch';
 import type { OperationContract } from '../zapier/contract';
@@ -32,9 +32,7 @@ export default defineCreate({
     inputFields: companyWatchFields({ polling: false }),
     perform: withLusha(async (lusha, z, bundle) => {
       const watch = valueOrHalt(z, LABEL, readCompanyWatch(bundle.inputData, { polling: false }));
-      const lookup = await fetchSignals(COMPANY_SIGNALS, lusha, watch, {
-        ids: connectionIdStore(z, bundle, 'company'),
-      });
+      const lookup = await fetchWatchedSignals(z, bundle, lusha, COMPANY_SIGNALS, watch);
       return signalLookupOutput(lookup, connectionSecrets(bundle));
     }),
     sample: signalLookupSample(companySignalSample),

@@ -3,14 +3,14 @@
  * contacts, returned as line items with the credits Lusha charged.
  */
 import { defineCreate } from 'zapier-platform-core';
-import { CONTACT_SIGNALS, fetchSignals } from '../signals/lookup';
+import { CONTACT_SIGNALS } from '../signals/lookup';
 import {
+  fetchWatchedSignals,
   signalContract,
   signalLookupOutput,
   signalLookupOutputFields,
   signalLookupSample,
 } from '../signals/operations';
-import { connectionIdStore } from '../signals/resolve';
 import { contactSignalOutputFields, contactSignalSample } from '../signals/records';
 import { contactWatchFields, readContactWatch } from '../signals/watch';
 import type { OperationContract } from '../zapier/contract';
@@ -32,9 +32,7 @@ export default defineCreate({
     inputFields: contactWatchFields({ polling: false }),
     perform: withLusha(async (lusha, z, bundle) => {
       const watch = valueOrHalt(z, LABEL, readContactWatch(bundle.inputData, { polling: false }));
-      const lookup = await fetchSignals(CONTACT_SIGNALS, lusha, watch, {
-        ids: connectionIdStore(z, bundle, 'contact'),
-      });
+      const lookup = await fetchWatchedSignals(z, bundle, lusha, CONTACT_SIGNALS, watch);
       return signalLookupOutput(lookup, connectionSecrets(bundle));
     }),
     sample: signalLookupSample(contactSignalSample),

@@ -22,6 +22,7 @@ import type { z } from 'zod';
 import {
   errorFromResponse,
   LushaNetworkError,
+  LushaNoAnswerError,
   LushaOutcomeUnknownError,
   LushaResponseError,
   LushaTimeoutError,
@@ -549,7 +550,7 @@ export class LushaClient {
     if (timeoutMs < 500) {
       // Not started: it certainly did not reach Lusha.
       const message = `Not enough time left in this run to call ${endpoint}`;
-      return { ok: false, error: new LushaTimeoutError(message, endpoint, undefined, undefined, false) };
+      return { ok: false, error: new LushaTimeoutError(message, endpoint, false) };
     }
     this.requestCount += 1;
     let response: TransportResponse;
@@ -562,8 +563,8 @@ export class LushaClient {
       }
       const detail = error instanceof Error ? error.message : String(error);
       const message = this.clean(`Could not reach Lusha for ${endpoint}: ${detail}`);
-      const neverSent = error instanceof TransportFailure && error.reason === 'refused';
-      return { ok: false, error: new LushaNetworkError(message, endpoint, undefined, undefined, neverSent) };
+      const sent = !(error instanceof TransportFailure && error.reason === 'refused');
+      return { ok: false, error: new LushaNetworkError(message, endpoint, sent) };
     }
     if (response.status >= 200 && response.status < 300) return { ok: true, response };
     return {
@@ -609,15 +610,14 @@ function isTransient(error: LushaError): boolean {
 /** Lusha certainly did not process the request: the connection was never made, or Lusha said 503 (not served). */
 function certainlyNotProcessed(error: LushaError): boolean {
   return (
-    (error instanceof LushaNetworkError && error.neverSent) ||
+    (error instanceof LushaNetworkError && !error.sent) ||
     (error instanceof LushaUnavailableError && error.status === 503)
   );
 }
 
 /** The answer may have been lost after Lusha processed the request: dropped, timed out, or a gateway's 499/502/504. */
 function mayHaveBeenProcessed(error: LushaError): boolean {
-  if (error instanceof LushaNetworkError) return !error.neverSent;
-  if (error instanceof LushaTimeoutError) return error.sent;
+  if (error instanceof LushaNoAnswerError) return error.sent;
   return error instanceof LushaUnavailableError && error.status !== 503;
 }
 

@@ -138,36 +138,31 @@ export class LushaUnavailableError extends LushaError {
   readonly retryable = true;
 }
 
-/** No (complete) response within the time allowed. */
-export class LushaTimeoutError extends LushaError {
-  readonly kind = 'timeout';
+/**
+ * No answer arrived: the time ran out, or the connection failed or dropped. `sent` says
+ * whether the request left: false when it was not started for lack of time, or when the
+ * connection was never made (refused, name not resolved), so it certainly never reached Lusha.
+ */
+export abstract class LushaNoAnswerError extends LushaError {
+  abstract override readonly kind: 'timeout' | 'network';
   readonly retryable = true;
   constructor(
     message: string,
     endpoint: string,
-    status?: number,
-    lushaMessage?: string,
-    /** Whether the request left: false when it was not started for lack of time. */
     readonly sent = true,
   ) {
-    super(message, endpoint, status, lushaMessage);
+    super(message, endpoint);
   }
 }
 
+/** No (complete) response within the time allowed. */
+export class LushaTimeoutError extends LushaNoAnswerError {
+  readonly kind = 'timeout';
+}
+
 /** The connection failed or was dropped before a response arrived. */
-export class LushaNetworkError extends LushaError {
+export class LushaNetworkError extends LushaNoAnswerError {
   readonly kind = 'network';
-  readonly retryable = true;
-  constructor(
-    message: string,
-    endpoint: string,
-    status?: number,
-    lushaMessage?: string,
-    /** The connection was never made (refused, name not resolved): the request certainly never left. */
-    readonly neverSent = false,
-  ) {
-    super(message, endpoint, status, lushaMessage);
-  }
 }
 
 /**

@@ -50,7 +50,7 @@ export interface SignalRequest {
 }
 
 /** One entity of a signals answer: its Lusha id (or an error), and its signals by type. */
-type SignalEntityBase = { id?: string | null; error?: unknown; signals: Array<{ type: string; item: unknown }> };
+export type SignalEntityBase = { id?: string | null; error?: unknown; signals: Array<{ type: string; item: unknown }> };
 
 interface SignalAnswer<E> {
   entities: E[];
@@ -257,7 +257,7 @@ export async function fetchSignals<S, E extends SignalEntityBase, R extends { id
   // the deadline may be charged and its answer lost.
   const budget = new TimeBudget(() => lusha.timeLeft());
   const timed = <T>(endpoint: string, send: () => Promise<T>) => {
-    if (!budget.fits()) throw new LushaTimeoutError(NOT_SENT_MESSAGE, endpoint, undefined, undefined, false);
+    if (!budget.fits()) throw new LushaTimeoutError(NOT_SENT_MESSAGE, endpoint, false);
     return budget.time(send);
   };
 

@@ -1,18 +1,66 @@
 /**
- * What the four signal operations share beyond the watch list (./watch.ts), the lookup
- * (./lookup.ts) and the polling guard (./polling.ts): the output of a one-off lookup (Get
- * Contact / Company Signals) with its fields and sample, and each operation's contract.
+ * What the signal operations share beyond the watch list (./watch.ts), the lookup
+ * (./lookup.ts) and the polling guard (./polling.ts): a watch list's lookup with the
+ * connection's resolved IDs, the check of a polling trigger, the output of a one-off lookup
+ * (Get Contact / Company Signals) with its fields and sample, and each operation's contract.
  */
+import type { Bundle, ZObject } from 'zapier-platform-core';
 import { failureToReport } from '../lusha/batch';
+import type { LushaClient } from '../lusha/client';
 import type { OperationContract } from '../zapier/contract';
 import { entryFailureReason } from '../zapier/errors';
 import type { OutputField } from '../zapier/fields';
 import { lineItemsField, toLineItem, type LineItemValue } from '../zapier/line-items';
-import { SAMPLE_ENTRIES, SAMPLE_RESULTS_PER_TYPE, SIGNALS_BATCH_SIZE, type SignalLookup } from './lookup';
-import { RESOLVED_ID_DAYS } from './resolve';
-import { MAX_LOOKBACK_DAYS, MAX_WATCHED, type ReadOptions } from './watch';
+import {
+  fetchSignals,
+  SAMPLE_ENTRIES,
+  SAMPLE_RESULTS_PER_TYPE,
+  SIGNALS_BATCH_SIZE,
+  type SignalEntityBase,
+  type SignalKind,
+  type SignalLookup,
+} from './lookup';
+import { pollSignals } from './polling';
+import { signalEventOf, type CompanySignalRecord, type ContactSignalRecord } from './records';
+import { connectionIdStore, RESOLVED_ID_DAYS } from './resolve';
+import { MAX_LOOKBACK_DAYS, MAX_WATCHED, watchConfig, type ReadOptions, type SignalWatch } from './watch';
 
 type SignalRecordBase = { id: string; signalDate: string | null };
+
+/**
+ * The signals of a watch list, looked up with this connection's store of the Lusha IDs its
+ * emails and domains resolved to (kept RESOLVED_ID_DAYS days, so each is searched once).
+ */
+export function fetchWatchedSignals<S, E extends SignalEntityBase, R extends SignalRecordBase>(
+  z: ZObject,
+  bundle: Pick<Bundle, 'authData'>,
+  lusha: LushaClient,
+  kind: SignalKind<S, E, R>,
+  watch: SignalWatch<S>,
+  options: { sample?: boolean } = {},
+): Promise<SignalLookup<R>> {
+  return fetchSignals(kind, lusha, watch, { ...options, ids: connectionIdStore(z, bundle, kind.noun) });
+}
+
+/**
+ * A polling signal trigger's answer: the signals new since its last check, checking Lusha at
+ * most once per the watch's interval (./polling.ts); a signal's event names it across checks.
+ */
+export function pollWatchedSignals<S, E extends SignalEntityBase, R extends ContactSignalRecord | CompanySignalRecord>(
+  z: ZObject,
+  bundle: Bundle,
+  lusha: LushaClient,
+  poll: { triggerKey: string; kind: SignalKind<S, E, R>; watch: SignalWatch<S> },
+): Promise<R[]> {
+  const { triggerKey, kind, watch } = poll;
+  return pollSignals(z, bundle, {
+    triggerKey,
+    config: watchConfig(watch),
+    intervalSeconds: watch.intervalSeconds,
+    eventOf: signalEventOf,
+    check: (sample) => fetchWatchedSignals(z, bundle, lusha, kind, watch, { sample }),
+  });
+}
 
 /** A signal record as a line item: flat, its lists joined into text. */
 export type SignalLineItem = Record<string, LineItemValue>;

@@ -4,12 +4,10 @@
  * chosen interval, since every check costs credits (src/signals/polling.ts).
  */
 import { defineTrigger } from 'zapier-platform-core';
-import { COMPANY_SIGNALS, fetchSignals } from '../signals/lookup';
-import { connectionIdStore } from '../signals/resolve';
-import { signalContract } from '../signals/operations';
-import { pollSignals } from '../signals/polling';
-import { companySignalOutputFields, companySignalSample, signalEventOf } from '../signals/records';
-import { companyWatchFields, readCompanyWatch, watchConfig } from '../signals/watch';
+import { COMPANY_SIGNALS } from '../signals/lookup';
+import { pollWatchedSignals, signalContract } from '../signals/operations';
+import { companySignalOutputFields, companySignalSample } from '../signals/records';
+import { companyWatchFields, readCompanyWatch } from '../signals/watch';
 import type { OperationContract } from '../zapier/contract';
 import { valueOrHalt } from '../zapier/input-problems';
 import { withLusha } from '../zapier/lusha';
@@ -31,14 +29,7 @@ export default defineTrigger({
     inputFields: companyWatchFields({ polling: true }),
     perform: withLusha(async (lusha, z, bundle) => {
       const watch = valueOrHalt(z, LABEL, readCompanyWatch(bundle.inputData, { polling: true }));
-      return pollSignals(z, bundle, {
-        triggerKey: KEY,
-        config: watchConfig(watch),
-        intervalSeconds: watch.intervalSeconds,
-        eventOf: signalEventOf,
-        check: (sample) =>
-          fetchSignals(COMPANY_SIGNALS, lusha, watch, { sample, ids: connectionIdStore(z, bundle, 'company') }),
-      });
+      return pollWatchedSignals(z, bundle, lusha, { triggerKey: KEY, kind: COMPANY_SIGNALS, watch });
     }),
     sample: companySignalSample,
     outputFields: companySignalOutputFields,

@@ -5,9 +5,9 @@
  * subscriptions. Same output and Signal ID as the polling New Company Signal.
  */
 import { defineTrigger } from 'zapier-platform-core';
-import { COMPANY_SIGNALS, fetchSignals } from '../signals/lookup';
+import { COMPANY_SIGNALS } from '../signals/lookup';
+import { fetchWatchedSignals } from '../signals/operations';
 import { companySignalOutputFields, companySignalSample } from '../signals/records';
-import { connectionIdStore } from '../signals/resolve';
 import { companyWatchFields, readCompanyWatch } from '../signals/watch';
 import { verifiedDelivery } from '../webhooks/delivery';
 import { companyDeliveryRecord, instantContract, subscribeWatch } from '../webhooks/instant';
@@ -45,10 +45,7 @@ export default defineTrigger({
     }),
     performList: withLusha(async (lusha, z, bundle) => {
       const watch = valueOrHalt(z, LABEL, readCompanyWatch(bundle.inputData, { polling: false }));
-      const lookup = await fetchSignals(COMPANY_SIGNALS, lusha, watch, {
-        sample: true,
-        ids: connectionIdStore(z, bundle, 'company'),
-      });
+      const lookup = await fetchWatchedSignals(z, bundle, lusha, COMPANY_SIGNALS, watch, { sample: true });
       return lookup.records;
     }),
     sample: companySignalSample,

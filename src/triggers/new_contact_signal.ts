@@ -4,12 +4,10 @@
  * chosen interval, since every check costs credits (src/signals/polling.ts).
  */
 import { defineTrigger } from 'zapier-platform-core';
-import { CONTACT_SIGNALS, fetchSignals } from '../signals/lookup';
-import { connectionIdStore } from '../signals/resolve';
-import { signalContract } from '../signals/operations';
-import { pollSignals } from '../signals/polling';
-import { contactSignalOutputFields, contactSignalSample, signalEventOf } from '../signals/records';
-import { contactWatchFields, readContactWatch, watchConfig } from '../signals/watch';
+import { CONTACT_SIGNALS } from '../signals/lookup';
+import { pollWatchedSignals, signalContract } from '../signals/operations';
+import { contactSignalOutputFields, contactSignalSample } from '../signals/records';
+import { contactWatchFields, readContactWatch } from '../signals/watch';
 import type { OperationContract } from '../zapier/contract';
 import { valueOrHalt } from '../zapier/input-problems';
 import { withLusha } from '../zapier/lusha';
@@ -31,14 +29,7 @@ export default defineTrigger({
     inputFields: contactWatchFields({ polling: true }),
     perform: withLusha(async (lusha, z, bundle) => {
       const watch = valueOrHalt(z, LABEL, readContactWatch(bundle.inputData, { polling: true }));
-      return pollSignals(z, bundle, {
-        triggerKey: KEY,
-        config: watchConfig(watch),
-        intervalSeconds: watch.intervalSeconds,
-        eventOf: signalEventOf,
-        check: (sample) =>
-          fetchSignals(CONTACT_SIGNALS, lusha, watch, { sample, ids: connectionIdStore(z, bundle, 'contact') }),
-      });
+      return pollWatchedSignals(z, bundle, lusha, { triggerKey: KEY, kind: CONTACT_SIGNALS, watch });
     }),
     sample: contactSignalSample,
     outputFields: contactSignalOutputFields,

@@ -5,9 +5,9 @@
  * subscriptions. Same output and Signal ID as the polling New Contact Signal.
  */
 import { defineTrigger } from 'zapier-platform-core';
-import { CONTACT_SIGNALS, fetchSignals } from '../signals/lookup';
+import { CONTACT_SIGNALS } from '../signals/lookup';
+import { fetchWatchedSignals } from '../signals/operations';
 import { contactSignalOutputFields, contactSignalSample } from '../signals/records';
-import { connectionIdStore } from '../signals/resolve';
 import { contactWatchFields, readContactWatch } from '../signals/watch';
 import { verifiedDelivery } from '../webhooks/delivery';
 import { contactDeliveryRecord, instantContract, subscribeWatch } from '../webhooks/instant';
@@ -45,10 +45,7 @@ export default defineTrigger({
     }),
     performList: withLusha(async (lusha, z, bundle) => {
       const watch = valueOrHalt(z, LABEL, readContactWatch(bundle.inputData, { polling: false }));
-      const lookup = await fetchSignals(CONTACT_SIGNALS, lusha, watch, {
-        sample: true,
-        ids: connectionIdStore(z, bundle, 'contact'),
-      });
+      const lookup = await fetchWatchedSignals(z, bundle, lusha, CONTACT_SIGNALS, watch, { sample: true });
       return lookup.records;
     }),
     sample: contactSignalSample,
