@@ -13,7 +13,7 @@ import {
   readPersonLookup,
   readPersonLookupOptions,
 } from '../people/lookup';
-import { emptyPersonRecord, personOutputFields, personSample } from '../people/record';
+import { emptyPersonRecord, PERSON_SINCE_V3, personOutputFields, personSample } from '../people/record';
 import { enrichPeopleBatch, enrichPeopleWithinBudget } from '../people/wire';
 import {
   BULK_THROTTLE,
@@ -41,14 +41,7 @@ export const contract: OperationContract = {
     'decides which: Emails Only costs the least). Rows with the same identifiers are looked up, and charged, once; ' +
     'rows without a match or with invalid input cost nothing. Credit Charged on a row says whether it came back in ' +
     'a request Lusha charged for.',
-  sinceV3: [
-    'Job Start Date is null: V3 does not return it.',
-    "Of the person's company, V3 returns the ID, name, domain and industry only (Company Website comes from the " +
-      'domain): Company LinkedIn URL, Employees (and Min/Max), Revenue Min/Max, Sub-Industry, City, Country and ' +
-      'Country Code are null (Find Company or Bulk Enrich Companies fills them).',
-    'Refresh Job Info is accepted and ignored: V3 always answers with the latest job it has.',
-    'Data to Reveal set to one kind works on every plan (V2 needed Unified Credits).',
-  ],
+  sinceV3: PERSON_SINCE_V3,
   errors: [...bulkContractErrors()],
 };
 

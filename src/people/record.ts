@@ -215,6 +215,19 @@ export function toPersonRecord(contact: Contact, options: PersonRecordOptions = 
   };
 }
 
+/**
+ * What a Zap built on 1.x (Lusha V2) sees differently in a person record since V3, and in the
+ * person options: Find Person and Bulk Enrich People say it in their migration notes.
+ */
+export const PERSON_SINCE_V3: string[] = [
+  'Job Start Date is null: V3 does not return it.',
+  "Of the person's company, V3 returns the ID, name, domain and industry only (Company Website comes from the " +
+    'domain): Company LinkedIn URL, Employees (and Min/Max), Revenue Min/Max, Sub-Industry, City, Country and ' +
+    'Country Code are null (Find Company or Bulk Enrich Companies fills them).',
+  'Refresh Job Info is accepted and ignored: V3 always answers with the latest job it has.',
+  'Data to Reveal set to one kind works on every plan (V2 needed Unified Credits).',
+];
+
 /** The record of a row without a match: every key present, all empty. */
 export const emptyPersonRecord: PersonRecord = toPersonRecord({} as Contact);
 

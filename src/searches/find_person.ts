@@ -6,7 +6,7 @@
 import { defineSearch } from 'zapier-platform-core';
 import { personIdentifierFields, personOptionFields, personSignalFields } from '../people/fields';
 import { readPersonLookup, readPersonLookupOptions } from '../people/lookup';
-import { personOutputFields, personSample } from '../people/record';
+import { PERSON_SINCE_V3, personOutputFields, personSample } from '../people/record';
 import { contactSignalSummaryOutputFields, contactSignalSummarySample } from '../people/signal-summary';
 import { findPerson } from '../people/wire';
 import type { OperationContract } from '../zapier/contract';
@@ -23,15 +23,7 @@ export const contract: OperationContract = {
     'reveals that your account has not revealed before (Data to Reveal decides which: Emails Only costs the least). ' +
     'No match costs nothing, and neither does input rejected before the call. Signal Types add a second call, ' +
     'billed per signal found.',
-  sinceV3: [
-    'Job Start Date is null: V3 does not return it.',
-    "Of the person's company, V3 returns the ID, name, domain and industry only (Company Website comes from the " +
-      'domain): Company LinkedIn URL, Employees (and Min/Max), Revenue Min/Max, Sub-Industry, City, Country and ' +
-      'Country Code are null (Find Company or Bulk Enrich Companies fills them).',
-    'Refresh Job Info is accepted and ignored: V3 always answers with the latest job it has.',
-    'Data to Reveal set to one kind works on every plan (V2 needed Unified Credits).',
-    'New output keys: Credits Charged (what Lusha billed for the step) and Signals Note.',
-  ],
+  sinceV3: [...PERSON_SINCE_V3, 'New output keys: Credits Charged (what Lusha billed for the step) and Signals Note.'],
   errors: [
     {
       when: 'Nothing identifies the person, or a value is malformed (email, LinkedIn URL not on linkedin.com, ID)',

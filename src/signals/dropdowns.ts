@@ -89,36 +89,46 @@ function knownChoices(offered: string[], known: readonly string[], name: (value:
   return choices;
 }
 
+/** The choices of a catalogue of signal types: each known type by its name. */
+const catalogueChoices =
+  (catalogue: Readonly<Record<string, string>>) =>
+  (values: string[]): Choice[] =>
+    knownChoices(values, Object.keys(catalogue), (type) => signalTypeName(catalogue, type));
+
+/** The choices of a list of values that are their own names. */
+const listChoices =
+  (known: readonly string[]) =>
+  (values: string[]): Choice[] =>
+    knownChoices(values, known, (value) => value);
+
 /** The hidden triggers behind the dropdowns, by key: what each lists, and where from. */
 const DROPDOWNS = {
   contact_signal_types: {
     noun: 'Contact Signal Type',
     label: 'Contact Signal Types',
     source: 'contactTypes',
-    choices: (values: string[]) =>
-      knownChoices(values, Object.keys(CONTACT_SIGNAL_TYPES), (type) => signalTypeName(CONTACT_SIGNAL_TYPES, type)),
+    choices: catalogueChoices(CONTACT_SIGNAL_TYPES),
     sample: { id: 'companyChange', name: 'Company Change (Job Change)' },
   },
   company_signal_types: {
     noun: 'Company Signal Type',
     label: 'Company Signal Types',
     source: 'companyTypes',
-    choices: (values: string[]) =>
-      knownChoices(values, Object.keys(COMPANY_SIGNAL_TYPES), (type) => signalTypeName(COMPANY_SIGNAL_TYPES, type)),
+    choices: catalogueChoices(COMPANY_SIGNAL_TYPES),
     sample: { id: 'surgeInHiring', name: 'Surge in Hiring' },
   },
   company_news_event_types: {
     noun: 'News Event Type',
     label: 'News Event Types',
     source: 'newsEventTypes',
-    choices: (values: string[]) => knownChoices(values, NEWS_EVENT_TYPES, (value) => value),
+    choices: listChoices(NEWS_EVENT_TYPES),
     sample: { id: 'Funding Round', name: 'Funding Round' },
   },
   company_hiring_departments: {
     noun: 'Hiring Department',
     label: 'Hiring Departments',
     source: 'hiringByDepartments',
-    choices: (values: string[]) => knownChoices(values, HIRING_DEPARTMENTS, (value) => value),
+    choices: listChoices(HIRING_DEPARTMENTS),
     sample: { id: 'Sales', name: 'Sales' },
   },
 } as const;
