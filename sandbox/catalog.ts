@@ -654,6 +654,22 @@ export const NAICS_SECTORS: readonly (readonly [string, string])[] = [
   ['72', 'Accommodation and Food Services'],
 ];
 
+/** One entry of the SIC or NAICS filter list. */
+export interface IndustryCode {
+  code: string;
+  label: string;
+}
+
+/** Code-label pairs as a filter list, by code (a code given twice keeps its last label). */
+function byCode(pairs: readonly (readonly [string, string])[]): readonly IndustryCode[] {
+  return [...new Map(pairs)].sort(([a], [b]) => a.localeCompare(b)).map(([code, label]) => ({ code, label }));
+}
+
+/** The SIC codes of every sub-industry (the SIC filter list). */
+export const SIC_CODES = byCode(INDUSTRIES.flatMap((i) => i.subs.map((sub) => sub.sic)));
+/** The NAICS sectors and the detailed NAICS codes of every sub-industry (the NAICS filter list). */
+export const NAICS_CODES = byCode([...NAICS_SECTORS, ...INDUSTRIES.flatMap((i) => i.subs.map((sub) => sub.naics))]);
+
 export const SIZE_RANGES = [
   { min: 1, max: 10 },
   { min: 11, max: 50 },

@@ -26,7 +26,18 @@ import {
   visiblePhones,
 } from './shapes';
 import type { PersonQuery, SignalWindow } from './store';
-import { Errors, isObj, isStr, nonEmptyStr, optBool, optDate, queryBool, queryList, type Obj } from './validate';
+import {
+  Errors,
+  isObj,
+  isStr,
+  nonEmptyStr,
+  optBool,
+  optDate,
+  queryBool,
+  queryList,
+  queryText,
+  type Obj,
+} from './validate';
 
 const EMPTY_DATA = { code: 3, name: 'EMPTY_DATA', message: 'Could not find requested data' } as const;
 
@@ -86,10 +97,7 @@ function enrichPerson(state: State, person: SandboxPerson | undefined, o: Person
 export function getPerson(ctx: Ctx): HandlerResult {
   const q = ctx.query;
   const errs = new Errors();
-  const get = (k: string) => {
-    const v = q.get(k);
-    return v !== null && v.trim() !== '' ? v.trim() : undefined;
-  };
+  const get = (k: string) => queryText(q, k);
   const personId = get('personId');
   const email = get('email');
   const linkedinUrl = get('linkedinUrl');
@@ -269,10 +277,7 @@ interface CompanySignalOptions {
 export function getCompany(ctx: Ctx): HandlerResult {
   const q = ctx.query;
   const errs = new Errors();
-  const get = (k: string) => {
-    const v = q.get(k);
-    return v !== null && v.trim() !== '' ? v.trim() : undefined;
-  };
+  const get = (k: string) => queryText(q, k);
   const domain = get('domain');
   const name = get('company');
   const companyId = get('companyId');

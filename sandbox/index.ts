@@ -177,8 +177,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       },
     },
     reveals: {
-      contact: (key, personId) => revealLedger(accountOf(key)).contactFields(personId),
-      company: (key, companyId) => revealLedger(accountOf(key)).companyFields(companyId),
+      contact: (key, personId) => revealLedger(accountOf(key)).contacts.list(personId),
+      company: (key, companyId) => revealLedger(accountOf(key)).companies.list(companyId),
       clear: (key) => revealLedger(accountOf(key)).clear(),
     },
     clock: {

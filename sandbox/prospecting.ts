@@ -5,9 +5,10 @@ import {
   EXISTING_DATA_POINTS,
   INDUSTRIES,
   INTENT_TOPICS,
-  NAICS_SECTORS,
+  NAICS_CODES,
   REVENUE_RANGES,
   SENIORITIES,
+  SIC_CODES,
   SIZE_RANGES,
   TECHNOLOGIES,
   type CompanySignalType,
@@ -31,6 +32,7 @@ import {
 import { companyEnrich, companyFlags, contactEnrichData, contactFlags, type RevealOptions } from './shapes';
 import { normDomain, normLinkedin, normName, type SignalWindow } from './store';
 import {
+  checkSize,
   Errors,
   isInt,
   isObj,
@@ -137,16 +139,8 @@ export const filterLists = {
     }));
     return { body: out };
   },
-  sics: (): HandlerResult => {
-    const map = new Map<string, string>();
-    for (const i of INDUSTRIES) for (const s of i.subs) map.set(s.sic[0], s.sic[1]);
-    return { body: [...map].sort(([a], [b]) => a.localeCompare(b)).map(([code, label]) => ({ code, label })) };
-  },
-  naics: (): HandlerResult => {
-    const map = new Map<string, string>(NAICS_SECTORS.map(([c, l]) => [c, l]));
-    for (const i of INDUSTRIES) for (const s of i.subs) map.set(s.naics[0], s.naics[1]);
-    return { body: [...map].sort(([a], [b]) => a.localeCompare(b)).map(([code, label]) => ({ code, label })) };
-  },
+  sics: (): HandlerResult => ({ body: [...SIC_CODES] }),
+  naics: (): HandlerResult => ({ body: [...NAICS_CODES] }),
   intentTopics: (): HandlerResult => ({ body: [...INTENT_TOPICS] }),
   technologies: (ctx: Ctx): HandlerResult => {
     const text = textOf(ctx);
@@ -274,13 +268,27 @@ function parseSignalFilter<T extends string>(
   return names ? { types: expand(names), window } : undefined;
 }
 
-function parseContactFilter(ctx: Ctx, v: unknown, at: string, errs: Errors): ContactFilter | undefined {
+/** A contact or company filter block: an object with only `keys` (undefined when absent or not an object). */
+function filterBlock(v: unknown, at: string, keys: readonly string[], errs: Errors): Obj | undefined {
   if (v === undefined) return undefined;
   if (!isObj(v)) {
     errs.add(`${at} must be an object`);
     return undefined;
   }
-  unknownKeys(v, CONTACT_KEYS, `${at}.`, errs);
+  unknownKeys(v, keys, `${at}.`, errs);
+  return v;
+}
+
+function searchText(v: Obj, at: string, errs: Errors): string | undefined {
+  if (v.searchText === undefined) return undefined;
+  if (isStr(v.searchText)) return v.searchText;
+  errs.add(`${at}.searchText must be a string`);
+  return undefined;
+}
+
+function parseContactFilter(ctx: Ctx, raw: unknown, at: string, errs: Errors): ContactFilter | undefined {
+  const v = filterBlock(raw, at, CONTACT_KEYS, errs);
+  if (!v) return undefined;
   const f: ContactFilter = {};
   f.departments = stringArray(v.departments, `${at}.departments`, errs);
   if (v.seniority !== undefined) {
@@ -298,21 +306,14 @@ function parseContactFilter(ctx: Ctx, v: unknown, at: string, errs: Errors): Con
   f.jobTitles = stringArray(v.jobTitles, `${at}.jobTitles`, errs);
   f.countries = stringArray(v.countries, `${at}.countries`, errs);
   f.linkedinUrls = stringArray(v.linkedinUrls, `${at}.linkedinUrls`, errs);
-  if (v.searchText !== undefined) {
-    if (!isStr(v.searchText)) errs.add(`${at}.searchText must be a string`);
-    else f.searchText = v.searchText;
-  }
+  f.searchText = searchText(v, at, errs);
   f.signal = parseSignalFilter(ctx, v, at, CONTACT_SIGNAL_NAMES, contactTypes, errs);
   return f;
 }
 
-function parseCompanyFilter(ctx: Ctx, v: unknown, at: string, errs: Errors): CompanyFilter | undefined {
-  if (v === undefined) return undefined;
-  if (!isObj(v)) {
-    errs.add(`${at} must be an object`);
-    return undefined;
-  }
-  unknownKeys(v, COMPANY_KEYS, `${at}.`, errs);
+function parseCompanyFilter(ctx: Ctx, raw: unknown, at: string, errs: Errors): CompanyFilter | undefined {
+  const v = filterBlock(raw, at, COMPANY_KEYS, errs);
+  if (!v) return undefined;
   const f: CompanyFilter = {};
   f.names = stringArray(v.names, `${at}.names`, errs);
   f.domains = stringArray(v.domains, `${at}.domains`, errs);
@@ -330,10 +331,7 @@ function parseCompanyFilter(ctx: Ctx, v: unknown, at: string, errs: Errors): Com
   f.naicsCodes = stringArray(v.naicsCodes, `${at}.naicsCodes`, errs);
   f.mainIndustriesIds = numberArray(v.mainIndustriesIds, `${at}.mainIndustriesIds`, errs);
   f.subIndustriesIds = numberArray(v.subIndustriesIds, `${at}.subIndustriesIds`, errs);
-  if (v.searchText !== undefined) {
-    if (!isStr(v.searchText)) errs.add(`${at}.searchText must be a string`);
-    else f.searchText = v.searchText;
-  }
+  f.searchText = searchText(v, at, errs);
   optBool(v, 'excludePartialCompanies', `${at}.`, errs);
   if (v.employeesInLinkedIn !== undefined) {
     const e = v.employeesInLinkedIn;
@@ -585,16 +583,11 @@ function sessionFor(ctx: Ctx, requestId: unknown, kind: ProspectSession['kind'])
 }
 
 function idList(v: unknown, name: string, errs: Errors): string[] | undefined {
-  if (v === undefined) {
-    errs.add(`${name} must be an array`);
-    return undefined;
-  }
   if (!Array.isArray(v)) {
     errs.add(`${name} must be an array`);
     return undefined;
   }
-  if (v.length < 1) errs.add(`${name} must contain at least 1 elements`);
-  if (v.length > 100) errs.add(`${name} must contain no more than 100 elements`);
+  checkSize(v, name, 100, errs);
   const ids = v.map((x) => (typeof x === 'number' ? String(x) : x));
   if (!ids.every(isStr)) {
     errs.add(`each value in ${name} must be a string`);

@@ -58,13 +58,18 @@ export function personLocation(l: SandboxLocation): Json {
 
 /** A company's headquarters, flat and camelCase (V2 prospecting enrich, V3 companies); no empty state. */
 export function companyLocation(c: SandboxCompany): Json {
+  return placeOf(c.location);
+}
+
+/** A location from city to continent, leaving out the state and state code where there are none. */
+export function placeOf(l: SandboxLocation): Json {
   return compact({
-    city: c.location.city,
-    state: c.location.state ?? undefined,
-    stateCode: c.location.stateCode ?? undefined,
-    country: c.location.country,
-    countryIso2: c.location.countryIso2,
-    continent: c.location.continent,
+    city: l.city,
+    state: l.state ?? undefined,
+    stateCode: l.stateCode ?? undefined,
+    country: l.country,
+    countryIso2: l.countryIso2,
+    continent: l.continent,
   });
 }
 

@@ -84,25 +84,18 @@ export function companySignalFilter(v: unknown, field: string, errs: Errors): Co
     return undefined;
   }
   const out: CompanySignalFilter = {};
-  const lower = (xs: readonly string[]) => xs.map((x) => x.toLowerCase());
-  if (inc.newsEventTypes !== undefined) {
-    if (!Array.isArray(inc.newsEventTypes) || !inc.newsEventTypes.every(isStr))
-      errs.add(`${field}.include.newsEventTypes must be an array of strings`);
-    else {
-      const known = lower(NEWS_EVENT_TYPES);
-      const vals = lower(inc.newsEventTypes).filter((x) => known.includes(x));
-      if (vals.length > 0) out.newsEventTypes = vals;
-    }
-  }
-  if (inc.hiringByDepartments !== undefined) {
-    if (!Array.isArray(inc.hiringByDepartments) || !inc.hiringByDepartments.every(isStr))
-      errs.add(`${field}.include.hiringByDepartments must be an array of strings`);
-    else {
-      const known = lower(DEPARTMENTS);
-      const vals = lower(inc.hiringByDepartments).filter((x) => known.includes(x));
-      if (vals.length > 0) out.hiringByDepartments = vals;
-    }
-  }
+  /** `include[key]` into `out`, lower-cased and kept to the values of `known` (unset when none is left). */
+  const knownValues = (key: 'newsEventTypes' | 'hiringByDepartments', known: readonly string[]) => {
+    const raw = inc[key];
+    if (raw === undefined) return;
+    if (!Array.isArray(raw) || !raw.every(isStr))
+      return errs.add(`${field}.include.${key} must be an array of strings`);
+    const lowerKnown = known.map((x) => x.toLowerCase());
+    const vals = raw.map((x) => x.toLowerCase()).filter((x) => lowerKnown.includes(x));
+    if (vals.length > 0) out[key] = vals;
+  };
+  knownValues('newsEventTypes', NEWS_EVENT_TYPES);
+  knownValues('hiringByDepartments', DEPARTMENTS);
   if (inc.hiringByLocations !== undefined) {
     if (!Array.isArray(inc.hiringByLocations)) errs.add(`${field}.include.hiringByLocations must be an array`);
     else {
@@ -147,6 +140,28 @@ export interface SignalBlock {
   hits: number;
 }
 
+/**
+ * The signals of each of `types` (`itemsOf`, at most `max` each) as `shape`s, by type; a type without
+ * any is listed empty only with `includeEmpty`.
+ */
+export function signalBlock<T extends string, S>(
+  types: readonly T[],
+  itemsOf: (type: T) => S[],
+  max: number | undefined,
+  includeEmpty: boolean,
+  shape: (s: S) => Record<string, unknown>,
+): SignalBlock {
+  const byType: SignalBlock['byType'] = {};
+  let hits = 0;
+  for (const t of types) {
+    let items = itemsOf(t);
+    if (max !== undefined) items = items.slice(0, max);
+    if (items.length > 0) hits++;
+    if (items.length > 0 || includeEmpty) byType[t] = items.map(shape);
+  }
+  return { byType, hits };
+}
+
 export function contactSignalBlock(
   state: State,
   personId: number,
@@ -155,15 +170,7 @@ export function contactSignalBlock(
   max: number | undefined,
   includeEmpty: boolean,
 ): SignalBlock {
-  const byType: SignalBlock['byType'] = {};
-  let hits = 0;
-  for (const t of types) {
-    let items = state.store.contactSignalsFor(personId, t, w);
-    if (max !== undefined) items = items.slice(0, max);
-    if (items.length > 0) hits++;
-    if (items.length > 0 || includeEmpty) byType[t] = items.map(contactSignalItem);
-  }
-  return { byType, hits };
+  return signalBlock(types, (t) => state.store.contactSignalsFor(personId, t, w), max, includeEmpty, contactSignalItem);
 }
 
 export function companySignalBlock(
@@ -175,15 +182,9 @@ export function companySignalBlock(
   filter: CompanySignalFilter | undefined,
   includeEmpty: boolean,
 ): SignalBlock {
-  const byType: SignalBlock['byType'] = {};
-  let hits = 0;
-  for (const t of types) {
-    let items = state.store.companySignalsFor(company.id, t, w).filter((s) => passesFilter(s, filter));
-    if (max !== undefined) items = items.slice(0, max);
-    if (items.length > 0) hits++;
-    if (items.length > 0 || includeEmpty) byType[t] = items.map((s) => companySignalItem(s, company));
-  }
-  return { byType, hits };
+  const itemsOf = (t: CompanySignalType) =>
+    state.store.companySignalsFor(company.id, t, w).filter((s) => passesFilter(s, filter));
+  return signalBlock(types, itemsOf, max, includeEmpty, (s) => companySignalItem(s, company));
 }
 
 export function hasContactSignal(

@@ -15,7 +15,7 @@ import {
   signalNames,
   signalWindow,
 } from './signals';
-import { Errors, isInt, isObj, isStr, nonEmptyStr, optDate, unknownKeys, type Obj } from './validate';
+import { checkSize, Errors, isInt, isObj, isStr, nonEmptyStr, optDate, unknownKeys, type Obj } from './validate';
 
 function requireSignalsPlan(ctx: Ctx): void {
   if (!ctx.account.config.signals) throw simpleError(403, MESSAGES.signalsForbidden);
@@ -38,9 +38,13 @@ export function signalOptions(ctx: Ctx): HandlerResult {
   throw badRequest('validation', ['objectType must be one of: contact, company']);
 }
 
-function bodyOf(ctx: Ctx): Obj {
+/** The body of a signals call (403 first without Signals on the plan): its `targetKeys` and the signal options. */
+function signalsBody(ctx: Ctx, targetKeys: readonly string[]): { body: Obj; errs: Errors } {
+  requireSignalsPlan(ctx);
   if (!isObj(ctx.body)) throw badRequest('validation', ['Request body must be a JSON object']);
-  return ctx.body;
+  const errs = new Errors();
+  unknownKeys(ctx.body, [...targetKeys, 'signals', 'startDate', 'maxResultsPerSignal'], '', errs);
+  return { body: ctx.body, errs };
 }
 
 function maxResults(body: Obj, errs: Errors): number | undefined {
@@ -53,35 +57,50 @@ function maxResults(body: Obj, errs: Errors): number | undefined {
   return v;
 }
 
-function intIds(v: unknown, name: string, errs: Errors): number[] {
+/** `v` as a list of 1 to 100 entries; an error and an empty list when it is not an array. */
+function listOf100(v: unknown, name: string, errs: Errors): unknown[] {
   if (!Array.isArray(v)) {
     errs.add(`${name} must be an array`);
     return [];
   }
-  if (v.length < 1) errs.add(`${name} must contain at least 1 elements`);
-  if (v.length > 100) errs.add(`${name} must contain no more than 100 elements`);
-  if (!v.every(isInt)) {
-    errs.add(`each value in ${name} must be an integer number`);
-    return [];
-  }
+  checkSize(v, name, 100, errs);
   return v;
 }
 
-function refItems(v: unknown, name: string, errs: Errors): Obj[] {
-  if (!Array.isArray(v)) {
-    errs.add(`${name} must be an array`);
+function intIds(v: unknown, name: string, errs: Errors): number[] {
+  const list = listOf100(v, name, errs);
+  if (!list.every(isInt)) {
+    errs.add(`each value in ${name} must be an integer number`);
     return [];
   }
-  if (v.length < 1) errs.add(`${name} must contain at least 1 elements`);
-  if (v.length > 100) errs.add(`${name} must contain no more than 100 elements`);
+  return list;
+}
+
+function refItems(v: unknown, name: string, errs: Errors): Obj[] {
+  const list = listOf100(v, name, errs);
   const seen = new Set<string>();
-  v.forEach((x, i) => {
+  list.forEach((x, i) => {
     if (!isObj(x)) return errs.add(`${name}[${i}] must be an object`);
     if (!nonEmptyStr(x.id)) errs.add(`${name}[${i}].id must be a non-empty string`);
     else if (seen.has(x.id)) errs.add(`${name}[${i}].id must be unique (duplicate "${x.id}")`);
     else seen.add(x.id);
   });
-  return v.filter(isObj);
+  return list.filter(isObj);
+}
+
+/**
+ * The signal names (of `allowed`), start date, cap per signal and, by `readMore`, the kind's own options
+ * of a signals body: 400 with every problem found (`errs` may hold some already), then 402 without credits.
+ */
+function readOptions<X>(ctx: Ctx, body: Obj, allowed: readonly string[], errs: Errors, readMore: () => X) {
+  const names = signalNames(body.signals, 'signals', allowed, errs, { required: true });
+  const start = optDate(body, 'startDate', '', errs);
+  const max = maxResults(body, errs);
+  const more = readMore();
+  const window = signalWindow(ctx.state, start, 'startDate', errs);
+  if (errs.any || !names) throw badRequest('validation', errs.list);
+  assertHasCredits(ctx.account);
+  return { names, window, max, more };
 }
 
 function respond(
@@ -102,12 +121,7 @@ function contactSignals(
   targets: { key: string; person: SandboxPerson | undefined }[],
   errs: Errors,
 ): HandlerResult {
-  const names = signalNames(body.signals, 'signals', CONTACT_SIGNAL_NAMES, errs, { required: true });
-  const start = optDate(body, 'startDate', '', errs);
-  const max = maxResults(body, errs);
-  const window = signalWindow(ctx.state, start, 'startDate', errs);
-  if (errs.any || !names) throw badRequest('validation', errs.list);
-  assertHasCredits(ctx.account);
+  const { names, window, max } = readOptions(ctx, body, CONTACT_SIGNAL_NAMES, errs, () => undefined);
   const types = contactTypes(names);
   const contacts: Record<string, unknown> = {};
   let cost = 0;
@@ -121,10 +135,7 @@ function contactSignals(
 }
 
 export function contactSignalsById(ctx: Ctx): HandlerResult {
-  requireSignalsPlan(ctx);
-  const body = bodyOf(ctx);
-  const errs = new Errors();
-  unknownKeys(body, ['contactIds', 'signals', 'startDate', 'maxResultsPerSignal'], '', errs);
+  const { body, errs } = signalsBody(ctx, ['contactIds']);
   const ids = intIds(body.contactIds, 'contactIds', errs);
   const targets = [...new Set(ids)].map((id) => ({ key: String(id), person: ctx.state.store.person(id) }));
   return contactSignals(ctx, body, targets, errs);
@@ -133,10 +144,7 @@ export function contactSignalsById(ctx: Ctx): HandlerResult {
 const SEARCH_CONTACT_KEYS = ['id', 'email', 'social_link', 'full_name', 'companies'];
 
 export function contactSignalsSearch(ctx: Ctx): HandlerResult {
-  requireSignalsPlan(ctx);
-  const body = bodyOf(ctx);
-  const errs = new Errors();
-  unknownKeys(body, ['contacts', 'signals', 'startDate', 'maxResultsPerSignal'], '', errs);
+  const { body, errs } = signalsBody(ctx, ['contacts']);
   const items = refItems(body.contacts, 'contacts', errs);
   const targets: { key: string; person: SandboxPerson | undefined }[] = [];
   items.forEach((c, i) => {
@@ -188,13 +196,8 @@ function companySignals(
   targets: { key: string; company: SandboxCompany | undefined }[],
   errs: Errors,
 ): HandlerResult {
-  const names = signalNames(body.signals, 'signals', COMPANY_SIGNAL_NAMES, errs, { required: true });
-  const start = optDate(body, 'startDate', '', errs);
-  const max = maxResults(body, errs);
-  const filter = companySignalFilter(body.filters, 'filters', errs);
-  const window = signalWindow(ctx.state, start, 'startDate', errs);
-  if (errs.any || !names) throw badRequest('validation', errs.list);
-  assertHasCredits(ctx.account);
+  const readFilter = () => companySignalFilter(body.filters, 'filters', errs);
+  const { names, window, max, more: filter } = readOptions(ctx, body, COMPANY_SIGNAL_NAMES, errs, readFilter);
   const types = companyTypes(names);
   const companies: Record<string, unknown> = {};
   let cost = 0;
@@ -213,20 +216,14 @@ function companySignals(
 }
 
 export function companySignalsById(ctx: Ctx): HandlerResult {
-  requireSignalsPlan(ctx);
-  const body = bodyOf(ctx);
-  const errs = new Errors();
-  unknownKeys(body, ['companyIds', 'signals', 'startDate', 'maxResultsPerSignal', 'filters'], '', errs);
+  const { body, errs } = signalsBody(ctx, ['companyIds', 'filters']);
   const ids = intIds(body.companyIds, 'companyIds', errs);
   const targets = [...new Set(ids)].map((id) => ({ key: String(id), company: ctx.state.store.company(id) }));
   return companySignals(ctx, body, targets, errs);
 }
 
 export function companySignalsSearch(ctx: Ctx): HandlerResult {
-  requireSignalsPlan(ctx);
-  const body = bodyOf(ctx);
-  const errs = new Errors();
-  unknownKeys(body, ['companies', 'signals', 'startDate', 'maxResultsPerSignal', 'filters'], '', errs);
+  const { body, errs } = signalsBody(ctx, ['companies', 'filters']);
   const items = refItems(body.companies, 'companies', errs);
   const targets: { key: string; company: SandboxCompany | undefined }[] = [];
   items.forEach((c, i) => {

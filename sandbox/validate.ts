@@ -73,6 +73,25 @@ export function numberArray(v: unknown, name: string, errs: Errors): number[] | 
   return v as number[];
 }
 
+/** The errors of a list that does not hold 1 to `max` entries. */
+export function checkSize(list: readonly unknown[], name: string, max: number, errs: Errors): void {
+  if (list.length < 1) errs.add(`${name} must contain at least 1 elements`);
+  if (list.length > max) errs.add(`${name} must contain no more than ${max} elements`);
+}
+
+/** A required array: undefined, with the error, when `v` is missing or not an array. */
+export function requiredArray(v: unknown, name: string, errs: Errors): unknown[] | undefined {
+  if (v === undefined) {
+    errs.add(`${name} should not be empty`);
+    return undefined;
+  }
+  if (!Array.isArray(v)) {
+    errs.add(`${name} must be an array`);
+    return undefined;
+  }
+  return v;
+}
+
 /** Query-string boolean: "true" / "false" only. */
 export function queryBool(q: URLSearchParams, key: string, errs: Errors): boolean | undefined {
   const v = q.get(key);
@@ -81,6 +100,12 @@ export function queryBool(q: URLSearchParams, key: string, errs: Errors): boolea
   if (v === 'false') return false;
   errs.add(`${key} must be a boolean value`);
   return undefined;
+}
+
+/** Query-string text, trimmed; undefined when the parameter is missing or blank. */
+export function queryText(q: URLSearchParams, key: string): string | undefined {
+  const v = q.get(key)?.trim();
+  return v === undefined || v === '' ? undefined : v;
 }
 
 /** Query-string list: repeated parameters and/or comma-separated values. */

@@ -11,7 +11,7 @@
  */
 import type { Ctx, HandlerResult } from '../context';
 import type { SandboxCompany, SandboxPerson } from '../model';
-import { Errors, isObj, isStr, unknownKeys, type Obj } from '../validate';
+import { checkSize, Errors, isObj, isStr, unknownKeys, type Obj } from '../validate';
 import { billing, v3BadRequest, v3Error } from './common';
 import {
   assertV3CanPay,
@@ -145,8 +145,7 @@ function readCompanies(ctx: Ctx, v: unknown, errs: Errors): Target[] {
     errs.add('companies must be an array');
     return [];
   }
-  if (v.length < 1) errs.add('companies must contain at least 1 elements');
-  if (v.length > MAX_COMPANIES) errs.add(`companies must contain no more than ${MAX_COMPANIES} elements`);
+  checkSize(v, 'companies', MAX_COMPANIES, errs);
   const seen = new Set<number>();
   const targets: Target[] = [];
   v.forEach((item: unknown, i) => {

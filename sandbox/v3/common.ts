@@ -46,3 +46,15 @@ export function v3BadRequest(errors: string[]): ApiError {
 export function v3PaymentRequired(): ApiError {
   return v3Error(402, 'Insufficient credits for this operation');
 }
+
+/** The keys a V3 contact item may hold (Search Contacts, contact signal scores): a reference and the identifiers. */
+export const CONTACT_ITEM_KEYS: readonly string[] = [
+  'clientReferenceId',
+  'id',
+  'linkedinUrl',
+  'email',
+  'firstName',
+  'lastName',
+  'companyName',
+  'companyDomain',
+];

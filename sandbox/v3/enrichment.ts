@@ -23,9 +23,9 @@ import { route, type Route } from '../routes';
 import type { SandboxCompany, SandboxPerson } from '../model';
 import { companyTypes, contactTypes, hasCompanySignal, hasContactSignal, signalWindow } from '../signals';
 import type { SignalWindow } from '../store';
-import { Errors, isInt, isObj, isStr, optDate, type Obj } from '../validate';
+import { Errors, isInt, isObj, isStr, optDate, requiredArray, type Obj } from '../validate';
 import { accountUsageV3 } from './account';
-import { billing, v3BadRequest, v3Error, v3PaymentRequired } from './common';
+import { billing, CONTACT_ITEM_KEYS, v3BadRequest, v3Error, v3PaymentRequired } from './common';
 import { companyInsights } from './companyInsights';
 import {
   COMPANY_REVEAL_ACTION,
@@ -57,9 +57,14 @@ const NO_SIGNALS = (kind: string) => `No signals of the requested types for this
 
 // ------------------------------------------------------------------------------------------- validation
 
-function body(ctx: Ctx): Obj {
+/** The request body, with only `keys`, read by `read`; 400 naming every problem found. */
+function readBody<T>(ctx: Ctx, keys: readonly string[], read: (o: Obj, errs: Errors) => T): T {
   if (!isObj(ctx.body)) throw v3BadRequest(['Request body must be a JSON object']);
-  return ctx.body;
+  const errs = new Errors();
+  onlyKeys(ctx.body, keys, '', errs);
+  const out = read(ctx.body, errs);
+  if (errs.any) throw v3BadRequest(errs.list);
+  return out;
 }
 
 function onlyKeys(o: Obj, allowed: readonly string[], prefix: string, errs: Errors): void {
@@ -78,15 +83,8 @@ function optString(o: Obj, key: string, at: string, errs: Errors): string | unde
 }
 
 function items(o: Obj, key: string, errs: Errors): unknown[] {
-  const v = o[key];
-  if (v === undefined) {
-    errs.add(`${key} should not be empty`);
-    return [];
-  }
-  if (!Array.isArray(v)) {
-    errs.add(`${key} must be an array`);
-    return [];
-  }
+  const v = requiredArray(o[key], key, errs);
+  if (!v) return [];
   if (v.length < 1 || v.length > MAX_ITEMS) {
     errs.add(`${key} must contain between 1 and ${MAX_ITEMS} items`);
     return [];
@@ -192,29 +190,34 @@ interface ContactItem {
   companyDomain?: string;
 }
 
-const CONTACT_ITEM_KEYS = [
-  'clientReferenceId',
-  'id',
-  'linkedinUrl',
-  'email',
-  'firstName',
-  'lastName',
-  'companyName',
-  'companyDomain',
-];
-
-function contactItems(o: Obj, errs: Errors): ContactItem[] {
-  return items(o, 'contacts', errs).map((v, i) => {
-    const at = `contacts[${i}]`;
+/**
+ * The items under `key`: objects with only `keys`, each read by `read` after its `clientReferenceId`
+ * (an item that is no object reads as an empty one; every field of an item is optional).
+ */
+function itemsOf<T extends { ref?: string }>(
+  o: Obj,
+  key: string,
+  keys: readonly string[],
+  errs: Errors,
+  read: (v: Obj, at: string, ref: string | undefined) => T,
+): T[] {
+  return items(o, key, errs).map((v, i) => {
+    const at = `${key}[${i}]`;
     if (!isObj(v)) {
       errs.add(`${at} must be an object`);
-      return {};
+      return {} as T;
     }
-    onlyKeys(v, CONTACT_ITEM_KEYS, `${at}.`, errs);
+    onlyKeys(v, keys, `${at}.`, errs);
     const ref = v.clientReferenceId;
     if (ref !== undefined && !isStr(ref)) errs.add(`${at}.clientReferenceId must be a string`);
+    return read(v, at, isStr(ref) ? ref : undefined);
+  });
+}
+
+function contactItems(o: Obj, errs: Errors): ContactItem[] {
+  return itemsOf(o, 'contacts', CONTACT_ITEM_KEYS, errs, (v, at, ref) => {
     const it: ContactItem = {
-      ref: isStr(ref) ? ref : undefined,
+      ref,
       id: optString(v, 'id', at, errs),
       email: optString(v, 'email', at, errs),
       linkedinUrl: optString(v, 'linkedinUrl', at, errs),
@@ -242,17 +245,9 @@ interface CompanyItem {
 }
 
 function companyItems(o: Obj, errs: Errors): CompanyItem[] {
-  return items(o, 'companies', errs).map((v, i) => {
-    const at = `companies[${i}]`;
-    if (!isObj(v)) {
-      errs.add(`${at} must be an object`);
-      return {};
-    }
-    onlyKeys(v, ['clientReferenceId', 'id', 'name', 'domain'], `${at}.`, errs);
-    const ref = v.clientReferenceId;
-    if (ref !== undefined && !isStr(ref)) errs.add(`${at}.clientReferenceId must be a string`);
+  return itemsOf(o, 'companies', ['clientReferenceId', 'id', 'name', 'domain'], errs, (v, at, ref) => {
     const it: CompanyItem = {
-      ref: isStr(ref) ? ref : undefined,
+      ref,
       id: optString(v, 'id', at, errs),
       name: optString(v, 'name', at, errs),
       domain: optString(v, 'domain', at, errs),
@@ -357,19 +352,19 @@ class PendingReveals {
   }
 
   private hasContact(id: number, f: ContactRevealField): boolean {
-    return this.ledger.hasContact(id, f) || this.contacts.some(([i, g]) => i === id && g === f);
+    return this.ledger.contacts.has(id, f) || this.contacts.some(([i, g]) => i === id && g === f);
   }
 
   private hasCompany(id: number, f: CompanyPremiumField): boolean {
-    return this.ledger.hasCompany(id, f) || this.companies.some(([i, g]) => i === id && g === f);
+    return this.ledger.companies.has(id, f) || this.companies.some(([i, g]) => i === id && g === f);
   }
 
   commit(account: Account): void {
     for (const [id, f] of this.contacts) {
-      this.ledger.addContact(id, f);
+      this.ledger.contacts.add(id, f);
       account.revealed.add(id);
     }
-    for (const [id, f] of this.companies) this.ledger.addCompany(id, f);
+    for (const [id, f] of this.companies) this.ledger.companies.add(id, f);
   }
 }
 
@@ -386,6 +381,22 @@ function paid(ctx: Ctx, label: string, results: Json[], pending: PendingReveals)
   return { body: { requestId, results, billing: billing(credits, successes(results)) }, credits };
 }
 
+/** A Search answer: `api_search` is charged for each row found, on top of the pending reveals. */
+function paidSearch(ctx: Ctx, label: string, results: Json[], pending: PendingReveals): HandlerResult {
+  pending.add('api_search', successes(results));
+  return paid(ctx, label, results, pending);
+}
+
+/**
+ * A Search row under a signals filter (`matched` = the record's signal types of the filter): the preview
+ * with its `signalTypes`, or not found when none matched. Without a filter (`matched` undefined), the preview.
+ */
+function withSignals(kind: 'Contact' | 'Company', preview: Json, matched: string[] | undefined): Json {
+  if (matched === undefined) return preview;
+  if (matched.length === 0) return notFound(kind, NO_SIGNALS(kind.toLowerCase()));
+  return { ...preview, signalTypes: matched };
+}
+
 function pendingFor(account: Account): PendingReveals {
   return new PendingReveals(revealLedger(account), pricingFor(account));
 }
@@ -393,13 +404,11 @@ function pendingFor(account: Account): PendingReveals {
 // ------------------------------------------------------------------------------------------- contacts
 
 export function searchContacts(ctx: Ctx): HandlerResult {
-  const o = body(ctx);
-  const errs = new Errors();
-  onlyKeys(o, ['contacts', 'options', 'signals'], '', errs);
-  const list = contactItems(o, errs);
-  const options = searchOptions(o, errs);
-  const signals = signalsFilter(ctx.state, o, V3_CONTACT_SIGNAL_TYPES, errs);
-  if (errs.any) throw v3BadRequest(errs.list);
+  const { list, options, signals } = readBody(ctx, ['contacts', 'options', 'signals'], (o, errs) => ({
+    list: contactItems(o, errs),
+    options: searchOptions(o, errs),
+    signals: signalsFilter(ctx.state, o, V3_CONTACT_SIGNAL_TYPES, errs),
+  }));
   gate(ctx.account, { signals });
 
   const pricing = pricingFor(ctx.account);
@@ -407,32 +416,23 @@ export function searchContacts(ctx: Ctx): HandlerResult {
   const pending = pendingFor(ctx.account);
   const results = list.map((it): Json => {
     const p = findPerson(ctx.state, it);
-    if (!p) return withRef(it.ref, notFound('Contact'));
-    if (contactFieldsWithData(p).length === 0 && !options.includePartialProfiles)
+    if (!p || (contactFieldsWithData(p).length === 0 && !options.includePartialProfiles))
       return withRef(it.ref, notFound('Contact'));
     const preview = contactPreview(p, companyOf(ctx.state, p), ledger, pricing);
-    if (signals) {
-      const matched = hasContactSignal(ctx.state, p.personId, contactTypes(signals.types), signals.window);
-      if (matched.length === 0) return withRef(it.ref, notFound('Contact', NO_SIGNALS('contact')));
-      preview.signalTypes = matched;
-    }
-    return withRef(it.ref, preview);
+    const matched = signals && hasContactSignal(ctx.state, p.personId, contactTypes(signals.types), signals.window);
+    return withRef(it.ref, withSignals('Contact', preview, matched));
   });
-  pending.add('api_search', successes(results));
-  return paid(ctx, 'v3-contacts-search', results, pending);
+  return paidSearch(ctx, 'v3-contacts-search', results, pending);
 }
 
 export function enrichContacts(ctx: Ctx): HandlerResult {
-  const o = body(ctx);
-  const errs = new Errors();
-  onlyKeys(o, ['ids', 'reveal', 'waterfallEnabled', 'tableId'], '', errs);
-  const idList = ids(o, errs);
-  const fields = reveal(o, CONTACT_FIELDS, CONTACT_FIELDS, errs);
-  if (o.waterfallEnabled !== undefined && typeof o.waterfallEnabled !== 'boolean') {
-    errs.add('waterfallEnabled must be a boolean value');
-  }
-  const table = tableId(o, errs);
-  if (errs.any) throw v3BadRequest(errs.list);
+  const { idList, fields, table } = readBody(ctx, ['ids', 'reveal', 'waterfallEnabled', 'tableId'], (o, errs) => {
+    const read = { idList: ids(o, errs), fields: reveal(o, CONTACT_FIELDS, CONTACT_FIELDS, errs) };
+    if (o.waterfallEnabled !== undefined && typeof o.waterfallEnabled !== 'boolean') {
+      errs.add('waterfallEnabled must be a boolean value');
+    }
+    return { ...read, table: tableId(o, errs) };
+  });
   gate(ctx.account, { table });
 
   const pending = pendingFor(ctx.account);
@@ -446,13 +446,11 @@ export function enrichContacts(ctx: Ctx): HandlerResult {
 }
 
 export function searchAndEnrichContacts(ctx: Ctx): HandlerResult {
-  const o = body(ctx);
-  const errs = new Errors();
-  onlyKeys(o, ['contacts', 'reveal', 'options'], '', errs);
-  const list = contactItems(o, errs);
-  const fields = reveal(o, CONTACT_FIELDS, CONTACT_FIELDS, errs);
-  const options = searchOptions(o, errs);
-  if (errs.any) throw v3BadRequest(errs.list);
+  const { list, fields, options } = readBody(ctx, ['contacts', 'reveal', 'options'], (o, errs) => ({
+    list: contactItems(o, errs),
+    fields: reveal(o, CONTACT_FIELDS, CONTACT_FIELDS, errs),
+    options: searchOptions(o, errs),
+  }));
   gate(ctx.account, {});
 
   const pending = pendingFor(ctx.account);
@@ -464,21 +462,18 @@ export function searchAndEnrichContacts(ctx: Ctx): HandlerResult {
     pending.contact(p, fields);
     return withRef(it.ref, enrichedContact(p, companyOf(ctx.state, p), fields));
   });
-  pending.add('api_search', successes(results));
-  return paid(ctx, 'v3-contacts-search-and-enrich', results, pending);
+  return paidSearch(ctx, 'v3-contacts-search-and-enrich', results, pending);
 }
 
 // ------------------------------------------------------------------------------------------- companies
 
 export function searchCompanies(ctx: Ctx): HandlerResult {
-  const o = body(ctx);
-  const errs = new Errors();
-  onlyKeys(o, ['companies', 'options', 'signals'], '', errs);
-  const list = companyItems(o, errs);
-  searchOptions(o, errs);
-  // `V3CompanySignalsDto.types`: `linkedinActivityIntent` is accepted, the dataset has none.
-  const signals = signalsFilter(ctx.state, o, V3_COMPANY_SIGNAL_TYPES, errs);
-  if (errs.any) throw v3BadRequest(errs.list);
+  const { list, signals } = readBody(ctx, ['companies', 'options', 'signals'], (o, errs) => {
+    const items = companyItems(o, errs);
+    searchOptions(o, errs);
+    // `V3CompanySignalsDto.types`: `linkedinActivityIntent` is accepted, the dataset has none.
+    return { list: items, signals: signalsFilter(ctx.state, o, V3_COMPANY_SIGNAL_TYPES, errs) };
+  });
   gate(ctx.account, { signals });
 
   const pricing = pricingFor(ctx.account);
@@ -489,25 +484,18 @@ export function searchCompanies(ctx: Ctx): HandlerResult {
     const c = findCompany(ctx.state, it);
     if (!c) return withRef(it.ref, notFound('Company'));
     const preview = companyPreview(ctx.state.store, c, now, ledger, pricing);
-    if (signals) {
-      const matched = hasCompanySignal(ctx.state, c.id, companyTypes(signals.types), signals.window);
-      if (matched.length === 0) return withRef(it.ref, notFound('Company', NO_SIGNALS('company')));
-      preview.signalTypes = matched;
-    }
-    return withRef(it.ref, preview);
+    const matched = signals && hasCompanySignal(ctx.state, c.id, companyTypes(signals.types), signals.window);
+    return withRef(it.ref, withSignals('Company', preview, matched));
   });
-  pending.add('api_search', successes(results));
-  return paid(ctx, 'v3-companies-search', results, pending);
+  return paidSearch(ctx, 'v3-companies-search', results, pending);
 }
 
 export function enrichCompanies(ctx: Ctx): HandlerResult {
-  const o = body(ctx);
-  const errs = new Errors();
-  onlyKeys(o, ['ids', 'reveal', 'tableId'], '', errs);
-  const idList = ids(o, errs);
-  const premium = reveal(o, COMPANY_PREMIUM_FIELDS, [], errs);
-  const table = tableId(o, errs);
-  if (errs.any) throw v3BadRequest(errs.list);
+  const { idList, premium, table } = readBody(ctx, ['ids', 'reveal', 'tableId'], (o, errs) => ({
+    idList: ids(o, errs),
+    premium: reveal(o, COMPANY_PREMIUM_FIELDS, [], errs),
+    table: tableId(o, errs),
+  }));
   gate(ctx.account, { table });
 
   const pending = pendingFor(ctx.account);
@@ -522,12 +510,11 @@ export function enrichCompanies(ctx: Ctx): HandlerResult {
 }
 
 export function searchAndEnrichCompanies(ctx: Ctx): HandlerResult {
-  const o = body(ctx);
-  const errs = new Errors();
-  onlyKeys(o, ['companies', 'options'], '', errs);
-  const list = companyItems(o, errs);
-  searchOptions(o, errs);
-  if (errs.any) throw v3BadRequest(errs.list);
+  const list = readBody(ctx, ['companies', 'options'], (o, errs) => {
+    const items = companyItems(o, errs);
+    searchOptions(o, errs);
+    return items;
+  });
   gate(ctx.account, {});
 
   const pending = pendingFor(ctx.account);
@@ -538,8 +525,7 @@ export function searchAndEnrichCompanies(ctx: Ctx): HandlerResult {
     pending.add('reveal_company');
     return withRef(it.ref, enrichedCompany(ctx.state.store, c, now, pending.company(ctx.state, c, [])));
   });
-  pending.add('api_search', successes(results));
-  return paid(ctx, 'v3-companies-search-and-enrich', results, pending);
+  return paidSearch(ctx, 'v3-companies-search-and-enrich', results, pending);
 }
 
 /** This family's routes, with the account API (`getAccountUsage`, its own 5-per-minute limit). */

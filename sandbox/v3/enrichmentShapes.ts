@@ -6,9 +6,10 @@
  * camelCase, emails and phones `{…, type, confidence | doNotCall, updateDate}` as in the spec's examples.
  */
 import type { SandboxCompany, SandboxEmail, SandboxPerson, SandboxPhone } from '../model';
-import { companyLocation, fundingShape, intentShape } from '../shapes';
+import { companyLocation, fundingShape, intentShape, placeOf } from '../shapes';
 import type { Store } from '../store';
 import { companyInsights, type CompanyInsights } from './companyInsights';
+import { companyHead, employeeCount } from './prospectingPreviews';
 import { priceOf, type PricingEntry, type V3Action } from './pricing';
 import { type CompanyPremiumField, type ContactRevealField, type RevealLedger } from './reveals';
 
@@ -76,7 +77,7 @@ export function contactPreview(p: SandboxPerson, c: SandboxCompany, ledger: Reve
     has,
     canReveal: fields.map((field) => ({
       field,
-      credits: ledger.hasContact(p.personId, field) ? 0 : priceOf(pricing, CONTACT_REVEAL_ACTION[field]),
+      credits: ledger.contacts.has(p.personId, field) ? 0 : priceOf(pricing, CONTACT_REVEAL_ACTION[field]),
     })),
   };
 }
@@ -152,10 +153,6 @@ const PREMIUM_ORDER: readonly CompanyPremiumField[] = [
   'monthlyWebsiteTraffic',
 ];
 
-function employeeCount(c: SandboxCompany): Json {
-  return { exact: c.employeesInLinkedin, min: c.size.min, max: c.size.max };
-}
-
 /** "Public company" -> "Public Company", as the V3 examples write it. */
 function companyType(t: string): string {
   return t.replace(/\b\w/g, (ch) => ch.toUpperCase());
@@ -195,17 +192,11 @@ export function companyPreview(
   has.push('keywords', 'socialLinks');
   has.push(...premium.filter((f) => f === 'estimatedAnnualItSpend' || f === 'monthlyWebsiteTraffic'));
   return {
-    id: String(c.id),
-    name: c.name,
-    domain: c.fqdn,
-    employeeCount: employeeCount(c),
-    industry: c.mainIndustry,
-    location: companyLocation(c),
-    socialLinks: { linkedin: c.linkedinUrl },
+    ...companyHead(c),
     has,
     canReveal: premium.map((field) => ({
       field,
-      credits: ledger.hasCompany(c.id, field) ? 0 : priceOf(pricing, COMPANY_REVEAL_ACTION[field]),
+      credits: ledger.companies.has(c.id, field) ? 0 : priceOf(pricing, COMPANY_REVEAL_ACTION[field]),
     })),
   };
 }
@@ -235,16 +226,7 @@ export function enrichedCompany(
     naicsCodes: c.naics.map((n) => ({ code: Number(n.code), description: n.label })),
     emailDomain: c.domain,
     location: { ...companyLocation(c), zipCode: c.location.postalCode },
-    additionalLocations: c.companyLocations.slice(1).map((l) =>
-      compact({
-        city: l.city,
-        state: l.state ?? undefined,
-        stateCode: l.stateCode ?? undefined,
-        country: l.country,
-        countryIso2: l.countryIso2,
-        continent: l.continent,
-      }),
-    ),
+    additionalLocations: c.companyLocations.slice(1).map((l) => placeOf(l)),
     socialLinks: compact({ linkedin: c.linkedinUrl, facebook: ins.facebook ?? undefined, x: ins.x ?? undefined }),
     linkedinFollowers: c.linkedinFollowers,
     revenueRange: c.revenueRange ? { min: c.revenueRange[0], max: c.revenueRange[1] } : undefined,

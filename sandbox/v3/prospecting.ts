@@ -134,12 +134,18 @@ function checkContactCombination(f: Obj, errs: Errors): void {
   }
 }
 
-function contactBlock(ctx: Ctx, o: Obj | undefined, path: string, errs: Errors): ContactBlock | undefined {
-  return o ? compileContactBlock(ctx.state, o as ContactCriteria, path, errs) : undefined;
+/** The include and exclude blocks of the side at `path`, each compiled by `compile` when given. */
+function compiled<B>(side: Side<Obj>, path: string, compile: (o: Obj, path: string) => B): Side<B> {
+  const one = (o: Obj | undefined, at: string) => (o ? compile(o, at) : undefined);
+  return { include: one(side.include, `${path}.include`), exclude: one(side.exclude, `${path}.exclude`) };
 }
 
-function companyBlock(ctx: Ctx, o: Obj | undefined, path: string, errs: Errors): CompanyBlock | undefined {
-  return o ? compileCompanyBlock(ctx.state, o as CompanyCriteria, path, errs) : undefined;
+function contactBlocks(ctx: Ctx, side: Side<Obj>, errs: Errors): Side<ContactBlock> {
+  return compiled(side, 'filters.contacts', (o, at) => compileContactBlock(ctx.state, o as ContactCriteria, at, errs));
+}
+
+function companyBlocks(ctx: Ctx, side: Side<Obj>, errs: Errors): Side<CompanyBlock> {
+  return compiled(side, 'filters.companies', (o, at) => compileCompanyBlock(ctx.state, o as CompanyCriteria, at, errs));
 }
 
 function parseOptions(body: Obj, fields: Fields, errs: Errors): Obj {
@@ -164,14 +170,10 @@ function assertCanPay(ctx: Ctx, cost: number): void {
 // ------------------------------------------------------------------ contacts
 
 export function prospectContacts(ctx: Ctx): HandlerResult {
-  const body = bodyOf(ctx);
-  const errs = new Errors();
-  checkTopLevel(body, errs);
-  const pg = parsePagination(body, errs);
-  const options = parseOptions(body, { includePartialProfiles: { t: 'bool' }, excludeDnc: { t: 'bool' } }, errs);
+  const optionFields: Fields = { includePartialProfiles: { t: 'bool' }, excludeDnc: { t: 'bool' } };
+  const { errs, pg, options, f } = readRequest(ctx, optionFields, ['contacts', 'companies']);
   let contacts: Side<Obj> = {};
   let companies: Side<Obj> = {};
-  const f = parseFilters(body, ['contacts', 'companies'], errs);
   if (f) {
     // Lusha's docs: "include at least one of contacts or companies" (prospecting/search-contacts).
     if (f.contacts === undefined && f.companies === undefined) {
@@ -183,10 +185,8 @@ export function prospectContacts(ctx: Ctx): HandlerResult {
   checkContactBlock(contacts.include, 'filters.contacts.include', errs);
   checkContactBlock(contacts.exclude, 'filters.contacts.exclude', errs);
   const state = ctx.state;
-  const cInc = contactBlock(ctx, contacts.include, 'filters.contacts.include', errs);
-  const cExc = contactBlock(ctx, contacts.exclude, 'filters.contacts.exclude', errs);
-  const coInc = companyBlock(ctx, companies.include, 'filters.companies.include', errs);
-  const coExc = companyBlock(ctx, companies.exclude, 'filters.companies.exclude', errs);
+  const { include: cInc, exclude: cExc } = contactBlocks(ctx, contacts, errs);
+  const { include: coInc, exclude: coExc } = companyBlocks(ctx, companies, errs);
   if (errs.any) throw v3BadRequest(errs.list);
 
   const excludeDnc = options.excludeDnc === true;
@@ -217,16 +217,31 @@ export function prospectContacts(ctx: Ctx): HandlerResult {
     if (!inc.ok || contactExcluded(state, p, cExc, excludeDnc) || !companyPasses(c, p)) continue;
     matches.push({ p, c, signals: inc.signals });
   }
-  const slice = matches.slice(pg.page * pg.size, pg.page * pg.size + pg.size);
-  const results = slice.map((m) =>
-    contactPreview(ctx.account, m.p, m.c, excludeDnc, withSignals ? m.signals : undefined),
+  return pageAnswer(ctx, 'v3-prospecting-contacts', pg, matches, withSignals, (m, signalTypes) =>
+    contactPreview(ctx.account, m.p, m.c, excludeDnc, signalTypes),
   );
+}
+
+/**
+ * The page `pg` of `matches` as a paid answer: the search credits of its results, plus, when the include
+ * block filters on signals, the signal credits of each result's matched types (reported as `signalTypes`).
+ */
+function pageAnswer<M extends { signals: string[] }>(
+  ctx: Ctx,
+  idPrefix: string,
+  pg: Page,
+  matches: M[],
+  withSignals: boolean,
+  preview: (m: M, signalTypes: string[] | undefined) => Record<string, unknown>,
+): HandlerResult {
+  const slice = matches.slice(pg.page * pg.size, pg.page * pg.size + pg.size);
+  const results = slice.map((m) => preview(m, withSignals ? m.signals : undefined));
   const signalCredits = withSignals ? slice.reduce((s, m) => s + m.signals.length * SIGNAL_CREDITS, 0) : 0;
   const cost = searchCredits(results.length) + signalCredits;
   assertCanPay(ctx, cost);
   return {
     body: {
-      requestId: state.newId('v3-prospecting-contacts'),
+      requestId: ctx.state.newId(idPrefix),
       results,
       pagination: { page: pg.page, size: pg.size, total: matches.length },
       billing: billing(cost, results.length),
@@ -235,24 +250,28 @@ export function prospectContacts(ctx: Ctx): HandlerResult {
   };
 }
 
-function checkTopLevel(body: Obj, errs: Errors): void {
+/** What both prospecting bodies hold: no other keys, a string `tableId`, the pagination, options and filters. */
+function readRequest(ctx: Ctx, optionFields: Fields, sides: readonly string[]) {
+  const body = bodyOf(ctx);
+  const errs = new Errors();
   for (const k of Object.keys(body)) {
     if (!['pagination', 'filters', 'tableId', 'options'].includes(k)) errs.add(`property ${k} should not exist`);
   }
   if (body.tableId !== undefined) check(body.tableId, { t: 'str' }, 'tableId', errs);
+  const pg = parsePagination(body, errs);
+  const options = parseOptions(body, optionFields, errs);
+  return { errs, pg, options, f: parseFilters(body, sides, errs) };
 }
 
 // ------------------------------------------------------------------ companies
 
 export function prospectCompanies(ctx: Ctx): HandlerResult {
-  const body = bodyOf(ctx);
-  const errs = new Errors();
-  checkTopLevel(body, errs);
-  const pg = parsePagination(body, errs);
-  const options = parseOptions(body, { includePartialProfiles: { t: 'bool' } }, errs);
+  const { errs, pg, options, f } = readRequest(ctx, { includePartialProfiles: { t: 'bool' } }, [
+    'companies',
+    'contacts',
+  ]);
   let contacts: Side<Obj> = {};
   let companies: Side<Obj> = {};
-  const f = parseFilters(body, ['companies', 'contacts'], errs);
   if (f) {
     if (f.companies === undefined) errs.add('filters.companies is required');
     companies = parseSide(f.companies, 'filters.companies', COMPANY_PROSPECTING_CRITERIA, errs, true);
@@ -260,10 +279,8 @@ export function prospectCompanies(ctx: Ctx): HandlerResult {
     checkContactCombination(f, errs);
   }
   const state = ctx.state;
-  const coInc = companyBlock(ctx, companies.include, 'filters.companies.include', errs);
-  const coExc = companyBlock(ctx, companies.exclude, 'filters.companies.exclude', errs);
-  const pInc = contactBlock(ctx, contacts.include, 'filters.contacts.include', errs);
-  const pExc = contactBlock(ctx, contacts.exclude, 'filters.contacts.exclude', errs);
+  const { include: coInc, exclude: coExc } = companyBlocks(ctx, companies, errs);
+  const { include: pInc, exclude: pExc } = contactBlocks(ctx, contacts, errs);
   if (errs.any) throw v3BadRequest(errs.list);
 
   assertSignalsPlan(ctx, usesSignals(coInc, coExc));
@@ -284,22 +301,9 @@ export function prospectCompanies(ctx: Ctx): HandlerResult {
     if ((pInc || pExc) && !hasContact(c, pInc, pExc)) continue;
     matches.push({ c, signals: inc.signals });
   }
-  const slice = matches.slice(pg.page * pg.size, pg.page * pg.size + pg.size);
-  const results = slice.map((m) =>
-    companyPreview(m.c, store.peopleAt(m.c.id).length, withSignals ? m.signals : undefined),
+  return pageAnswer(ctx, 'v3-prospecting-companies', pg, matches, withSignals, (m, signalTypes) =>
+    companyPreview(m.c, store.peopleAt(m.c.id).length, signalTypes),
   );
-  const signalCredits = withSignals ? slice.reduce((s, m) => s + m.signals.length * SIGNAL_CREDITS, 0) : 0;
-  const cost = searchCredits(results.length) + signalCredits;
-  assertCanPay(ctx, cost);
-  return {
-    body: {
-      requestId: state.newId('v3-prospecting-companies'),
-      results,
-      pagination: { page: pg.page, size: pg.size, total: matches.length },
-      billing: billing(cost, results.length),
-    },
-    credits: cost,
-  };
 }
 
 /** Every route of the V3 prospecting family (prospecting, filters, lookalikes). */

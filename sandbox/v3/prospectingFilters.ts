@@ -13,11 +13,13 @@ import {
   EXISTING_DATA_POINTS,
   INDUSTRIES,
   INTENT_TOPICS,
-  NAICS_SECTORS,
+  NAICS_CODES,
   REVENUE_RANGES,
   SENIORITIES,
+  SIC_CODES,
   SIZE_RANGES,
   TECHNOLOGIES,
+  type IndustryCode,
 } from '../catalog';
 import type { Ctx, HandlerResult } from '../context';
 import { route, type Route } from '../routes';
@@ -67,22 +69,9 @@ function locationValues(q: string): Json[] {
   return out.slice(0, MAX_SEARCH_VALUES);
 }
 
-function sics(q: string | undefined): Json[] {
-  const map = new Map<string, string>();
-  for (const i of INDUSTRIES) for (const s of i.subs) map.set(s.sic[0], s.sic[1]);
-  return [...map]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .filter(([code, label]) => q === undefined || code.startsWith(q) || has(label, q))
-    .map(([code, label]) => ({ code, label }));
-}
-
-function naics(q: string | undefined): Json[] {
-  const map = new Map<string, string>(NAICS_SECTORS.map(([c, l]) => [c, l]));
-  for (const i of INDUSTRIES) for (const s of i.subs) map.set(s.naics[0], s.naics[1]);
-  return [...map]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .filter(([code, label]) => q === undefined || code.startsWith(q) || has(label, q))
-    .map(([code, label]) => ({ code, label }));
+/** The SIC or NAICS entries whose code starts with the query or whose label contains it. */
+function codesMatching(list: readonly IndustryCode[], q: string | undefined): IndustryCode[] {
+  return list.filter(({ code, label }) => q === undefined || code.startsWith(q) || has(label, q));
 }
 
 /** The industry hierarchy, in the V2 list's shape; a query keeps matching main or sub industries. */
@@ -140,8 +129,8 @@ const COMPANY_TYPES: Record<string, FilterType> = {
   sizes: { requiresQuery: false, list: () => SIZE_RANGES.map((s) => ({ min: s.min, max: s.max })) },
   revenues: { requiresQuery: false, list: () => REVENUE_RANGES.map((r) => ({ min: r.min, max: r.max })) },
   locations: { requiresQuery: true, list: (_ctx, q) => locationValues(q ?? '') },
-  sics: { requiresQuery: false, list: (_ctx, q) => sics(q) },
-  naics: { requiresQuery: false, list: (_ctx, q) => naics(q) },
+  sics: { requiresQuery: false, list: (_ctx, q) => codesMatching(SIC_CODES, q) },
+  naics: { requiresQuery: false, list: (_ctx, q) => codesMatching(NAICS_CODES, q) },
   intentTopics: { requiresQuery: false, list: (_ctx, q) => INTENT_TOPICS.filter((t) => has(t, q)) },
 };
 

@@ -9,6 +9,7 @@
  */
 import type { Account } from '../accounts';
 import type { SandboxCompany, SandboxLocation, SandboxPerson } from '../model';
+import { companyLocation } from '../shapes';
 
 type Json = Record<string, unknown>;
 
@@ -16,7 +17,12 @@ type Json = Record<string, unknown>;
 export const REVEAL_EMAIL_CREDITS = 1;
 export const REVEAL_PHONE_CREDITS = 5;
 /** Premium company fields a preview lists in `canReveal` (spec `searchCompanies` example), 1 credit each. */
-const COMPANY_PREMIUM_FIELDS = ['employeesByDepartment', 'employeesByLocation', 'employeesBySeniority', 'competitors'];
+export const PREVIEW_PREMIUM_FIELDS: readonly string[] = [
+  'employeesByDepartment',
+  'employeesByLocation',
+  'employeesBySeniority',
+  'competitors',
+];
 
 function compact(o: Json): Json {
   const out: Json = {};
@@ -72,36 +78,49 @@ export function isPartialCompany(c: SandboxCompany): boolean {
 
 /** `V3CompanyPreview` without `clientReferenceId`. */
 export function companyPreview(c: SandboxCompany, employees: number, signalTypes?: string[]): Json {
+  const has = previewHas(c);
+  const premium = employees > 0 ? PREVIEW_PREMIUM_FIELDS : ['competitors'];
+  has.push(...premium, 'businessModel', 'keywords', 'socialLinks');
+  return {
+    ...companyHead(c),
+    has,
+    canReveal: premium.map((field) => ({ field, credits: 1 })),
+    ...(signalTypes ? { signalTypes } : {}),
+  };
+}
+
+/**
+ * The start of a company preview's `has`, up to `logoUrl`. Search Companies lists the industry codes
+ * of every company; with `everyCode` false only the kinds of code the company has are listed.
+ */
+export function previewHas(c: SandboxCompany, everyCode = true): string[] {
   const has = ['alternativeName', 'description', 'companyType', 'yearFounded', 'subIndustry'];
   if (c.specialities.length > 0) has.push('specialities');
-  has.push('sicCodes', 'naicsCodes');
+  if (everyCode || c.sic.length > 0) has.push('sicCodes');
+  if (everyCode || c.naics.length > 0) has.push('naicsCodes');
   if (c.companyLocations.length > 1) has.push('additionalLocations');
   has.push('linkedinFollowers');
   if (c.funding) has.push('funding');
   if (c.revenueRange) has.push('revenueRange');
   if (c.intentTopics.length > 0) has.push('intent');
   has.push('popularityTier', 'logoUrl');
-  const premium = employees > 0 ? COMPANY_PREMIUM_FIELDS : ['competitors'];
-  has.push(...premium, 'businessModel', 'keywords', 'socialLinks');
-  const l = c.location;
+  return has;
+}
+
+export function employeeCount(c: SandboxCompany): Json {
+  return { exact: c.employeesInLinkedin, min: c.size.min, max: c.size.max };
+}
+
+/** The fields every V3 company preview opens with, `id` to `socialLinks`. */
+export function companyHead(c: SandboxCompany): Json {
   return {
     id: String(c.id),
     name: c.name,
     domain: c.fqdn,
-    employeeCount: { exact: c.employeesInLinkedin, min: c.size.min, max: c.size.max },
+    employeeCount: employeeCount(c),
     industry: c.mainIndustry,
-    location: compact({
-      city: l.city,
-      state: l.state,
-      stateCode: l.stateCode,
-      country: l.country,
-      countryIso2: l.countryIso2,
-      continent: l.continent,
-    }),
+    location: companyLocation(c),
     socialLinks: { linkedin: c.linkedinUrl },
-    has,
-    canReveal: premium.map((field) => ({ field, credits: 1 })),
-    ...(signalTypes ? { signalTypes } : {}),
   };
 }
 

@@ -18,39 +18,36 @@ export const COMPANY_PREMIUM_FIELDS = [
 ] as const;
 export type CompanyPremiumField = (typeof COMPANY_PREMIUM_FIELDS)[number];
 
+/** Per record id, the fields revealed so far; listed in the order of `order`. */
+export class RevealedFields<F extends string> {
+  private readonly byId = new Map<number, Set<F>>();
+
+  constructor(private readonly order: readonly F[]) {}
+
+  has(id: number, field: F): boolean {
+    return this.byId.get(id)?.has(field) ?? false;
+  }
+
+  add(id: number, field: F): void {
+    const set = this.byId.get(id) ?? new Set();
+    set.add(field);
+    this.byId.set(id, set);
+  }
+
+  list(id: number): F[] {
+    const set = this.byId.get(id);
+    return set ? this.order.filter((f) => set.has(f)) : [];
+  }
+
+  clear(): void {
+    this.byId.clear();
+  }
+}
+
+/** A key's revealed contact and company fields. */
 export class RevealLedger {
-  private readonly contacts = new Map<number, Set<ContactRevealField>>();
-  private readonly companies = new Map<number, Set<CompanyPremiumField>>();
-
-  hasContact(personId: number, field: ContactRevealField): boolean {
-    return this.contacts.get(personId)?.has(field) ?? false;
-  }
-
-  addContact(personId: number, field: ContactRevealField): void {
-    const set = this.contacts.get(personId) ?? new Set();
-    set.add(field);
-    this.contacts.set(personId, set);
-  }
-
-  contactFields(personId: number): ContactRevealField[] {
-    const set = this.contacts.get(personId);
-    return set ? (['emails', 'phones'] as const).filter((f) => set.has(f)) : [];
-  }
-
-  hasCompany(companyId: number, field: CompanyPremiumField): boolean {
-    return this.companies.get(companyId)?.has(field) ?? false;
-  }
-
-  addCompany(companyId: number, field: CompanyPremiumField): void {
-    const set = this.companies.get(companyId) ?? new Set();
-    set.add(field);
-    this.companies.set(companyId, set);
-  }
-
-  companyFields(companyId: number): CompanyPremiumField[] {
-    const set = this.companies.get(companyId);
-    return set ? COMPANY_PREMIUM_FIELDS.filter((f) => set.has(f)) : [];
-  }
+  readonly contacts = new RevealedFields<ContactRevealField>(['emails', 'phones']);
+  readonly companies = new RevealedFields<CompanyPremiumField>(COMPANY_PREMIUM_FIELDS);
 
   clear(): void {
     this.contacts.clear();

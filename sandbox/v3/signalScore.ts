@@ -18,8 +18,8 @@
 import type { Ctx, HandlerResult } from '../context';
 import { addDays, ymd } from '../dates';
 import type { SandboxCompany, SandboxPerson } from '../model';
-import { Errors, isObj, unknownKeys, type Obj } from '../validate';
-import { billing, v3BadRequest } from './common';
+import { checkSize, Errors, isObj, requiredArray, unknownKeys, type Obj } from '../validate';
+import { billing, CONTACT_ITEM_KEYS, v3BadRequest } from './common';
 import { linkedinActivity } from './linkedinActivity';
 import {
   assertV3CanPay,
@@ -84,17 +84,9 @@ export function companyActiveSignals(ctx: Ctx, c: SandboxCompany): Active[] {
 
 function readItems(body: Obj, field: string, errs: Errors): Obj[] {
   unknownKeys(body, [field], '', errs);
-  const v = body[field];
-  if (v === undefined) {
-    errs.add(`${field} should not be empty`);
-    return [];
-  }
-  if (!Array.isArray(v)) {
-    errs.add(`${field} must be an array`);
-    return [];
-  }
-  if (v.length < 1) errs.add(`${field} must contain at least 1 elements`);
-  if (v.length > 100) errs.add(`${field} must contain no more than 100 elements`);
+  const v = requiredArray(body[field], field, errs);
+  if (!v) return [];
+  checkSize(v, field, 100, errs);
   const items: Obj[] = [];
   v.forEach((x, i) => {
     if (isObj(x)) items.push(x);
@@ -106,6 +98,17 @@ function readItems(body: Obj, field: string, errs: Errors): Obj[] {
 interface Outcome {
   row: Record<string, unknown>;
   scored: boolean;
+}
+
+/** A row without a score: the record's fields and the error. */
+function unscored(fields: Record<string, unknown>, code: 'NOT_FOUND' | 'NO_SCORE', message: string): Outcome {
+  return { row: { ...fields, error: { code, message } }, scored: false };
+}
+
+/** A scored row: the record's fields, its score from its active signals, and whether it has none. */
+function withScore(ctx: Ctx, fields: Record<string, unknown>, active: readonly Active[], k: number): Outcome {
+  const s = scoreOf(active, ctx.state.today(), k);
+  return { row: { ...fields, ...s, noActiveSignals: s.signalScore === 0 }, scored: true };
 }
 
 function respond(ctx: Ctx, outcomes: Outcome[]): HandlerResult {
@@ -122,8 +125,29 @@ function respond(ctx: Ctx, outcomes: Outcome[]): HandlerResult {
   };
 }
 
-function chargeable(ctx: Ctx): void {
+/**
+ * The targets of a signal-score body: `field` holds 1 to 100 items with only `keys`, each read by `read`
+ * (nothing for an item it rejects). 400 with every problem, then 402 when scores are charged and none is left.
+ */
+function readTargets<T>(
+  ctx: Ctx,
+  field: string,
+  keys: readonly string[],
+  read: (item: Obj, at: string, errs: Errors) => T | void,
+): T[] {
+  requireSignalsPlan(ctx);
+  const body = bodyObject(ctx);
+  const errs = new Errors();
+  const targets: T[] = [];
+  readItems(body, field, errs).forEach((item, i) => {
+    const at = `${field}[${i}]`;
+    unknownKeys(item, keys, `${at}.`, errs);
+    const t = read(item, at, errs);
+    if (t) targets.push(t);
+  });
+  if (errs.any) throw v3BadRequest(errs.list);
   if (ctx.account.config.signalScoreCharged !== false) assertV3HasCredits(ctx.account);
+  return targets;
 }
 
 // ------------------------------------------------------------------ companies
@@ -155,27 +179,17 @@ function scoreCompany(ctx: Ctx, t: CompanyTarget): Outcome {
   if (!company) {
     // The spec's example echoes the identifier under its own name; an email echoes its domain.
     const echo = t.by === 'email' ? { domain: emailDomain } : { [t.by]: t.value };
-    return { row: { ...ref, ...echo, error: { code: 'NOT_FOUND', message: 'Company not found' } }, scored: false };
+    return unscored({ ...ref, ...echo }, 'NOT_FOUND', 'Company not found');
   }
   const who = { ...ref, id: String(company.id), name: company.name, domain: company.fqdn };
   if (company.employeesInLinkedin < MIN_SCORED_EMPLOYEES) {
-    return {
-      row: { ...who, error: { code: 'NO_SCORE', message: 'No signal score available for this company' } },
-      scored: false,
-    };
+    return unscored(who, 'NO_SCORE', 'No signal score available for this company');
   }
-  const s = scoreOf(companyActiveSignals(ctx, company), ctx.state.today(), K_COMPANY);
-  return { row: { ...who, ...s, noActiveSignals: s.signalScore === 0 }, scored: true };
+  return withScore(ctx, who, companyActiveSignals(ctx, company), K_COMPANY);
 }
 
 export function companySignalScores(ctx: Ctx): HandlerResult {
-  requireSignalsPlan(ctx);
-  const body = bodyObject(ctx);
-  const errs = new Errors();
-  const targets: CompanyTarget[] = [];
-  readItems(body, 'companies', errs).forEach((item, i) => {
-    const at = `companies[${i}]`;
-    unknownKeys(item, ['clientReferenceId', ...COMPANY_IDENTIFIERS], `${at}.`, errs);
+  const targets = readTargets(ctx, 'companies', ['clientReferenceId', ...COMPANY_IDENTIFIERS], (item, at, errs) => {
     const ref = clientReference(item, at, errs);
     const given = COMPANY_IDENTIFIERS.filter((k) => item[k] !== undefined);
     const values = given.map((k) => optText(item, k, at, errs));
@@ -184,10 +198,8 @@ export function companySignalScores(ctx: Ctx): HandlerResult {
     const value = values[0];
     if (value === undefined) return;
     if (by === 'email' && !isEmail(value)) return errs.add(`${at}.email must be an email`);
-    targets.push({ ref, by, value });
+    return { ref, by, value };
   });
-  if (errs.any) throw v3BadRequest(errs.list);
-  chargeable(ctx);
   return respond(
     ctx,
     targets.map((t) => scoreCompany(ctx, t)),
@@ -195,17 +207,6 @@ export function companySignalScores(ctx: Ctx): HandlerResult {
 }
 
 // ------------------------------------------------------------------ contacts
-
-const CONTACT_KEYS = [
-  'clientReferenceId',
-  'id',
-  'linkedinUrl',
-  'email',
-  'firstName',
-  'lastName',
-  'companyName',
-  'companyDomain',
-];
 
 interface ContactTarget {
   ref: string | undefined;
@@ -239,7 +240,7 @@ function scoreContact(ctx: Ctx, t: ContactTarget): Outcome {
   const company = person ? ctx.state.store.company(person.companyId) : undefined;
   if (!person || !company) {
     const echo = t.id === undefined ? {} : { id: t.id };
-    return { row: { ...ref, ...echo, error: { code: 'NOT_FOUND', message: 'Contact not found' } }, scored: false };
+    return unscored({ ...ref, ...echo }, 'NOT_FOUND', 'Contact not found');
   }
   const who = {
     ...ref,
@@ -247,24 +248,12 @@ function scoreContact(ctx: Ctx, t: ContactTarget): Outcome {
     fullName: person.fullName,
     company: { id: String(company.id), name: company.name, domain: company.domain },
   };
-  if (!person.linkedinUrl) {
-    return {
-      row: { ...who, error: { code: 'NO_SCORE', message: 'No signal score available for this contact' } },
-      scored: false,
-    };
-  }
-  const s = scoreOf(contactActiveSignals(ctx, person), ctx.state.today(), K_CONTACT);
-  return { row: { ...who, ...s, noActiveSignals: s.signalScore === 0 }, scored: true };
+  if (!person.linkedinUrl) return unscored(who, 'NO_SCORE', 'No signal score available for this contact');
+  return withScore(ctx, who, contactActiveSignals(ctx, person), K_CONTACT);
 }
 
 export function contactSignalScores(ctx: Ctx): HandlerResult {
-  requireSignalsPlan(ctx);
-  const body = bodyObject(ctx);
-  const errs = new Errors();
-  const targets: ContactTarget[] = [];
-  readItems(body, 'contacts', errs).forEach((item, i) => {
-    const at = `contacts[${i}]`;
-    unknownKeys(item, CONTACT_KEYS, `${at}.`, errs);
+  const targets = readTargets(ctx, 'contacts', CONTACT_ITEM_KEYS, (item, at, errs) => {
     const t: ContactTarget = { ref: clientReference(item, at, errs) };
     for (const k of ['id', 'linkedinUrl', 'email', 'firstName', 'lastName', 'companyName', 'companyDomain'] as const) {
       const v = optText(item, k, at, errs);
@@ -278,10 +267,8 @@ export function contactSignalScores(ctx: Ctx): HandlerResult {
     if (t.id === undefined && t.linkedinUrl === undefined && t.email === undefined && !byName) {
       errs.add(`${at} must include id, linkedinUrl, email, or firstName + lastName + (companyName or companyDomain)`);
     }
-    targets.push(t);
+    return t;
   });
-  if (errs.any) throw v3BadRequest(errs.list);
-  chargeable(ctx);
   return respond(
     ctx,
     targets.map((t) => scoreContact(ctx, t)),

@@ -11,11 +11,11 @@
 import { COUNTRIES, DEPARTMENTS, NEWS_EVENT_TYPES, type CompanySignalType, type ContactSignalType } from '../catalog';
 import type { Ctx, HandlerResult } from '../context';
 import { addDays, ymd } from '../dates';
-import type { ContactSignalRecord, SandboxCompany } from '../model';
+import type { ContactSignalRecord, SandboxCompany, SandboxPerson } from '../model';
 import { route, type Route } from '../routes';
-import { companySignalBlock, companySignalFilter, signalNames, signalWindow } from '../signals';
+import { companySignalBlock, companySignalFilter, signalBlock, signalNames, signalWindow } from '../signals';
 import type { SignalWindow } from '../store';
-import { Errors, isObj, isStr, optDate, unknownKeys, type Obj } from '../validate';
+import { checkSize, Errors, isObj, isStr, optDate, unknownKeys, type Obj } from '../validate';
 import { buyingGroup } from './buyingGroup';
 import { billing, v3BadRequest } from './common';
 import { INTENT_CATEGORIES, LINKEDIN_MAX_RESULTS, LINKEDIN_WINDOW_DAYS, linkedinActivity } from './linkedinActivity';
@@ -116,8 +116,7 @@ function readSignalRequest(ctx: Ctx, body: Obj, allowed: readonly string[], errs
   if (v === undefined) errs.add('ids should not be empty');
   else if (!Array.isArray(v)) errs.add('ids must be an array');
   else {
-    if (v.length < 1) errs.add('ids must contain at least 1 elements');
-    if (v.length > 100) errs.add('ids must contain no more than 100 elements');
+    checkSize(v, 'ids', 100, errs);
     if (!v.every(isStr)) errs.add('each value in ids must be a string');
     else ids = v;
   }
@@ -128,10 +127,27 @@ function readSignalRequest(ctx: Ctx, body: Obj, allowed: readonly string[], errs
   return { ids: [...new Set(ids.map((id) => id.trim()))], names, window, max };
 }
 
-function finish(errs: Errors, tableId: string | undefined, ctx: Ctx): void {
+/**
+ * The body of a signals call (plan first, then 400 with every problem, then the table and the credits):
+ * the common request, and what `readMore` reads of the kind's own `moreKeys`.
+ */
+function readCall<X>(
+  ctx: Ctx,
+  allowed: readonly string[],
+  moreKeys: readonly string[],
+  readMore: (body: Obj, errs: Errors) => X,
+): { req: SignalRequest; more: X } {
+  requireSignalsPlan(ctx);
+  const body = bodyObject(ctx);
+  const errs = new Errors();
+  unknownKeys(body, ['ids', 'signalTypes', 'startDate', 'maxResultsPerSignal', 'tableId', ...moreKeys], '', errs);
+  const req = readSignalRequest(ctx, body, allowed, errs);
+  const more = readMore(body, errs);
+  const tableId = readTableId(body, errs);
   if (errs.any) throw v3BadRequest(errs.list);
   if (tableId !== undefined) tableNotFound();
   assertV3HasCredits(ctx.account);
+  return { req, more };
 }
 
 // ------------------------------------------------------------------ contacts
@@ -152,27 +168,48 @@ export function v3ContactSignalItem(s: ContactSignalRecord): Record<string, unkn
 }
 
 function contactSignals(ctx: Ctx): HandlerResult {
-  requireSignalsPlan(ctx);
-  const body = bodyObject(ctx);
-  const errs = new Errors();
-  unknownKeys(body, ['ids', 'signalTypes', 'startDate', 'maxResultsPerSignal', 'tableId'], '', errs);
-  const req = readSignalRequest(ctx, body, V3_CONTACT_SIGNAL_TYPES, errs);
-  finish(errs, readTableId(body, errs), ctx);
+  const { req } = readCall(ctx, V3_CONTACT_SIGNAL_TYPES, [], () => undefined);
   const types = expand<ContactSignalType>(V3_CONTACT_SIGNAL_TYPES, req.names);
+  return signalsAnswer(
+    ctx,
+    req,
+    (n) => ctx.state.store.person(n),
+    'Contact not found',
+    (person) => contactEntry(ctx, person, types, req),
+  );
+}
+
+function contactEntry(
+  ctx: Ctx,
+  person: SandboxPerson,
+  types: readonly ContactSignalType[],
+  req: SignalRequest,
+): { entry: Record<string, unknown>; hits: number } {
+  const itemsOf = (t: ContactSignalType) => ctx.state.store.contactSignalsFor(person.personId, t, req.window);
+  const block = signalBlock(types, itemsOf, req.max, true, v3ContactSignalItem);
+  return { entry: { id: String(person.personId), ...block.byType }, hits: block.hits };
+}
+
+/**
+ * The answer of a signals call: a row for each requested id (`NOT_FOUND` when `lookup` finds no record),
+ * charged the hits of every row's entry.
+ */
+function signalsAnswer<R>(
+  ctx: Ctx,
+  req: SignalRequest,
+  lookup: (id: number) => R | undefined,
+  notFound: string,
+  entryOf: (record: R) => { entry: Record<string, unknown>; hits: number },
+): HandlerResult {
   let cost = 0;
   let found = 0;
   const results = req.ids.map((id) => {
     const n = numericId(id);
-    const person = n === undefined ? undefined : ctx.state.store.person(n);
-    if (!person) return { id, error: { code: 'NOT_FOUND', message: 'Contact not found' } };
+    const record = n === undefined ? undefined : lookup(n);
+    if (!record) return { id, error: { code: 'NOT_FOUND', message: notFound } };
     found++;
-    const entry: Record<string, unknown> = { id: String(person.personId) };
-    for (const t of types) {
-      let items = ctx.state.store.contactSignalsFor(person.personId, t, req.window);
-      if (req.max !== undefined) items = items.slice(0, req.max);
-      if (items.length > 0) cost++;
-      entry[t] = items.map(v3ContactSignalItem);
-    }
+    const { entry, hits } = entryOf(record);
+    cost += hits;
     return entry;
   });
   assertV3CanPay(ctx.account, cost);
@@ -239,30 +276,15 @@ function companyEntry(
 }
 
 function companySignals(ctx: Ctx): HandlerResult {
-  requireSignalsPlan(ctx);
-  const body = bodyObject(ctx);
-  const errs = new Errors();
-  unknownKeys(body, ['ids', 'signalTypes', 'startDate', 'maxResultsPerSignal', 'tableId', 'filters'], '', errs);
-  const req = readSignalRequest(ctx, body, V3_COMPANY_SIGNAL_TYPES, errs);
-  const filters = readCompanyFilters(body, errs);
-  finish(errs, readTableId(body, errs), ctx);
+  const { req, more: filters } = readCall(ctx, V3_COMPANY_SIGNAL_TYPES, ['filters'], readCompanyFilters);
   const types = expand<V3CompanySignalType>(V3_COMPANY_SIGNAL_TYPES, req.names);
-  let cost = 0;
-  let found = 0;
-  const results = req.ids.map((id) => {
-    const n = numericId(id);
-    const company = n === undefined ? undefined : ctx.state.store.company(n);
-    if (!company) return { id, error: { code: 'NOT_FOUND', message: 'Company not found' } };
-    found++;
-    const { entry, hits } = companyEntry(ctx, company, types, req, filters);
-    cost += hits;
-    return entry;
-  });
-  assertV3CanPay(ctx.account, cost);
-  return {
-    body: { results, startDate: req.window.start, endDate: req.window.end, billing: billing(cost, found) },
-    credits: cost,
-  };
+  return signalsAnswer(
+    ctx,
+    req,
+    (n) => ctx.state.store.company(n),
+    'Company not found',
+    (company) => companyEntry(ctx, company, types, req, filters),
+  );
 }
 
 export const V3_SIGNALS_ROUTES: Route[] = [

@@ -15,7 +15,7 @@ import type { Ctx, HandlerResult } from '../context';
 import { MESSAGES } from '../errors';
 import { route, type Route } from '../routes';
 import { signalNames } from '../signals';
-import { Errors, isObj, isStr, unknownKeys, type Obj } from '../validate';
+import { checkSize, Errors, isObj, isStr, unknownKeys, type Obj } from '../validate';
 import { v3Error } from './common';
 import {
   MISSING_SECRET,
@@ -162,8 +162,7 @@ export function createSubscriptions(ctx: Ctx): HandlerResult {
   if (!Array.isArray(body.subscriptions)) {
     errs.add(body.subscriptions === undefined ? 'subscriptions should not be empty' : 'subscriptions must be an array');
   } else {
-    if (body.subscriptions.length < 1) errs.add('subscriptions must contain at least 1 elements');
-    if (body.subscriptions.length > 25) errs.add('subscriptions must contain no more than 25 elements');
+    checkSize(body.subscriptions, 'subscriptions', 25, errs);
     body.subscriptions.forEach((item: unknown, i) => {
       const at = `subscriptions[${i}]`;
       if (!isObj(item)) return errs.add(`${at} must be an object`);
@@ -292,8 +291,7 @@ export function deleteSubscriptions(ctx: Ctx): HandlerResult {
   const ids = body.ids;
   if (!Array.isArray(ids)) errs.add(ids === undefined ? 'ids should not be empty' : 'ids must be an array');
   else {
-    if (ids.length < 1) errs.add('ids must contain at least 1 elements');
-    if (ids.length > 25) errs.add('ids must contain no more than 25 elements');
+    checkSize(ids, 'ids', 25, errs);
     if (!ids.every(isStr)) errs.add('each value in ids must be a string');
   }
   if (errs.any || !Array.isArray(ids)) throw invalid(errs.list);

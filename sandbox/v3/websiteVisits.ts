@@ -17,6 +17,7 @@ import type { SandboxCompany } from '../model';
 import { normDomain } from '../store';
 import { Errors, isObj, isStr, optDate, unknownKeys, type Obj } from '../validate';
 import { billing, v3BadRequest } from './common';
+import { PREVIEW_PREMIUM_FIELDS, companyHead, previewHas } from './prospectingPreviews';
 import { bodyObject, dayNumber, dayString, optInt, unit } from './signalFamily';
 
 /** The tracked domain of the demo key, and the share of companies that visit any tracked domain. */
@@ -135,38 +136,12 @@ function metricsOf(c: SandboxCompany, sessions: Session[], today: number): Visit
 
 /** The V3 company preview (Search Companies shape) the spec puts in front of the visit metrics. */
 function companyPreview(c: SandboxCompany): Record<string, unknown> {
-  const has: string[] = ['alternativeName', 'description', 'companyType', 'yearFounded', 'subIndustry'];
-  if (c.specialities.length > 0) has.push('specialities');
-  if (c.sic.length > 0) has.push('sicCodes');
-  if (c.naics.length > 0) has.push('naicsCodes');
-  if (c.companyLocations.length > 1) has.push('additionalLocations');
-  has.push('linkedinFollowers');
-  if (c.funding) has.push('funding');
-  if (c.revenueRange) has.push('revenueRange');
-  if (c.intentTopics.length > 0) has.push('intent');
-  has.push('popularityTier', 'logoUrl', 'employeesByDepartment', 'employeesByLocation', 'employeesBySeniority');
-  has.push('competitors', 'socialLinks');
-  const l = c.location;
+  const has = previewHas(c, false);
+  has.push(...PREVIEW_PREMIUM_FIELDS, 'socialLinks');
   return {
-    id: String(c.id),
-    name: c.name,
-    domain: c.fqdn,
-    employeeCount: { exact: c.employeesInLinkedin, min: c.size.min, max: c.size.max },
-    industry: c.mainIndustry,
-    location: {
-      city: l.city,
-      ...(l.state ? { state: l.state } : {}),
-      ...(l.stateCode ? { stateCode: l.stateCode } : {}),
-      country: l.country,
-      countryIso2: l.countryIso2,
-      continent: l.continent,
-    },
-    socialLinks: { linkedin: c.linkedinUrl },
+    ...companyHead(c),
     has,
-    canReveal: ['employeesByDepartment', 'employeesByLocation', 'employeesBySeniority', 'competitors'].map((field) => ({
-      field,
-      credits: 1,
-    })),
+    canReveal: PREVIEW_PREMIUM_FIELDS.map((field) => ({ field, credits: 1 })),
   };
 }
 

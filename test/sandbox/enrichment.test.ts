@@ -1,5 +1,5 @@
 import type { Sandbox } from '../../sandbox';
-import { boot, DEMO_KEY, get, post } from './helpers';
+import { boot, DEMO_KEY, expectError, get, post } from './helpers';
 
 const CLASSIC = 'classic-key-0001';
 const NO_SIGNALS = 'nosignals-key-02';
@@ -153,9 +153,7 @@ describe('GET /v2/person', () => {
       { personId: String(p.personId), revealEmails: 'true' },
       { key: CLASSIC },
     );
-    expect(classic.status).toBe(403);
-    expect(classic.json).toEqual({
-      statusCode: 403,
+    expectError(classic, 403, {
       message: 'Your pricing version does not support requesting individual datapoints [revealEmails, revealPhones]',
     });
     const classicPlain = await get(sb, '/v2/person', { personId: String(p.personId) }, { key: CLASSIC });
@@ -282,8 +280,7 @@ describe('GET /v2/company', () => {
   test('unknown company is 404 and free; missing identifiers are 400', async () => {
     const before = sb.credits.usage(DEMO_KEY).used;
     const r = await get(sb, '/v2/company', { domain: 'no-such-company.example' });
-    expect(r.status).toBe(404);
-    expect(r.json).toEqual({ statusCode: 404, message: 'Resource not found' });
+    expectError(r, 404, { message: 'Resource not found' });
     expect(sb.credits.usage(DEMO_KEY).used).toBe(before);
     const bad = await get(sb, '/v2/company', {});
     expect(bad.status).toBe(400);

@@ -1,5 +1,5 @@
 import type { Sandbox } from '../../sandbox';
-import { boot, DEMO_KEY, get, post } from './helpers';
+import { boot, DEMO_KEY, expectError, get, post } from './helpers';
 
 let sb: Sandbox;
 beforeAll(async () => {
@@ -39,8 +39,7 @@ describe('fault injection', () => {
     const p = sb.data.samples.companyWithFunding;
     const before = sb.credits.usage(DEMO_KEY).used;
     const r1 = await get(sb, '/v2/company', { domain: p.domain });
-    expect(r1.status).toBe(503);
-    expect(r1.json).toEqual({ statusCode: 503, message: 'Service Unavailable' });
+    expectError(r1, 503, { message: 'Service Unavailable' });
     expect(r1.headers.get('retry-after')).toBe('2');
     expect((await post(sb, '/v2/company', { companies: [{ id: '1', domain: p.domain }] })).status).toBe(200);
     expect((await get(sb, '/v2/company', { domain: p.domain })).status).toBe(503);
@@ -61,9 +60,7 @@ describe('fault injection', () => {
       when: (req) => req.query.personId === String(eu.personId),
     });
     const blocked = await get(sb, '/v2/person', { personId: String(eu.personId) });
-    expect(blocked.status).toBe(451);
-    expect(blocked.json).toEqual({
-      statusCode: 451,
+    expectError(blocked, 451, {
       message: 'We are unable to process this contact request due to our GDPR regulations',
     });
     expect((await get(sb, '/v2/person', { personId: String(other.personId) })).status).toBe(200);
@@ -161,8 +158,7 @@ describe('faults that charge first (chargeThenDrop, chargeThenStatus)', () => {
     sb.faults.add({ route: '/v2/company', kind: 'chargeThenStatus', times: 1 });
     const before = sb.credits.usage(DEMO_KEY).used;
     const r = await get(sb, '/v2/company', { domain: c.domain });
-    expect(r.status).toBe(504);
-    expect(r.json).toEqual({ statusCode: 504, message: 'Gateway Timeout' });
+    expectError(r, 504, { message: 'Gateway Timeout' });
     expect(sb.credits.usage(DEMO_KEY).used - before).toBe(1);
     expect(lastEntry()).toMatchObject({ status: 504, creditsCharged: 1, fault: 'chargeThenStatus' });
 

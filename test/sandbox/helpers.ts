@@ -1,4 +1,4 @@
-import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox';
+import { startSandbox, type Sandbox, type SandboxCompany, type SandboxOptions } from '../../sandbox';
 
 export const DEMO_KEY = 'lusha-sandbox-key';
 /** A fixed clock so that dates and signal windows are reproducible. */
@@ -56,3 +56,21 @@ export const get = (sb: Sandbox, path: string, query?: Record<string, string | s
   call(sb, 'GET', path, { ...o, query });
 export const post = (sb: Sandbox, path: string, body: unknown, o: CallOptions = {}) =>
   call(sb, 'POST', path, { ...o, body });
+
+/** `r` is an error answer: the HTTP `status`, and exactly `body` with that `statusCode`. */
+export function expectError(r: CallResult, status: number, body: Record<string, unknown>): void {
+  expect(r.status).toBe(status);
+  expect(r.json).toEqual({ statusCode: status, ...body });
+}
+
+/** What a V3 company preview (Search Companies, website visits) says of `c`, `name` to `socialLinks`. */
+export function companyPreviewOf(c: SandboxCompany) {
+  return {
+    name: c.name,
+    domain: c.fqdn,
+    employeeCount: { exact: c.employeesInLinkedin, min: c.size.min, max: c.size.max },
+    industry: c.mainIndustry,
+    location: { city: c.location.city, country: c.location.country, countryIso2: c.location.countryIso2 },
+    socialLinks: { linkedin: c.linkedinUrl },
+  };
+}

@@ -1,5 +1,5 @@
 import { startSandbox, type Sandbox } from '../../sandbox';
-import { boot, call, DEMO_KEY, get, NOW, post } from './helpers';
+import { boot, call, DEMO_KEY, expectError, get, NOW, post } from './helpers';
 
 describe('auth and routing', () => {
   let sb: Sandbox;
@@ -93,8 +93,7 @@ describe('credits and /account/usage', () => {
         },
         { key },
       );
-      expect(bulk.status).toBe(402);
-      expect(bulk.json).toEqual({ statusCode: 402, message: 'Your account requires payment' });
+      expectError(bulk, 402, { message: 'Your account requires payment' });
       expect(sb.credits.usage(key)).toEqual({ used: 1, total: 3, remaining: 2 });
       sb.credits.set(key, 0);
       expect(sb.credits.usage(key)).toEqual({ used: 3, total: 3, remaining: 0 });
@@ -193,8 +192,7 @@ describe('rate limits and quotas', () => {
       expect(r3.status).toBe(404);
       expect(r3.headers.get('x-daily-requests-left')).toBe('0');
       const r4 = await get(sb, path, undefined, { key });
-      expect(r4.status).toBe(429);
-      expect(r4.json).toEqual({ statusCode: 429, message: 'Daily API quota limit exceeded. Limit 3 calls per day' });
+      expectError(r4, 429, { message: 'Daily API quota limit exceeded. Limit 3 calls per day' });
       const msToMidnight = 86_400_000 - (Date.now() % 86_400_000);
       expect(Math.abs(Number(r4.headers.get('retry-after')) - msToMidnight / 1000)).toBeLessThan(5);
       expect(r4.headers.get('x-ratelimit-remaining-daily')).toBe('0');

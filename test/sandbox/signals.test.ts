@@ -1,6 +1,6 @@
 import type { Sandbox } from '../../sandbox';
 import { COMPANY_SIGNAL_TYPES } from '../../sandbox';
-import { boot, DEMO_KEY, get, NOW, post } from './helpers';
+import { boot, DEMO_KEY, expectError, get, NOW, post } from './helpers';
 
 const NO_SIGNALS = 'nosignals-key-02';
 
@@ -28,9 +28,7 @@ describe('signal options', () => {
     expect(co.json.filterOptions.newsEventTypes).toContain('Funding Round');
     expect(co.json.filterOptions.hiringByDepartments).toContain('Engineering & Technical');
     const bad = await get(sb, '/api/signals/filters/person');
-    expect(bad.status).toBe(400);
-    expect(bad.json).toEqual({
-      statusCode: 400,
+    expectError(bad, 400, {
       message: 'Validation failed',
       errors: ['objectType must be one of: contact, company'],
     });

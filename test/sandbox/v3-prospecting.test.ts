@@ -3,7 +3,7 @@
  * discovery endpoints, and POST /v3/{contacts|companies}/lookalike.
  */
 import type { Sandbox, SandboxCompany, SandboxPerson } from '../../sandbox';
-import { boot, DEMO_KEY, get, NOW, post, type CallResult } from './helpers';
+import { boot, companyPreviewOf, DEMO_KEY, expectError, get, NOW, post, type CallResult } from './helpers';
 
 const NO_SIGNALS = 'v3-no-signals-key';
 const NO_DNC = 'v3-no-dnc-key-0001';
@@ -283,9 +283,7 @@ describe('POST /v3/contacts/prospecting', () => {
       { pagination: page(), filters, options: { excludeDnc: true } },
       { key: NO_DNC },
     );
-    expect(forbidden.status).toBe(403);
-    expect(forbidden.json).toEqual({
-      statusCode: 403,
+    expectError(forbidden, 403, {
       message:
         'Exclude DNC is not supported on your current plan. ' +
         'Please contact support or your account manager for assistance.',
@@ -337,8 +335,7 @@ describe('POST /v3/contacts/prospecting', () => {
       { pagination: page(), filters: { contacts: { exclude: { signals: { types: ['promotion'] } } } } },
       { key: NO_SIGNALS },
     );
-    expect(forbidden.status).toBe(403);
-    expect(forbidden.json).toEqual({ statusCode: 403, message: 'Signals API not supported on your plan' });
+    expectError(forbidden, 403, { message: 'Signals API not supported on your plan' });
   });
 
   test('400 names every problem: unknown keys, types, enums, bounds, dates, required fields', async () => {
@@ -427,11 +424,9 @@ describe('POST /v3/contacts/prospecting', () => {
   test('401 without a key, 402 at zero balance and when the page costs more than the balance', async () => {
     const body = { pagination: page(100), filters: sales };
     const anon = await post(sb, CONTACTS, body, { key: null });
-    expect(anon.status).toBe(401);
-    expect(anon.json).toEqual({ statusCode: 401, message: 'Invalid API key' });
+    expectError(anon, 401, { message: 'Invalid API key' });
     const broke = await post(sb, CONTACTS, body, { key: BROKE });
-    expect(broke.status).toBe(402);
-    expect(broke.json).toEqual({ statusCode: 402, message: 'Insufficient credits for this operation' });
+    expectError(broke, 402, { message: 'Insufficient credits for this operation' });
     sb.credits.set(TIGHT, 2);
     const { res, spent } = await charged(CONTACTS, body, TIGHT);
     expect(res.status).toBe(402);
@@ -459,14 +454,7 @@ describe('POST /v3/companies/prospecting', () => {
     expect(ids(res)).toEqual(expected.slice(0, 25).map((c) => String(c.id)));
     for (const r of res.json.results) {
       const c = company(r.id);
-      expect(r).toMatchObject({
-        name: c.name,
-        domain: c.fqdn,
-        employeeCount: { exact: c.employeesInLinkedin, min: c.size.min, max: c.size.max },
-        industry: c.mainIndustry,
-        location: { city: c.location.city, country: c.location.country, countryIso2: c.location.countryIso2 },
-        socialLinks: { linkedin: c.linkedinUrl },
-      });
+      expect(r).toMatchObject(companyPreviewOf(c));
       expect(r.has).toEqual(expect.arrayContaining(['description', 'sicCodes', 'naicsCodes']));
       expect(r.canReveal.length).toBeGreaterThan(0);
     }
@@ -619,8 +607,7 @@ describe('POST /v3/companies/prospecting', () => {
     expect((await post(sb, COMPANIES, body, { key: null })).status).toBe(401);
     expect((await post(sb, COMPANIES, body, { key: 'Bearer lusha-sandbox-key' })).status).toBe(401);
     const broke = await post(sb, COMPANIES, body, { key: BROKE });
-    expect(broke.status).toBe(402);
-    expect(broke.json).toEqual({ statusCode: 402, message: 'Insufficient credits for this operation' });
+    expectError(broke, 402, { message: 'Insufficient credits for this operation' });
   });
 });
 
@@ -693,9 +680,7 @@ describe('GET /v3/{contacts|companies}/prospecting/filters', () => {
     expect(found.status).toBe(200);
     expect(found.json.pagination.total).toBe(sb.data.people.filter((p) => p.location.city === 'Berlin').length);
     const missing = await get(sb, '/v3/contacts/prospecting/filters/locations');
-    expect(missing.status).toBe(400);
-    expect(missing.json).toEqual({
-      statusCode: 400,
+    expectError(missing, 400, {
       message: 'Invalid request parameters',
       errors: ['query is required for filterType locations'],
     });
@@ -923,8 +908,7 @@ describe('POST /v3/contacts/lookalike', () => {
     const { seeds } = contactSeeds();
     expect((await post(sb, CONTACT_LOOKALIKE, { seeds }, { key: null })).status).toBe(401);
     const broke = await post(sb, CONTACT_LOOKALIKE, { seeds }, { key: BROKE });
-    expect(broke.status).toBe(402);
-    expect(broke.json).toEqual({ statusCode: 402, message: 'Insufficient credits for this operation' });
+    expectError(broke, 402, { message: 'Insufficient credits for this operation' });
     sb.credits.set(TIGHT, 3);
     const tight = await charged(CONTACT_LOOKALIKE, { seeds, limit: 5 }, TIGHT);
     expect(tight.res.status).toBe(402);
@@ -934,8 +918,7 @@ describe('POST /v3/contacts/lookalike', () => {
     expect(fits.spent).toBe(3);
     sb.credits.set(TIGHT, 1_000);
     const plan = await post(sb, CONTACT_LOOKALIKE, { seeds }, { key: NO_LOOKALIKES });
-    expect(plan.status).toBe(403);
-    expect(plan.json).toEqual({ statusCode: 403, message: 'Lookalikes API not supported on your plan' });
+    expectError(plan, 403, { message: 'Lookalikes API not supported on your plan' });
   });
 });
 
@@ -992,9 +975,7 @@ describe('POST /v3/companies/lookalike', () => {
       seeds,
       dedupeSessionId: '58adaa77-7a6e-4c9b-8c2d-820a6538e613',
     });
-    expect(unknown.status).toBe(410);
-    expect(unknown.json).toEqual({
-      statusCode: 410,
+    expectError(unknown, 410, {
       message:
         'The provided dedupeSessionId is invalid or expired. ' +
         'Generate a new request without dedupeSessionId to start a fresh run.',

@@ -4,7 +4,7 @@
  */
 import type { Sandbox, SandboxCompany, SandboxPerson } from '../../sandbox';
 import { COMPANY_SIGNAL_TYPES, DEFAULT_KEY } from '../../sandbox';
-import { boot, DEMO_KEY, get, NOW, post, type CallResult } from './helpers';
+import { boot, companyPreviewOf, DEMO_KEY, get, NOW, post, type CallResult } from './helpers';
 
 /** The parts of a `linkedinActivityIntent` item (V3 company signals) that the tests read. */
 interface LinkedinPost {
@@ -813,12 +813,7 @@ describe('website visits', () => {
     for (const x of rows) {
       const c = sb.data.company(Number(x.id)) as SandboxCompany;
       expect(x).toMatchObject({
-        name: c.name,
-        domain: c.fqdn,
-        employeeCount: { exact: c.employeesInLinkedin, min: c.size.min, max: c.size.max },
-        industry: c.mainIndustry,
-        location: { city: c.location.city, country: c.location.country, countryIso2: c.location.countryIso2 },
-        socialLinks: { linkedin: c.linkedinUrl },
+        ...companyPreviewOf(c),
         has: expect.any(Array),
         canReveal: expect.any(Array),
       });

@@ -8,7 +8,7 @@ import {
   type SandboxKeyConfig,
   type WebhookSubscriptionInfo,
 } from '../../sandbox';
-import { boot, call, DEMO_KEY, get, NOW, post } from './helpers';
+import { boot, call, DEMO_KEY, expectError, get, NOW, post } from './helpers';
 
 // ------------------------------------------------------------------ a local receiver
 
@@ -196,9 +196,7 @@ describe('rate limit', () => {
       expect((await get(s, '/api/audit-logs')).status).toBe(200);
       expect((await get(s, '/api/account/secret')).status).toBe(200);
       const limited = await get(s, '/api/audit-logs/stats');
-      expect(limited.status).toBe(429);
-      expect(limited.json).toEqual({
-        statusCode: 429,
+      expectError(limited, 429, {
         message: 'Too many requests. Please wait before making another request.',
       });
       expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
@@ -251,9 +249,7 @@ describe('POST /api/subscriptions', () => {
 
   test('validation: 400 "Validation failed" naming each problem', async () => {
     const empty = await post(sb, '/api/subscriptions', {});
-    expect(empty.status).toBe(400);
-    expect(empty.json).toEqual({
-      statusCode: 400,
+    expectError(empty, 400, {
       message: 'Validation failed',
       errors: ['defaults should not be empty', 'subscriptions should not be empty'],
     });
@@ -383,8 +379,7 @@ describe('POST /api/subscriptions', () => {
       subscriptions: ids.map((entityId) => ({ entityId })),
     });
     const denied = await post(sb, '/api/subscriptions', body(['1']), { key: NO_SIGNALS });
-    expect(denied.status).toBe(403);
-    expect(denied.json).toEqual({ statusCode: 403, message: 'Signals API not supported on your plan' });
+    expectError(denied, 403, { message: 'Signals API not supported on your plan' });
     const first = await post(sb, '/api/subscriptions', body(['1', '2', '3']), { key: LIMITED });
     expect(first.status).toBe(201);
     expect(first.json).toMatchObject({ successful: 2, failed: 1 });
@@ -393,8 +388,7 @@ describe('POST /api/subscriptions', () => {
       message: 'Maximum subscriptions limit reached for your account',
     });
     const full = await post(sb, '/api/subscriptions', body(['4']), { key: LIMITED });
-    expect(full.status).toBe(403);
-    expect(full.json).toEqual({ statusCode: 403, message: 'Maximum subscriptions limit reached for your account' });
+    expectError(full, 403, { message: 'Maximum subscriptions limit reached for your account' });
   });
 });
 
@@ -422,9 +416,7 @@ describe('GET /api/subscriptions and /api/subscriptions/{id}', () => {
       expect(page2.json.pagination).toEqual({ total: 12, limit: 5, offset: 10, hasMore: false });
       expect(page2.json.data.map((x: { id: string }) => x.id)).toEqual([ids[1], ids[0]]);
       const bad = await get(s, '/api/subscriptions', { limit: '0', offset: '-1' });
-      expect(bad.status).toBe(400);
-      expect(bad.json).toEqual({
-        statusCode: 400,
+      expectError(bad, 400, {
         message: 'Validation failed',
         errors: ['limit must not be less than 1', 'offset must not be less than 0'],
       });
@@ -450,8 +442,7 @@ describe('GET /api/subscriptions and /api/subscriptions/{id}', () => {
       [mine.id, OTHER],
     ]) {
       const miss = await get(sb, `/api/subscriptions/${id}`, undefined, { key });
-      expect(miss.status).toBe(404);
-      expect(miss.json).toEqual({ statusCode: 404, message: 'Resource not found' });
+      expectError(miss, 404, { message: 'Resource not found' });
     }
     const others = await get(sb, '/api/subscriptions', { limit: '100' }, { key: OTHER });
     expect(others.json.data.map((x: { id: string }) => x.id)).not.toContain(mine.id);
@@ -501,8 +492,7 @@ describe('PATCH /api/subscriptions/{id}', () => {
       ],
     });
     const missing = await call(sb, 'PATCH', '/api/subscriptions/507f1f77bcf86cd799439011', { body: { name: 'x' } });
-    expect(missing.status).toBe(404);
-    expect(missing.json).toEqual({ statusCode: 404, message: 'Resource not found' });
+    expectError(missing, 404, { message: 'Resource not found' });
     const foreign = await call(sb, 'PATCH', `/api/subscriptions/${sub.id}`, { body: { name: 'x' }, key: OTHER });
     expect(foreign.status).toBe(404);
   });
@@ -912,8 +902,7 @@ describe('POST /api/subscriptions/{id}/test', () => {
     const missing = await call(sb, 'POST', '/api/subscriptions/507f1f77bcf86cd799439011/test');
     expect(missing.json).toEqual({ statusCode: 404, message: 'Resource not found' });
     const foreign = await call(sb, 'POST', `/api/subscriptions/${sub.id}/test`, { key: OTHER });
-    expect(foreign.status).toBe(403);
-    expect(foreign.json).toEqual({ statusCode: 403, message: 'Subscription does not belong to your account' });
+    expectError(foreign, 403, { message: 'Subscription does not belong to your account' });
   });
 });
 
@@ -934,8 +923,7 @@ describe('account secret', () => {
 
   test('no secret: 404, no deliveries, no test until one is generated; then signed with the new one', async () => {
     const missing = await get(sb, '/api/account/secret', undefined, { key: NO_SECRET });
-    expect(missing.status).toBe(404);
-    expect(missing.json).toEqual({ statusCode: 404, message: 'Account secret not found. Please generate one first.' });
+    expectError(missing, 404, { message: 'Account secret not found. Please generate one first.' });
     const p = freshPerson();
     const sub = await subscribe('contact', p.personId, ['promotion'], { key: NO_SECRET });
     const start = hook.received.length;
@@ -1016,9 +1004,7 @@ describe('account secret', () => {
 describe('GET /api/audit-logs', () => {
   test('validation of status, limit and offset; stats of an account without deliveries', async () => {
     const bad = await get(sb, '/api/audit-logs', { status: 'ok', limit: '500', offset: 'x' });
-    expect(bad.status).toBe(400);
-    expect(bad.json).toEqual({
-      statusCode: 400,
+    expectError(bad, 400, {
       message: 'Validation failed',
       errors: [
         'status must be one of the following values: success, failed, permanent_failure',
