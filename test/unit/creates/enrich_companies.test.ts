@@ -6,7 +6,8 @@
 import nock from 'nock';
 import { northwindCompany, northwindRecord, bulkEnrichKit } from '../../support/enrichment-fixtures';
 import { useNock } from '../../support/nock';
-import { expectStepError, expectZapierError, LUSHA, TEST_KEY } from '../../support/zapier';
+import { bulkRow, expectLineItemFields, expectRefusal, numbered } from '../../support/creates-kit';
+import { expectZapierError, LUSHA, TEST_KEY } from '../../support/zapier';
 
 useNock();
 
@@ -31,11 +32,7 @@ describe('Bulk Enrich Companies', () => {
   it('sends each distinct company once under generated ids and returns every row, in order, with its status', async () => {
     const scope = nock(LUSHA, { reqheaders: { api_key: TEST_KEY, 'content-type': 'application/json' } })
       .post(SEARCH, {
-        companies: [
-          { clientReferenceId: '1', domain: 'northwind-analytics.com' },
-          { clientReferenceId: '2', name: 'Nowhere Ltd' },
-          { clientReferenceId: '3', id: '33222678' },
-        ],
+        companies: numbered({ domain: 'northwind-analytics.com' }, { name: 'Nowhere Ltd' }, { id: '33222678' }),
       })
       // Results are matched by reference, not by position.
       .reply(200, answer([found('3'), miss('2'), found('1')], 3));
@@ -63,51 +60,14 @@ describe('Bulk Enrich Companies', () => {
       possiblyChargedRows: 0,
       summary: '5 rows: 3 matched, 1 not found, 1 invalid input, 0 errors. 1 request to Lusha, 3 credits charged.',
       rows: [
-        {
-          row: 1,
-          reference: 'acct-1',
-          status: 'matched',
-          reason: null,
-          duplicateOfRow: null,
-          possiblyCharged: false,
-          ...northwindItem,
-        },
-        {
-          row: 2,
-          reference: 'acct-2',
-          status: 'not_found',
-          reason: null,
-          duplicateOfRow: null,
-          possiblyCharged: false,
+        bulkRow(1, 'acct-1', 'matched', northwindItem),
+        bulkRow(2, 'acct-2', 'not_found', emptyItem),
+        bulkRow(3, 'acct-3', 'invalid_input', {
           ...emptyItem,
-        },
-        {
-          row: 3,
-          reference: 'acct-3',
-          status: 'invalid_input',
           reason: 'Company Domain "northwind" is not a domain (expected something like acme.com)',
-          duplicateOfRow: null,
-          possiblyCharged: false,
-          ...emptyItem,
-        },
-        {
-          row: 4,
-          reference: 'acct-4',
-          status: 'matched',
-          reason: null,
-          duplicateOfRow: 1,
-          possiblyCharged: false,
-          ...northwindItem,
-        },
-        {
-          row: 5,
-          reference: 'acct-5',
-          status: 'matched',
-          reason: null,
-          duplicateOfRow: null,
-          possiblyCharged: false,
-          ...northwindItem,
-        },
+        }),
+        bulkRow(4, 'acct-4', 'matched', { ...northwindItem, duplicateOfRow: 1 }),
+        bulkRow(5, 'acct-5', 'matched', northwindItem),
       ],
     });
   });
@@ -200,11 +160,10 @@ describe('Bulk Enrich Companies', () => {
 
   it('halts before any call when no row can be looked up', async () => {
     const scope = nock(LUSHA).post(SEARCH).reply(200, answer([], 0));
-    const error = await expectStepError(enrichCompanies({ rows: [{ reference: 'only a reference' }] }));
-    expect(error.name).toBe('HaltedError');
-    expect(error.message).toBe(
-      'Bulk Enrich Companies cannot run with this input (no credits were spent):\n' +
-        '- Row 1: Nothing identifies the company: fill in Company Domain, Company Name or Lusha Company ID.',
+    await expectRefusal(
+      enrichCompanies({ rows: [{ reference: 'only a reference' }] }),
+      'Bulk Enrich Companies',
+      'Row 1: Nothing identifies the company: fill in Company Domain, Company Name or Lusha Company ID.',
     );
     expect(scope.isDone()).toBe(false);
   });
@@ -217,13 +176,6 @@ describe('Bulk Enrich Companies', () => {
   });
 
   it('has line-item output fields for every key of its sample', () => {
-    const fields = operation.outputFields as Array<{ key: string; children?: Array<{ key: string }> }>;
-    const sample = operation.sample as Record<string, unknown> & { rows: Array<Record<string, unknown>> };
-    expect(fields.map((field) => field.key).sort()).toEqual(Object.keys(sample).sort());
-    const rowKeys = fields
-      .find((field) => field.key === 'rows')!
-      .children!.map((field) => field.key)
-      .sort();
-    for (const row of sample.rows) expect(Object.keys(row).sort()).toEqual(rowKeys);
+    expectLineItemFields(operation);
   });
 });

@@ -7,7 +7,8 @@
 import nock from 'nock';
 import { mayaContact as sharedMayaContact, mayaRecord, bulkEnrichKit } from '../../support/enrichment-fixtures';
 import { useNock } from '../../support/nock';
-import { expectStepError, expectZapierError, LUSHA, TEST_KEY } from '../../support/zapier';
+import { bulkRow, expectLineItemFields, expectRefusal, numbered } from '../../support/creates-kit';
+import { expectZapierError, LUSHA, TEST_KEY } from '../../support/zapier';
 
 useNock();
 
@@ -46,17 +47,11 @@ describe('Bulk Enrich People: a mixed list', () => {
   it('sends each distinct person once under generated ids and returns every row, in order, with its status', async () => {
     const scope = nock(LUSHA, { reqheaders: { api_key: TEST_KEY, 'content-type': 'application/json' } })
       .post(SEARCH, {
-        contacts: [
-          { clientReferenceId: '1', email: 'maya.goldberg@northwind-analytics.com' },
-          { clientReferenceId: '2', linkedinUrl: 'https://www.linkedin.com/in/nobody-here' },
-          {
-            clientReferenceId: '3',
-            firstName: 'Sam',
-            lastName: 'Lee',
-            companyName: 'Contoso',
-            companyDomain: 'contoso.com',
-          },
-        ],
+        contacts: numbered(
+          { email: 'maya.goldberg@northwind-analytics.com' },
+          { linkedinUrl: 'https://www.linkedin.com/in/nobody-here' },
+          { firstName: 'Sam', lastName: 'Lee', companyName: 'Contoso', companyDomain: 'contoso.com' },
+        ),
         reveal: BOTH,
       })
       // Results are matched by reference, not by position.
@@ -92,62 +87,20 @@ describe('Bulk Enrich People: a mixed list', () => {
       possiblyChargedRows: 0,
       summary: '6 rows: 2 matched, 2 not found, 2 invalid input, 0 errors. 1 request to Lusha, 7 credits charged.',
       rows: [
-        {
-          row: 1,
-          reference: 'crm/1001?x=1',
-          status: 'matched',
-          reason: null,
-          duplicateOfRow: null,
-          possiblyCharged: false,
-          ...mayaItem,
-        },
-        {
-          row: 2,
-          reference: 'crm-1002',
-          status: 'not_found',
-          reason: null,
-          duplicateOfRow: null,
-          possiblyCharged: false,
+        bulkRow(1, 'crm/1001?x=1', 'matched', mayaItem),
+        bulkRow(2, 'crm-1002', 'not_found', emptyItem),
+        bulkRow(3, 'crm-1003', 'invalid_input', {
           ...emptyItem,
-        },
-        {
-          row: 3,
-          reference: 'crm-1003',
-          status: 'invalid_input',
           reason: 'Email "not-an-email" is not a valid email address (expected something like name@company.com)',
-          duplicateOfRow: null,
-          possiblyCharged: false,
+        }),
+        bulkRow(4, 'crm/1001?x=1', 'matched', { ...mayaItem, duplicateOfRow: 1 }),
+        bulkRow(5, 'crm-1005', 'not_found', emptyItem),
+        bulkRow(6, null, 'invalid_input', {
           ...emptyItem,
-        },
-        {
-          row: 4,
-          reference: 'crm/1001?x=1',
-          status: 'matched',
-          reason: null,
-          duplicateOfRow: 1,
-          possiblyCharged: false,
-          ...mayaItem,
-        },
-        {
-          row: 5,
-          reference: 'crm-1005',
-          status: 'not_found',
-          reason: null,
-          duplicateOfRow: null,
-          possiblyCharged: false,
-          ...emptyItem,
-        },
-        {
-          row: 6,
-          reference: null,
-          status: 'invalid_input',
           reason:
             'Nothing identifies the person: fill in Email, LinkedIn Profile URL or Lusha Person ID, or First Name + Last ' +
             'Name + Company Name (or Company Domain)',
-          duplicateOfRow: null,
-          possiblyCharged: false,
-          ...emptyItem,
-        },
+        }),
       ],
     });
   });
@@ -227,58 +180,43 @@ describe('Bulk Enrich People: a mixed list', () => {
 });
 
 describe('Bulk Enrich People: the run as a whole', () => {
-  it('halts before any call when no row can be looked up, naming each row', async () => {
-    const scope = nock(LUSHA).post(SEARCH).reply(200, answer([], 0));
-    const error = await expectStepError(
-      enrichPeople({ rows: [{ email: 'maya@' }, { first_name: 'Maya', last_name: 'Goldberg' }] }),
-    );
-    expect(error.name).toBe('HaltedError');
-    expect(error.message).toBe(
-      'Bulk Enrich People cannot run with this input (no credits were spent):\n' +
-        '- Row 1: Email "maya@" is not a valid email address (expected something like name@company.com).\n' +
-        '- Row 2: To find a person by name, also fill in Company Name (or Company Domain); or fill in Email, LinkedIn ' +
-        'Profile URL or Lusha Person ID instead.',
-    );
-    expect(scope.isDone()).toBe(false);
-  });
+  const manyRows = (count: number) =>
+    Array.from({ length: count }, (_, i) => ({ email: `p${i}@northwind-analytics.com` }));
 
-  it('halts before any call on a malformed option', async () => {
+  it.each([
+    {
+      refused: 'no row can be looked up, naming each row',
+      input: { rows: [{ email: 'maya@' }, { first_name: 'Maya', last_name: 'Goldberg' }] },
+      problems: [
+        'Row 1: Email "maya@" is not a valid email address (expected something like name@company.com).',
+        'Row 2: To find a person by name, also fill in Company Name (or Company Domain); or fill in Email, LinkedIn ' +
+          'Profile URL or Lusha Person ID instead.',
+      ],
+    },
+    {
+      refused: 'a malformed option',
+      input: { rows: [{ email: 'maya@northwind-analytics.com' }], reveal_data: 'everything' },
+      problems: ['Data to Reveal "everything" is not one of: both, emails, phones.'],
+    },
+    {
+      refused: 'a malformed option, listed with the problems of the rows, all at once',
+      input: { rows: [{ email: 'maya@northwind-analytics.com' }, { email: 'sam@' }], refresh_job_info: 'maybe' },
+      problems: [
+        'Refresh Job Info must be yes or no (got "maybe").',
+        'Row 2: Email "sam@" is not a valid email address (expected something like name@company.com).',
+      ],
+    },
+    {
+      refused: 'more than 1,000 rows',
+      input: { rows: manyRows(1001) },
+      problems: [
+        "The list has 1,001 rows, but one run takes at most 1,000 so that it finishes within Zapier's 30-second limit: " +
+          'split the list (for example with Looping by Zapier) and run it in parts.',
+      ],
+    },
+  ])('halts before any call on $refused', async ({ input, problems }) => {
     const scope = nock(LUSHA).post(SEARCH).reply(200, answer([], 0));
-    const error = await expectStepError(
-      enrichPeople({ rows: [{ email: 'maya@northwind-analytics.com' }], reveal_data: 'everything' }),
-    );
-    expect(error.name).toBe('HaltedError');
-    expect(error.message).toBe(
-      'Bulk Enrich People cannot run with this input (no credits were spent):\n' +
-        '- Data to Reveal "everything" is not one of: both, emails, phones.',
-    );
-    expect(scope.isDone()).toBe(false);
-  });
-
-  it('lists a malformed option with the problems of the rows, all at once', async () => {
-    const scope = nock(LUSHA).post(SEARCH).reply(200, answer([], 0));
-    const error = await expectStepError(
-      enrichPeople({ rows: [{ email: 'maya@northwind-analytics.com' }, { email: 'sam@' }], refresh_job_info: 'maybe' }),
-    );
-    expect(error.name).toBe('HaltedError');
-    expect(error.message).toBe(
-      'Bulk Enrich People cannot run with this input (no credits were spent):\n' +
-        '- Refresh Job Info must be yes or no (got "maybe").\n' +
-        '- Row 2: Email "sam@" is not a valid email address (expected something like name@company.com).',
-    );
-    expect(scope.isDone()).toBe(false);
-  });
-
-  it('refuses more than 1,000 rows before any call', async () => {
-    const scope = nock(LUSHA).post(SEARCH).reply(200, answer([], 0));
-    const rows = Array.from({ length: 1001 }, (_, i) => ({ email: `p${i}@northwind-analytics.com` }));
-    const error = await expectStepError(enrichPeople({ rows }));
-    expect(error.name).toBe('HaltedError');
-    expect(error.message).toBe(
-      'Bulk Enrich People cannot run with this input (no credits were spent):\n' +
-        "- The list has 1,001 rows, but one run takes at most 1,000 so that it finishes within Zapier's 30-second limit: " +
-        'split the list (for example with Looping by Zapier) and run it in parts.',
-    );
+    await expectRefusal(enrichPeople(input), 'Bulk Enrich People', ...problems);
     expect(scope.isDone()).toBe(false);
   });
 
@@ -287,8 +225,10 @@ describe('Bulk Enrich People: the run as a whole', () => {
       .post(SEARCH)
       .times(2)
       .reply(429, { statusCode: 429, message: 'Too many requests' }, { 'Retry-After': '20' });
-    const rows = Array.from({ length: 150 }, (_, i) => ({ email: `p${i}@northwind-analytics.com` }));
-    expect(await expectZapierError(enrichPeople({ rows }))).toMatchObject({ name: 'ThrottledError', delay: 20 });
+    expect(await expectZapierError(enrichPeople({ rows: manyRows(150) }))).toMatchObject({
+      name: 'ThrottledError',
+      delay: 20,
+    });
   });
 
   it('fails as the plan error when every request is refused (403)', async () => {
@@ -324,8 +264,7 @@ describe('Bulk Enrich People: the run as a whole', () => {
           ),
         ];
       });
-    const rows = Array.from({ length: 150 }, (_, i) => ({ email: `p${i}@northwind-analytics.com` }));
-    const output = await enrichPeople({ rows });
+    const output = await enrichPeople({ rows: manyRows(150) });
     expect(call).toBe(2);
     expect(output).toMatchObject({ matched: 100, errors: 50, creditsCharged: 300 });
     expect(output.rows[149]).toMatchObject({
@@ -387,14 +326,7 @@ describe('Bulk Enrich People: the run as a whole', () => {
 
 describe('Bulk Enrich People: definition', () => {
   it('declares every output key, with the row fields as line items, and its sample matches', () => {
-    const fields = operation.outputFields as Array<{
-      key: string;
-      children?: Array<{ key: string; type?: string; list?: boolean; children?: unknown }>;
-    }>;
-    const sample = operation.sample as Record<string, unknown> & { rows: Array<Record<string, unknown>> };
-    expect(fields.map((field) => field.key).sort()).toEqual(Object.keys(sample).sort());
-    const rowFields = fields.find((field) => field.key === 'rows')!.children!;
-    for (const row of sample.rows) expect(Object.keys(row).sort()).toEqual(rowFields.map((field) => field.key).sort());
+    const { rowFields, sample } = expectLineItemFields(operation);
     // Inside line items every field is flat: no lists, no nested children.
     expect(rowFields.every((field) => !field.children && !field.list)).toBe(true);
     expect(sample.rows[0]).toMatchObject({

@@ -4,20 +4,15 @@
  * each id once; the 1.x Search Request ID accepted in any shape and echoed; credits as Lusha
  * billed them; bad input refused.
  */
-import nock from 'nock';
 import { prospectCompanyFields, prospectContactFields } from '../../../src/prospecting/records';
 import { useNock } from '../../support/nock';
-import { App, appTester, bundleWith, expectStepError, LUSHA, TEST_KEY } from '../../support/zapier';
+import { createStep, expectHalt, expectRefusal, lusha, noCreditsLeft, rejected } from '../../support/creates-kit';
+import { App, expectStepError } from '../../support/zapier';
 
 useNock();
 
-const contactsStep = App.creates.enrich_prospected_contacts!.operation.perform;
-const companiesStep = App.creates.enrich_prospected_companies!.operation.perform;
-const runContacts = (inputData: Record<string, unknown>) =>
-  appTester(contactsStep as never, bundleWith(inputData), true) as Promise<Record<string, unknown>>;
-const runCompanies = (inputData: Record<string, unknown>) =>
-  appTester(companiesStep as never, bundleWith(inputData), true) as Promise<Record<string, unknown>>;
-const lusha = () => nock(LUSHA, { reqheaders: { api_key: TEST_KEY } });
+const runContacts = createStep('enrich_prospected_contacts');
+const runCompanies = createStep('enrich_prospected_companies');
 
 const EMPTY_CONTACT = Object.fromEntries(prospectContactFields.map((field) => [field.key, null]));
 const EMPTY_COMPANY = Object.fromEntries(prospectCompanyFields.map((field) => [field.key, null]));
@@ -35,6 +30,8 @@ const answer = (results: unknown[], credits: number) => ({
   billing: { creditsCharged: credits, resultsReturned: results.length },
 });
 const RULE = 'Lusha charges per revealed email or phone number, nothing for data the account revealed before';
+/** The counts of a step that revealed one of two IDs, for one credit. */
+const oneOfTwoRevealed = (requestId: string) => ({ requestId, requested: 2, revealedCount: 1, creditsCharged: 1 });
 
 describe('enrich_prospected_contacts', () => {
   it('reveals the ids alone and returns one row per id, in order, with what Lusha billed', async () => {
@@ -52,10 +49,7 @@ describe('enrich_prospected_contacts', () => {
 
     expect(scope.isDone()).toBe(true);
     expect(output).toEqual({
-      requestId: 'req-1',
-      requested: 2,
-      revealedCount: 1,
-      creditsCharged: 1,
+      ...oneOfTwoRevealed('req-1'),
       creditsNote: `Revealed 1 of 2 contacts: 1 credit charged (${RULE}).`,
       contacts: [
         {
@@ -148,8 +142,7 @@ describe('enrich_prospected_contacts', () => {
     expect((output.contacts as Record<string, unknown>[])[100]).toMatchObject({
       contactId: all[100],
       revealed: false,
-      revealNote:
-        'Not revealed: The Lusha account has no credits left (POST /v3/contacts/enrich, HTTP 402): Insufficient credits. Add credits to your Lusha account or wait for your plan to renew, then replay the run.',
+      revealNote: `Not revealed: ${noCreditsLeft('POST /v3/contacts/enrich')}`,
     });
   });
 
@@ -157,26 +150,22 @@ describe('enrich_prospected_contacts', () => {
     lusha()
       .post('/v3/contacts/enrich')
       .reply(400, { statusCode: 400, message: ['ids must contain at least 1 element'] });
-    const error = await expectStepError(runContacts({ contact_ids: ['x'] }));
-    expect(error).toEqual({
-      name: 'HaltedError',
-      message:
-        "Lusha rejected the request (POST /v3/contacts/enrich, HTTP 400): ids must contain at least 1 element. Check the step's fields and try again.",
-    });
+    await expectHalt(
+      runContacts({ contact_ids: ['x'] }),
+      rejected('POST /v3/contacts/enrich', 'ids must contain at least 1 element'),
+    );
   });
 
   it('refuses missing and too many ids before any call', async () => {
-    const missing = await expectStepError(runContacts({ request_id: '', contact_ids: [] }));
-    expect(missing).toEqual({
-      name: 'HaltedError',
-      message:
-        'Enrich Prospected Contacts cannot run with this input (no credits were spent):\n' +
-        '- Prospect Contact IDs is empty: map the IDs to reveal.',
-    });
-    const tooMany = await expectStepError(runContacts({ request_id: 'a', contact_ids: ids(0, 501) }));
-    expect(tooMany.message).toBe(
-      'Enrich Prospected Contacts cannot run with this input (no credits were spent):\n' +
-        '- Prospect Contact IDs has 501 IDs; at most 500 per step.',
+    await expectRefusal(
+      runContacts({ request_id: '', contact_ids: [] }),
+      'Enrich Prospected Contacts',
+      'Prospect Contact IDs is empty: map the IDs to reveal.',
+    );
+    await expectRefusal(
+      runContacts({ request_id: 'a', contact_ids: ids(0, 501) }),
+      'Enrich Prospected Contacts',
+      'Prospect Contact IDs has 501 IDs; at most 500 per step.',
     );
   });
 
@@ -206,10 +195,7 @@ describe('enrich_prospected_companies', () => {
 
     expect(scope.isDone()).toBe(true);
     expect(output).toEqual({
-      requestId: 'req-c',
-      requested: 2,
-      revealedCount: 1,
-      creditsCharged: 1,
+      ...oneOfTwoRevealed('req-c'),
       creditsNote: 'Revealed 1 of 2 companies: 1 credit charged (Lusha charges each company it returns).',
       companies: [
         {

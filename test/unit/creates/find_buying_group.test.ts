@@ -19,31 +19,23 @@ import {
 } from '../../../src/prospecting/buying-group';
 import { V3BuyingGroupSchema } from '../../../src/lusha/schemas';
 import { useNock } from '../../support/nock';
-import { App, appTester, bundleWith, expectStepError, LUSHA, TEST_KEY } from '../../support/zapier';
+import { createStep, expectRefusal, lusha, personLine, personPreview } from '../../support/creates-kit';
+import { App, expectStepError, TEST_KEY } from '../../support/zapier';
 
 useNock();
 
-const perform = App.creates.find_buying_group!.operation.perform;
-const run = (inputData: Record<string, unknown>) =>
-  appTester(perform as never, bundleWith(inputData), true) as Promise<Record<string, unknown>>;
-const lusha = () => nock(LUSHA, { reqheaders: { api_key: TEST_KEY } });
+const run = createStep('find_buying_group');
+const STEP = 'Find Buying Group';
 const PATH = '/v3/contacts/buying-group';
 
 /** A contact as V3 sends it in a buying group (a V3BuyingGroupContact). */
 function contact(n: number, companyId: string, roles: string[] = ['decision_maker'], extra: object = {}) {
   return {
     id: `${4183886100 + n}`,
-    firstName: 'Person',
-    lastName: `${n}`,
-    jobTitle: { title: 'VP of Sales', departments: ['Sales'], seniority: 'Vice President' },
+    ...personPreview(n),
     company: { id: companyId, name: `Company ${companyId}`, domain: `www.company-${companyId}.com` },
-    location: { country: 'United States', state: 'Massachusetts', city: 'Boston' },
     socialLinks: { linkedin: `https://www.linkedin.com/in/person-${n}` },
     has: ['firstName', 'lastName', 'jobTitle', 'company', 'location', 'socialLinks', 'emails', 'phones'],
-    canReveal: [
-      { field: 'emails', credits: 1 },
-      { field: 'phones', credits: 5 },
-    ],
     roles,
     score: 0.9,
     ...extra,
@@ -129,18 +121,10 @@ describe('find_buying_group: the request and the output', () => {
     expect(scope.isDone()).toBe(true);
     const line = (n: number, companyId: string, reference: string | null) => ({
       id: `${4183886100 + n}`,
-      firstName: 'Person',
-      lastName: `${n}`,
-      fullName: `Person ${n}`,
-      jobTitle: 'VP of Sales',
-      seniority: 'VP',
-      departments: 'Sales',
+      ...personLine(n),
       companyId,
       companyName: `Company ${companyId}`,
       companyDomain: `company-${companyId}.com`,
-      city: 'Boston',
-      state: 'Massachusetts',
-      country: 'United States',
       linkedinUrl: `https://www.linkedin.com/in/person-${n}`,
       personas: 'Decision Maker',
       primaryPersona: 'Decision Maker',
@@ -483,31 +467,26 @@ describe('find_buying_group: bad input is refused before any call', () => {
     const scope = lusha()
       .post(PATH)
       .reply(200, answer('never', 0, 0, [], 0));
-    const error = await expectStepError(
+    await expectRefusal(
       run({
         companies: [{ domain: 'not a domain' }, { reference: 'only-a-reference' }, 'a text row', { company_id: 'abc' }],
         company_list: ['4183886134', 'foo'],
         personas: ['buyer'],
         contacts_per_company: 61,
       }),
+      STEP,
+      'Companies, row 1: Company Domain "not a domain" is not a domain (expected something like acme.com).',
+      "Companies, row 2: give the company's Company Domain or Lusha Company ID (Your Reference alone does not " +
+        'identify one).',
+      'Companies, row 3: must be a row of fields (Company Domain, Lusha Company ID), not "a text row".',
+      'Companies, row 4: Lusha Company ID "abc" is not a Lusha ID (expected digits, e.g. 4183886134, or an ID as ' +
+        'Lusha outputs it, e.g. v1.AbCdEfGhIjKl).',
+      'Company Domains or IDs, entry 2: "foo" is neither a company domain (like acme.com) nor a Lusha Company ID ' +
+        '(digits, or an ID as Lusha outputs it).',
+      'Personas: "buyer" is not a persona (choose Decision Maker, Potential Champion, End User).',
+      'Contacts Per Company must be a whole number from 1 to 60 (got "61").',
     );
     expect(scope.isDone()).toBe(false);
-    expect(error).toEqual({
-      name: 'HaltedError',
-      message: [
-        'Find Buying Group cannot run with this input (no credits were spent):',
-        '- Companies, row 1: Company Domain "not a domain" is not a domain (expected something like acme.com).',
-        "- Companies, row 2: give the company's Company Domain or Lusha Company ID (Your Reference alone does not " +
-          'identify one).',
-        '- Companies, row 3: must be a row of fields (Company Domain, Lusha Company ID), not "a text row".',
-        '- Companies, row 4: Lusha Company ID "abc" is not a Lusha ID (expected digits, e.g. 4183886134, or an ID as ' +
-          'Lusha outputs it, e.g. v1.AbCdEfGhIjKl).',
-        '- Company Domains or IDs, entry 2: "foo" is neither a company domain (like acme.com) nor a Lusha Company ID ' +
-          '(digits, or an ID as Lusha outputs it).',
-        '- Personas: "buyer" is not a persona (choose Decision Maker, Potential Champion, End User).',
-        '- Contacts Per Company must be a whole number from 1 to 60 (got "61").',
-      ].join('\n'),
-    });
     nock.cleanAll();
   });
 
@@ -521,10 +500,10 @@ describe('find_buying_group: bad input is refused before any call', () => {
       '- At most 25 different companies per step (got 26): Lusha finds the buying groups of 25 companies at a time; ' +
         'split the others across more steps.',
     );
-    const none = await expectStepError(run({ companies: [{}], personas: ['end_user'] }));
-    expect(none.message).toBe(
-      'Find Buying Group cannot run with this input (no credits were spent):\n- No company given: fill in a ' +
-        'Company Domain or Lusha Company ID in Companies, or map Company Domains or IDs.',
+    await expectRefusal(
+      run({ companies: [{}], personas: ['end_user'] }),
+      STEP,
+      'No company given: fill in a Company Domain or Lusha Company ID in Companies, or map Company Domains or IDs.',
     );
     expect(scope.isDone()).toBe(false);
     nock.cleanAll();

@@ -4,23 +4,27 @@
  * every other problem, the session id for more, a session Lusha no longer knows, credits as
  * Lusha billed them, and companies given by Lusha ID or name looked up first.
  */
-import nock from 'nock';
 import { useNock } from '../../support/nock';
-import { App, appTester, bundleWith, expectStepError, LUSHA, TEST_KEY } from '../../support/zapier';
+import { createStep, expectRefusal, lusha, numbered } from '../../support/creates-kit';
+import { expectStepError } from '../../support/zapier';
 
 useNock();
 
-const contactsStep = App.creates.find_lookalike_contacts!.operation.perform;
-const companiesStep = App.creates.find_lookalike_companies!.operation.perform;
-const runContacts = (inputData: Record<string, unknown>) =>
-  appTester(contactsStep as never, bundleWith(inputData), true) as Promise<Record<string, unknown>>;
-const runCompanies = (inputData: Record<string, unknown>) =>
-  appTester(companiesStep as never, bundleWith(inputData), true) as Promise<Record<string, unknown>>;
-const lusha = () => nock(LUSHA, { reqheaders: { api_key: TEST_KEY } });
+const runContacts = createStep('find_lookalike_contacts');
+const runCompanies = createStep('find_lookalike_companies');
 
+const CONTACTS = 'Find Lookalike Contacts';
+const COMPANIES = 'Find Lookalike Companies';
 const SESSION = '58adaa77-7a6e-4c9b-8c2d-820a6538e613';
 const emails = (n: number) => Array.from({ length: n }, (_, i) => ({ email: `seed${i + 1}@acme.com` }));
 const domains = (n: number) => Array.from({ length: n }, (_, i) => ({ domain: `seed${i + 1}.com` }));
+/** A V3 lookalike answer in session SESSION: its results, whether Lusha has more, and (unless null) its bill. */
+const lookalikes = (results: unknown[], hasMore: boolean, creditsCharged: number | null) => ({
+  dedupeSessionId: SESSION,
+  results,
+  meta: { returned: results.length, hasMore },
+  ...(creditsCharged === null ? {} : { billing: { creditsCharged, resultsReturned: results.length } }),
+});
 
 const v3Contact = {
   id: '4389064624',
@@ -45,12 +49,7 @@ describe('find_lookalike_contacts', () => {
         exclude: { emails: ['existing@customer.com'], ids: ['5', '6'] },
         limit: 2,
       })
-      .reply(200, {
-        dedupeSessionId: SESSION,
-        results: [v3Contact],
-        meta: { returned: 1, hasMore: true },
-        billing: { creditsCharged: 3, resultsReturned: 1 },
-      });
+      .reply(200, lookalikes([v3Contact], true, 3));
 
     const output = await runContacts({
       seeds: [
@@ -102,7 +101,7 @@ describe('find_lookalike_contacts', () => {
     const seeds = ['11', '22', '33', '44', '55'].map((id) => ({ person_id: id, company_id: '9' }));
     const scope = lusha()
       .post('/v3/contacts/lookalike', { seeds: { ids: ['11', '22', '33', '44', '55'] }, limit: 10 })
-      .reply(200, { dedupeSessionId: SESSION, results: [], meta: { returned: 0, hasMore: false } });
+      .reply(200, lookalikes([], false, null));
     const output = await runContacts({ seeds });
     expect(scope.isDone()).toBe(true);
     expect(output).toMatchObject({ count: 0, creditsCharged: 0, hasMore: false, contacts: [] });
@@ -115,12 +114,7 @@ describe('find_lookalike_contacts', () => {
         limit: 10,
         dedupeSessionId: SESSION,
       })
-      .reply(200, {
-        dedupeSessionId: SESSION,
-        results: [],
-        meta: { returned: 0, hasMore: false },
-        billing: { creditsCharged: 0, resultsReturned: 0 },
-      });
+      .reply(200, lookalikes([], false, 0));
     const output = await runContacts({ seeds: emails(5), request_id: SESSION.toUpperCase() });
     expect(scope.isDone()).toBe(true);
     expect(output.requestId).toBe(SESSION);
@@ -130,28 +124,24 @@ describe('find_lookalike_contacts', () => {
   });
 
   it('refuses fewer than 5 seeds with the counts, together with every other problem, before any call', async () => {
-    const error = await expectStepError(
+    await expectRefusal(
       runContacts({
         seeds: [{ email: 'a@acme.com' }, { email: 'a@acme.com' }, { linkedin_url: 'https://www.linkedin.com/in/b' }],
         exclude_ids: ['x1'],
         limit: 101,
         request_id: 'rec-1',
       }),
-    );
-    expect(error).toEqual({
-      name: 'HaltedError',
-      message:
-        'Find Lookalike Contacts cannot run with this input (no credits were spent):\n' +
-        '- Exclude Person IDs, entry 1: "x1" is not a Lusha ID (expected digits, e.g. 4183886134, or an ID as Lusha outputs it, e.g. v1.AbCdEfGhIjKl).\n' +
-        '- Lusha V3 needs at least 5 different seed contacts to find lookalikes (got 2, 3 given): add 3 more.\n' +
-        '- Number of Recommendations must be a whole number from 1 to 100 (got "101").\n' +
-        '- Request ID (for More) "rec-1" is not a Lusha V3 session id (expected one like ' +
+      CONTACTS,
+      'Exclude Person IDs, entry 1: "x1" is not a Lusha ID (expected digits, e.g. 4183886134, or an ID as Lusha outputs it, e.g. v1.AbCdEfGhIjKl).',
+      'Lusha V3 needs at least 5 different seed contacts to find lookalikes (got 2, 3 given): add 3 more.',
+      'Number of Recommendations must be a whole number from 1 to 100 (got "101").',
+      'Request ID (for More) "rec-1" is not a Lusha V3 session id (expected one like ' +
         '58adaa77-7a6e-4c9b-8c2d-820a6538e613, as output by an earlier run): map it from an earlier run, or clear it.',
-    });
-    const few = await expectStepError(runContacts({ seeds: emails(3), limit: 50 }));
-    expect(few.message).toBe(
-      'Find Lookalike Contacts cannot run with this input (no credits were spent):\n' +
-        '- Lusha V3 needs at least 5 different seed contacts to find lookalikes (got 3): add 2 more.',
+    );
+    await expectRefusal(
+      runContacts({ seeds: emails(3), limit: 50 }),
+      CONTACTS,
+      'Lusha V3 needs at least 5 different seed contacts to find lookalikes (got 3): add 2 more.',
     );
     const none = await expectStepError(runContacts({ limit: 50 }));
     expect(none.message).toContain(
@@ -160,7 +150,7 @@ describe('find_lookalike_contacts', () => {
   });
 
   it('names each bad row: a malformed value, a name without its company, a Company ID alone', async () => {
-    const error = await expectStepError(
+    await expectRefusal(
       runContacts({
         seeds: [
           ...emails(4),
@@ -170,32 +160,25 @@ describe('find_lookalike_contacts', () => {
           { linkedin_url: 'https://example.com/in/x' },
         ],
       }),
-    );
-    expect(error.message).toBe(
-      'Find Lookalike Contacts cannot run with this input (no credits were spent):\n' +
-        '- Seed Contacts, row 5: Email "not-an-email" is not a valid email address (expected something like ' +
-        'name@company.com).\n' +
-        '- Seed Contacts, row 6: a contact by name needs Company Domain or Company Name too.\n' +
-        "- Seed Contacts, row 7: give the contact's Person ID, Email, LinkedIn URL, or First and Last Name with its " +
-        'Company Domain or Name (a Company ID alone is not a contact).\n' +
-        '- Seed Contacts, row 8: LinkedIn URL "https://example.com/in/x" is not a LinkedIn URL (expected ' +
-        'https://www.linkedin.com/in/...).\n' +
-        '- Lusha V3 needs at least 5 different seed contacts to find lookalikes (got 4, not counting the seeds with ' +
+      CONTACTS,
+      'Seed Contacts, row 5: Email "not-an-email" is not a valid email address (expected something like ' +
+        'name@company.com).',
+      'Seed Contacts, row 6: a contact by name needs Company Domain or Company Name too.',
+      "Seed Contacts, row 7: give the contact's Person ID, Email, LinkedIn URL, or First and Last Name with its " +
+        'Company Domain or Name (a Company ID alone is not a contact).',
+      'Seed Contacts, row 8: LinkedIn URL "https://example.com/in/x" is not a LinkedIn URL (expected ' +
+        'https://www.linkedin.com/in/...).',
+      'Lusha V3 needs at least 5 different seed contacts to find lookalikes (got 4, not counting the seeds with ' +
         'problems above): add 1 more.',
     );
   });
 
   it('refuses more than 100 seeds and more than 100 exclusions of one kind', async () => {
-    const error = await expectStepError(
-      runContacts({
-        seeds: emails(101),
-        exclude_ids: Array.from({ length: 101 }, (_, i) => String(i + 1)),
-      }),
-    );
-    expect(error.message).toBe(
-      'Find Lookalike Contacts cannot run with this input (no credits were spent):\n' +
-        '- At most 100 seed contacts per step (got 101): Lusha V3 takes no more.\n' +
-        '- At most 100 excluded contacts by Lusha ID per step (got 101).',
+    await expectRefusal(
+      runContacts({ seeds: emails(101), exclude_ids: Array.from({ length: 101 }, (_, i) => String(i + 1)) }),
+      CONTACTS,
+      'At most 100 seed contacts per step (got 101): Lusha V3 takes no more.',
+      'At most 100 excluded contacts by Lusha ID per step (got 101).',
     );
   });
 
@@ -231,22 +214,24 @@ describe('find_lookalike_companies', () => {
         limit: 25,
         dedupeSessionId: SESSION,
       })
-      .reply(200, {
-        dedupeSessionId: SESSION,
-        results: [
-          {
-            id: '16303253',
-            name: 'Marriott International',
-            domain: 'marriott.com',
-            employeeCount: { exact: 255334 },
-            industry: 'Hospitality',
-            location: { country: 'United States', state: 'Maryland', city: 'Bethesda' },
-            socialLinks: { linkedin: 'https://www.linkedin.com/company/marriott-international' },
-          },
-        ],
-        meta: { returned: 1, hasMore: false },
-        billing: { creditsCharged: 1, resultsReturned: 1 },
-      });
+      .reply(
+        200,
+        lookalikes(
+          [
+            {
+              id: '16303253',
+              name: 'Marriott International',
+              domain: 'marriott.com',
+              employeeCount: { exact: 255334 },
+              industry: 'Hospitality',
+              location: { country: 'United States', state: 'Maryland', city: 'Bethesda' },
+              socialLinks: { linkedin: 'https://www.linkedin.com/company/marriott-international' },
+            },
+          ],
+          false,
+          1,
+        ),
+      );
     const output = await runCompanies({
       seeds: [
         { domain: 'https://www.sap.com/about' },
@@ -289,13 +274,7 @@ describe('find_lookalike_companies', () => {
   it('looks up seeds and exclusions given by Lusha ID or name in one search, and bills both calls', async () => {
     const search = lusha()
       .post('/v3/companies/search', {
-        companies: [
-          { clientReferenceId: '1', id: '1586' },
-          { clientReferenceId: '2', id: '42' },
-          { clientReferenceId: '3', id: '77' },
-          { clientReferenceId: '4', name: 'Globex' },
-          { clientReferenceId: '5', id: '9' },
-        ],
+        companies: numbered({ id: '1586' }, { id: '42' }, { id: '77' }, { name: 'Globex' }, { id: '9' }),
       })
       .reply(200, {
         requestId: 'search-1',
@@ -317,12 +296,7 @@ describe('find_lookalike_companies', () => {
         exclude: { domains: ['rival.com'] },
         limit: 10,
       })
-      .reply(200, {
-        dedupeSessionId: SESSION,
-        results: [{ id: '7', name: 'Umbrella', domain: 'umbrella.com' }],
-        meta: { returned: 1, hasMore: true },
-        billing: { creditsCharged: 1, resultsReturned: 1 },
-      });
+      .reply(200, lookalikes([{ id: '7', name: 'Umbrella', domain: 'umbrella.com' }], true, 1));
     const output = await runCompanies({
       company_ids: ['1586', '42', '77'],
       seeds: [{ domain: 'initech.com' }, { domain: 'hooli.com' }, { name: 'Globex' }],
@@ -388,18 +362,18 @@ describe('find_lookalike_companies', () => {
   });
 
   it('refuses fewer than 5 seeds, bad ids and a limit of 0 at once, before any call', async () => {
-    const error = await expectStepError(runCompanies({ company_ids: ['1586', 'acme.com'], limit: 0 }));
-    expect(error.message).toBe(
-      'Find Lookalike Companies cannot run with this input (no credits were spent):\n' +
-        '- Seed Company IDs, entry 2: "acme.com" is not a Lusha ID (expected digits, e.g. 4183886134, or an ID as Lusha outputs it, e.g. v1.AbCdEfGhIjKl).\n' +
-        '- Lusha V3 needs at least 5 different seed companies to find lookalikes (got 0, not counting the seeds ' +
-        'with problems above): add 5 more.\n' +
-        '- Number of Recommendations must be a whole number from 1 to 100 (got "0").',
+    await expectRefusal(
+      runCompanies({ company_ids: ['1586', 'acme.com'], limit: 0 }),
+      COMPANIES,
+      'Seed Company IDs, entry 2: "acme.com" is not a Lusha ID (expected digits, e.g. 4183886134, or an ID as Lusha outputs it, e.g. v1.AbCdEfGhIjKl).',
+      'Lusha V3 needs at least 5 different seed companies to find lookalikes (got 0, not counting the seeds ' +
+        'with problems above): add 5 more.',
+      'Number of Recommendations must be a whole number from 1 to 100 (got "0").',
     );
-    const few = await expectStepError(runCompanies({ company_ids: ['1586'], seeds: domains(2), limit: 50 }));
-    expect(few.message).toBe(
-      'Find Lookalike Companies cannot run with this input (no credits were spent):\n' +
-        '- Lusha V3 needs at least 5 different seed companies to find lookalikes (got 3): add 2 more.',
+    await expectRefusal(
+      runCompanies({ company_ids: ['1586'], seeds: domains(2), limit: 50 }),
+      COMPANIES,
+      'Lusha V3 needs at least 5 different seed companies to find lookalikes (got 3): add 2 more.',
     );
   });
 

@@ -4,7 +4,6 @@
  * company, paging within the step (partial paid pages kept, each stop said), credits as Lusha
  * billed them, the input refused before any call, and the untracked domain's message.
  */
-import nock from 'nock';
 import type { LushaClient } from '../../../src/lusha/client';
 import { LushaOutcomeUnknownError, LushaRateLimitError } from '../../../src/lusha/errors';
 import { earliestStart } from '../../../src/visits/fields';
@@ -12,17 +11,26 @@ import { visitorOutputFields } from '../../../src/visits/records';
 import { fetchVisitPages, pageSizeFor } from '../../../src/visits/wire';
 import { useClock } from '../../support/clock';
 import { useNock } from '../../support/nock';
-import { App, appTester, bundleWith, expectStepError, LUSHA, TEST_KEY } from '../../support/zapier';
+import { createStep, expectRefusal, lusha } from '../../support/creates-kit';
+import { expectStepError } from '../../support/zapier';
 
 useNock();
 useClock('2025-06-15T12:00:00Z');
 
-const perform = App.creates.find_website_visitors!.operation.perform;
-const run = (inputData: Record<string, unknown>) =>
-  appTester(perform as never, bundleWith(inputData), true) as Promise<Record<string, unknown>>;
-const lusha = () => nock(LUSHA, { reqheaders: { api_key: TEST_KEY } });
+const run = createStep('find_website_visitors');
+const STEP = 'Find Website Visitors';
 const PATH = '/v3/companies/website-visits';
 
+/** The visit figures of the spec's example result, which the line item keeps as they are. */
+const visits = {
+  uniqueVisitors: 5,
+  avgSessionMinutes: 4.2,
+  daysVisited: 8,
+  highIntentPageviews: 10,
+  daysSinceLastVisit: 6,
+  lastVisit: '2025-06-09',
+  visitorCountry: 'US',
+};
 /** The spec's example result (WebsiteVisitsCompanyResult). */
 const lushaResult = {
   id: 'v1.AbCdEfGhIjKlMnOpQrStUvWxYz012345',
@@ -37,13 +45,7 @@ const lushaResult = {
   score: 87,
   scoreBand: 'hot',
   totalSessions: 12,
-  uniqueVisitors: 5,
-  avgSessionMinutes: 4.2,
-  daysVisited: 8,
-  highIntentPageviews: 10,
-  daysSinceLastVisit: 6,
-  lastVisit: '2025-06-09',
-  visitorCountry: 'US',
+  ...visits,
 };
 const lushaItem = {
   companyId: 'v1.AbCdEfGhIjKlMnOpQrStUvWxYz012345',
@@ -61,13 +63,7 @@ const lushaItem = {
   score: 87,
   scoreBand: 'hot',
   sessions: 12,
-  uniqueVisitors: 5,
-  avgSessionMinutes: 4.2,
-  daysVisited: 8,
-  highIntentPageviews: 10,
-  daysSinceLastVisit: 6,
-  lastVisit: '2025-06-09',
-  visitorCountry: 'US',
+  ...visits,
 };
 
 const visitor = (n: number) => ({ id: `c-${n}`, name: `Company ${n}`, score: 90 - (n % 50), lastVisit: '2025-06-10' });
@@ -77,6 +73,8 @@ const answer = (results: unknown[], total: number, page = 0, size = 50, credits 
   pagination: { page, size, total },
   billing: { creditsCharged: credits, resultsReturned: results.length },
 });
+/** Lusha's 400 for a request it finds invalid, with its reasons. */
+const invalidRequest = (...errors: string[]) => ({ statusCode: 400, message: 'Invalid request parameters', errors });
 const body = (extra: Record<string, unknown> = {}) => ({
   domains: ['acme.com'],
   startDate: '2025-05-16',
@@ -226,7 +224,7 @@ describe('find_website_visitors', () => {
 
   it('refuses a range over 3 months, reversed dates and bad dates before any call, all at once', async () => {
     const scope = lusha().post(PATH).reply(200, answer([], 0));
-    const error = await expectStepError(
+    await expectRefusal(
       run({
         tracked_domains: ['acme.com', 'not a domain'],
         start_date: '2025-02-27',
@@ -237,30 +235,21 @@ describe('find_website_visitors', () => {
         sort_by: 'visits',
         max_results: 501,
       }),
+      STEP,
+      'Tracked Domains, entry 2: "not a domain" is not a domain (expected something like acme.com).',
+      "The dates span more than 3 months (2025-02-27 to 2025-05-31), Lusha's limit: for that End Date, the " +
+        'earliest Start Date is 2025-02-28.',
+      'Score Bands: "boiling" is not one of: hot, warm, cold.',
+      'Minimum Score must be a whole number from 1 to 100 (got "0").',
+      'Visitor Countries: "USA" is not a two-letter country code (ISO 3166-1, e.g. US, GB, DE).',
+      'Sort By "visits" is not one of: score, lastVisit, totalSessions, uniqueVisitors, daysVisited, ' +
+        'highIntentPageviews, avgSessionMinutes.',
+      'Maximum Results must be a whole number from 1 to 500 (got "501").',
     );
-    expect(scope.isDone()).toBe(false);
-    expect(error.name).toBe('HaltedError');
-    expect(error.message).toBe(
-      [
-        'Find Website Visitors cannot run with this input (no credits were spent):',
-        '- Tracked Domains, entry 2: "not a domain" is not a domain (expected something like acme.com).',
-        "- The dates span more than 3 months (2025-02-27 to 2025-05-31), Lusha's limit: for that End Date, the " +
-          'earliest Start Date is 2025-02-28.',
-        '- Score Bands: "boiling" is not one of: hot, warm, cold.',
-        '- Minimum Score must be a whole number from 1 to 100 (got "0").',
-        '- Visitor Countries: "USA" is not a two-letter country code (ISO 3166-1, e.g. US, GB, DE).',
-        '- Sort By "visits" is not one of: score, lastVisit, totalSessions, uniqueVisitors, daysVisited, ' +
-          'highIntentPageviews, avgSessionMinutes.',
-        '- Maximum Results must be a whole number from 1 to 500 (got "501").',
-      ].join('\n'),
-    );
-
-    const dates = await expectStepError(
+    await expectRefusal(
       run({ tracked_domains: ['acme.com'], start_date: '2025-06-20', end_date: '2025-02-30' }),
-    );
-    expect(dates.message).toBe(
-      'Find Website Visitors cannot run with this input (no credits were spent):\n' +
-        '- End Date "2025-02-30" is not a date (expected YYYY-MM-DD).',
+      STEP,
+      'End Date "2025-02-30" is not a date (expected YYYY-MM-DD).',
     );
     const reversed = await expectStepError(
       run({ tracked_domains: ['acme.com'], start_date: '2025-06-01', end_date: '2025-05-01' }),
@@ -270,13 +259,11 @@ describe('find_website_visitors', () => {
     expect(future.message).toMatch(
       /- Start Date 2025-06-20 is after today \(2025-06-15 UTC, the End Date when none is given\)\.$/,
     );
-    const empty = await expectStepError(
+    await expectRefusal(
       run({ tracked_domains: [' '], visitor_countries: 'US', exclude_visitor_countries: 'us' }),
-    );
-    expect(empty.message).toBe(
-      'Find Website Visitors cannot run with this input (no credits were spent):\n' +
-        '- Tracked Domains is empty: add your website domain as set up for tracking in Lusha (e.g. acme.com).\n' +
-        '- US is in both Visitor Countries and Exclude Visitor Countries: keep it in one.',
+      STEP,
+      'Tracked Domains is empty: add your website domain as set up for tracking in Lusha (e.g. acme.com).',
+      'US is in both Visitor Countries and Exclude Visitor Countries: keep it in one.',
     );
     expect(scope.isDone()).toBe(false);
   });
@@ -296,11 +283,7 @@ describe('find_website_visitors', () => {
   it('says where in Lusha to set up tracking when a domain is not tracked (the whole request fails)', async () => {
     lusha()
       .post(PATH, body({ domains: ['acme.com', 'other.com'] }))
-      .reply(400, {
-        statusCode: 400,
-        message: 'Invalid request parameters',
-        errors: ['domain other.com is not configured for tracking'],
-      });
+      .reply(400, invalidRequest('domain other.com is not configured for tracking'));
     const error = await expectStepError(run({ tracked_domains: ['acme.com', 'other.com'] }));
     expect(error).toMatchObject({ name: 'Error', code: 'untracked_domain', status: 400 });
     expect(error.message).toBe(
@@ -312,9 +295,7 @@ describe('find_website_visitors', () => {
   });
 
   it("keeps Lusha's other 400s as a rejected request", async () => {
-    lusha()
-      .post(PATH, body())
-      .reply(400, { statusCode: 400, message: 'Invalid request parameters', errors: ['sort.by must be valid'] });
+    lusha().post(PATH, body()).reply(400, invalidRequest('sort.by must be valid'));
     const error = await expectStepError(run({ tracked_domains: ['acme.com'] }));
     expect(error.name).toBe('HaltedError');
     expect(error.message).toMatch(/^Lusha rejected the request .*sort\.by must be valid\. Check the step's fields/);

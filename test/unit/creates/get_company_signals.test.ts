@@ -3,7 +3,8 @@ import nock from 'nock';
 import type { SignalLookupOutput } from '../../../src/signals/operations';
 import { useClock } from '../../support/clock';
 import { useNock } from '../../support/nock';
-import { appTester, bundleWith, expectZapierError, LUSHA, ownMessage, performOf } from '../../support/zapier';
+import { expectRefusal, numbered } from '../../support/creates-kit';
+import { appTester, bundleWith, LUSHA, performOf } from '../../support/zapier';
 
 const perform = performOf<SignalLookupOutput>('creates', 'get_company_signals');
 
@@ -13,7 +14,7 @@ useClock('2025-06-20T10:00:00Z');
 describe('get_company_signals', () => {
   it('looks up IDs and domains in one run and returns every signal with the credits charged', async () => {
     const search = nock(LUSHA)
-      .post('/v3/companies/search', { companies: [{ clientReferenceId: '1', domain: 'lusha.com' }] })
+      .post('/v3/companies/search', { companies: numbered({ domain: 'lusha.com' }) })
       .reply(200, {
         results: [{ clientReferenceId: '1', id: '99', name: 'Lusha', domain: 'lusha.com' }],
         billing: { creditsCharged: 1, resultsReturned: 1 },
@@ -95,15 +96,11 @@ describe('get_company_signals', () => {
 
   it('refuses more than 500 companies before calling Lusha', async () => {
     const companies = Array.from({ length: 501 }, (_, i) => ({ domain: `company${i}.com` }));
-    const error = ownMessage(
-      await expectZapierError(appTester(perform, bundleWith({ companies, signal_types: ['surgeInHiring'] }), true)),
+    await expectRefusal(
+      appTester(perform, bundleWith({ companies, signal_types: ['surgeInHiring'] }), true),
+      'Get Company Signals',
+      'The watch list has 501 companies; one step can watch at most 500.',
     );
-    expect(error).toEqual({
-      name: 'HaltedError',
-      message:
-        'Get Company Signals cannot run with this input (no credits were spent):\n' +
-        '- The watch list has 501 companies; one step can watch at most 500.',
-    });
   });
   it('sends "All Company Signals" as every type it lists, and the news and department filters', async () => {
     const scope = nock(LUSHA)

@@ -7,7 +7,8 @@ import nock from 'nock';
 import type { SignalLookupOutput } from '../../../src/signals/operations';
 import { useClock } from '../../support/clock';
 import { useNock } from '../../support/nock';
-import { appTester, bundleWith, expectZapierError, LUSHA, ownMessage, performOf, TEST_KEY } from '../../support/zapier';
+import { expectHalt, noCreditsLeft, numbered } from '../../support/creates-kit';
+import { appTester, bundleWith, LUSHA, performOf, TEST_KEY } from '../../support/zapier';
 
 const perform = performOf<SignalLookupOutput>('creates', 'get_contact_signals');
 
@@ -65,7 +66,7 @@ describe('get_contact_signals', () => {
     const ids = Array.from({ length: 101 }, (_, i) => 7000 + i);
     nock(LUSHA)
       .post('/v3/contacts/search', {
-        contacts: [{ clientReferenceId: '1', email: 'ada@acme.com' }],
+        contacts: numbered({ email: 'ada@acme.com' }),
         options: { includePartialProfiles: true },
       })
       .reply(200, {
@@ -111,15 +112,10 @@ describe('get_contact_signals', () => {
 
   it('fails with the error when every call failed', async () => {
     nock(LUSHA).post('/v3/contacts/signals').reply(402, { statusCode: 402, message: 'Insufficient credits' });
-    const error = ownMessage(
-      await expectZapierError(appTester(perform, bundleWith({ person_ids: ['1'], signal_types: ['promotion'] }), true)),
+    await expectHalt(
+      appTester(perform, bundleWith({ person_ids: ['1'], signal_types: ['promotion'] }), true),
+      noCreditsLeft('POST /v3/contacts/signals'),
     );
-    expect(error).toEqual({
-      name: 'HaltedError',
-      message:
-        'The Lusha account has no credits left (POST /v3/contacts/signals, HTTP 402): Insufficient credits. ' +
-        'Add credits to your Lusha account or wait for your plan to renew, then replay the run.',
-    });
   });
 
   it('takes a one-day look-back: a one-off lookup has no interval to cover', async () => {
@@ -137,12 +133,12 @@ describe('get_contact_signals', () => {
   it('finds contacts by email, LinkedIn URL or name with Search Contacts, pays once, and keeps the ids for later runs', async () => {
     const search = nock(LUSHA)
       .post('/v3/contacts/search', {
-        contacts: [
-          { clientReferenceId: '1', email: 'ada@acme.com' },
-          { clientReferenceId: '2', linkedinUrl: 'https://www.linkedin.com/in/grace-hopper' },
-          { clientReferenceId: '3', firstName: 'Alan', lastName: 'Mathison Turing', companyDomain: 'bletchley.org' },
-          { clientReferenceId: '4', email: 'nobody@acme.com' },
-        ],
+        contacts: numbered(
+          { email: 'ada@acme.com' },
+          { linkedinUrl: 'https://www.linkedin.com/in/grace-hopper' },
+          { firstName: 'Alan', lastName: 'Mathison Turing', companyDomain: 'bletchley.org' },
+          { email: 'nobody@acme.com' },
+        ),
         options: { includePartialProfiles: true },
       })
       .once()

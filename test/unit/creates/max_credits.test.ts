@@ -5,15 +5,15 @@
  * answer stopping every later request.
  */
 import nock from 'nock';
-import type { Bundle, ZObject } from 'zapier-platform-core';
 import { useNock } from '../../support/nock';
-import { App, appTester, bundleWith, LUSHA } from '../../support/zapier';
+import { createStep, numbered, type RowsOutput } from '../../support/creates-kit';
+import { LUSHA } from '../../support/zapier';
 
 useNock();
 
-type Output = Record<string, unknown> & { rows: Array<Record<string, unknown>> };
-const run = (key: 'enrich_people' | 'enrich_companies', inputData: Record<string, unknown>) =>
-  appTester(App.creates[key]!.operation.perform as (z: ZObject, b: Bundle) => Promise<Output>, bundleWith(inputData));
+// The account's prices stay in the cache from one run to the next, as they do for a Zap.
+const enrichPeople = createStep<RowsOutput>('enrich_people', { keepCache: true });
+const enrichCompanies = createStep<RowsOutput>('enrich_companies', { keepCache: true });
 
 const USAGE = {
   credits: { total: 1000, used: 0, remaining: 1000 },
@@ -56,12 +56,7 @@ describe('Bulk Enrich People with Maximum Credits', () => {
     prices();
     const search = nock(LUSHA)
       .post('/v3/contacts/search', {
-        contacts: [
-          { clientReferenceId: '1', id: '101' },
-          { clientReferenceId: '2', id: '102' },
-          { clientReferenceId: '3', id: '103' },
-          { clientReferenceId: '4', id: '104' },
-        ],
+        contacts: numbered({ id: '101' }, { id: '102' }, { id: '103' }, { id: '104' }),
       })
       .reply(200, {
         requestId: 'r-1',
@@ -78,7 +73,7 @@ describe('Bulk Enrich People with Maximum Credits', () => {
       .post('/v3/contacts/enrich', { ids: ['102', '101'], reveal: ['emails', 'phones'], waterfallEnabled: false })
       .reply(200, { requestId: 'r-2', results: [enriched('102'), enriched('101')], ...bill(6, 2) });
 
-    const output = await run('enrich_people', { rows: rows('101', '102', '103', '104'), max_credits: 10 });
+    const output = await enrichPeople({ rows: rows('101', '102', '103', '104'), max_credits: 10 });
 
     expect(search.isDone() && enrich.isDone()).toBe(true);
     expect(output.rows.map((r) => [r.status, r.id, r.creditCharged])).toEqual([
@@ -98,18 +93,18 @@ describe('Bulk Enrich People with Maximum Credits', () => {
   it('reveals only the kinds asked for, costed on those kinds only', async () => {
     prices();
     nock(LUSHA)
-      .post('/v3/contacts/search', { contacts: [{ clientReferenceId: '1', id: '101' }] })
+      .post('/v3/contacts/search', { contacts: numbered({ id: '101' }) })
       .reply(200, { results: [preview('1', '101', 1, 5)], ...bill(1, 1) });
     nock(LUSHA)
       .post('/v3/contacts/enrich', { ids: ['101'], reveal: ['emails'], waterfallEnabled: false })
       .reply(200, { results: [{ ...enriched('101'), phones: undefined }], ...bill(1, 1) });
-    const output = await run('enrich_people', { rows: rows('101'), reveal_data: 'emails', max_credits: 2 });
+    const output = await enrichPeople({ rows: rows('101'), reveal_data: 'emails', max_credits: 2 });
     expect(output).toMatchObject({ matched: 1, creditsCharged: 2 });
   });
 
   it('does not search when the most the search can cost is over the ceiling', async () => {
     prices();
-    const output = await run('enrich_people', { rows: rows('101', '102'), max_credits: 0 });
+    const output = await enrichPeople({ rows: rows('101', '102'), max_credits: 0 });
     expect(output.rows.map((r) => r.status)).toEqual(['not_revealed', 'not_revealed']);
     expect(output.rows[0]!.reason).toBe(
       'Not looked up: searching these 2 rows may cost up to 1 credits, more than the 0 left of Maximum Credits.',
@@ -128,7 +123,7 @@ describe('Bulk Enrich People with Maximum Credits', () => {
       });
     nock(LUSHA).post('/v3/contacts/enrich').reply(504, { statusCode: 504, message: 'Gateway Timeout' });
 
-    const output = await run('enrich_people', { rows: rows(...people), max_credits: 500, reveal_data: 'emails' });
+    const output = await enrichPeople({ rows: rows(...people), max_credits: 500, reveal_data: 'emails' });
 
     expect(nock.pendingMocks().filter((m) => !m.includes('/v3/account/usage'))).toEqual([]);
     expect(output.rows.slice(0, 100).every((r) => r.status === 'error' && r.possiblyCharged === true)).toBe(true);
@@ -144,10 +139,7 @@ describe('Bulk Enrich Companies with Maximum Credits', () => {
     prices();
     const sent = nock(LUSHA)
       .post('/v3/companies/search-and-enrich', {
-        companies: [
-          { clientReferenceId: '1', domain: 'a.com' },
-          { clientReferenceId: '2', domain: 'b.com' },
-        ],
+        companies: numbered({ domain: 'a.com' }, { domain: 'b.com' }),
       })
       .reply(200, {
         results: [
@@ -157,7 +149,7 @@ describe('Bulk Enrich Companies with Maximum Credits', () => {
         ...bill(2, 1),
       });
     // At most 1 (search) + 1 per company: 2 companies fit in 3.
-    const output = await run('enrich_companies', {
+    const output = await enrichCompanies({
       rows: ['a.com', 'b.com', 'c.com'].map((domain) => ({ domain })),
       max_credits: 3,
     });

@@ -3,18 +3,16 @@
  * the same paging and reveal as contacts (POST /v3/companies/enrich by ids), credits as Lusha
  * billed them, and its error paths.
  */
-import nock from 'nock';
 import { prospectCompanyFields } from '../../../src/prospecting/records';
 import { useNock } from '../../support/nock';
-import { serveLists, serveSearch } from '../../support/lusha-lists';
-import { App, appTester, bundleWith, expectStepError, LUSHA, TEST_KEY } from '../../support/zapier';
+import { SEARCHES, serveLists, serveSearch } from '../../support/lusha-lists';
+import { createStep, expectRefusal, lusha, onePage } from '../../support/creates-kit';
+import { expectStepError } from '../../support/zapier';
 
 useNock();
 
-const perform = App.creates.prospect_companies!.operation.perform;
-const run = (inputData: Record<string, unknown>) =>
-  appTester(perform as never, bundleWith(inputData), true) as Promise<Record<string, unknown>>;
-const lusha = () => nock(LUSHA, { reqheaders: { api_key: TEST_KEY } });
+const STEP = 'Prospect Companies';
+const run = createStep('prospect_companies');
 
 /** A V3CompanyPreview. */
 const company = (n: number) => ({
@@ -61,7 +59,7 @@ describe('prospect_companies', () => {
                 { min: 51, max: 200 },
                 { min: 201, max: 500 },
               ],
-              locations: [{ continent: 'Europe', countryGrouping: 'EMEA', country: 'Germany', countryIso2: 'DE' }],
+              locations: SEARCHES.companyLocations.germany,
             },
             exclude: { technologies: ['Salesforce'] },
           },
@@ -80,14 +78,7 @@ describe('prospect_companies', () => {
 
     expect(scope.isDone()).toBe(true);
     expect(output).toEqual({
-      requestId: 'req-c',
-      totalResults: 2,
-      page: 0,
-      pageSize: 20,
-      pagesFetched: 1,
-      resultCount: 2,
-      nextPage: null,
-      stoppedForTime: false,
+      ...onePage('req-c', 2),
       pagingNote: '2 companies from page 0 (20 per page) of 2 matching.',
       revealed: false,
       creditsCharged: 1,
@@ -176,14 +167,12 @@ describe('prospect_companies', () => {
     );
 
     const scope = serveLists(lusha(), ['naics']);
-    const bad = await expectStepError(run({ naics_codes: ['511210', '999999'] }));
+    await expectRefusal(
+      run({ naics_codes: ['511210', '999999'] }),
+      STEP,
+      `NAICS Codes: "999999" is not in Lusha's list of naics code values (Lusha's list: 11: Agriculture, Forestry, Fishing and Hunting, 511210: Software Publishers).`,
+    );
     expect(scope.isDone()).toBe(true);
-    expect(bad).toEqual({
-      name: 'HaltedError',
-      message:
-        'Prospect Companies cannot run with this input (no credits were spent):\n' +
-        `- NAICS Codes: "999999" is not in Lusha's list of naics code values (Lusha's list: 11: Agriculture, Forestry, Fishing and Hunting, 511210: Software Publishers).`,
-    });
   });
 
   it('refuses more values than it can look up in Lusha in one step, before any call', async () => {
@@ -191,13 +180,11 @@ describe('prospect_companies', () => {
     // (one call per value) until the run's deadline, then failed as "unavailable", on every retry.
     const names = Array.from({ length: 20 }, (_, i) => `Company ${i}`);
     const technologies = Array.from({ length: 6 }, (_, i) => `Tech ${i}`);
-    const error = await expectStepError(run({ company_names: names, exclude_technologies: technologies }));
-    expect(error).toEqual({
-      name: 'HaltedError',
-      message:
-        'Prospect Companies cannot run with this input (no credits were spent):\n' +
-        '- Company Names, Exclude Technologies hold 26 values together; at most 25 per step, since Lusha checks each one ' +
+    await expectRefusal(
+      run({ company_names: names, exclude_technologies: technologies }),
+      STEP,
+      'Company Names, Exclude Technologies hold 26 values together; at most 25 per step, since Lusha checks each one ' +
         'before the search: keep the ones you need, or split the search.',
-    });
+    );
   });
 });

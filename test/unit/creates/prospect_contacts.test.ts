@@ -4,34 +4,34 @@
  * reveal only when asked (POST /v3/contacts/enrich by ids), credits as Lusha billed them,
  * and every error path.
  */
-import nock from 'nock';
 import { prospectContactFields } from '../../../src/prospecting/records';
 import { useNock } from '../../support/nock';
-import { serveLists, serveSearch } from '../../support/lusha-lists';
-import { App, appTester, bundleWith, expectStepError, LUSHA, TEST_KEY } from '../../support/zapier';
+import { LISTS, SEARCHES, serveLists, serveSearch } from '../../support/lusha-lists';
+import {
+  createStep,
+  expectHalt,
+  expectRefusal,
+  lusha,
+  noCreditsLeft,
+  onePage,
+  personLine,
+  personPreview,
+  rejected,
+} from '../../support/creates-kit';
+import { expectStepError } from '../../support/zapier';
 
 useNock();
 
-const perform = App.creates.prospect_contacts!.operation.perform;
-const run = (inputData: Record<string, unknown>) =>
-  appTester(perform as never, bundleWith(inputData), true) as Promise<Record<string, unknown>>;
-
-const lusha = () => nock(LUSHA, { reqheaders: { api_key: TEST_KEY } });
+const STEP = 'Prospect Contacts';
+const run = createStep('prospect_contacts');
 
 /** A search result as V3 sends it (a V3ContactPreview). */
 function found(n: number, extra: Record<string, unknown> = {}) {
   return {
     id: `${1000 + n}`,
-    firstName: 'Person',
-    lastName: `${n}`,
-    jobTitle: { title: 'VP of Sales', departments: ['Sales'], seniority: 'Vice President' },
+    ...personPreview(n),
     company: { id: '33222678', name: 'Northwind Analytics', domain: 'www.northwind-analytics.com' },
-    location: { country: 'United States', state: 'Massachusetts', city: 'Boston' },
     has: ['firstName', 'lastName', 'jobTitle', 'location', 'emails', 'phones'],
-    canReveal: [
-      { field: 'emails', credits: 1 },
-      { field: 'phones', credits: 5 },
-    ],
     ...extra,
   };
 }
@@ -53,15 +53,7 @@ function unrevealed(n: number, requestId: string, extra: Record<string, unknown>
     contactId: `${1000 + n}`,
     id: `${1000 + n}`,
     requestId,
-    firstName: 'Person',
-    lastName: `${n}`,
-    fullName: `Person ${n}`,
-    jobTitle: 'VP of Sales',
-    seniority: 'VP',
-    departments: 'Sales',
-    city: 'Boston',
-    state: 'Massachusetts',
-    country: 'United States',
+    ...personLine(n),
     companyId: '33222678',
     companyName: 'Northwind Analytics',
     companyDomain: 'northwind-analytics.com',
@@ -83,18 +75,7 @@ const SEARCH_ONLY = (credits: number, results: string, pages = '1 page') =>
 
 describe('prospect_contacts: the search body', () => {
   it('sends every filter under the key and in the shape the reference documents, values checked against Lusha lists', async () => {
-    const scope = serveLists(lusha(), [
-      'departments',
-      'seniority',
-      'countries',
-      'existingDataPoints',
-      'industriesLabels',
-      'sizes',
-      'revenues',
-      'sics',
-      'naics',
-      'intentTopics',
-    ]);
+    const scope = serveLists(lusha(), Object.keys(LISTS) as Array<keyof typeof LISTS>);
     serveSearch(scope, 'contactLocations', 'berlin');
     serveSearch(scope, 'companyNames', 'acme');
     serveSearch(scope, 'companyLocations', 'germany');
@@ -122,16 +103,7 @@ describe('prospect_contacts: the search body', () => {
               departments: ['Sales'],
               seniorityIds: [8, 6],
               countries: ['DE', 'US'],
-              locations: [
-                {
-                  continent: 'Europe',
-                  countryGrouping: 'EMEA',
-                  country: 'Germany',
-                  countryIso2: 'DE',
-                  state: 'Berlin',
-                  city: 'Berlin',
-                },
-              ],
+              locations: SEARCHES.contactLocations.berlin,
               existingDataPoints: ['work_email', 'mobile_phone'],
             },
             exclude: { jobTitles: ['Intern'], departments: ['Marketing'] },
@@ -147,7 +119,7 @@ describe('prospect_contacts: the search body', () => {
                 { min: 201, max: 500 },
               ],
               revenues: [{ min: 1000001, max: 10000000 }],
-              locations: [{ continent: 'Europe', countryGrouping: 'EMEA', country: 'Germany', countryIso2: 'DE' }],
+              locations: SEARCHES.companyLocations.germany,
               technologies: ['Salesforce'],
               intentTopics: ['Digital Sales'],
               sicCodes: ['7372'],
@@ -185,14 +157,7 @@ describe('prospect_contacts: the search body', () => {
 
     expect(scope.isDone()).toBe(true);
     expect(output).toEqual({
-      requestId: 'req-1',
-      totalResults: 2,
-      page: 0,
-      pageSize: 20,
-      pagesFetched: 1,
-      resultCount: 2,
-      nextPage: null,
-      stoppedForTime: false,
+      ...onePage('req-1', 2),
       pagingNote: '2 contacts from page 0 (20 per page) of 2 matching.',
       revealed: false,
       creditsCharged: 1,
@@ -478,13 +443,7 @@ describe('prospect_contacts: reveal', () => {
       .reply(200, page('req-1', 0, 1, [found(1)], 0))
       .post('/v3/contacts/enrich')
       .reply(402, { statusCode: 402, message: 'Insufficient credits' });
-    const error = await expectStepError(run({ departments: ['Sales'], reveal: true }));
-    expect(error).toEqual({
-      name: 'HaltedError',
-      message:
-        'The Lusha account has no credits left (POST /v3/contacts/enrich, HTTP 402): Insufficient credits. ' +
-        'Add credits to your Lusha account or wait for your plan to renew, then replay the run.',
-    });
+    await expectHalt(run({ departments: ['Sales'], reveal: true }), noCreditsLeft('POST /v3/contacts/enrich'));
   });
 });
 
@@ -492,48 +451,42 @@ describe('prospect_contacts: bad input is refused before any call', () => {
   // Only the free value lists are served: a search would fail the test with a different error.
   it('refuses an empty filter set (exclusions alone do not count)', async () => {
     const scope = serveLists(lusha(), ['departments']);
-    const error = await expectStepError(run({ exclude_departments: ['Sales'], contact_location_search: 'berlin' }));
+    await expectRefusal(
+      run({ exclude_departments: ['Sales'], contact_location_search: 'berlin' }),
+      STEP,
+      'Set at least one filter (for example Job Titles, Departments, Industries or Company Locations): a search without filters would list all of Lusha.',
+    );
     expect(scope.isDone()).toBe(true);
-    expect(error).toEqual({
-      name: 'HaltedError',
-      message:
-        'Prospect Contacts cannot run with this input (no credits were spent):\n' +
-        '- Set at least one filter (for example Job Titles, Departments, Industries or Company Locations): a search without filters would list all of Lusha.',
-    });
   });
 
   it('reports every paging problem at once', async () => {
-    const error = await expectStepError(run({ job_titles: ['CTO'], page_size: 5, page: 1001, reveal: 'maybe' }));
-    expect(error).toEqual({
-      name: 'HaltedError',
-      message:
-        'Prospect Contacts cannot run with this input (no credits were spent):\n' +
-        '- Page Size must be a whole number from 10 to 50 (got "5").\n' +
-        '- Page must be a whole number from 0 to 1000 (got "1001").\n' +
-        '- Reveal Contact Details must be yes or no (got "maybe").',
-    });
+    await expectRefusal(
+      run({ job_titles: ['CTO'], page_size: 5, page: 1001, reveal: 'maybe' }),
+      STEP,
+      'Page Size must be a whole number from 10 to 50 (got "5").',
+      'Page must be a whole number from 0 to 1000 (got "1001").',
+      'Reveal Contact Details must be yes or no (got "maybe").',
+    );
   });
 
   it('refuses Up to N Results above 500, or with a page size', async () => {
-    const tooMany = await expectStepError(run({ job_titles: ['CTO'], max_results: 501 }));
-    expect(tooMany.message).toBe(
-      'Prospect Contacts cannot run with this input (no credits were spent):\n' +
-        '- Up to N Results must be a whole number from 1 to 500 (got "501").',
+    await expectRefusal(
+      run({ job_titles: ['CTO'], max_results: 501 }),
+      STEP,
+      'Up to N Results must be a whole number from 1 to 500 (got "501").',
     );
-    const both = await expectStepError(run({ job_titles: ['CTO'], max_results: 100, page_size: 50 }));
-    expect(both).toEqual({
-      name: 'HaltedError',
-      message:
-        'Prospect Contacts cannot run with this input (no credits were spent):\n' +
-        '- Use either Up to N Results or Page Size, not both: Up to N Results chooses the page size itself.',
-    });
+    await expectRefusal(
+      run({ job_titles: ['CTO'], max_results: 100, page_size: 50 }),
+      STEP,
+      'Use either Up to N Results or Page Size, not both: Up to N Results chooses the page size itself.',
+    );
   });
 
   it('refuses a domain that is not one', async () => {
-    const error = await expectStepError(run({ company_domains: ['acme.com', 'not a domain'] }));
-    expect(error.message).toBe(
-      'Prospect Contacts cannot run with this input (no credits were spent):\n' +
-        '- Company Domains "not a domain" is not a domain (expected something like acme.com).',
+    await expectRefusal(
+      run({ company_domains: ['acme.com', 'not a domain'] }),
+      STEP,
+      'Company Domains "not a domain" is not a domain (expected something like acme.com).',
     );
   });
 });
@@ -558,26 +511,22 @@ describe("prospect_contacts: values outside Lusha's lists", () => {
         countryGrouping: 'NA',
       },
     ]);
-    const error = await expectStepError(
+    await expectRefusal(
       run({
         departments: ['Sales', 'Astrology'],
         seniority: ['12'],
         company_sizes: ['50-100'],
         contact_locations: ['Atlantis', 'Springfield'],
       }),
+      STEP,
+      `Departments: "Astrology" is not in Lusha's list of department values (Lusha's list: Business Development, Engineering & Technical, Marketing, Sales).`,
+      `Seniority: "12" is not in Lusha's list of seniority values (Lusha's list: Founder, C-Suite, VP, Director).`,
+      `Contact Locations: "Atlantis" is not in Lusha's list of contact location values; choose one from the dropdown.`,
+      'Contact Locations: "Springfield" matches several contact location entries in Lusha ("Springfield, Illinois, United States", ' +
+        '"Springfield, Massachusetts, United States"); choose one from the dropdown.',
+      `Company Sizes: "50-100" is not in Lusha's list of company size values (Lusha's list: 1–10 employees, 51–200 employees, 201–500 employees, 10,001+ employees).`,
     );
     expect(scope.isDone()).toBe(true);
-    expect(error).toEqual({
-      name: 'HaltedError',
-      message:
-        'Prospect Contacts cannot run with this input (no credits were spent):\n' +
-        `- Departments: "Astrology" is not in Lusha's list of department values (Lusha's list: Business Development, Engineering & Technical, Marketing, Sales).\n` +
-        `- Seniority: "12" is not in Lusha's list of seniority values (Lusha's list: Founder, C-Suite, VP, Director).\n` +
-        `- Contact Locations: "Atlantis" is not in Lusha's list of contact location values; choose one from the dropdown.\n` +
-        '- Contact Locations: "Springfield" matches several contact location entries in Lusha ("Springfield, Illinois, United States", ' +
-        '"Springfield, Massachusetts, United States"); choose one from the dropdown.\n' +
-        `- Company Sizes: "50-100" is not in Lusha's list of company size values (Lusha's list: 1–10 employees, 51–200 employees, 201–500 employees, 10,001+ employees).`,
-    });
   });
 });
 
@@ -586,11 +535,9 @@ describe('prospect_contacts: Lusha errors', () => {
     serveLists(lusha(), ['departments'])
       .post('/v3/contacts/prospecting')
       .reply(400, { statusCode: 400, message: ['pagination.size must not be greater than 100'] });
-    const error = await expectStepError(run({ departments: ['Sales'] }));
-    expect(error).toEqual({
-      name: 'HaltedError',
-      message:
-        "Lusha rejected the request (POST /v3/contacts/prospecting, HTTP 400): pagination.size must not be greater than 100. Check the step's fields and try again.",
-    });
+    await expectHalt(
+      run({ departments: ['Sales'] }),
+      rejected('POST /v3/contacts/prospecting', 'pagination.size must not be greater than 100'),
+    );
   });
 });

@@ -6,20 +6,21 @@
  * before any call, and a lost answer never re-sent.
  */
 import nock from 'nock';
-import type { Bundle, ZObject } from 'zapier-platform-core';
 import { useNock } from '../../support/nock';
-import { App, appTester, bundleWith, expectStepError, LUSHA, TEST_KEY } from '../../support/zapier';
+import {
+  bulkRow,
+  createStep,
+  expectLineItemFields,
+  expectRefusal,
+  numbered,
+  type RowsOutput,
+} from '../../support/creates-kit';
+import { App, expectStepError, LUSHA, TEST_KEY } from '../../support/zapier';
 
 useNock();
 
-type Output = Record<string, unknown> & { rows: Array<Record<string, unknown>> };
-const run = (key: string) => (inputData: Record<string, unknown>) =>
-  appTester(
-    App.creates[key]!.operation.perform as (z: ZObject, bundle: Bundle) => Promise<Output>,
-    bundleWith(inputData),
-  );
-const scoreCompanies = run('score_companies_by_signals');
-const scoreContacts = run('score_contacts_by_signals');
+const scoreCompanies = createStep<RowsOutput>('score_companies_by_signals');
+const scoreContacts = createStep<RowsOutput>('score_contacts_by_signals');
 
 const COMPANIES = '/v3/companies/signal-score';
 const CONTACTS = '/v3/contacts/signal-score';
@@ -62,15 +63,6 @@ const emptyCompanyItem = {
   name: null,
   domain: null,
 };
-const rowOf = (row: number, reference: string | null, status: string, more: Record<string, unknown> = {}) => ({
-  row,
-  reference,
-  status,
-  reason: null,
-  duplicateOfRow: null,
-  possiblyCharged: false,
-  ...more,
-});
 const NO_SCORE_COMPANY =
   'Lusha found this company but has no signal score for it (its scoring engine returned nothing). No credit was ' +
   'charged for this row.';
@@ -79,13 +71,13 @@ describe('Score Companies by Signals', () => {
   it('sends one identifier per company, the most precise, each company once, and returns every row in order', async () => {
     const scope = nock(LUSHA, { reqheaders: { api_key: TEST_KEY, 'content-type': 'application/json' } })
       .post(COMPANIES, {
-        companies: [
-          { clientReferenceId: '1', id: '33222678' },
-          { clientReferenceId: '2', domain: 'contoso.com' },
-          { clientReferenceId: '3', email: 'ada@fabrikam.io' },
-          { clientReferenceId: '4', name: 'Tailspin Toys' },
-          { clientReferenceId: '5', domain: 'nowhere-xyz.com' },
-        ],
+        companies: numbered(
+          { id: '33222678' },
+          { domain: 'contoso.com' },
+          { email: 'ada@fabrikam.io' },
+          { name: 'Tailspin Toys' },
+          { domain: 'nowhere-xyz.com' },
+        ),
       })
       // Results are matched by reference, not by position.
       .reply(
@@ -161,19 +153,19 @@ describe('Score Companies by Signals', () => {
       summary:
         '10 rows: 5 scored, 1 not found, 2 no score, 2 invalid input, 0 errors. 1 request to Lusha, 3 credits charged.',
       rows: [
-        rowOf(1, 'acct-1', 'matched', northwindItem),
-        rowOf(2, 'acct-2', 'matched', contosoItem),
-        rowOf(3, 'acct-3', 'matched', fabrikamItem),
-        rowOf(4, 'acct-4', 'no_score', { ...tailspinItem, reason: NO_SCORE_COMPANY }),
-        rowOf(5, 'acct-5', 'not_found', emptyCompanyItem),
-        rowOf(6, 'acct-6', 'matched', { ...fabrikamItem, duplicateOfRow: 3 }),
-        rowOf(7, 'acct-7', 'matched', { ...contosoItem, duplicateOfRow: 2 }),
-        rowOf(8, 'acct-8', 'no_score', { ...tailspinItem, reason: NO_SCORE_COMPANY, duplicateOfRow: 4 }),
-        rowOf(9, 'acct-9', 'invalid_input', {
+        bulkRow(1, 'acct-1', 'matched', northwindItem),
+        bulkRow(2, 'acct-2', 'matched', contosoItem),
+        bulkRow(3, 'acct-3', 'matched', fabrikamItem),
+        bulkRow(4, 'acct-4', 'no_score', { ...tailspinItem, reason: NO_SCORE_COMPANY }),
+        bulkRow(5, 'acct-5', 'not_found', emptyCompanyItem),
+        bulkRow(6, 'acct-6', 'matched', { ...fabrikamItem, duplicateOfRow: 3 }),
+        bulkRow(7, 'acct-7', 'matched', { ...contosoItem, duplicateOfRow: 2 }),
+        bulkRow(8, 'acct-8', 'no_score', { ...tailspinItem, reason: NO_SCORE_COMPANY, duplicateOfRow: 4 }),
+        bulkRow(9, 'acct-9', 'invalid_input', {
           ...emptyCompanyItem,
           reason: 'Company Domain "northwind" is not a domain (expected something like acme.com)',
         }),
-        rowOf(10, 'acct-10', 'invalid_input', {
+        bulkRow(10, 'acct-10', 'invalid_input', {
           ...emptyCompanyItem,
           reason: 'Nothing identifies the company: fill in Lusha Company ID, Company Domain, Email or Company Name',
         }),
@@ -258,7 +250,7 @@ describe('Score Companies by Signals', () => {
 
   it('halts before any call, listing every problem, when no row can be scored', async () => {
     const scope = nock(LUSHA).post(COMPANIES).reply(200, answer([], 0));
-    const error = await expectStepError(
+    await expectRefusal(
       scoreCompanies({
         rows: [
           { reference: 'only a reference' },
@@ -266,15 +258,12 @@ describe('Score Companies by Signals', () => {
           { email: 'maya@', name: 'x'.repeat(201) },
         ],
       }),
-    );
-    expect(error.name).toBe('HaltedError');
-    expect(error.message).toBe(
-      'Score Companies by Signals cannot run with this input (no credits were spent):\n' +
-        '- Row 1: Nothing identifies the company: fill in Lusha Company ID, Company Domain, Email or Company Name.\n' +
-        '- Row 2: Lusha Company ID "v1-abc" is not a Lusha ID (expected digits, e.g. 4183886134, or an ID as Lusha outputs it, e.g. v1.AbCdEfGhIjKl).\n' +
-        '- Row 2: Company Domain "northwind" is not a domain (expected something like acme.com).\n' +
-        '- Row 3: Email "maya@" is not a valid email address (expected something like name@company.com).\n' +
-        '- Row 3: Company Name is too long (201 characters; at most 200).',
+      'Score Companies by Signals',
+      'Row 1: Nothing identifies the company: fill in Lusha Company ID, Company Domain, Email or Company Name.',
+      'Row 2: Lusha Company ID "v1-abc" is not a Lusha ID (expected digits, e.g. 4183886134, or an ID as Lusha outputs it, e.g. v1.AbCdEfGhIjKl).',
+      'Row 2: Company Domain "northwind" is not a domain (expected something like acme.com).',
+      'Row 3: Email "maya@" is not a valid email address (expected something like name@company.com).',
+      'Row 3: Company Name is too long (201 characters; at most 200).',
     );
     expect(scope.isDone()).toBe(false);
   });
@@ -323,19 +312,13 @@ describe('Score Contacts by Signals', () => {
   it('sends the most precise identifier of each contact (ID, LinkedIn URL, email, then name and company)', async () => {
     const scope = nock(LUSHA, { reqheaders: { api_key: TEST_KEY } })
       .post(CONTACTS, {
-        contacts: [
-          { clientReferenceId: '1', id: '4183886134' },
-          { clientReferenceId: '2', linkedinUrl: 'https://www.linkedin.com/in/daniel-okafor' },
-          { clientReferenceId: '3', email: 'jane.doe@contoso.com' },
-          {
-            clientReferenceId: '4',
-            firstName: 'Ada',
-            lastName: 'Lovelace',
-            companyName: 'Fabrikam',
-            companyDomain: 'fabrikam.io',
-          },
-          { clientReferenceId: '5', firstName: 'Grace', lastName: 'Hopper', companyName: 'Contoso' },
-        ],
+        contacts: numbered(
+          { id: '4183886134' },
+          { linkedinUrl: 'https://www.linkedin.com/in/daniel-okafor' },
+          { email: 'jane.doe@contoso.com' },
+          { firstName: 'Ada', lastName: 'Lovelace', companyName: 'Fabrikam', companyDomain: 'fabrikam.io' },
+          { firstName: 'Grace', lastName: 'Hopper', companyName: 'Contoso' },
+        ),
       })
       .reply(
         200,
@@ -402,8 +385,8 @@ describe('Score Contacts by Signals', () => {
       summary:
         '8 rows: 3 scored, 3 not found, 1 no score, 1 invalid input, 0 errors. 1 request to Lusha, 2 credits charged.',
       rows: [
-        rowOf(1, 'p1', 'matched', mayaItem),
-        rowOf(2, 'p2', 'no_score', {
+        bulkRow(1, 'p1', 'matched', mayaItem),
+        bulkRow(2, 'p2', 'no_score', {
           ...emptyContactItem,
           id: '4190021377',
           fullName: 'Daniel Okafor',
@@ -414,12 +397,12 @@ describe('Score Contacts by Signals', () => {
             'Lusha found this contact but has no signal score for it (its scoring engine returned nothing). No ' +
             'credit was charged for this row.',
         }),
-        rowOf(3, 'p3', 'not_found', emptyContactItem),
-        rowOf(4, 'p4', 'matched', adaItem),
-        rowOf(5, 'p5', 'not_found', emptyContactItem),
-        rowOf(6, 'p6', 'not_found', { ...emptyContactItem, duplicateOfRow: 3 }),
-        rowOf(7, 'p7', 'matched', { ...adaItem, duplicateOfRow: 4 }),
-        rowOf(8, 'p8', 'invalid_input', {
+        bulkRow(3, 'p3', 'not_found', emptyContactItem),
+        bulkRow(4, 'p4', 'matched', adaItem),
+        bulkRow(5, 'p5', 'not_found', emptyContactItem),
+        bulkRow(6, 'p6', 'not_found', { ...emptyContactItem, duplicateOfRow: 3 }),
+        bulkRow(7, 'p7', 'matched', { ...adaItem, duplicateOfRow: 4 }),
+        bulkRow(8, 'p8', 'invalid_input', {
           ...emptyContactItem,
           reason:
             'To find a person by name, also fill in Last Name and Company Name (or Company Domain); or fill in ' +
@@ -448,14 +431,12 @@ describe('Score Contacts by Signals', () => {
 
   it('halts before any call when no row can be scored', async () => {
     const scope = nock(LUSHA).post(CONTACTS).reply(200, answer([], 0));
-    const error = await expectStepError(
+    await expectRefusal(
       scoreContacts({ rows: [{ linkedin_url: 'https://example.com/in/maya' }, { company_name: 'Northwind' }] }),
-    );
-    expect(error.message).toBe(
-      'Score Contacts by Signals cannot run with this input (no credits were spent):\n' +
-        '- Row 1: LinkedIn Profile URL "https://example.com/in/maya" is not a LinkedIn URL (expected ' +
-        'https://www.linkedin.com/in/...).\n' +
-        '- Row 2: To find a person by name, also fill in First Name and Last Name; or fill in Email, LinkedIn ' +
+      'Score Contacts by Signals',
+      'Row 1: LinkedIn Profile URL "https://example.com/in/maya" is not a LinkedIn URL (expected ' +
+        'https://www.linkedin.com/in/...).',
+      'Row 2: To find a person by name, also fill in First Name and Last Name; or fill in Email, LinkedIn ' +
         'Profile URL or Lusha Person ID instead.',
     );
     expect(scope.isDone()).toBe(false);
@@ -466,14 +447,7 @@ describe.each(['score_companies_by_signals', 'score_contacts_by_signals'])('%s',
   const { operation } = App.creates[key]!;
 
   it('has line-item output fields for every key of its sample, and a sample row of every status but error', () => {
-    const fields = operation.outputFields as Array<{ key: string; children?: Array<{ key: string }> }>;
-    const sample = operation.sample as Output;
-    expect(fields.map((field) => field.key).sort()).toEqual(Object.keys(sample).sort());
-    const rowKeys = fields
-      .find((field) => field.key === 'rows')!
-      .children!.map((field) => field.key)
-      .sort();
-    for (const row of sample.rows) expect(Object.keys(row).sort()).toEqual(rowKeys);
+    const { sample } = expectLineItemFields(operation);
     expect(new Set(sample.rows.map((row) => row.status))).toEqual(
       new Set(['matched', 'not_found', 'no_score', 'invalid_input']),
     );
