@@ -7,13 +7,13 @@
  */
 import type { SandboxCompany, SandboxPerson } from '../../sandbox/model';
 import { App, appTester, bundleWith, expectStepError } from '../support/zapier';
-import { SANDBOX_KEY, useSandbox } from '../support/sandbox';
+import { SANDBOX_ACCOUNT, SANDBOX_KEY, useSandbox } from '../support/sandbox';
 
 const NO_BUYING_GROUP_KEY = 'no-buying-group-plan-key';
 const sandbox = useSandbox({
   now: '2025-06-15T12:00:00Z',
   keys: [
-    { key: SANDBOX_KEY, plan: 'unified', credits: 10_000, signals: true },
+    SANDBOX_ACCOUNT,
     { key: NO_BUYING_GROUP_KEY, plan: 'unified', credits: 1_000, signals: true, buyingGroup: false },
   ],
 });

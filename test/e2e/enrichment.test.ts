@@ -6,7 +6,7 @@
  */
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import type { SandboxPerson } from '../../sandbox';
-import { SANDBOX_KEY, useSandbox } from '../support/sandbox';
+import { SANDBOX_ACCOUNT, SANDBOX_KEY, useSandbox } from '../support/sandbox';
 import { App, appTester, bundleWith, expectZapierError } from '../support/zapier';
 
 /** A connection whose account prices Lusha does not return (its usage reads are rate-limited). */
@@ -14,10 +14,7 @@ const PRICES_UNREAD_KEY = 'prices-unread-key';
 
 const sandbox = useSandbox({
   now: '2026-06-15T12:00:00Z',
-  keys: [
-    { key: SANDBOX_KEY, plan: 'unified', credits: 10_000, signals: true },
-    { key: PRICES_UNREAD_KEY, plan: 'unified', credits: 1_000, signals: true },
-  ],
+  keys: [SANDBOX_ACCOUNT, { key: PRICES_UNREAD_KEY, plan: 'unified', credits: 1_000, signals: true }],
 });
 
 type Output = Record<string, unknown>;
@@ -47,6 +44,14 @@ function ledger(apiKey = SANDBOX_KEY) {
     charged: entries.reduce((sum, entry) => sum + entry.creditsCharged, 0),
     used: sandbox().credits.usage(apiKey).used,
   };
+}
+
+/** A bulk run's `totals`, and its credits as the ledger charged them: more than none, all since `usedBefore`. */
+function expectTotalsCharged(output: BulkOutput, totals: Record<string, number>, usedBefore: number) {
+  const { charged, used } = ledger();
+  expect(output).toMatchObject({ ...totals, creditsCharged: charged });
+  expect(charged).toBeGreaterThan(0);
+  expect(used - usedBefore).toBe(charged);
 }
 
 const GRADES = ['A+', 'A', 'B', 'C'];
@@ -280,7 +285,7 @@ describe('Bulk Enrich People against the sandbox', () => {
 
     const output = await enrichPeople({ rows });
 
-    const { entries, charged, used } = ledger();
+    const { entries } = ledger();
     expect(entries).toHaveLength(1); // ceil(5 distinct valid rows / 100)
     expect((entries[0]!.body as { contacts: unknown[] }).contacts).toHaveLength(5);
     expect(output.rows.map((r) => [r.row, r.reference, r.status, r.duplicateOfRow, r.id])).toEqual([
@@ -298,17 +303,7 @@ describe('Bulk Enrich People against the sandbox', () => {
       'Email "not-an-email" is not a valid email address (expected something like name@company.com)',
     );
     expect(output.rows[2]).toMatchObject({ isEuContact: true, companyName: sandbox().data.companyOf(b).name });
-    expect(output).toMatchObject({
-      total: 9,
-      matched: 5,
-      notFound: 2,
-      invalid: 2,
-      errors: 0,
-      requests: 1,
-      creditsCharged: charged,
-    });
-    expect(charged).toBeGreaterThan(0);
-    expect(used - usedBefore).toBe(charged);
+    expectTotalsCharged(output, { total: 9, matched: 5, notFound: 2, invalid: 2, errors: 0, requests: 1 }, usedBefore);
     expect(output.rows.map((r) => r.creditCharged)).toEqual([true, false, true, false, true, true, false, false, true]);
   });
 
@@ -395,7 +390,7 @@ describe('Bulk Enrich Companies against the sandbox', () => {
       ],
     });
 
-    const { entries, charged, used } = ledger();
+    const { entries } = ledger();
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ method: 'POST', path: '/v3/companies/search-and-enrich' });
     expect(output.rows.map((r) => [r.reference, r.status, r.duplicateOfRow, r.id])).toEqual([
@@ -412,17 +407,7 @@ describe('Bulk Enrich Companies against the sandbox', () => {
       technologies: a.technologies.join(', '),
       creditCharged: true,
     });
-    expect(output).toMatchObject({
-      total: 6,
-      matched: 4,
-      notFound: 1,
-      invalid: 1,
-      errors: 0,
-      requests: 1,
-      creditsCharged: charged,
-    });
-    expect(charged).toBeGreaterThan(0);
-    expect(used - usedBefore).toBe(charged);
+    expectTotalsCharged(output, { total: 6, matched: 4, notFound: 1, invalid: 1, errors: 0, requests: 1 }, usedBefore);
   });
 
   it('sends ceil(distinct rows / 100) requests', async () => {

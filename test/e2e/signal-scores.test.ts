@@ -7,7 +7,7 @@
  * read from the sandbox itself, with the same body under a key that is never charged.
  */
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { SANDBOX_KEY, useSandbox } from '../support/sandbox';
+import { SANDBOX_ACCOUNT, SANDBOX_KEY, useSandbox } from '../support/sandbox';
 import { App, appTester, bundleWith, expectStepError } from '../support/zapier';
 
 /** Signal scores not yet on this account's pricebook: free. Also the oracle's key. */
@@ -17,7 +17,7 @@ const NO_SIGNALS_KEY = 'no-signals-plan-n0s1';
 const sandbox = useSandbox({
   now: '2025-06-15T12:00:00Z',
   keys: [
-    { key: SANDBOX_KEY, plan: 'unified', credits: 10_000, signals: true },
+    SANDBOX_ACCOUNT,
     { key: FREE_KEY, plan: 'unified', credits: 10_000, signals: true, signalScoreCharged: false },
     { key: NO_SIGNALS_KEY, plan: 'unified', credits: 100, signals: false },
   ],

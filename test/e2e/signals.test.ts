@@ -15,17 +15,14 @@ import { toIsoDate } from '../../src/shared/values';
 import type { Choice } from '../../src/signals/dropdowns';
 import type { SignalLookupOutput } from '../../src/signals/operations';
 import { DAY, HOUR, useClock } from '../support/clock';
-import { SANDBOX_KEY, useSandbox } from '../support/sandbox';
+import { SANDBOX_ACCOUNT, SANDBOX_KEY, useSandbox } from '../support/sandbox';
 import { type App, appTester, bundleWith, expectZapierError, ownMessage, performOf } from '../support/zapier';
 
 const T0 = '2025-06-15T12:00:00Z';
 const NO_SIGNALS_KEY = 'no-signals-plan-key';
 const sandbox = useSandbox({
   now: T0,
-  keys: [
-    { key: SANDBOX_KEY, plan: 'unified', credits: 10_000, signals: true },
-    { key: NO_SIGNALS_KEY, plan: 'unified', credits: 100, signals: false },
-  ],
+  keys: [SANDBOX_ACCOUNT, { key: NO_SIGNALS_KEY, plan: 'unified', credits: 100, signals: false }],
 });
 const clock = useClock(T0);
 

@@ -22,6 +22,13 @@ export const notFoundResult = (clientReferenceId: string, kind: 'Contact' | 'Com
   error: { code: 'NOT_FOUND', message: `${kind} not found` },
 });
 
+/** Find Person or Find Company for its tests: the operation, and a run of its perform with `inputData`. */
+export function searchKit(key: 'find_person' | 'find_company') {
+  const { operation } = App.searches[key]!;
+  const perform = operation.perform as (z: ZObject, bundle: Bundle) => Promise<Array<Record<string, unknown>>>;
+  return { operation, find: (inputData: Record<string, unknown>) => appTester(perform, bundleWith(inputData)) };
+}
+
 // ------------------------------------------------------------------------------------ Maya
 
 export const CONTACTS_REQUEST_ID = '211ee5da-3c0d-4621-9fa5-140e393a3ced';
@@ -62,14 +69,8 @@ export const mayaContact = {
   updateDate: '2026-09-14',
 };
 
-/**
- * Maya's record from `mayaContact`, Lusha having charged for her: the person sample but for what
- * V3 does not return (the job start date) and, of her company, V3 returns the ID, name, domain
- * and industry only.
- */
-export const mayaRecord = {
-  ...personSample,
-  jobStartDate: null,
+/** The company fields of a person record that V3 enrichment leaves empty: it names the ID, name, domain and industry only. */
+export const companyNotInV3 = {
   companyLinkedinUrl: null,
   companyEmployees: null,
   companyEmployeesMin: null,
@@ -80,6 +81,17 @@ export const mayaRecord = {
   companyCity: null,
   companyCountry: null,
   companyCountryCode: null,
+};
+
+/**
+ * Maya's record from `mayaContact`, Lusha having charged for her: the person sample but for what
+ * V3 does not return (the job start date) and, of her company, V3 returns the ID, name, domain
+ * and industry only.
+ */
+export const mayaRecord = {
+  ...personSample,
+  jobStartDate: null,
+  ...companyNotInV3,
   creditCharged: true,
 };
 

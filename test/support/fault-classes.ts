@@ -54,6 +54,23 @@ export const SLOW_MS = 16_000;
 export const SLOW = 'slow but in time';
 
 const RETRY_IN_60 = /Lusha seems temporarily unavailable; Zapier will retry in 60 s\.$/;
+const UNAVAILABLE = (status: number) => `Lusha is temporarily unavailable \\(.*, HTTP ${status}\\)`;
+const CONNECTION_FAILED = 'Could not reach Lusha for .*: connection failed';
+
+/**
+ * A failure that may pass (Lusha unavailable, the connection lost): the client tries twice, then
+ * Zapier retries the step in 60 s. The message starts with `what`, then `then`, then that advice;
+ * a `paid` request whose answer was lost is not re-sent (MAY_HAVE_CHARGED).
+ */
+function retriedThenIn60(name: string, fault: FaultSpec, what: string, paid: boolean, then = '.*'): FaultClass {
+  return {
+    name,
+    fault,
+    attempts: 2,
+    outcome: { error: 'ThrottledError', delay: 60, says: new RegExp(`^${what}${then}${RETRY_IN_60.source}`) },
+    ...(paid && { whenPaid: MAY_HAVE_CHARGED(what) }),
+  };
+}
 
 export const FAULT_CLASSES: FaultClass[] = [
   { name: 'none', fault: null, attempts: 1, outcome: { result: 'ok' } },
@@ -152,27 +169,8 @@ export const FAULT_CLASSES: FaultClass[] = [
       says: /^Lusha failed to process the request \(.*, HTTP 500\).*If this keeps happening, contact Lusha support\.$/,
     },
   },
-  {
-    name: '502',
-    fault: { kind: 'status', status: 502 },
-    attempts: 2,
-    outcome: {
-      error: 'ThrottledError',
-      delay: 60,
-      says: new RegExp(`^Lusha is temporarily unavailable \\(.*, HTTP 502\\).*${RETRY_IN_60.source}`),
-    },
-    whenPaid: MAY_HAVE_CHARGED('Lusha is temporarily unavailable \\(.*, HTTP 502\\)'),
-  },
-  {
-    name: '503',
-    fault: { kind: 'status', status: 503 },
-    attempts: 2,
-    outcome: {
-      error: 'ThrottledError',
-      delay: 60,
-      says: new RegExp(`^Lusha is temporarily unavailable \\(.*, HTTP 503\\).*${RETRY_IN_60.source}`),
-    },
-  },
+  retriedThenIn60('502', { kind: 'status', status: 502 }, UNAVAILABLE(502), true),
+  retriedThenIn60('503', { kind: 'status', status: 503 }, UNAVAILABLE(503), false),
   {
     name: '503 once (retried)',
     fault: { kind: 'status', status: 503 },
@@ -190,24 +188,14 @@ export const FAULT_CLASSES: FaultClass[] = [
       says: /^Lusha answered .* with a body that is not JSON\. The connector cannot read this answer; please report it/,
     },
   },
-  {
-    name: 'dropped connection',
-    fault: { kind: 'drop' },
-    attempts: 2,
-    outcome: {
-      error: 'ThrottledError',
-      delay: 60,
-      says: new RegExp(`^Could not reach Lusha for .*: connection failed .*${RETRY_IN_60.source}`),
-    },
-    whenPaid: MAY_HAVE_CHARGED('Could not reach Lusha for .*: connection failed'),
-  },
+  retriedThenIn60('dropped connection', { kind: 'drop' }, CONNECTION_FAILED, true, ' .*'),
   {
     name: 'dropped once',
     fault: { kind: 'drop' },
     times: 1,
     attempts: 2,
     outcome: { result: 'ok' },
-    whenPaid: MAY_HAVE_CHARGED('Could not reach Lusha for .*: connection failed'),
+    whenPaid: MAY_HAVE_CHARGED(CONNECTION_FAILED),
   },
   {
     name: 'stalled body past the deadline',
@@ -222,31 +210,11 @@ export const FAULT_CLASSES: FaultClass[] = [
     },
     whenPaid: MAY_HAVE_CHARGED('Lusha did not answer .* in time \\(no complete response within \\d+ ms\\)'),
   },
-  {
-    // Lusha did the work and charged for it, then the answer never came back (the sandbox's
-    // chargeThenDrop): on a free route the client retries once; a paid one is never re-sent.
-    name: 'charged, then dropped',
-    fault: { kind: 'chargeThenDrop' },
-    attempts: 2,
-    outcome: {
-      error: 'ThrottledError',
-      delay: 60,
-      says: new RegExp(`^Could not reach Lusha for .*: connection failed .*${RETRY_IN_60.source}`),
-    },
-    whenPaid: MAY_HAVE_CHARGED('Could not reach Lusha for .*: connection failed'),
-  },
-  {
-    // A gateway that timed out after Lusha did (and charged) the work (chargeThenStatus 504).
-    name: 'charged, then 504',
-    fault: { kind: 'chargeThenStatus', status: 504 },
-    attempts: 2,
-    outcome: {
-      error: 'ThrottledError',
-      delay: 60,
-      says: new RegExp(`^Lusha is temporarily unavailable \\(.*, HTTP 504\\).*${RETRY_IN_60.source}`),
-    },
-    whenPaid: MAY_HAVE_CHARGED('Lusha is temporarily unavailable \\(.*, HTTP 504\\)'),
-  },
+  // Lusha did the work and charged for it, then the answer never came back (the sandbox's
+  // chargeThenDrop): on a free route the client retries once; a paid one is never re-sent.
+  retriedThenIn60('charged, then dropped', { kind: 'chargeThenDrop' }, CONNECTION_FAILED, true, ' .*'),
+  // A gateway that timed out after Lusha did (and charged) the work (chargeThenStatus 504).
+  retriedThenIn60('charged, then 504', { kind: 'chargeThenStatus', status: 504 }, UNAVAILABLE(504), true),
   {
     // Slow, but one request still fits in the step's time: it is awaited, not cut at 15 s.
     name: SLOW,

@@ -16,3 +16,6 @@ export const BLIPS = ['503 once (retried)', 'dropped once'];
 /** Lusha charged, then the answer was lost; and a slow answer that still fits the step's time. */
 export const CHARGED = ['charged, then dropped', 'charged, then 504'];
 export const SLOW_COLUMNS = [SLOW];
+
+/** Every file's slice: between them, the whole matrix. */
+export const ALL_SLICES = [HTTP, HTTP_4XX, LIMITS, FAILURES, TRANSPORT, BLIPS, CHARGED, SLOW_COLUMNS];

@@ -5,10 +5,12 @@
  * nock stays on with only the sandbox's host let through (see test/support/nock.ts: a file
  * that runs the app with nock off breaks the nock files that run after it in its worker).
  */
-import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox';
+import { startSandbox, type Sandbox, type SandboxKeyConfig, type SandboxOptions } from '../../sandbox';
 import { useNock } from './nock';
 
 export const SANDBOX_KEY = 'lusha-sandbox-key';
+/** The account most end-to-end files run under: SANDBOX_KEY on the unified plan, 10,000 credits, signals on. */
+export const SANDBOX_ACCOUNT: SandboxKeyConfig = { key: SANDBOX_KEY, plan: 'unified', credits: 10_000, signals: true };
 
 export function useSandbox(options: SandboxOptions = {}): () => Sandbox {
   let sandbox: Sandbox | undefined;

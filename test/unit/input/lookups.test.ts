@@ -4,8 +4,17 @@
  * for them.
  */
 import { companyLookupKey, readCompanyLookup } from '../../../src/companies/lookup';
-import { isBlank, ProblemList, readChoice } from '../../../src/shared/readers';
+import { type Checked, isBlank, ProblemList, readChoice } from '../../../src/shared/readers';
 import { personLookupKey, readPersonLookup, readPersonLookupOptions } from '../../../src/people/lookup';
+
+/** The key of the lookup `read` makes of an input it must accept. */
+const keyOfLookup =
+  <L>(read: (input: Record<string, unknown>) => Checked<L>, keyOf: (lookup: L) => string) =>
+  (input: Record<string, unknown>) => {
+    const lookup = read(input);
+    if (!lookup.ok) throw new Error(lookup.problems.join('; '));
+    return keyOf(lookup.value);
+  };
 
 describe('readPersonLookup', () => {
   it.each([
@@ -92,11 +101,7 @@ describe('readPersonLookup', () => {
 });
 
 describe('personLookupKey', () => {
-  const key = (input: Record<string, unknown>) => {
-    const read = readPersonLookup(input);
-    if (!read.ok) throw new Error(read.problems.join('; '));
-    return personLookupKey(read.value);
-  };
+  const key = keyOfLookup(readPersonLookup, personLookupKey);
 
   it('is the same for the same normalised identifiers', () => {
     expect(key({ email: 'Maya@Northwind.com ' })).toBe(key({ email: 'maya@northwind.com' }));
@@ -200,11 +205,7 @@ describe('readCompanyLookup', () => {
   });
 
   it('keys identical companies alike (names without case)', () => {
-    const key = (input: Record<string, unknown>) => {
-      const read = readCompanyLookup(input);
-      if (!read.ok) throw new Error(read.problems.join('; '));
-      return companyLookupKey(read.value);
-    };
+    const key = keyOfLookup(readCompanyLookup, companyLookupKey);
     expect(key({ domain: 'www.northwind.com' })).toBe(key({ domain: 'northwind.com' }));
     expect(key({ name: 'NORTHWIND' })).toBe(key({ name: 'northwind' }));
     expect(key({ name: 'Northwind' })).not.toBe(key({ domain: 'northwind.com' }));

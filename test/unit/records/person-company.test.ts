@@ -14,12 +14,26 @@ import {
 import { companyOutputFields, companySample, toCompanyRecord } from '../../../src/companies/record';
 import { personOutputFields, personSample, toPersonRecord } from '../../../src/people/record';
 import type { OutputField } from '../../../src/zapier/fields';
+import { companyNotInV3, mayaContact } from '../../support/enrichment-fixtures';
 
 /** The V2 prospecting reveal answers these records were first written for (their wrappers only). */
 const ProspectContactEnrichSchema = z
   .object({ contacts: z.array(z.object({ data: ContactSchema.nullish() }).passthrough()) })
   .passthrough();
 const ProspectCompanyEnrichSchema = z.object({ companies: z.array(CompanySchema) }).passthrough();
+
+/** The data of the one contact of a V2 reveal answer, parsed. */
+function revealedContact(data: Record<string, unknown>) {
+  const answer = ProspectContactEnrichSchema.parse({
+    requestId: 'r1',
+    contacts: [{ id: 'c1', isSuccess: true, data }],
+  });
+  return answer.contacts[0]!.data!;
+}
+
+/** The one company of a V2 reveal answer, parsed. */
+const revealedCompany = (company: Record<string, unknown>) =>
+  ProspectCompanyEnrichSchema.parse({ requestId: 'r1', companies: [company] }).companies[0];
 
 // A V3 search-and-enrich answer (V3EnrichedContact): emails as email/type/confidence, camelCase
 // location, the company as a reference ({ id, name, domain, industry }).
@@ -33,15 +47,7 @@ const v3Contacts = V3ContactsSearchAndEnrichSchema.parse({
       lastName: 'Moskovitz',
       fullName: 'Dustin Moskovitz',
       jobTitle: { title: 'CEO', departments: ['Executive'], seniority: 'C-Suite' },
-      location: {
-        country: 'United States',
-        countryIso2: 'us',
-        state: 'Massachusetts',
-        city: 'Boston',
-        continent: 'North America',
-        coordinates: [-71.05, 42.35],
-        isEuContact: false,
-      },
+      location: { ...mayaContact.location, countryIso2: 'us' }, // in Boston too; the country code in lower case
       tags: [],
       emails: [
         { email: 'dustin.m@gmail.com', type: 'private', confidence: 'A+', updateDate: '2024-01-15' },
@@ -107,17 +113,8 @@ describe('toPersonRecord', () => {
       companyName: 'Lusha',
       companyDomain: 'lusha.com',
       companyWebsite: 'https://www.lusha.com',
-      companyLinkedinUrl: null,
-      companyEmployees: null,
-      companyEmployeesMin: null,
-      companyEmployeesMax: null,
-      companyRevenueMin: null,
-      companyRevenueMax: null,
       companyIndustry: 'Technology, Information & Media',
-      companySubIndustry: null,
-      companyCity: null,
-      companyCountry: null,
-      companyCountryCode: null,
+      ...companyNotInV3,
       creditCharged: true,
     });
   });
@@ -138,44 +135,35 @@ describe('toPersonRecord', () => {
   });
 
   it('maps a revealed prospect (V2: email/emailType, snake_case location, a nested company)', () => {
-    const enrich = ProspectContactEnrichSchema.parse({
-      requestId: 'r1',
-      contacts: [
-        {
-          id: 'c1',
-          isSuccess: true,
-          data: {
-            firstName: 'Jane',
-            lastName: 'Smith',
-            fullName: 'Jane Smith',
-            jobTitle: 'Solutions Engineer',
-            departments: ['Engineering & Technical'],
-            seniority: [{ id: 4, value: 'senior' }],
-            companyId: 1586,
-            companyName: 'Amazon',
-            emailAddresses: [
-              { email: 'jane@amazon.com', emailType: 'work', emailConfidence: 'A+', updateDate: '2025-11-17' },
-            ],
-            phoneNumbers: [],
-            location: {
-              country: 'Germany',
-              country_iso2: 'de',
-              continent: 'Europe',
-              is_eu_contact: true,
-              city: 'Berlin',
-            },
-            socialLinks: { linkedin: 'https://www.linkedin.com/in/jane-smith/' },
-            company: {
-              revenueRange: [10000000, 50000000],
-              mainIndustry: 'Retail',
-              subIndustry: 'E-commerce',
-              technologies: [{ name: 'AWS' }],
-            },
-          },
-        },
+    const data = revealedContact({
+      firstName: 'Jane',
+      lastName: 'Smith',
+      fullName: 'Jane Smith',
+      jobTitle: 'Solutions Engineer',
+      departments: ['Engineering & Technical'],
+      seniority: [{ id: 4, value: 'senior' }],
+      companyId: 1586,
+      companyName: 'Amazon',
+      emailAddresses: [
+        { email: 'jane@amazon.com', emailType: 'work', emailConfidence: 'A+', updateDate: '2025-11-17' },
       ],
+      phoneNumbers: [],
+      location: {
+        country: 'Germany',
+        country_iso2: 'de',
+        continent: 'Europe',
+        is_eu_contact: true,
+        city: 'Berlin',
+      },
+      socialLinks: { linkedin: 'https://www.linkedin.com/in/jane-smith/' },
+      company: {
+        revenueRange: [10000000, 50000000],
+        mainIndustry: 'Retail',
+        subIndustry: 'E-commerce',
+        technologies: [{ name: 'AWS' }],
+      },
     });
-    expect(toPersonRecord(enrich.contacts[0]!.data!, { creditCharged: false })).toMatchObject({
+    expect(toPersonRecord(data, { creditCharged: false })).toMatchObject({
       fullName: 'Jane Smith',
       jobTitle: 'Solutions Engineer',
       seniority: 'Senior',
@@ -199,28 +187,19 @@ describe('toPersonRecord', () => {
   });
 
   it('maps a revealed prospect (V2: emails as address/type, job title as a string, seniority as {name})', () => {
-    const enrich = ProspectContactEnrichSchema.parse({
-      requestId: 'r1',
-      contacts: [
-        {
-          id: 'c1',
-          isSuccess: true,
-          data: {
-            firstName: 'Li',
-            lastName: 'Wei',
-            jobTitle: 'Head of Growth',
-            departments: ['Marketing'],
-            seniority: [{ id: 6, name: 'Director' }],
-            companyName: 'Acme',
-            emailAddresses: [
-              { address: 'li.wei@gmail.com', type: 'private' },
-              { address: 'li@acme.io', type: 'work' },
-            ],
-          },
-        },
+    const data = revealedContact({
+      firstName: 'Li',
+      lastName: 'Wei',
+      jobTitle: 'Head of Growth',
+      departments: ['Marketing'],
+      seniority: [{ id: 6, name: 'Director' }],
+      companyName: 'Acme',
+      emailAddresses: [
+        { address: 'li.wei@gmail.com', type: 'private' },
+        { address: 'li@acme.io', type: 'work' },
       ],
     });
-    expect(toPersonRecord(enrich.contacts[0]!.data!)).toMatchObject({
+    expect(toPersonRecord(data)).toMatchObject({
       fullName: 'Li Wei',
       jobTitle: 'Head of Growth',
       seniority: 'Director',
@@ -325,41 +304,36 @@ describe('toCompanyRecord', () => {
   });
 
   it('maps a revealed prospect company (V2: flat location, size as an object, "x - y" employees)', () => {
-    const enrich = ProspectCompanyEnrichSchema.parse({
-      requestId: 'r1',
-      companies: [
-        {
-          id: 1586,
-          name: 'Amazon',
-          companySize: { min: 100001, max: 10000000, employees_in_linkedin: 750000 },
-          employees: '100001 - 10000000',
-          revenueRange: [100000000, null],
-          fqdn: 'www.amazon.com',
-          domains: { homepage: 'amazon.com', email: 'amazon.com' },
-          social: {
-            linkedin: 'https://www.linkedin.com/company/amazon',
-            crunchbase: 'https://www.crunchbase.com/organization/amazon',
-          },
-          city: 'Seattle',
-          state: 'Washington',
-          country: 'United States',
-          countryIso2: 'US',
-          mainIndustry: 'Retail',
-          subIndustry: 'E-commerce',
-          technologies: [{ name: 'AWS' }, { name: 'AWS' }],
-          funding: {
-            rounds: [
-              { currency: 'USD', roundAmount: 205000000, roundType: 'Private Equity Round', roundDate: 'Nov 10, 2021' },
-            ],
-            totalRounds: 1,
-            totalRoundsAmount: 205000000,
-            currency: 'USD',
-            isIpo: false,
-          },
-        },
-      ],
+    const company = revealedCompany({
+      id: 1586,
+      name: 'Amazon',
+      companySize: { min: 100001, max: 10000000, employees_in_linkedin: 750000 },
+      employees: '100001 - 10000000',
+      revenueRange: [100000000, null],
+      fqdn: 'www.amazon.com',
+      domains: { homepage: 'amazon.com', email: 'amazon.com' },
+      social: {
+        linkedin: 'https://www.linkedin.com/company/amazon',
+        crunchbase: 'https://www.crunchbase.com/organization/amazon',
+      },
+      city: 'Seattle',
+      state: 'Washington',
+      country: 'United States',
+      countryIso2: 'US',
+      mainIndustry: 'Retail',
+      subIndustry: 'E-commerce',
+      technologies: [{ name: 'AWS' }, { name: 'AWS' }],
+      funding: {
+        rounds: [
+          { currency: 'USD', roundAmount: 205000000, roundType: 'Private Equity Round', roundDate: 'Nov 10, 2021' },
+        ],
+        totalRounds: 1,
+        totalRoundsAmount: 205000000,
+        currency: 'USD',
+        isIpo: false,
+      },
     });
-    expect(toCompanyRecord(enrich.companies[0])).toMatchObject({
+    expect(toCompanyRecord(company)).toMatchObject({
       id: '1586',
       name: 'Amazon',
       domain: 'amazon.com',
@@ -384,35 +358,30 @@ describe('toCompanyRecord', () => {
   });
 
   it('reads the older V2 spellings the company schema still accepts (links as {url}, lastFundingEvent*, grouped codes)', () => {
-    const enrich = ProspectCompanyEnrichSchema.parse({
-      requestId: 'r1',
-      companies: [
-        {
-          id: 33222678,
-          name: 'Lusha',
-          domain: 'lusha.com',
-          founded: 2016,
-          social: {
-            linkedin: { url: 'https://linkedin.com/company/lusha' },
-            crunchbase: { url: 'https://crunchbase.com/lusha' },
-          },
-          location: { city: 'Boston', country: 'United States', countryIso2: 'US', state: 'Massachusetts' },
-          industryPrimaryGroupDetails: {
-            sicCodes: [{ sicCodes: 7372, description: 'Software' }],
-            naicsCodes: [{ naics: 511210, description: 'Software Publishers' }],
-          },
-          funding: {
-            lastFundingEventName: 'Series A',
-            lastFundingEventAmount: 1000000,
-            lastFundingEventDate: '2020-01-01',
-            currency: 'USD',
-            totalRounds: 2,
-            isIpo: false,
-          },
-        },
-      ],
+    const company = revealedCompany({
+      id: 33222678,
+      name: 'Lusha',
+      domain: 'lusha.com',
+      founded: 2016,
+      social: {
+        linkedin: { url: 'https://linkedin.com/company/lusha' },
+        crunchbase: { url: 'https://crunchbase.com/lusha' },
+      },
+      location: { city: 'Boston', country: 'United States', countryIso2: 'US', state: 'Massachusetts' },
+      industryPrimaryGroupDetails: {
+        sicCodes: [{ sicCodes: 7372, description: 'Software' }],
+        naicsCodes: [{ naics: 511210, description: 'Software Publishers' }],
+      },
+      funding: {
+        lastFundingEventName: 'Series A',
+        lastFundingEventAmount: 1000000,
+        lastFundingEventDate: '2020-01-01',
+        currency: 'USD',
+        totalRounds: 2,
+        isIpo: false,
+      },
     });
-    expect(toCompanyRecord(enrich.companies[0])).toMatchObject({
+    expect(toCompanyRecord(company)).toMatchObject({
       id: '33222678',
       domain: 'lusha.com',
       website: 'https://lusha.com',

@@ -84,22 +84,25 @@ describe('prospect contact line items', () => {
     data: V3ContactsEnrichSchema.parse({ results: [{ id: 'c-1', ...data }] }).results[0]!,
     creditCharged: true,
   });
-
-  it('have the same keys revealed or not, in the order of their output fields', () => {
-    const plain = toProspectContactLineItem({ contactId: 'c-1', requestId: 'req-1', search });
-    const full = toProspectContactLineItem({
+  /** Li's line item: from the search alone, or revealed with `data`. */
+  const lineItem = (data?: Record<string, unknown>) =>
+    toProspectContactLineItem({
       contactId: 'c-1',
       requestId: 'req-1',
       search,
-      reveal: revealed({ fullName: 'Li Wei', emails: [{ email: 'li@acme.io', type: 'work' }] }),
+      ...(data && { reveal: revealed(data) }),
     });
+
+  it('have the same keys revealed or not, in the order of their output fields', () => {
+    const plain = lineItem();
+    const full = lineItem({ fullName: 'Li Wei', emails: [{ email: 'li@acme.io', type: 'work' }] });
     expect(Object.keys(plain)).toEqual(keys(prospectContactFields));
     expect(Object.keys(full)).toEqual(keys(prospectContactFields));
     expect(Object.keys(prospectContactSample)).toEqual(keys(prospectContactFields));
   });
 
   it('use the person record names for what the search tells', () => {
-    expect(toProspectContactLineItem({ contactId: 'c-1', requestId: 'req-1', search })).toMatchObject({
+    expect(lineItem()).toMatchObject({
       contactId: 'c-1',
       requestId: 'req-1',
       id: 'c-1',
@@ -119,16 +122,11 @@ describe('prospect contact line items', () => {
   });
 
   it('keep the search facts where a reveal says nothing, and take the reveal where it does', () => {
-    const item = toProspectContactLineItem({
-      contactId: 'c-1',
-      requestId: 'req-1',
-      search,
-      reveal: revealed({
-        firstName: 'Li',
-        lastName: 'Wei',
-        jobTitle: { title: 'VP Growth' },
-        phones: [{ number: '+44 20 7946 0000', type: 'direct' }],
-      }),
+    const item = lineItem({
+      firstName: 'Li',
+      lastName: 'Wei',
+      jobTitle: { title: 'VP Growth' },
+      phones: [{ number: '+44 20 7946 0000', type: 'direct' }],
     });
     expect(item).toMatchObject({
       fullName: 'Li Wei',
@@ -143,16 +141,11 @@ describe('prospect contact line items', () => {
   });
 
   it('mark a revealed phone on a do-not-call list, as every line item does', () => {
-    const item = toProspectContactLineItem({
-      contactId: 'c-1',
-      requestId: 'req-1',
-      search,
-      reveal: revealed({
-        phones: [
-          { number: '+44 20 7946 0000', type: 'direct', doNotCall: true },
-          { number: '+44 7700 900123', type: 'mobile', doNotCall: false },
-        ],
-      }),
+    const item = lineItem({
+      phones: [
+        { number: '+44 20 7946 0000', type: 'direct', doNotCall: true },
+        { number: '+44 7700 900123', type: 'mobile', doNotCall: false },
+      ],
     });
     expect(item).toMatchObject({
       phone: '+44 7700 900123',

@@ -12,6 +12,7 @@ import {
   compareNewestFirst,
   companySignalId,
   contactSignalId,
+  contactSignalSample,
   normalArticleUrl,
   sameSignalEvent,
   signalEventOf,
@@ -130,6 +131,13 @@ describe('dates and order', () => {
 });
 
 describe('records from the wire (V3)', () => {
+  /** The record of the first signal of the first company of a V3 company signals answer. */
+  const firstCompanySignal = (answer: unknown, watchListEntry: string) => {
+    const entity = V3CompanySignalsSchema.parse(answer).results[0]!;
+    const { type, item } = entity.signals[0]!;
+    return toCompanySignalRecord(type, item, entity, watchListEntry);
+  };
+
   it('map a contact signal to flat, wire-independent fields', () => {
     const parsed = V3ContactSignalsSchema.parse({
       results: [
@@ -146,26 +154,17 @@ describe('records from the wire (V3)', () => {
     const entity = V3ContactSignalResultSchema.parse(parsed.results[0]);
     expect(entity.signals).toHaveLength(1);
     const { type, item } = entity.signals[0]!;
+    // The sample's signal (a move to Callaway Golf, company names only), watched by ID, from another company.
     expect(toContactSignalRecord(type, item, entity, '115889')).toEqual({
+      ...contactSignalSample,
       id: contactSignalId(base),
-      signalType: 'companyChange',
-      signalName: 'Company Change (Job Change)',
-      signalDate: '2025-05-01',
-      personId: '115889',
       watchListEntry: '115889',
-      jobTitle: null,
-      seniority: null,
-      departments: [],
-      companyId: null,
-      companyName: 'Callaway Golf',
-      companyDomain: null,
       previousCompanyName: 'Previous Corp',
-      previousCompanyDomain: null,
     });
   });
 
   it('map a news signal with its article fields and date', () => {
-    const parsed = V3CompanySignalsSchema.parse({
+    const answer = {
       results: [
         {
           id: '3416',
@@ -186,10 +185,8 @@ describe('records from the wire (V3)', () => {
           ],
         },
       ],
-    });
-    const entity = parsed.results[0]!;
-    const { type, item } = entity.signals[0]!;
-    expect(toCompanySignalRecord(type, item, entity, 'lusha.com')).toMatchObject({
+    };
+    expect(firstCompanySignal(answer, 'lusha.com')).toMatchObject({
       id: 'commercialActivityNews:1503910',
       signalType: 'commercialActivityNews',
       signalName: 'News: Commercial Activity',
@@ -207,12 +204,8 @@ describe('records from the wire (V3)', () => {
   });
 
   it('name a signal type the connector does not know yet instead of dropping it', () => {
-    const parsed = V3CompanySignalsSchema.parse({
-      results: [{ id: '1', fundingRoundRaised: [{ signalId: '9', signalDate: '2025-01-02' }] }],
-    });
-    const entity = parsed.results[0]!;
-    const { type, item } = entity.signals[0]!;
-    expect(toCompanySignalRecord(type, item, entity, '1')).toMatchObject({
+    const answer = { results: [{ id: '1', fundingRoundRaised: [{ signalId: '9', signalDate: '2025-01-02' }] }] };
+    expect(firstCompanySignal(answer, '1')).toMatchObject({
       id: 'fundingRoundRaised:9',
       companyId: '1',
       signalType: 'fundingRoundRaised',

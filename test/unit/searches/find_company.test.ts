@@ -4,22 +4,20 @@
  * any paid call; Lusha's errors through the one error map.
  */
 import nock from 'nock';
-import type { Bundle, ZObject } from 'zapier-platform-core';
 import {
   COMPANIES_REQUEST_ID,
   northwindCompany,
   northwindRecord as sharedNorthwindRecord,
   notFoundResult,
   searchAndEnrichAnswer,
+  searchKit,
 } from '../../support/enrichment-fixtures';
 import { useNock } from '../../support/nock';
-import { App, appTester, bundleWith, expectStepError, expectZapierError, LUSHA, TEST_KEY } from '../../support/zapier';
+import { expectStepError, expectZapierError, LUSHA, TEST_KEY } from '../../support/zapier';
 
 useNock();
 
-const { operation } = App.searches.find_company!;
-const perform = operation.perform as (z: ZObject, bundle: Bundle) => Promise<Array<Record<string, unknown>>>;
-const findCompany = (inputData: Record<string, unknown>) => appTester(perform, bundleWith(inputData));
+const { operation, find: findCompany } = searchKit('find_company');
 
 const SEARCH = '/v3/companies/search-and-enrich';
 
@@ -63,29 +61,23 @@ const notFound = answer([notFoundResult('1', 'Company')], 0);
 const northwindRecord = { ...sharedNorthwindRecord, creditsCharged: 2 };
 
 describe('Find Company', () => {
-  it('looks up by domain with one POST, sending the raw key, and returns one flat record', async () => {
+  it.each([
+    [
+      'by domain with one POST, sending the raw key, and returns one flat record',
+      { domain: 'https://www.Northwind-Analytics.com/pricing' },
+      { domain: 'northwind-analytics.com' },
+    ],
+    ['by name', { name: ' Northwind Analytics ' }, { name: 'Northwind Analytics' }],
+    [
+      'by Lusha company ID (sent as `id`), with every identifier given',
+      { company_id: 33222678, domain: 'northwind-analytics.com', name: 'Northwind' },
+      { id: '33222678', domain: 'northwind-analytics.com', name: 'Northwind' },
+    ],
+  ])('looks up %s', async (_how, inputData, sent) => {
     const scope = nock(LUSHA, { reqheaders: { api_key: TEST_KEY, 'content-type': 'application/json' } })
-      .post(SEARCH, searchBody({ domain: 'northwind-analytics.com' }))
+      .post(SEARCH, searchBody(sent))
       .reply(200, northwind);
-    expect(await findCompany({ domain: 'https://www.Northwind-Analytics.com/pricing' })).toEqual([northwindRecord]);
-    expect(scope.isDone()).toBe(true);
-  });
-
-  it('looks up by name', async () => {
-    const scope = nock(LUSHA)
-      .post(SEARCH, searchBody({ name: 'Northwind Analytics' }))
-      .reply(200, northwind);
-    expect(await findCompany({ name: ' Northwind Analytics ' })).toEqual([northwindRecord]);
-    expect(scope.isDone()).toBe(true);
-  });
-
-  it('looks up by Lusha company ID (sent as `id`), with every identifier given', async () => {
-    const scope = nock(LUSHA)
-      .post(SEARCH, searchBody({ id: '33222678', domain: 'northwind-analytics.com', name: 'Northwind' }))
-      .reply(200, northwind);
-    expect(await findCompany({ company_id: 33222678, domain: 'northwind-analytics.com', name: 'Northwind' })).toEqual([
-      northwindRecord,
-    ]);
+    expect(await findCompany(inputData)).toEqual([northwindRecord]);
     expect(scope.isDone()).toBe(true);
   });
 

@@ -5,22 +5,20 @@
  * before any paid call, and Lusha's errors through the one error map.
  */
 import nock from 'nock';
-import type { Bundle, ZObject } from 'zapier-platform-core';
 import {
   CONTACTS_REQUEST_ID,
   mayaContact as sharedMayaContact,
   mayaRecord as sharedMayaRecord,
   notFoundResult,
   searchAndEnrichAnswer,
+  searchKit,
 } from '../../support/enrichment-fixtures';
 import { useNock } from '../../support/nock';
-import { App, appTester, bundleWith, expectStepError, expectZapierError, LUSHA, TEST_KEY } from '../../support/zapier';
+import { expectStepError, expectZapierError, LUSHA, TEST_KEY } from '../../support/zapier';
 
 useNock();
 
-const { operation } = App.searches.find_person!;
-const perform = operation.perform as (z: ZObject, bundle: Bundle) => Promise<Array<Record<string, unknown>>>;
-const findPerson = (inputData: Record<string, unknown>) => appTester(perform, bundleWith(inputData));
+const { operation, find: findPerson } = searchKit('find_person');
 
 const SEARCH = '/v3/contacts/search-and-enrich';
 const SIGNALS = '/v3/contacts/signals';
@@ -37,19 +35,20 @@ const searchBody = (
   ...extra,
 });
 
-/** Maya as a V3 enriched contact under reference "1": her private email and direct phone first, the work email rated lower. */
-const mayaContact = {
-  clientReferenceId: '1',
-  ...sharedMayaContact,
+/**
+ * Maya's two emails and two phones (Lusha's spelling, or the record's) in the opposite order: her
+ * private email (rated A+) and direct phone first, the work email rated A.
+ */
+const reordered = <E, P>({ emails: [work, personal], phones }: { emails: E[]; phones: P[] }) => ({
   emails: [
-    { email: 'maya.goldberg@gmail.com', type: 'private', confidence: 'A+', updateDate: '2026-02-03' },
-    { email: 'maya.goldberg@northwind-analytics.com', type: 'work', confidence: 'A', updateDate: '2026-09-14' },
+    { ...personal!, confidence: 'A+' },
+    { ...work!, confidence: 'A' },
   ],
-  phones: [
-    { number: '+1 617-555-0100', type: 'direct', doNotCall: true, updateDate: '2025-11-20' },
-    { number: '+1 617-555-0142', type: 'mobile', doNotCall: false, updateDate: '2026-09-14' },
-  ],
-};
+  phones: [...phones].reverse(),
+});
+
+/** Maya as a V3 enriched contact under reference "1", her lists `reordered`. */
+const mayaContact = { clientReferenceId: '1', ...sharedMayaContact, ...reordered(sharedMayaContact) };
 
 /** Lusha's answer to a search for Maya: one result under reference "1", and the bill for the request. */
 const answer = (results: unknown[], creditsCharged: number | null = 7) =>
@@ -60,14 +59,7 @@ const maya = answer([mayaContact]);
 const mayaRecord = {
   ...sharedMayaRecord,
   emailConfidence: 'A',
-  emails: [
-    { email: 'maya.goldberg@gmail.com', type: 'private', confidence: 'A+', updatedOn: '2026-02-03' },
-    { email: 'maya.goldberg@northwind-analytics.com', type: 'work', confidence: 'A', updatedOn: '2026-09-14' },
-  ],
-  phones: [
-    { number: '+1 617-555-0100', type: 'direct', doNotCall: true, updatedOn: '2025-11-20' },
-    { number: '+1 617-555-0142', type: 'mobile', doNotCall: false, updatedOn: '2026-09-14' },
-  ],
+  ...reordered(sharedMayaRecord),
   signalTypes: [],
   signalCount: null,
   latestSignalType: null,
@@ -95,43 +87,26 @@ describe('Find Person: identifying the person', () => {
     expect(result).toEqual([mayaRecord]);
   });
 
-  it('looks up by LinkedIn profile URL, normalised', async () => {
-    const scope = nock(LUSHA)
-      .post(SEARCH, searchBody({ linkedinUrl: 'https://www.linkedin.com/in/maya-goldberg' }))
-      .reply(200, maya);
-    expect(await findPerson({ linkedin_url: 'linkedin.com/in/Maya-Goldberg/?trk=public' })).toEqual([mayaRecord]);
-    expect(scope.isDone()).toBe(true);
-  });
-
-  it('looks up by Lusha person ID (sent as `id`)', async () => {
-    const scope = nock(LUSHA)
-      .post(SEARCH, searchBody({ id: '4183886134' }))
-      .reply(200, maya);
-    expect(await findPerson({ person_id: 4183886134 })).toEqual([mayaRecord]);
-    expect(scope.isDone()).toBe(true);
-  });
-
-  it('looks up by first name, last name and company name', async () => {
-    const scope = nock(LUSHA)
-      .post(SEARCH, searchBody({ firstName: 'Maya', lastName: 'Goldberg', companyName: 'Northwind Analytics' }))
-      .reply(200, maya);
-    expect(
-      await findPerson({ first_name: 'Maya', last_name: 'Goldberg', company_name: 'Northwind Analytics' }),
-    ).toEqual([mayaRecord]);
-    expect(scope.isDone()).toBe(true);
-  });
-
-  it('looks up by first name, last name and company domain (from a URL)', async () => {
-    const scope = nock(LUSHA)
-      .post(SEARCH, searchBody({ firstName: 'Maya', lastName: 'Goldberg', companyDomain: 'northwind-analytics.com' }))
-      .reply(200, maya);
-    expect(
-      await findPerson({
-        first_name: 'Maya',
-        last_name: 'Goldberg',
-        company_domain: 'https://www.northwind-analytics.com/',
-      }),
-    ).toEqual([mayaRecord]);
+  it.each([
+    [
+      'LinkedIn profile URL, normalised',
+      { linkedin_url: 'linkedin.com/in/Maya-Goldberg/?trk=public' },
+      { linkedinUrl: 'https://www.linkedin.com/in/maya-goldberg' },
+    ],
+    ['Lusha person ID (sent as `id`)', { person_id: 4183886134 }, { id: '4183886134' }],
+    [
+      'first name, last name and company name',
+      { first_name: 'Maya', last_name: 'Goldberg', company_name: 'Northwind Analytics' },
+      { firstName: 'Maya', lastName: 'Goldberg', companyName: 'Northwind Analytics' },
+    ],
+    [
+      'first name, last name and company domain (from a URL)',
+      { first_name: 'Maya', last_name: 'Goldberg', company_domain: 'https://www.northwind-analytics.com/' },
+      { firstName: 'Maya', lastName: 'Goldberg', companyDomain: 'northwind-analytics.com' },
+    ],
+  ])('looks up by %s', async (_how, inputData, sent) => {
+    const scope = nock(LUSHA).post(SEARCH, searchBody(sent)).reply(200, maya);
+    expect(await findPerson(inputData)).toEqual([mayaRecord]);
     expect(scope.isDone()).toBe(true);
   });
 

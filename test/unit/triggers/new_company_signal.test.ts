@@ -4,7 +4,7 @@
  */
 import nock from 'nock';
 import { COMPANY_SIGNAL_TYPES } from '../../../src/signals/catalog';
-import type { CompanySignalRecord } from '../../../src/signals/records';
+import { type CompanySignalRecord, companySignalSample } from '../../../src/signals/records';
 import { HOUR, useClock } from '../../support/clock';
 import { useNock } from '../../support/nock';
 import { appTester, bundleWith, expectZapierError, LUSHA, ownMessage, performOf, TEST_KEY } from '../../support/zapier';
@@ -76,26 +76,8 @@ const byIdsBody = {
   filters: { include: { newsEventTypes: ['Executive Hire'], hiringByDepartments: ['Engineering & Technical'] } },
 };
 
-const nulls = {
-  changeRatePercent: null,
-  historicalAverage: null,
-  baselineEmployeeCount: null,
-  newEmployeeCount: null,
-  newJobsLastWeek: null,
-  newJobsLast4Weeks: null,
-  hiringDepartment: null,
-  hiringCountry: null,
-  hiringState: null,
-  websiteVisitsLastMonth: null,
-  estimatedAnnualItSpend: null,
-  newsEventType: null,
-  newsTitle: null,
-  newsSummary: null,
-  newsHighlight: null,
-  newsUrl: null,
-  newsPublishedDate: null,
-  newsEffectiveDate: null,
-};
+/** Every field of a company signal empty; each item below fills in its identity and what its signal measures. */
+const nulls = Object.fromEntries(Object.keys(companySignalSample).map((key) => [key, null]));
 const identity = { companyId: '3416', companyName: 'Lusha', companyDomain: 'lusha.com', watchListEntry: '3416' };
 
 describe('new_company_signal', () => {

@@ -51,6 +51,8 @@ const page = (name: FilterListName, inputData: Record<string, unknown> = {}, fre
   appTester(performOfList(name) as never, bundleWith(inputData, { meta }), fresh) as Promise<Page>;
 const choices = async (name: FilterListName, inputData: Record<string, unknown> = {}, fresh = true) =>
   (await page(name, inputData, fresh)).results;
+/** The choices of a list whose values are their own labels. */
+const asIs = (...values: string[]) => values.map((value) => ({ id: value, label: value }));
 
 describe('the filter-list dropdowns', () => {
   it('are choices.perform on the fields, one perform per list shared by every field of that list, no trigger', () => {
@@ -99,12 +101,9 @@ describe('the filter-list dropdowns', () => {
         values: [{ main_industry: 'Hospitality', main_industry_id: 1, sub_industries: [{ value: 'Other', id: 778 }] }],
       });
 
-    expect(await choices('departments')).toEqual([
-      { id: 'Business Development', label: 'Business Development' },
-      { id: 'Engineering & Technical', label: 'Engineering & Technical' },
-      { id: 'Marketing', label: 'Marketing' },
-      { id: 'Sales', label: 'Sales' },
-    ]);
+    expect(await choices('departments')).toEqual(
+      asIs('Business Development', 'Engineering & Technical', 'Marketing', 'Sales'),
+    );
     expect(await choices('seniority')).toEqual([
       { id: '10', label: 'Founder' },
       { id: '9', label: 'C-Suite' },
@@ -142,10 +141,7 @@ describe('the filter-list dropdowns', () => {
       { id: '11', label: '11: Agriculture, Forestry, Fishing and Hunting' },
       { id: '511210', label: '511210: Software Publishers' },
     ]);
-    expect(await choices('intent_topics')).toEqual([
-      { id: 'Digital Sales', label: 'Digital Sales' },
-      { id: 'Zero Trust', label: 'Zero Trust' },
-    ]);
+    expect(await choices('intent_topics')).toEqual(asIs('Digital Sales', 'Zero Trust'));
     expect(scope.isDone()).toBe(true);
   });
 
@@ -171,7 +167,7 @@ describe('the filter-list dropdowns', () => {
         .once()
         .reply(200, { values: ['Sales'] });
       clock.mockReturnValue(now + (CACHE_SECONDS + 60) * 1000);
-      expect(await choices('departments', {}, false)).toEqual([{ id: 'Sales', label: 'Sales' }]);
+      expect(await choices('departments', {}, false)).toEqual(asIs('Sales'));
       expect(again.isDone()).toBe(true);
     } finally {
       clock.mockRestore();
@@ -197,16 +193,13 @@ describe('the filter-list dropdowns', () => {
     serveSearch(scope, 'technologies', 'salesforce');
     serveSearch(scope, 'companyNames', 'acme');
 
-    expect(await choices('contact_locations', { contact_location_search: ' Berlin ' })).toEqual([
-      { id: 'Berlin, Berlin, Germany', label: 'Berlin, Berlin, Germany' },
-    ]);
-    expect(await choices('company_locations', { company_location_search: 'Germany' })).toEqual([
-      { id: 'Germany', label: 'Germany' },
-    ]);
-    expect(await choices('technologies', { technology_search: 'salesforce' })).toEqual([
-      { id: 'Salesforce', label: 'Salesforce' },
-      { id: 'Salesforce Marketing Cloud', label: 'Salesforce Marketing Cloud' },
-    ]);
+    expect(await choices('contact_locations', { contact_location_search: ' Berlin ' })).toEqual(
+      asIs('Berlin, Berlin, Germany'),
+    );
+    expect(await choices('company_locations', { company_location_search: 'Germany' })).toEqual(asIs('Germany'));
+    expect(await choices('technologies', { technology_search: 'salesforce' })).toEqual(
+      asIs('Salesforce', 'Salesforce Marketing Cloud'),
+    );
     expect(await choices('company_names', { company_name_search: 'Acme' })).toEqual([
       { id: 'Acme', label: 'Acme (www.acme.com)' },
     ]);
@@ -220,9 +213,7 @@ describe('the filter-list dropdowns', () => {
       .get('/v3/companies/prospecting/filters/technologies')
       .query({ query: 'bundle.authdata.api_key sales process.env' })
       .reply(200, { values: ['Salesforce'] });
-    expect(await choices('technologies', { technology_search: text })).toEqual([
-      { id: 'Salesforce', label: 'Salesforce' },
-    ]);
+    expect(await choices('technologies', { technology_search: text })).toEqual(asIs('Salesforce'));
     expect(scope.isDone()).toBe(true);
   });
 

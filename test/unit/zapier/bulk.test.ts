@@ -15,6 +15,8 @@ import {
   type BulkLookup,
   type BulkResult,
   type BulkRow,
+  type BulkTotals,
+  type RowStatus,
   bulkOutput,
   bulkOutputFields,
   enrichInBulk,
@@ -127,6 +129,32 @@ function harness(reply: Reply, clock?: { now: () => number; deadline: number }) 
   return { run, runFails, requests, client, maxInFlight: () => maxInFlight };
 }
 
+/** A row as the machine reports it: no reference, reason or duplicate, not possibly charged, unless `more` says so. */
+const bulkRow = <R>(row: number, status: RowStatus, record: R, more: Partial<BulkRow<R>> = {}): BulkRow<R> => ({
+  row,
+  reference: null,
+  status,
+  reason: null,
+  duplicateOfRow: null,
+  possiblyCharged: false,
+  record,
+  ...more,
+});
+
+/** A run's totals: `counts`, every other count 0. */
+const totalsOf = (counts: Partial<BulkTotals>): BulkTotals => ({
+  total: 0,
+  matched: 0,
+  notRevealed: 0,
+  notFound: 0,
+  invalid: 0,
+  errors: 0,
+  requests: 0,
+  creditsCharged: 0,
+  possiblyChargedRows: 0,
+  ...counts,
+});
+
 const names = (count: number, prefix = 'co') =>
   Array.from({ length: count }, (_, i) => ({ name: `${prefix}${i + 1}` }));
 
@@ -225,54 +253,18 @@ describe('enrichInBulk: sending', () => {
 
     expect(result.rows).toHaveLength(rows.length);
     expect(result.rows.map((r) => r.row)).toEqual(rows.map((_, i) => i + 1));
-    expect(result.rows[0]).toEqual({
-      row: 1,
-      reference: null,
-      status: 'matched',
-      reason: null,
-      duplicateOfRow: null,
-      possiblyCharged: false,
-      record: { name: 'co1' },
-    });
-    expect(result.rows[150]).toEqual({
-      row: 151,
-      reference: 'again',
-      status: 'matched',
-      reason: null,
-      duplicateOfRow: 1,
-      possiblyCharged: false,
-      record: { name: 'co1' },
-    });
-    expect(result.rows[151]).toEqual({
-      row: 152,
-      reference: '42',
-      status: 'not_found',
-      reason: null,
-      duplicateOfRow: null,
-      possiblyCharged: false,
-      record: null,
-    });
-    expect(result.rows[152]).toEqual({
-      row: 153,
-      reference: null,
-      status: 'invalid_input',
-      reason: 'Company Name "bad-row" is bad; and so is the rest',
-      duplicateOfRow: null,
-      possiblyCharged: false,
-      record: null,
-    });
+    expect(result.rows[0]).toEqual(bulkRow(1, 'matched', { name: 'co1' }));
+    expect(result.rows[150]).toEqual(
+      bulkRow(151, 'matched', { name: 'co1' }, { reference: 'again', duplicateOfRow: 1 }),
+    );
+    expect(result.rows[151]).toEqual(bulkRow(152, 'not_found', null, { reference: '42' }));
+    expect(result.rows[152]).toEqual(
+      bulkRow(153, 'invalid_input', null, { reason: 'Company Name "bad-row" is bad; and so is the rest' }),
+    );
     expect(result.rows[212]).toMatchObject({ row: 213, status: 'matched', record: { name: 'more60' } });
-    expect(result.totals).toEqual({
-      total: 213,
-      matched: 211,
-      notRevealed: 0,
-      notFound: 1,
-      invalid: 1,
-      errors: 0,
-      requests: 3,
-      creditsCharged: 210,
-      possiblyChargedRows: 0,
-    });
+    expect(result.totals).toEqual(
+      totalsOf({ total: 213, matched: 211, notFound: 1, invalid: 1, requests: 3, creditsCharged: 210 }),
+    );
   });
 
   it('keeps at most 4 requests in flight', async () => {
@@ -288,30 +280,18 @@ describe('enrichInBulk: sending', () => {
     );
     const result = await run(names(250));
     expect(result.rows.slice(0, 100).every((r) => r.status === 'matched')).toBe(true);
-    expect(result.rows[100]).toEqual({
-      row: 101,
-      reference: null,
-      status: 'error',
-      reason:
-        'Lusha failed to process the request (POST /v3/companies/search-and-enrich, HTTP 500): Internal server error. ' +
-        'If this keeps happening, contact Lusha support.',
-      duplicateOfRow: null,
-      possiblyCharged: false,
-      record: null,
-    });
+    expect(result.rows[100]).toEqual(
+      bulkRow(101, 'error', null, {
+        reason:
+          'Lusha failed to process the request (POST /v3/companies/search-and-enrich, HTTP 500): Internal server error. ' +
+          'If this keeps happening, contact Lusha support.',
+      }),
+    );
     expect(result.rows.slice(100, 200).every((r) => r.status === 'error')).toBe(true);
     expect(result.rows.slice(200).every((r) => r.status === 'matched')).toBe(true);
-    expect(result.totals).toEqual({
-      total: 250,
-      matched: 150,
-      notRevealed: 0,
-      notFound: 0,
-      invalid: 0,
-      errors: 100,
-      requests: 3,
-      creditsCharged: 150,
-      possiblyChargedRows: 0,
-    });
+    expect(result.totals).toEqual(
+      totalsOf({ total: 250, matched: 150, errors: 100, requests: 3, creditsCharged: 150 }),
+    );
   });
 
   it('says to run rows again when their batch failed for a passing reason', async () => {
@@ -347,17 +327,14 @@ describe('enrichInBulk: sending', () => {
     const result = await run(names(250));
     // A paid request whose answer was lost is never sent again.
     expect(requests).toHaveLength(3);
-    expect(result.rows[100]).toEqual({
-      row: 101,
-      reference: null,
-      status: 'error',
-      reason: expect.stringMatching(
-        /^Lusha is temporarily unavailable \(POST \/v3\/companies\/search-and-enrich, HTTP 504\): Gateway timeout\. Lusha may have processed this request and charged for it\./,
-      ),
-      duplicateOfRow: null,
-      possiblyCharged: true,
-      record: null,
-    });
+    expect(result.rows[100]).toEqual(
+      bulkRow(101, 'error', null, {
+        reason: expect.stringMatching(
+          /^Lusha is temporarily unavailable \(POST \/v3\/companies\/search-and-enrich, HTTP 504\): Gateway timeout\. Lusha may have processed this request and charged for it\./,
+        ),
+        possiblyCharged: true,
+      }),
+    );
     expect(result.totals).toMatchObject({
       matched: 150,
       errors: 100,
@@ -372,15 +349,7 @@ describe('enrichInBulk: sending', () => {
     // Lusha's answer leaves every company out: each row is reported, none dropped.
     const result = await run([{ name: 'co1' }]);
     expect(result.rows).toEqual([
-      {
-        row: 1,
-        reference: null,
-        status: 'error',
-        reason: "Lusha's answer did not include this company: run it again.",
-        duplicateOfRow: null,
-        possiblyCharged: false,
-        record: null,
-      },
+      bulkRow(1, 'error', null, { reason: "Lusha's answer did not include this company: run it again." }),
     ]);
   });
 });
@@ -432,88 +401,35 @@ describe('enrichInBulk: the time budget', () => {
     const result = await run(names(600));
     expect(requests).toHaveLength(4);
     expect(result.rows.slice(0, 400).every((r) => r.status === 'matched')).toBe(true);
-    expect(result.rows[400]).toEqual({
-      row: 401,
-      reference: null,
-      status: 'error',
-      reason:
-        "Not sent: this run reached Zapier's time limit (30 seconds per step) before this row's turn. Run it again, or " +
-        'split the list into smaller runs.',
-      duplicateOfRow: null,
-      possiblyCharged: false,
-      record: null,
-    });
-    expect(result.totals).toEqual({
-      total: 600,
-      matched: 400,
-      notRevealed: 0,
-      notFound: 0,
-      invalid: 0,
-      errors: 200,
-      requests: 4,
-      creditsCharged: 400,
-      possiblyChargedRows: 0,
-    });
+    expect(result.rows[400]).toEqual(
+      bulkRow(401, 'error', null, {
+        reason:
+          "Not sent: this run reached Zapier's time limit (30 seconds per step) before this row's turn. Run it again, or " +
+          'split the list into smaller runs.',
+      }),
+    );
+    expect(result.totals).toEqual(
+      totalsOf({ total: 600, matched: 400, errors: 200, requests: 4, creditsCharged: 400 }),
+    );
   });
 });
 
 describe('output', () => {
+  const withoutRecord = <R>({ record: _record, ...line }: BulkRow<R>) => line;
+
   it('returns totals, a summary and one flat line item per row (lists as text)', () => {
     const rows: BulkRow<{ name: string | null; tags: string[] }>[] = [
-      {
-        row: 1,
-        reference: 'r1',
-        status: 'matched',
-        reason: null,
-        duplicateOfRow: null,
-        possiblyCharged: false,
-        record: { name: 'Ada', tags: ['a', 'b'] },
-      },
-      {
-        row: 2,
-        reference: null,
-        status: 'not_found',
-        reason: null,
-        duplicateOfRow: null,
-        possiblyCharged: false,
-        record: { name: null, tags: [] },
-      },
+      bulkRow(1, 'matched', { name: 'Ada', tags: ['a', 'b'] }, { reference: 'r1' }),
+      bulkRow(2, 'not_found', { name: null, tags: [] }),
     ];
-    const totals = {
-      total: 2,
-      matched: 1,
-      notRevealed: 0,
-      notFound: 1,
-      invalid: 0,
-      errors: 0,
-      requests: 1,
-      creditsCharged: 1,
-      possiblyChargedRows: 0,
-    };
+    const totals = totalsOf({ total: 2, matched: 1, notFound: 1, requests: 1, creditsCharged: 1 });
     expect(bulkOutput({ totals, rows })).toEqual({
       ...totals,
       summary: '2 rows: 1 matched, 1 not found, 0 invalid input, 0 errors. 1 request to Lusha, 1 credit charged.',
+      // Each row's own fields, then its record's, flat (a list as text).
       rows: [
-        {
-          row: 1,
-          reference: 'r1',
-          status: 'matched',
-          reason: null,
-          duplicateOfRow: null,
-          possiblyCharged: false,
-          name: 'Ada',
-          tags: 'a, b',
-        },
-        {
-          row: 2,
-          reference: null,
-          status: 'not_found',
-          reason: null,
-          duplicateOfRow: null,
-          possiblyCharged: false,
-          name: null,
-          tags: null,
-        },
+        { ...withoutRecord(rows[0]!), name: 'Ada', tags: 'a, b' },
+        { ...withoutRecord(rows[1]!), name: null, tags: null },
       ],
     });
   });
@@ -558,31 +474,11 @@ describe('output', () => {
   });
 
   it('summarises the totals in words', () => {
-    expect(
-      summaryOf({
-        total: 1,
-        matched: 1,
-        notRevealed: 0,
-        notFound: 0,
-        invalid: 0,
-        errors: 0,
-        requests: 1,
-        creditsCharged: 1,
-        possiblyChargedRows: 0,
-      }),
-    ).toBe('1 row: 1 matched, 0 not found, 0 invalid input, 0 errors. 1 request to Lusha, 1 credit charged.');
-    expect(
-      summaryOf({
-        total: 1200,
-        matched: 2,
-        notRevealed: 0,
-        notFound: 3,
-        invalid: 4,
-        errors: 1,
-        requests: 2,
-        creditsCharged: 0,
-        possiblyChargedRows: 0,
-      }),
-    ).toBe('1,200 rows: 2 matched, 3 not found, 4 invalid input, 1 error. 2 requests to Lusha, 0 credits charged.');
+    expect(summaryOf(totalsOf({ total: 1, matched: 1, requests: 1, creditsCharged: 1 }))).toBe(
+      '1 row: 1 matched, 0 not found, 0 invalid input, 0 errors. 1 request to Lusha, 1 credit charged.',
+    );
+    expect(summaryOf(totalsOf({ total: 1200, matched: 2, notFound: 3, invalid: 4, errors: 1, requests: 2 }))).toBe(
+      '1,200 rows: 2 matched, 3 not found, 4 invalid input, 1 error. 2 requests to Lusha, 0 credits charged.',
+    );
   });
 });
