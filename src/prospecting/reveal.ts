@@ -43,20 +43,22 @@ interface EnrichAnswer<T> {
   billing?: { creditsCharged?: number | null } | null;
 }
 
-async function revealInBatches<T, R>(
+/** A revealed record (contact or company) and whether the request that revealed it was charged. */
+type Revealed<T> = { data: T; creditCharged: boolean };
+
+async function revealInBatches<T>(
   lusha: LushaClient,
   ids: readonly string[],
   what: 'contact' | 'company',
   send: (batch: string[]) => Promise<EnrichAnswer<T>>,
-  toReveal: (record: T, charged: boolean) => R,
-): Promise<RevealOutcome<R>> {
+): Promise<RevealOutcome<Revealed<T>>> {
   const budget = new TimeBudget(() => lusha.timeLeft());
   const outcomes = await sendBatches(chunk(ids, REVEAL_BATCH), CONCURRENCY, (batch) => {
     if (!budget.fits()) throw new NotSentError();
     return budget.time(() => send(batch));
   });
   throwConnectionFailure(outcomes);
-  const result: RevealOutcome<R> = {
+  const result: RevealOutcome<Revealed<T>> = {
     revealed: new Map(),
     notes: new Map(),
     possiblyCharged: new Set(),
@@ -75,7 +77,7 @@ async function revealInBatches<T, R>(
       );
       for (const id of outcome.items) {
         const found = byId.get(id);
-        if (found && !found.error) result.revealed.set(id, toReveal(found, credits > 0));
+        if (found && !found.error) result.revealed.set(id, { data: found, creditCharged: credits > 0 });
         else {
           const said = firstText(found?.error?.message, found?.error?.code);
           result.notes.set(
@@ -104,24 +106,12 @@ async function revealInBatches<T, R>(
 
 /** POST /v3/contacts/enrich for `ids` (emails and phones: V3 reveals both when `reveal` is left out). */
 export function revealContacts(lusha: LushaClient, ids: readonly string[]): Promise<RevealOutcome<ContactReveal>> {
-  return revealInBatches(
-    lusha,
-    ids,
-    'contact',
-    (batch) => lusha.enrichContacts({ ids: batch }),
-    (data: Contact, creditCharged) => ({ data, creditCharged }),
-  );
+  return revealInBatches<Contact>(lusha, ids, 'contact', (batch) => lusha.enrichContacts({ ids: batch }));
 }
 
 /** POST /v3/companies/enrich for `ids` (the base profile: no premium `reveal` fields). */
 export function revealCompanies(lusha: LushaClient, ids: readonly string[]): Promise<RevealOutcome<CompanyReveal>> {
-  return revealInBatches(
-    lusha,
-    ids,
-    'company',
-    (batch) => lusha.enrichCompanies({ ids: batch }),
-    (data: Company, creditCharged) => ({ data, creditCharged }),
-  );
+  return revealInBatches<Company>(lusha, ids, 'company', (batch) => lusha.enrichCompanies({ ids: batch }));
 }
 
 /** "1 credit", "2,500 credits" */

@@ -83,6 +83,14 @@ export interface ZapierMapping {
 const delay = (seconds: number | undefined, cap: number) =>
   Math.min(cap, Math.max(1, seconds ?? DEFAULT_THROTTLE_SECONDS));
 
+/** The mapping of a 429: Zapier retries after the delay Lusha names, at most `cap` seconds, as `advice` says. */
+const retryAfter =
+  (cap: number, advice: (seconds: number) => string) =>
+  (error: LushaError): Omit<ZapierMapping, 'type'> => {
+    const seconds = delay((error as LushaRateLimitError).retryAfterSeconds, cap);
+    return { advice: advice(seconds), delaySeconds: seconds };
+  };
+
 /**
  * One row of the map: which client errors it covers, how they surface, and the same in the
  * builder's words for the docs (docs/operations.md and the README's troubleshooting table are
@@ -183,10 +191,7 @@ export const ERROR_MAP: readonly ErrorRule[] = [
   {
     covers: [LushaQuotaError],
     type: 'ThrottledError',
-    map: (error) => {
-      const seconds = delay((error as LushaQuotaError).retryAfterSeconds, MAX_QUOTA_SECONDS);
-      return { advice: `Zapier will retry after the quota resets, in ${seconds} s.`, delaySeconds: seconds };
-    },
+    map: retryAfter(MAX_QUOTA_SECONDS, (seconds) => `Zapier will retry after the quota resets, in ${seconds} s.`),
     when: 'A daily or hourly request quota of the plan is used up (429)',
     seen: 'The Lusha daily request quota is used up … Zapier will retry',
     action: 'Nothing: Zapier retries after the quota resets.',
@@ -194,10 +199,7 @@ export const ERROR_MAP: readonly ErrorRule[] = [
   {
     covers: [LushaRateLimitError],
     type: 'ThrottledError',
-    map: (error) => {
-      const seconds = delay((error as LushaRateLimitError).retryAfterSeconds, MAX_THROTTLE_SECONDS);
-      return { advice: `Zapier will retry in ${seconds} s.`, delaySeconds: seconds };
-    },
+    map: retryAfter(MAX_THROTTLE_SECONDS, (seconds) => `Zapier will retry in ${seconds} s.`),
     when: "Lusha's rate limit is reached (429)",
     seen: 'Lusha rate limit reached … Zapier will retry in N s',
     action: 'Nothing: Zapier retries after the delay Lusha names.',
