@@ -229,6 +229,10 @@ function scenarios(sandbox: Sandbox): Scenario[] {
   const companyWatch = { company_ids: watchedCompanies, signal_types: ['allSignals'], lookback_days: 60 };
   const first = people[0]!;
   const firstCompany = sandbox.data.companyOf(first);
+  /** The seeds of the company lookalike scenarios: 5 companies of the first company's industry. */
+  const seedCompanies = sandbox.data.companies
+    .filter((c) => c.mainIndustryId === firstCompany.mainIndustryId)
+    .slice(0, 5);
   const unique8 = people.slice(10, 18);
   const companies4 = sandbox.data.companies.slice(5, 9);
   const one = (credits: number, rule: string) => ({ calls: 1, credits, rule });
@@ -410,10 +414,7 @@ function scenarios(sandbox: Sandbox): Scenario[] {
       kind: 'creates',
       key: 'find_lookalike_companies',
       inputData: () => ({
-        seeds: sandbox.data.companies
-          .filter((c) => c.mainIndustryId === firstCompany.mainIndustryId)
-          .slice(0, 5)
-          .map((c) => ({ domain: c.domain })),
+        seeds: seedCompanies.map((c) => ({ domain: c.domain })),
         limit: 5,
       }),
       minimum: (output) => ({
@@ -428,10 +429,7 @@ function scenarios(sandbox: Sandbox): Scenario[] {
       kind: 'creates',
       key: 'find_lookalike_companies',
       inputData: () => ({
-        company_ids: sandbox.data.companies
-          .filter((c) => c.mainIndustryId === firstCompany.mainIndustryId)
-          .slice(0, 5)
-          .map((c) => String(c.id)),
+        company_ids: seedCompanies.map((c) => String(c.id)),
         limit: 5,
       }),
       minimum: (output) => ({

@@ -27,6 +27,7 @@ import { measureOverhead, type OverheadCase, type OverheadResult } from './bench
 import { differenceGroups, measurePackage, type PackageResult } from './bench-package';
 import { bytes, ms, table, times, verdict } from './bench-stats';
 import { measureThroughput, type ThroughputResult } from './bench-throughput';
+import { readFlags } from './cli-flags';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const LATENCY_MS = 40;
@@ -46,13 +47,8 @@ interface Settings {
 }
 
 function parseArgs(argv: string[]): Options {
-  const known = new Set(['--json', '--quick']);
-  const unknown = argv.filter((arg) => !known.has(arg));
-  if (unknown.length > 0) {
-    process.stderr.write(`Unknown option(s): ${unknown.join(' ')}\nUsage: npm run bench [-- --json] [-- --quick]\n`);
-    process.exit(2);
-  }
-  return { json: argv.includes('--json'), quick: argv.includes('--quick') };
+  const flags = readFlags(argv, ['--json', '--quick'], 'npm run bench');
+  return { json: flags['--json'], quick: flags['--quick'] };
 }
 
 function machine() {

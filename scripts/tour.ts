@@ -17,6 +17,7 @@ import App from '../index';
 import { startSandbox, type Sandbox } from '../sandbox';
 import { LUSHA_API_URL } from '../src/lusha/config';
 import { tourSteps, type TourContext } from './tour-steps';
+import { readFlags } from './cli-flags';
 
 const SANDBOX_KEY = 'lusha-sandbox-key';
 
@@ -39,15 +40,8 @@ interface Options {
 }
 
 function parseArgs(argv: string[]): Options {
-  const known = new Set(['--json', '--spend-credits']);
-  const unknown = argv.filter((arg) => !known.has(arg));
-  if (unknown.length > 0) {
-    process.stderr.write(
-      `Unknown option(s): ${unknown.join(' ')}\nUsage: npm start [-- --json] [-- --spend-credits]\n`,
-    );
-    process.exit(2);
-  }
-  return { json: argv.includes('--json'), spendCredits: argv.includes('--spend-credits') };
+  const flags = readFlags(argv, ['--json', '--spend-credits'], 'npm start');
+  return { json: flags['--json'], spendCredits: flags['--spend-credits'] };
 }
 
 /** Counts every HTTP request this process sends to the Lusha host (sandbox or real). */
