@@ -112,3 +112,59 @@ export const onePage = (requestId: string, results: number) => ({
   nextPage: null,
   stoppedForTime: false,
 });
+
+/**
+ * Lusha answering each of `times` requests to `route` with `answerFor` the items the request sent under `key`
+ * (`companies`, `contacts`) and its whole body; `sent` gathers those items, a list a request, in the order Lusha got them.
+ */
+export function batchesTo<I extends { clientReferenceId: string }>(
+  route: string,
+  key: string,
+  times: number,
+  answerFor: (items: I[], body: Record<string, unknown>) => nock.Body,
+) {
+  const sent: I[][] = [];
+  const scope = nock(LUSHA)
+    .post(route)
+    .times(times)
+    .reply(200, (_uri, body) => {
+      const items = (body as Record<string, I[]>)[key]!;
+      sent.push(items);
+      return answerFor(items, body as Record<string, unknown>);
+    });
+  return {
+    scope,
+    sent,
+    /** How many items each request sent, the largest first. */
+    sizes: () => sent.map((items) => items.length).sort((a, b) => b - a),
+    /** Each item sent as [its reference, its `field`], by reference. */
+    references: (field: keyof I) =>
+      sent
+        .flat()
+        .map((item) => [item.clientReferenceId, item[field]])
+        .sort((a, b) => Number(a[0]) - Number(b[0])),
+  };
+}
+
+/**
+ * Three companies for a bulk company step (Bulk Enrich, Score by Signals): Northwind, which Lusha finds;
+ * Contoso, which it answers with an error; Fabrikam, which it leaves out of its answer.
+ */
+export const foundErredAndLeftOut = [
+  { domain: 'northwind-analytics.com' },
+  { domain: 'contoso.com' },
+  { name: 'Fabrikam' },
+];
+
+/**
+ * Expects the rows of `foundErredAndLeftOut` Lusha did not find to be errors: Contoso's with `erred` (its reason
+ * and fields), Fabrikam's saying Lusha left it out; both with `more`.
+ */
+export function expectErredAndLeftOut(output: RowsOutput, erred: StepOutput, more: StepOutput = {}) {
+  expect(output.rows[1]).toMatchObject({ status: 'error', ...erred, ...more });
+  expect(output.rows[2]).toMatchObject({
+    status: 'error',
+    reason: "Lusha's answer did not include this company: run it again.",
+    ...more,
+  });
+}

@@ -6,7 +6,15 @@
 import nock from 'nock';
 import { northwindCompany, northwindRecord, bulkEnrichKit } from '../../support/enrichment-fixtures';
 import { useNock } from '../../support/nock';
-import { bulkRow, expectLineItemFields, expectRefusal, numbered } from '../../support/creates-kit';
+import {
+  batchesTo,
+  bulkRow,
+  expectErredAndLeftOut,
+  expectLineItemFields,
+  expectRefusal,
+  foundErredAndLeftOut,
+  numbered,
+} from '../../support/creates-kit';
 import { expectZapierError, LUSHA, TEST_KEY } from '../../support/zapier';
 
 useNock();
@@ -73,22 +81,15 @@ describe('Bulk Enrich Companies', () => {
   });
 
   it('sends distinct companies in batches of at most 100, and adds up what each request billed', async () => {
-    const sent: Item[][] = [];
-    const scope = nock(LUSHA)
-      .post(SEARCH)
-      .times(2)
-      .reply(200, (_uri, body) => {
-        const { companies } = body as { companies: Item[] };
-        sent.push(companies);
-        return answer(companies.map((c) => found(c.clientReferenceId)).reverse(), companies.length + 1);
-      });
+    const batches = batchesTo<Item>(SEARCH, 'companies', 2, (companies) =>
+      answer(companies.map((c) => found(c.clientReferenceId)).reverse(), companies.length + 1),
+    );
     const output = await enrichCompanies({
       rows: Array.from({ length: 120 }, (_, i) => ({ domain: `company${i}.com` })),
     });
-    expect(scope.isDone()).toBe(true);
-    expect(sent.map((companies) => companies.length).sort((a, b) => b - a)).toEqual([100, 20]);
-    const references = sent.flat().map((c) => [c.clientReferenceId, c.domain]);
-    expect(references.sort((a, b) => Number(a[0]) - Number(b[0]))).toEqual(
+    expect(batches.scope.isDone()).toBe(true);
+    expect(batches.sizes()).toEqual([100, 20]);
+    expect(batches.references('domain')).toEqual(
       Array.from({ length: 120 }, (_, i) => [String(i + 1), `company${i}.com`]),
     );
     expect(output).toMatchObject({ total: 120, matched: 120, requests: 2, creditsCharged: 101 + 21 });
@@ -113,21 +114,13 @@ describe('Bulk Enrich Companies', () => {
           2,
         ),
       );
-    const output = await enrichCompanies({
-      rows: [{ domain: 'northwind-analytics.com' }, { domain: 'contoso.com' }, { name: 'Fabrikam' }],
-    });
+    const output = await enrichCompanies({ rows: foundErredAndLeftOut });
     expect(output).toMatchObject({ matched: 1, errors: 2, creditsCharged: 2 });
-    expect(output.rows[1]).toMatchObject({
-      status: 'error',
-      reason: 'Lusha could not look up this company: Enrichment failed.',
-      id: null,
-      creditCharged: false,
-    });
-    expect(output.rows[2]).toMatchObject({
-      status: 'error',
-      reason: "Lusha's answer did not include this company: run it again.",
-      creditCharged: false,
-    });
+    expectErredAndLeftOut(
+      output,
+      { reason: 'Lusha could not look up this company: Enrichment failed.', id: null },
+      { creditCharged: false },
+    );
   });
 
   it('keeps what was enriched when one request of several fails: those rows say why', async () => {

@@ -7,7 +7,7 @@
 import nock from 'nock';
 import { mayaContact as sharedMayaContact, mayaRecord, bulkEnrichKit } from '../../support/enrichment-fixtures';
 import { useNock } from '../../support/nock';
-import { bulkRow, expectLineItemFields, expectRefusal, numbered } from '../../support/creates-kit';
+import { batchesTo, bulkRow, expectLineItemFields, expectRefusal, numbered } from '../../support/creates-kit';
 import { expectZapierError, LUSHA, TEST_KEY } from '../../support/zapier';
 
 useNock();
@@ -140,25 +140,16 @@ describe('Bulk Enrich People: a mixed list', () => {
   });
 
   it('sends distinct people in batches of at most 100, charges duplicates once, and adds up what each request billed', async () => {
-    const sent: Contact[][] = [];
-    const scope = nock(LUSHA)
-      .post(SEARCH)
-      .times(3)
-      .reply(200, (_uri, body) => {
-        const { contacts, reveal } = body as { contacts: Contact[]; reveal: string[] };
-        expect(reveal).toEqual(BOTH);
-        sent.push(contacts);
-        // Answered in reverse order, billed 2 credits per person found.
-        return answer(contacts.map((c) => maya(c.clientReferenceId)).reverse(), contacts.length * 2);
-      });
+    const batches = batchesTo<Contact>(SEARCH, 'contacts', 3, (contacts, { reveal }) => {
+      expect(reveal).toEqual(BOTH);
+      // Answered in reverse order, billed 2 credits per person found.
+      return answer(contacts.map((c) => maya(c.clientReferenceId)).reverse(), contacts.length * 2);
+    });
     const rows = Array.from({ length: 250 }, (_, i) => ({ email: `person${i + 1}@northwind-analytics.com` }));
     const output = await enrichPeople({ rows: [...rows, ...rows.slice(0, 50)] });
-    expect(scope.isDone()).toBe(true);
-    expect(sent.map((contacts) => contacts.length).sort((a, b) => b - a)).toEqual([100, 100, 50]);
-    const references = sent.flat().map((c) => [c.clientReferenceId, c.email]);
-    expect(references.sort((a, b) => Number(a[0]) - Number(b[0]))).toEqual(
-      rows.map((row, i) => [String(i + 1), row.email]),
-    );
+    expect(batches.scope.isDone()).toBe(true);
+    expect(batches.sizes()).toEqual([100, 100, 50]);
+    expect(batches.references('email')).toEqual(rows.map((row, i) => [String(i + 1), row.email]));
     expect(output).toMatchObject({ total: 300, matched: 300, requests: 3, creditsCharged: 500 });
     expect(output.rows[250]).toMatchObject({
       row: 251,

@@ -84,6 +84,19 @@ const body = (extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
+/**
+ * `count` visitors, and Lusha answering page 0 with the first `size` of them, billed `credits`; `nextPage` is the
+ * request for page 1, for the test to answer.
+ */
+function firstPageOf(count: number, size: number, credits?: number) {
+  const all = Array.from({ length: count }, (_, i) => visitor(i));
+  const nextPage = lusha()
+    .post(PATH, body({ pagination: { page: 0, size } }))
+    .reply(200, answer(all.slice(0, size), count, 0, size, credits))
+    .post(PATH, body({ pagination: { page: 1, size } }));
+  return { all, nextPage };
+}
+
 describe('find_website_visitors', () => {
   it('asks for the last 30 days by score by default, and returns each company as a flat line item', async () => {
     const scope = lusha()
@@ -151,12 +164,8 @@ describe('find_website_visitors', () => {
   });
 
   it('pages through up to Maximum Results in equal pages, and sums what Lusha billed for each', async () => {
-    const all = Array.from({ length: 260 }, (_, i) => visitor(i));
-    const scope = lusha()
-      .post(PATH, body({ pagination: { page: 0, size: 100 } }))
-      .reply(200, answer(all.slice(0, 100), 260, 0, 100, 2))
-      .post(PATH, body({ pagination: { page: 1, size: 100 } }))
-      .reply(200, answer(all.slice(100, 200), 260, 1, 100, 3));
+    const { all, nextPage } = firstPageOf(260, 100, 2);
+    const scope = nextPage.reply(200, answer(all.slice(100, 200), 260, 1, 100, 3));
     const output = await run({ tracked_domains: ['acme.com'], max_results: 200 });
     expect(scope.isDone()).toBe(true);
     expect(output).toMatchObject({
@@ -177,12 +186,8 @@ describe('find_website_visitors', () => {
   });
 
   it('stops at the last page, taking no more than asked', async () => {
-    const all = Array.from({ length: 170 }, (_, i) => visitor(i));
-    const scope = lusha()
-      .post(PATH, body({ pagination: { page: 0, size: 150 } }))
-      .reply(200, answer(all.slice(0, 150), 170, 0, 150))
-      .post(PATH, body({ pagination: { page: 1, size: 150 } }))
-      .reply(200, answer(all.slice(150), 170, 1, 150));
+    const { all, nextPage } = firstPageOf(170, 150);
+    const scope = nextPage.reply(200, answer(all.slice(150), 170, 1, 150));
     const output = await run({ tracked_domains: ['acme.com'], max_results: 300 });
     expect(scope.isDone()).toBe(true);
     expect(output).toMatchObject({ resultCount: 170, totalResults: 170, requestsMade: 2, stoppedEarly: false });
@@ -190,12 +195,10 @@ describe('find_website_visitors', () => {
   });
 
   it('keeps the pages Lusha answered when a later one fails, and says why it stopped', async () => {
-    const all = Array.from({ length: 300 }, (_, i) => visitor(i));
-    const scope = lusha()
-      .post(PATH, body({ pagination: { page: 0, size: 150 } }))
-      .reply(200, answer(all.slice(0, 150), 300, 0, 150, 1))
-      .post(PATH, body({ pagination: { page: 1, size: 150 } }))
-      .reply(402, { statusCode: 402, message: 'Insufficient credits for this operation' });
+    const scope = firstPageOf(300, 150, 1).nextPage.reply(402, {
+      statusCode: 402,
+      message: 'Insufficient credits for this operation',
+    });
     const output = await run({ tracked_domains: ['acme.com'], max_results: 300 });
     expect(scope.isDone()).toBe(true);
     expect(output).toMatchObject({ resultCount: 150, totalResults: 300, requestsMade: 1, stoppedEarly: true });
@@ -206,13 +209,7 @@ describe('find_website_visitors', () => {
   });
 
   it('says a later answer lost after reaching Lusha may have been charged, and never sends it again', async () => {
-    const all = Array.from({ length: 300 }, (_, i) => visitor(i));
-    const scope = lusha()
-      .post(PATH, body({ pagination: { page: 0, size: 150 } }))
-      .reply(200, answer(all.slice(0, 150), 300, 0, 150))
-      .post(PATH, body({ pagination: { page: 1, size: 150 } }))
-      .once()
-      .reply(504, { statusCode: 504, message: 'Gateway Timeout' });
+    const scope = firstPageOf(300, 150).nextPage.once().reply(504, { statusCode: 504, message: 'Gateway Timeout' });
     const output = await run({ tracked_domains: ['acme.com'], max_results: 300 });
     expect(scope.isDone()).toBe(true);
     expect(output).toMatchObject({ resultCount: 150, requestsMade: 1, stoppedEarly: true, creditsCharged: 0 });

@@ -8,10 +8,13 @@
 import nock from 'nock';
 import { useNock } from '../../support/nock';
 import {
+  batchesTo,
   bulkRow,
   createStep,
+  expectErredAndLeftOut,
   expectLineItemFields,
   expectRefusal,
+  foundErredAndLeftOut,
   numbered,
   type RowsOutput,
 } from '../../support/creates-kit';
@@ -175,21 +178,15 @@ describe('Score Companies by Signals', () => {
 
   it('sends 100 distinct companies per request and adds up what each request billed', async () => {
     type Item = { clientReferenceId: string; domain: string };
-    const sent: Item[][] = [];
-    const scope = nock(LUSHA)
-      .post(COMPANIES)
-      .times(2)
-      .reply(200, (_uri, body) => {
-        const { companies } = body as { companies: Item[] };
-        sent.push(companies);
-        const results = companies.map((c, i) =>
-          i % 10 === 0
-            ? notFound(c.clientReferenceId)
-            : { clientReferenceId: c.clientReferenceId, id: `9${i}`, domain: c.domain, signalScore: 0.5 },
-        );
-        // Each request's own bill, whatever the rows were: the step reports these, summed.
-        return answer(results, companies.length === 100 ? 37 : 12);
-      });
+    const batches = batchesTo<Item>(COMPANIES, 'companies', 2, (companies) => {
+      const results = companies.map((c, i) =>
+        i % 10 === 0
+          ? notFound(c.clientReferenceId)
+          : { clientReferenceId: c.clientReferenceId, id: `9${i}`, domain: c.domain, signalScore: 0.5 },
+      );
+      // Each request's own bill, whatever the rows were: the step reports these, summed.
+      return answer(results, companies.length === 100 ? 37 : 12);
+    });
     const output = await scoreCompanies({
       rows: [
         ...Array.from({ length: 130 }, (_, i) => ({ domain: `company${i}.com` })),
@@ -197,14 +194,11 @@ describe('Score Companies by Signals', () => {
         ...Array.from({ length: 130 }, (_, i) => ({ domain: `www.company${i}.com` })),
       ],
     });
-    expect(scope.isDone()).toBe(true);
-    expect(sent.map((companies) => companies.length).sort((a, b) => b - a)).toEqual([100, 30]);
-    expect(
-      sent
-        .flat()
-        .map((c) => [c.clientReferenceId, c.domain])
-        .sort((a, b) => Number(a[0]) - Number(b[0])),
-    ).toEqual(Array.from({ length: 130 }, (_, i) => [String(i + 1), `company${i}.com`]));
+    expect(batches.scope.isDone()).toBe(true);
+    expect(batches.sizes()).toEqual([100, 30]);
+    expect(batches.references('domain')).toEqual(
+      Array.from({ length: 130 }, (_, i) => [String(i + 1), `company${i}.com`]),
+    );
     expect(output).toMatchObject({ total: 260, matched: 234, notFound: 26, requests: 2, creditsCharged: 37 + 12 });
     expect(output.rows[259]).toMatchObject({ row: 260, status: 'matched', duplicateOfRow: 130, signalScore: 0.5 });
   });
@@ -233,19 +227,9 @@ describe('Score Companies by Signals', () => {
           1,
         ),
       );
-    const output = await scoreCompanies({
-      rows: [{ domain: 'northwind-analytics.com' }, { domain: 'contoso.com' }, { name: 'Fabrikam' }],
-    });
+    const output = await scoreCompanies({ rows: foundErredAndLeftOut });
     expect(output).toMatchObject({ matched: 1, errors: 2, creditsCharged: 1 });
-    expect(output.rows[1]).toMatchObject({
-      status: 'error',
-      reason: 'Lusha could not score this company: Restricted.',
-      signalScore: null,
-    });
-    expect(output.rows[2]).toMatchObject({
-      status: 'error',
-      reason: "Lusha's answer did not include this company: run it again.",
-    });
+    expectErredAndLeftOut(output, { reason: 'Lusha could not score this company: Restricted.', signalScore: null });
   });
 
   it('halts before any call, listing every problem, when no row can be scored', async () => {
