@@ -29,6 +29,16 @@ export function boot(options: SandboxOptions = {}): Promise<Sandbox> {
   return startSandbox({ now: NOW, ...options });
 }
 
+/** Runs `use` on a sandbox of its own, booted with `options`, and stops that sandbox afterwards whatever happens. */
+export async function withSandbox<T>(options: SandboxOptions, use: (sb: Sandbox) => Promise<T>): Promise<T> {
+  const sb = await boot(options);
+  try {
+    return await use(sb);
+  } finally {
+    await sb.stop();
+  }
+}
+
 export async function call(sb: Sandbox, method: string, path: string, o: CallOptions = {}): Promise<CallResult> {
   const url = new URL(path, sb.url);
   for (const [k, v] of Object.entries(o.query ?? {})) {
@@ -61,6 +71,16 @@ export const post = (sb: Sandbox, path: string, body: unknown, o: CallOptions = 
 export function expectError(r: CallResult, status: number, body: Record<string, unknown>): void {
   expect(r.status).toBe(status);
   expect(r.json).toEqual({ statusCode: status, ...body });
+}
+
+/** A V3 filter-discovery answer (GET …/filters): each filter type, in order, with whether it needs a query. */
+export function filterDiscovery(requiresQuery: Record<string, boolean>) {
+  return {
+    availableFilters: Object.entries(requiresQuery).map(([filterType, needsQuery]) => ({
+      filterType,
+      requiresQuery: needsQuery,
+    })),
+  };
 }
 
 /** What a V3 company preview (Search Companies, website visits) says of `c`, `name` to `socialLinks`. */

@@ -1,5 +1,5 @@
 import { startSandbox, type Sandbox } from '../../sandbox';
-import { boot, call, DEMO_KEY, expectError, get, NOW, post } from './helpers';
+import { boot, call, DEMO_KEY, expectError, get, NOW, post, withSandbox } from './helpers';
 
 describe('auth and routing', () => {
   let sb: Sandbox;
@@ -72,8 +72,7 @@ describe('auth and routing', () => {
 describe('credits and /account/usage', () => {
   test('usage reports the ledger; 402 when credits run out; a bulk call beyond the balance is refused whole', async () => {
     const key = 'small-budget-01';
-    const sb = await boot({ keys: [{ key, plan: 'unified', credits: 3, signals: true }] });
-    try {
+    await withSandbox({ keys: [{ key, plan: 'unified', credits: 3, signals: true }] }, async (sb) => {
       const a = sb.data.samples.personWithEmailAndPhone;
       const b = sb.data.samples.personWithoutPhone;
       const usage0 = await get(sb, '/account/usage', undefined, { key });
@@ -105,16 +104,13 @@ describe('credits and /account/usage', () => {
       sb.credits.set(key, 50);
       expect(sb.credits.usage(key)).toEqual({ used: 3, total: 53, remaining: 50 });
       expect((await get(sb, '/v2/person', { personId: String(a.personId) }, { key })).status).toBe(200);
-    } finally {
-      await sb.stop();
-    }
+    });
   });
 });
 
 describe('rate limits and quotas', () => {
   test('25 requests/second per endpoint per key; the 26th is 429 with Retry-After; other endpoints unaffected', async () => {
-    const sb = await boot();
-    try {
+    await withSandbox({}, async (sb) => {
       const path = '/prospecting/filters/contacts/departments';
       const rs = await Promise.all(Array.from({ length: 26 }, () => get(sb, path)));
       const limited = rs.filter((r) => r.status === 429);
@@ -131,27 +127,21 @@ describe('rate limits and quotas', () => {
       expect(r429?.headers.get('ratelimit-reset')).toEqual(expect.stringMatching(/^\d+$/));
       expect((await get(sb, '/prospecting/filters/contacts/seniority')).status).toBe(200);
       expect((await get(sb, path, undefined, { key: null })).status).toBe(401);
-    } finally {
-      await sb.stop();
-    }
+    });
   });
 
   test('the window slides: requests pass again after a second', async () => {
-    const sb = await boot({ rateLimitPerSecond: 3 });
-    try {
+    await withSandbox({ rateLimitPerSecond: 3 }, async (sb) => {
       const path = '/prospecting/filters/companies/sizes';
       const burst = await Promise.all(Array.from({ length: 4 }, () => get(sb, path)));
       expect(burst.map((r) => r.status).sort()).toEqual([200, 200, 200, 429]);
       await new Promise((r) => setTimeout(r, 1050));
       expect((await get(sb, path)).status).toBe(200);
-    } finally {
-      await sb.stop();
-    }
+    });
   });
 
   test('GET /account/usage: 5 per minute', async () => {
-    const sb = await boot();
-    try {
+    await withSandbox({}, async (sb) => {
       const statuses: number[] = [];
       let last;
       for (let i = 0; i < 6; i++) {
@@ -163,15 +153,12 @@ describe('rate limits and quotas', () => {
       expect(retry).toBeGreaterThan(1);
       expect(retry).toBeLessThanOrEqual(60);
       expect(last?.headers.get('ratelimit-limit')).toBe('5');
-    } finally {
-      await sb.stop();
-    }
+    });
   });
 
   test('quota headers on every response; a daily quota answers 429 until the daily reset', async () => {
     const key = 'quota-key-0009';
-    const sb = await boot({ keys: [{ key, plan: 'unified', credits: 100, signals: true, dailyQuota: 3 }] });
-    try {
+    await withSandbox({ keys: [{ key, plan: 'unified', credits: 100, signals: true, dailyQuota: 3 }] }, async (sb) => {
       const path = '/prospecting/filters/contacts/seniority';
       const r1 = await get(sb, path, undefined, { key });
       expect(r1.headers.get('x-rate-limit-daily')).toBe('3');
@@ -197,9 +184,7 @@ describe('rate limits and quotas', () => {
       expect(Math.abs(Number(r4.headers.get('retry-after')) - msToMidnight / 1000)).toBeLessThan(5);
       expect(r4.headers.get('x-ratelimit-remaining-daily')).toBe('0');
       expect(Number(r4.headers.get('x-ratelimit-reset-daily'))).toBeGreaterThan(Date.now() / 1000);
-    } finally {
-      await sb.stop();
-    }
+    });
   });
 });
 
@@ -234,8 +219,7 @@ describe('determinism and startup', () => {
   });
 
   test('dataset size and variety', async () => {
-    const sb = await boot();
-    try {
+    await withSandbox({}, async (sb) => {
       const { people, companies } = sb.data;
       expect(people.length).toBeGreaterThanOrEqual(1000);
       expect(companies.length).toBeGreaterThanOrEqual(200);
@@ -250,9 +234,7 @@ describe('determinism and startup', () => {
       );
       expect(companies.some((c) => c.funding !== null)).toBe(true);
       expect(new Set(companies.map((c) => c.mainIndustry)).size).toBeGreaterThan(8);
-    } finally {
-      await sb.stop();
-    }
+    });
   });
 
   test('starts well within a generous bound and stop() closes everything', async () => {

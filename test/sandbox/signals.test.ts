@@ -1,6 +1,6 @@
 import type { Sandbox } from '../../sandbox';
 import { COMPANY_SIGNAL_TYPES } from '../../sandbox';
-import { boot, DEMO_KEY, expectError, get, NOW, post } from './helpers';
+import { boot, DEMO_KEY, expectError, get, NOW, post, withSandbox } from './helpers';
 
 const NO_SIGNALS = 'nosignals-key-02';
 
@@ -270,8 +270,7 @@ describe('company signals', () => {
   });
 
   test('clock.set moves endDate and the default window', async () => {
-    const own = await boot();
-    try {
+    await withSandbox({}, async (own) => {
       own.clock.set('2025-09-01T00:00:00Z');
       const r = await post(own, '/api/signals/contacts', {
         contactIds: [own.data.samples.personWithoutSignals.personId],
@@ -279,8 +278,6 @@ describe('company signals', () => {
       });
       expect(r.json.endDate).toBe('2025-09-01');
       expect(r.json.startDate).toBe('2025-03-01');
-    } finally {
-      await own.stop();
-    }
+    });
   });
 });

@@ -3,7 +3,18 @@
  * discovery endpoints, and POST /v3/{contacts|companies}/lookalike.
  */
 import type { Sandbox, SandboxCompany, SandboxPerson } from '../../sandbox';
-import { boot, companyPreviewOf, DEMO_KEY, expectError, get, NOW, post, type CallResult } from './helpers';
+import {
+  boot,
+  companyPreviewOf,
+  DEMO_KEY,
+  expectError,
+  filterDiscovery,
+  get,
+  NOW,
+  post,
+  withSandbox,
+  type CallResult,
+} from './helpers';
 
 const NO_SIGNALS = 'v3-no-signals-key';
 const NO_DNC = 'v3-no-dnc-key-0001';
@@ -617,15 +628,15 @@ describe('GET /v3/{contacts|companies}/prospecting/filters', () => {
   test('discovery lists every filter type and whether it needs a query', async () => {
     const contacts = await get(sb, '/v3/contacts/prospecting/filters');
     expect(contacts.status).toBe(200);
-    expect(contacts.json).toEqual({
-      availableFilters: [
-        { filterType: 'locations', requiresQuery: true },
-        { filterType: 'departments', requiresQuery: false },
-        { filterType: 'seniority', requiresQuery: false },
-        { filterType: 'countries', requiresQuery: false },
-        { filterType: 'existingDataPoints', requiresQuery: false },
-      ],
-    });
+    expect(contacts.json).toEqual(
+      filterDiscovery({
+        locations: true,
+        departments: false,
+        seniority: false,
+        countries: false,
+        existingDataPoints: false,
+      }),
+    );
     const companies = await get(sb, '/v3/companies/prospecting/filters');
     const types = companies.json.availableFilters as { filterType: string; requiresQuery: boolean }[];
     expect(types.map((t) => t.filterType).sort()).toEqual([
@@ -1005,24 +1016,20 @@ describe('POST /v3/companies/lookalike', () => {
 });
 
 describe('lookalike sessions on the sandbox clock', () => {
-  let sb2: Sandbox;
-  beforeAll(async () => {
-    sb2 = await boot();
-  });
-  afterAll(() => sb2.stop());
-
   test('kept 30 days after their last use, then 410', async () => {
-    const seeds = { ids: sb2.data.people.slice(0, 5).map((p) => String(p.personId)) };
-    const first = await post(sb2, CONTACT_LOOKALIKE, { seeds, limit: 2 });
-    const session = first.json.dedupeSessionId;
-    const at = (days: number) => new Date(new Date(NOW).getTime() + days * 86_400_000);
-    sb2.clock.set(at(29));
-    expect((await post(sb2, CONTACT_LOOKALIKE, { seeds, limit: 2, dedupeSessionId: session })).status).toBe(200);
-    sb2.clock.set(at(58)); // 29 days after the last use: still there
-    expect((await post(sb2, CONTACT_LOOKALIKE, { seeds, limit: 2, dedupeSessionId: session })).status).toBe(200);
-    sb2.clock.set(at(89)); // 31 days after the last use
-    const gone = await post(sb2, CONTACT_LOOKALIKE, { seeds, limit: 2, dedupeSessionId: session });
-    expect(gone.status).toBe(410);
-    expect(gone.json.code).toBe('DEDUPE_SESSION_INVALID');
+    await withSandbox({}, async (sb2) => {
+      const seeds = { ids: sb2.data.people.slice(0, 5).map((p) => String(p.personId)) };
+      const first = await post(sb2, CONTACT_LOOKALIKE, { seeds, limit: 2 });
+      const session = first.json.dedupeSessionId;
+      const at = (days: number) => new Date(new Date(NOW).getTime() + days * 86_400_000);
+      sb2.clock.set(at(29));
+      expect((await post(sb2, CONTACT_LOOKALIKE, { seeds, limit: 2, dedupeSessionId: session })).status).toBe(200);
+      sb2.clock.set(at(58)); // 29 days after the last use: still there
+      expect((await post(sb2, CONTACT_LOOKALIKE, { seeds, limit: 2, dedupeSessionId: session })).status).toBe(200);
+      sb2.clock.set(at(89)); // 31 days after the last use
+      const gone = await post(sb2, CONTACT_LOOKALIKE, { seeds, limit: 2, dedupeSessionId: session });
+      expect(gone.status).toBe(410);
+      expect(gone.json.code).toBe('DEDUPE_SESSION_INVALID');
+    });
   });
 });

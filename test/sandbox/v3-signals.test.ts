@@ -4,7 +4,7 @@
  */
 import type { Sandbox, SandboxCompany, SandboxPerson } from '../../sandbox';
 import { COMPANY_SIGNAL_TYPES, DEFAULT_KEY } from '../../sandbox';
-import { boot, companyPreviewOf, DEMO_KEY, get, NOW, post, type CallResult } from './helpers';
+import { boot, companyPreviewOf, DEMO_KEY, filterDiscovery, get, NOW, post, type CallResult } from './helpers';
 
 /** The parts of a `linkedinActivityIntent` item (V3 company signals) that the tests read. */
 interface LinkedinPost {
@@ -96,14 +96,14 @@ describe('signal types and filters', () => {
 
   test('filter discovery and values; query rules per filter type', async () => {
     const d = await get(sb, '/v3/companies/signals/filters');
-    expect(d.json).toEqual({
-      availableFilters: [
-        { filterType: 'newsEventTypes', requiresQuery: false },
-        { filterType: 'hiringByDepartments', requiresQuery: false },
-        { filterType: 'hiringByLocations', requiresQuery: true },
-        { filterType: 'intentCategories', requiresQuery: false },
-      ],
-    });
+    expect(d.json).toEqual(
+      filterDiscovery({
+        newsEventTypes: false,
+        hiringByDepartments: false,
+        hiringByLocations: true,
+        intentCategories: false,
+      }),
+    );
     expect((await get(sb, '/v3/companies/signals/filters/newsEventTypes')).json.values).toContain('Funding Round');
     expect((await get(sb, '/v3/companies/signals/filters/newsEventTypes', { query: 'fund' })).json.values).toEqual([
       'Funding Round',

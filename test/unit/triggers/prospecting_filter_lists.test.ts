@@ -53,6 +53,8 @@ const choices = async (name: FilterListName, inputData: Record<string, unknown> 
   (await page(name, inputData, fresh)).results;
 /** The choices of a list whose values are their own labels. */
 const asIs = (...values: string[]) => values.map((value) => ({ id: value, label: value }));
+/** The choices of a list from its `[id, label]` pairs. */
+const labelled = (...pairs: [id: string, label: string][]) => pairs.map(([id, label]) => ({ id, label }));
 
 describe('the filter-list dropdowns', () => {
   it('are choices.perform on the fields, one perform per list shared by every field of that list, no trigger', () => {
@@ -104,43 +106,37 @@ describe('the filter-list dropdowns', () => {
     expect(await choices('departments')).toEqual(
       asIs('Business Development', 'Engineering & Technical', 'Marketing', 'Sales'),
     );
-    expect(await choices('seniority')).toEqual([
-      { id: '10', label: 'Founder' },
-      { id: '9', label: 'C-Suite' },
-      { id: '8', label: 'VP' },
-      { id: '6', label: 'Director' },
-    ]);
-    expect(await choices('data_points')).toEqual([
-      { id: 'phone', label: 'Phone' },
-      { id: 'work_email', label: 'Work Email' },
-      { id: 'mobile_phone', label: 'Mobile Phone' },
-      { id: 'direct_phone', label: 'Direct Phone' },
-    ]);
-    expect(await choices('countries')).toEqual([
-      { id: 'DE', label: 'Germany' },
-      { id: 'US', label: 'United States' },
-    ]);
-    expect(await choices('industries')).toEqual([
-      { id: '4', label: 'Technology, Information & Media' },
-      { id: '1', label: 'Hospitality' },
-    ]);
-    expect(await choices('sub_industries')).toEqual([{ id: '778', label: 'Hospitality: Other' }]);
-    expect(await choices('sizes')).toEqual([
-      { id: '1-10', label: '1–10 employees' },
-      { id: '51-200', label: '51–200 employees' },
-      { id: '201-500', label: '201–500 employees' },
-      { id: '10001-', label: '10,001+ employees' },
-    ]);
-    expect(await choices('revenues')).toEqual([
-      { id: '1-1000000', label: '$1–$1M' },
-      { id: '1000001-10000000', label: '$1M–$10M' },
-      { id: '10000001-50000000', label: '$10M–$50M' },
-    ]);
-    expect(await choices('sic_codes')).toEqual([{ id: '7372', label: '7372: Prepackaged Software' }]);
-    expect(await choices('naics_codes')).toEqual([
-      { id: '11', label: '11: Agriculture, Forestry, Fishing and Hunting' },
-      { id: '511210', label: '511210: Software Publishers' },
-    ]);
+    expect(await choices('seniority')).toEqual(
+      labelled(['10', 'Founder'], ['9', 'C-Suite'], ['8', 'VP'], ['6', 'Director']),
+    );
+    expect(await choices('data_points')).toEqual(
+      labelled(
+        ['phone', 'Phone'],
+        ['work_email', 'Work Email'],
+        ['mobile_phone', 'Mobile Phone'],
+        ['direct_phone', 'Direct Phone'],
+      ),
+    );
+    expect(await choices('countries')).toEqual(labelled(['DE', 'Germany'], ['US', 'United States']));
+    expect(await choices('industries')).toEqual(
+      labelled(['4', 'Technology, Information & Media'], ['1', 'Hospitality']),
+    );
+    expect(await choices('sub_industries')).toEqual(labelled(['778', 'Hospitality: Other']));
+    expect(await choices('sizes')).toEqual(
+      labelled(
+        ['1-10', '1–10 employees'],
+        ['51-200', '51–200 employees'],
+        ['201-500', '201–500 employees'],
+        ['10001-', '10,001+ employees'],
+      ),
+    );
+    expect(await choices('revenues')).toEqual(
+      labelled(['1-1000000', '$1–$1M'], ['1000001-10000000', '$1M–$10M'], ['10000001-50000000', '$10M–$50M']),
+    );
+    expect(await choices('sic_codes')).toEqual(labelled(['7372', '7372: Prepackaged Software']));
+    expect(await choices('naics_codes')).toEqual(
+      labelled(['11', '11: Agriculture, Forestry, Fishing and Hunting'], ['511210', '511210: Software Publishers']),
+    );
     expect(await choices('intent_topics')).toEqual(asIs('Digital Sales', 'Zero Trust'));
     expect(scope.isDone()).toBe(true);
   });
