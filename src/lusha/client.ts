@@ -53,7 +53,7 @@ export interface LushaClientOptions {
 
 type Query = Record<string, string | number | boolean | readonly string[] | undefined | null>;
 
-// ------------------------------------------------------------ request bodies (V2 wire format)
+// ------------------------------------------------------------ request bodies (V3 wire format)
 
 /** One contact of a V3 search: an id, a LinkedIn URL, an email, or a name with a company. */
 export interface V3ContactItem {
