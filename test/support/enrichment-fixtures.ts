@@ -4,10 +4,11 @@
  * (the person sample) and Northwind Analytics (the company sample). A test that needs another
  * variant spreads one of these and overrides what it is about.
  */
+import nock, { type RequestBodyMatcher } from 'nock';
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { companySample } from '../../src/companies/record';
 import { personSample } from '../../src/people/record';
-import { App, appTester, bundleWith } from './zapier';
+import { App, appTester, bundleWith, expectZapierError, LUSHA } from './zapier';
 
 /** Lusha's answer to one V3 search-and-enrich request: its results (in any order) and, unless null, its bill. */
 export const searchAndEnrichAnswer = (requestId: string, results: unknown[], creditsCharged: number | null) => ({
@@ -22,11 +23,102 @@ export const notFoundResult = (clientReferenceId: string, kind: 'Contact' | 'Com
   error: { code: 'NOT_FOUND', message: `${kind} not found` },
 });
 
-/** Find Person or Find Company for its tests: the operation, and a run of its perform with `inputData`. */
+/**
+ * Find Person or Find Company for its tests: the operation, a run of its perform with `inputData`, the
+ * search-and-enrich path it posts to, and Lusha's answer there (NOT_FOUND for reference "1" as `notFound`).
+ */
 export function searchKit(key: 'find_person' | 'find_company') {
+  const people = key === 'find_person';
   const { operation } = App.searches[key]!;
   const perform = operation.perform as (z: ZObject, bundle: Bundle) => Promise<Array<Record<string, unknown>>>;
-  return { operation, find: (inputData: Record<string, unknown>) => appTester(perform, bundleWith(inputData)) };
+  const answer = (results: unknown[], creditsCharged: number | null) =>
+    searchAndEnrichAnswer(people ? CONTACTS_REQUEST_ID : COMPANIES_REQUEST_ID, results, creditsCharged);
+  return {
+    operation,
+    find: (inputData: Record<string, unknown>) => appTester(perform, bundleWith(inputData)),
+    path: people ? '/v3/contacts/search-and-enrich' : '/v3/companies/search-and-enrich',
+    answer,
+    notFound: answer([notFoundResult('1', people ? 'Contact' : 'Company')], 0),
+  };
+}
+
+/** One search step for `describeSearchStep`: its match, its miss, another error, and what it should say. */
+export interface SearchStepCase {
+  key: 'find_person' | 'find_company';
+  /** What the step calls one item of its request ("contact") and what it looks up ("person"). */
+  item: string;
+  subject: string;
+  /** An input that identifies the match, Lusha's result for it under reference "1", and its record (bill aside). */
+  input: Record<string, unknown>;
+  match: Record<string, unknown>;
+  record: Record<string, unknown>;
+  /** An input Lusha has no match for, and the body the step sends for it. */
+  miss: { input: Record<string, unknown>; body: RequestBodyMatcher };
+  /** Another per-item error with its message, and the message the step halts with. */
+  itemError: { code: string; message: string; said: RegExp };
+  /** The message the step halts with on a 404. */
+  said404: RegExp;
+}
+
+/**
+ * The behaviours Find Person and Find Company share, as tests of `step`: NOT_FOUND is no result, the
+ * bill Lusha gives (none, or 0, is "not charged"), another per-item error halts with Lusha's words (or its
+ * code), a 404 is not "no match", and the sample has every output field, each labelled.
+ */
+export function describeSearchStep(step: SearchStepCase) {
+  const { operation, find, path, answer, notFound } = searchKit(step.key);
+  const notCharged = { creditCharged: false, creditsCharged: 0 };
+
+  describe('what Find Person and Find Company both do', () => {
+    it('returns nothing when Lusha answers NOT_FOUND, so "find or create" can create', async () => {
+      const scope = nock(LUSHA).post(path, step.miss.body).reply(200, notFound);
+      expect(await find(step.miss.input)).toEqual([]);
+      expect(scope.isDone()).toBe(true);
+    });
+
+    it.each([
+      ['what Lusha billed', 3, { creditsCharged: 3 }],
+      ['a match it charged nothing for (a bill of 0) as not charged', 0, notCharged],
+      ['a match it charged nothing for (no bill at all) as not charged', null, notCharged],
+    ])('reports %s', async (_what, creditsCharged, charged) => {
+      nock(LUSHA)
+        .post(path)
+        .reply(200, answer([step.match], creditsCharged));
+      expect(await find(step.input)).toEqual([{ ...step.record, ...charged }]);
+    });
+
+    it(`halts with Lusha's words when it answers with another per-${step.item} error`, async () => {
+      const { code, message, said } = step.itemError;
+      nock(LUSHA)
+        .post(path)
+        .reply(200, answer([{ clientReferenceId: '1', error: { code, message } }], 0));
+      const error = await expectZapierError(find(step.input));
+      expect(error.name).toBe('HaltedError');
+      expect(error.message).toMatch(said);
+    });
+
+    it('quotes the error code when Lusha gives no message', async () => {
+      nock(LUSHA)
+        .post(path)
+        .reply(200, answer([{ clientReferenceId: '1', error: { code: 'ENRICH_FAILED' } }], 0));
+      const error = await expectZapierError(find(step.input));
+      expect(error.name).toBe('HaltedError');
+      expect(error.message).toMatch(new RegExp(`^Lusha could not look up this ${step.subject}: ENRICH_FAILED\\.`));
+    });
+
+    it('halts on a 404: V3 answers a miss with NOT_FOUND, so a 404 is not "no match"', async () => {
+      nock(LUSHA).post(path).reply(404, { statusCode: 404, message: 'Resource not found' });
+      const error = await expectZapierError(find(step.input));
+      expect(error.name).toBe('HaltedError');
+      expect(error.message).toMatch(step.said404);
+    });
+
+    it('has a sample with every output field, and labels every field', () => {
+      const outputFields = operation.outputFields as Array<{ key: string; label: string }>;
+      expect(outputFields.map((field) => field.key).sort()).toEqual(Object.keys(operation.sample ?? {}).sort());
+      for (const field of outputFields) expect(field.label).toMatch(/^[A-Z]/);
+    });
+  });
 }
 
 // ------------------------------------------------------------------------------------ Maya

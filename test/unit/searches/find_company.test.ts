@@ -5,11 +5,9 @@
  */
 import nock from 'nock';
 import {
-  COMPANIES_REQUEST_ID,
+  describeSearchStep,
   northwindCompany,
   northwindRecord as sharedNorthwindRecord,
-  notFoundResult,
-  searchAndEnrichAnswer,
   searchKit,
 } from '../../support/enrichment-fixtures';
 import { useNock } from '../../support/nock';
@@ -17,9 +15,7 @@ import { expectStepError, expectZapierError, LUSHA, TEST_KEY } from '../../suppo
 
 useNock();
 
-const { operation, find: findCompany } = searchKit('find_company');
-
-const SEARCH = '/v3/companies/search-and-enrich';
+const { find: findCompany, path: SEARCH, answer: lushaAnswer } = searchKit('find_company');
 
 /** The body Find Company sends for one company, under reference "1". */
 const searchBody = (company: Record<string, unknown>) => ({ companies: [{ clientReferenceId: '1', ...company }] });
@@ -53,12 +49,26 @@ const northwindResult = {
   popularityTier: 1,
 };
 
-const answer = (results: unknown[], creditsCharged: number | null = 2) =>
-  searchAndEnrichAnswer(COMPANIES_REQUEST_ID, results, creditsCharged);
+const answer = (results: unknown[], creditsCharged: number | null = 2) => lushaAnswer(results, creditsCharged);
 const northwind = answer([northwindResult]);
-const notFound = answer([notFoundResult('1', 'Company')], 0);
 
 const northwindRecord = { ...sharedNorthwindRecord, creditsCharged: 2 };
+
+describeSearchStep({
+  key: 'find_company',
+  item: 'company',
+  subject: 'company',
+  input: { domain: 'northwind-analytics.com' },
+  match: northwindResult,
+  record: northwindRecord,
+  miss: { input: { domain: 'nowhere.example' }, body: searchBody({ domain: 'nowhere.example' }) },
+  itemError: {
+    code: 'ENRICH_FAILED',
+    message: 'Enrichment failed',
+    said: /^Lusha could not look up this company: Enrichment failed\./,
+  },
+  said404: /found nothing \(POST \/v3\/companies\/search-and-enrich, HTTP 404\)/,
+});
 
 describe('Find Company', () => {
   it.each([
@@ -89,30 +99,6 @@ describe('Find Company', () => {
     expect(await findCompany({ company_id: '33222678' })).toEqual([northwindRecord]);
   });
 
-  it('reports what Lusha billed, and a match it charged nothing for as not charged', async () => {
-    nock(LUSHA)
-      .post(SEARCH)
-      .reply(200, answer([northwindResult], 3));
-    expect(await findCompany({ domain: 'northwind-analytics.com' })).toEqual([
-      { ...northwindRecord, creditsCharged: 3 },
-    ]);
-
-    nock(LUSHA)
-      .post(SEARCH)
-      .reply(200, answer([northwindResult], null));
-    expect(await findCompany({ domain: 'northwind-analytics.com' })).toEqual([
-      { ...northwindRecord, creditCharged: false, creditsCharged: 0 },
-    ]);
-  });
-
-  it('returns nothing when Lusha answers NOT_FOUND, so "find or create" can create', async () => {
-    const scope = nock(LUSHA)
-      .post(SEARCH, searchBody({ domain: 'nowhere.example' }))
-      .reply(200, notFound);
-    expect(await findCompany({ domain: 'nowhere.example' })).toEqual([]);
-    expect(scope.isDone()).toBe(true);
-  });
-
   it('returns nothing when the answer has no result that identifies a company', async () => {
     nock(LUSHA)
       .post(SEARCH)
@@ -121,18 +107,6 @@ describe('Find Company', () => {
 
     nock(LUSHA).post(SEARCH).reply(200, answer([], 0));
     expect(await findCompany({ name: 'Nowhere' })).toEqual([]);
-  });
-
-  it("halts with Lusha's words when it answers with another per-company error", async () => {
-    nock(LUSHA)
-      .post(SEARCH)
-      .reply(
-        200,
-        answer([{ clientReferenceId: '1', error: { code: 'ENRICH_FAILED', message: 'Enrichment failed' } }], 0),
-      );
-    const error = await expectZapierError(findCompany({ domain: 'northwind-analytics.com' }));
-    expect(error.name).toBe('HaltedError');
-    expect(error.message).toMatch(/^Lusha could not look up this company: Enrichment failed\./);
   });
 
   it.each([
@@ -167,17 +141,5 @@ describe('Find Company', () => {
       delay: 60,
     });
     expect(scope.isDone()).toBe(true);
-  });
-
-  it('halts on a 404: V3 answers a miss with NOT_FOUND, so a 404 is not "no match"', async () => {
-    nock(LUSHA).post(SEARCH).reply(404, { statusCode: 404, message: 'Resource not found' });
-    const error = await expectZapierError(findCompany({ domain: 'nowhere.example' }));
-    expect(error.name).toBe('HaltedError');
-    expect(error.message).toMatch(/found nothing \(POST \/v3\/companies\/search-and-enrich, HTTP 404\)/);
-  });
-
-  it('has a sample with every output field', () => {
-    const outputFields = operation.outputFields as Array<{ key: string }>;
-    expect(outputFields.map((field) => field.key).sort()).toEqual(Object.keys(operation.sample ?? {}).sort());
   });
 });

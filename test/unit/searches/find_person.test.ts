@@ -6,11 +6,9 @@
  */
 import nock from 'nock';
 import {
-  CONTACTS_REQUEST_ID,
+  describeSearchStep,
   mayaContact as sharedMayaContact,
   mayaRecord as sharedMayaRecord,
-  notFoundResult,
-  searchAndEnrichAnswer,
   searchKit,
 } from '../../support/enrichment-fixtures';
 import { useNock } from '../../support/nock';
@@ -18,9 +16,7 @@ import { expectStepError, expectZapierError, LUSHA, TEST_KEY } from '../../suppo
 
 useNock();
 
-const { operation, find: findPerson } = searchKit('find_person');
-
-const SEARCH = '/v3/contacts/search-and-enrich';
+const { find: findPerson, path: SEARCH, answer: lushaAnswer, notFound } = searchKit('find_person');
 const SIGNALS = '/v3/contacts/signals';
 const BOTH = ['emails', 'phones'];
 
@@ -51,8 +47,7 @@ const reordered = <E, P>({ emails: [work, personal], phones }: { emails: E[]; ph
 const mayaContact = { clientReferenceId: '1', ...sharedMayaContact, ...reordered(sharedMayaContact) };
 
 /** Lusha's answer to a search for Maya: one result under reference "1", and the bill for the request. */
-const answer = (results: unknown[], creditsCharged: number | null = 7) =>
-  searchAndEnrichAnswer(CONTACTS_REQUEST_ID, results, creditsCharged);
+const answer = (results: unknown[], creditsCharged: number | null = 7) => lushaAnswer(results, creditsCharged);
 const maya = answer([mayaContact]);
 
 /** Maya's record: the work email and mobile phone still picked, her lists in Lusha's order, no signals asked for. */
@@ -68,7 +63,24 @@ const mayaRecord = {
   creditsCharged: 7,
 };
 
-const notFound = answer([notFoundResult('1', 'Contact')], 0);
+describeSearchStep({
+  key: 'find_person',
+  item: 'contact',
+  subject: 'person',
+  input: { person_id: '4183886134' },
+  match: mayaContact,
+  record: mayaRecord,
+  miss: {
+    input: { email: 'nobody@northwind-analytics.com' },
+    body: searchBody({ email: 'nobody@northwind-analytics.com' }),
+  },
+  itemError: {
+    code: 'COMPLIANCE_RESTRICTED',
+    message: 'This contact cannot be returned for compliance reasons',
+    said: /^Lusha could not look up this person: This contact cannot be returned for compliance reasons\./,
+  },
+  said404: /found nothing \(POST \/v3\/contacts\/search-and-enrich, HTTP 404\).*Check the identifiers/,
+});
 
 /** An interceptor that must stay unused: input rejected before the call never reaches Lusha. */
 const untouched = () => nock(LUSHA).post(SEARCH).reply(200, maya);
@@ -197,22 +209,6 @@ describe('Find Person: options', () => {
       creditCharged: true,
       creditsCharged: 1,
     });
-  });
-
-  it('says so when Lusha charged nothing for the match (a bill of 0, or no bill at all)', async () => {
-    nock(LUSHA)
-      .post(SEARCH)
-      .reply(200, answer([mayaContact], 0));
-    expect(await findPerson({ person_id: '4183886134' })).toEqual([
-      { ...mayaRecord, creditCharged: false, creditsCharged: 0 },
-    ]);
-
-    nock(LUSHA)
-      .post(SEARCH)
-      .reply(200, answer([mayaContact], null));
-    expect(await findPerson({ person_id: '4183886134' })).toEqual([
-      { ...mayaRecord, creditCharged: false, creditsCharged: 0 },
-    ]);
   });
 
   it('finds its result by its reference, whatever else the answer holds', async () => {
@@ -348,59 +344,6 @@ describe('Find Person: signals', () => {
   });
 });
 
-describe('Find Person: no match', () => {
-  it('returns nothing when Lusha answers NOT_FOUND, so "find or create" can create', async () => {
-    const scope = nock(LUSHA)
-      .post(SEARCH, searchBody({ email: 'nobody@northwind-analytics.com' }))
-      .reply(200, notFound);
-    expect(await findPerson({ email: 'nobody@northwind-analytics.com' })).toEqual([]);
-    expect(scope.isDone()).toBe(true);
-  });
-
-  it("halts with Lusha's words when it answers with another per-contact error", async () => {
-    nock(LUSHA)
-      .post(SEARCH)
-      .reply(
-        200,
-        answer(
-          [
-            {
-              clientReferenceId: '1',
-              error: {
-                code: 'COMPLIANCE_RESTRICTED',
-                message: 'This contact cannot be returned for compliance reasons',
-              },
-            },
-          ],
-          0,
-        ),
-      );
-    const error = await expectZapierError(findPerson({ first_name: 'M', last_name: 'G', company_name: 'Northwind' }));
-    expect(error).toMatchObject({ name: 'HaltedError' });
-    expect(error.message).toMatch(
-      /^Lusha could not look up this person: This contact cannot be returned for compliance reasons\./,
-    );
-  });
-
-  it('quotes the error code when Lusha gives no message', async () => {
-    nock(LUSHA)
-      .post(SEARCH)
-      .reply(200, answer([{ clientReferenceId: '1', error: { code: 'ENRICH_FAILED' } }], 0));
-    const error = await expectZapierError(findPerson({ email: 'maya@northwind-analytics.com' }));
-    expect(error).toMatchObject({ name: 'HaltedError' });
-    expect(error.message).toMatch(/^Lusha could not look up this person: ENRICH_FAILED\./);
-  });
-
-  it('halts on a 404: V3 answers a miss with NOT_FOUND, so a 404 is not "no match"', async () => {
-    nock(LUSHA).post(SEARCH).reply(404, { statusCode: 404, message: 'Resource not found' });
-    const error = await expectZapierError(findPerson({ person_id: '1' }));
-    expect(error.name).toBe('HaltedError');
-    expect(error.message).toMatch(
-      /found nothing \(POST \/v3\/contacts\/search-and-enrich, HTTP 404\).*Check the identifiers/,
-    );
-  });
-});
-
 describe('Find Person: input rejected before any call', () => {
   const halted = (...problems: string[]) =>
     `Find Person cannot run with this input (no credits were spent):\n${problems.map((p) => `- ${p}`).join('\n')}`;
@@ -498,13 +441,5 @@ describe("Find Person: Lusha's errors", () => {
     const error = await expectZapierError(findPerson({ email: 'maya@northwind-analytics.com' }));
     expect(error.name).toBe('HaltedError');
     expect(error.message).toMatch(/no credits left.*Add credits/);
-  });
-});
-
-describe('Find Person: definition', () => {
-  it('has a sample with every output field, and labels every field', () => {
-    const outputFields = operation.outputFields as Array<{ key: string; label: string }>;
-    expect(outputFields.map((field) => field.key).sort()).toEqual(Object.keys(operation.sample ?? {}).sort());
-    for (const field of outputFields) expect(field.label).toMatch(/^[A-Z]/);
   });
 });
