@@ -1,9 +1,11 @@
 /**
  * What the unit tests of the create steps share: a step run through the app tester, Lusha's
  * host expecting the test key, the bodies' generated client reference ids, a bulk step's row,
- * and the messages a step halts with (its input refused before any call, or Lusha's mapped errors).
+ * the messages a step halts with (its input refused before any call, or Lusha's mapped errors), and the
+ * scenarios both Bulk Enrich steps share (`describeBulkEnrich`).
  */
 import nock from 'nock';
+import { bulkEnrichKit } from './enrichment-fixtures';
 import { App, appTester, bundleWith, expectStepError, LUSHA, TEST_KEY, type Perform } from './zapier';
 
 /** Lusha's API, expecting the test key on every request. */
@@ -166,5 +168,150 @@ export function expectErredAndLeftOut(output: RowsOutput, erred: StepOutput, mor
     status: 'error',
     reason: "Lusha's answer did not include this company: run it again.",
     ...more,
+  });
+}
+
+/**
+ * What the scenarios both Bulk Enrich steps (Companies, People) share test a step with: its match `found` under a
+ * reference, and each scenario's data.
+ */
+export interface BulkEnrichScenarios<I extends { clientReferenceId: string }> {
+  found: (clientReferenceId: string) => StepOutput;
+  /**
+   * A mixed list whose first four rows are a match (`item`), a miss, an invalid row (`invalid`, why) and a duplicate
+   * of the first, then rows `more`, all in one request: the body `sent`, what Lusha `answered` and billed
+   * (`creditsCharged`), the `counts` and `summary` (no row revealed nothing, erred or was possibly charged).
+   */
+  mixed: {
+    rows: Array<Record<string, unknown>>;
+    sent: nock.RequestBodyMatcher;
+    answered: unknown[];
+    item: StepOutput;
+    invalid: string;
+    more: StepOutput[];
+    counts: Record<'total' | 'matched' | 'notFound' | 'invalid' | 'creditsCharged', number>;
+    summary: string;
+  };
+  /** Distinct `rows` sent in batches of `sizes`, each billed `billed`, by `field`; `repeated` rows repeat the first. */
+  batches: {
+    rows: Array<Record<string, string>>;
+    repeated: number;
+    field: keyof I;
+    sizes: number[];
+    billed: (items: I[], body: Record<string, unknown>) => number;
+    counts: StepOutput;
+    /** Rows of the output, by index, and what they hold. */
+    rowsAt: Record<number, StepOutput>;
+  };
+  /** A request Lusha answered without a bill (`creditsCharged`) for its one `row`, matched by Lusha ID `id`. */
+  uncharged: { row: StepOutput; creditsCharged: 0 | null; id: string };
+  /** `rows` sent in two requests, the one of `size` items failing with `status` and `message`; `lastRow`, the last row. */
+  oneFails: {
+    rows: StepOutput[];
+    size: number;
+    status: number;
+    message: string;
+    billed: number;
+    counts: StepOutput;
+    lastRow: StepOutput;
+  };
+  /** Inputs the step refuses before any call, and the problems it names. */
+  refusals: Array<{ refused: string; input: Record<string, unknown>; problems: string[] }>;
+}
+
+/**
+ * Registers the scenarios both Bulk Enrich steps share for the step `key`, named `title`: it sends its items under
+ * `contacts` (People) or `companies` to Lusha's search-and-enrich route.
+ */
+export function describeBulkEnrich<I extends { clientReferenceId: string }>(
+  key: 'enrich_companies' | 'enrich_people',
+  title: string,
+  step: BulkEnrichScenarios<I>,
+) {
+  const { enrich: run, answer, emptyItem } = bulkEnrichKit(key);
+  const [noun, sentUnder] = key === 'enrich_people' ? ['person', 'contacts'] : ['company', 'companies'];
+  const route = `/v3/${sentUnder}/search-and-enrich`;
+  const { found } = step;
+
+  describe(`${title}: what both bulk steps do`, () => {
+    it(`sends each distinct ${noun} once under generated ids and returns every row, in order, with its status`, async () => {
+      const { rows, item, counts } = step.mixed;
+      const scope = nock(LUSHA, { reqheaders: { api_key: TEST_KEY, 'content-type': 'application/json' } })
+        .post(route, step.mixed.sent)
+        // Results are matched by reference, not by position.
+        .reply(200, answer(step.mixed.answered, counts.creditsCharged));
+      const output = await run({ rows });
+      expect(scope.isDone()).toBe(true);
+      const reference = (row: number) => (rows[row - 1]!.reference as string | undefined) ?? null;
+      expect(output).toEqual({
+        ...counts,
+        notRevealed: 0,
+        errors: 0,
+        requests: 1,
+        possiblyChargedRows: 0,
+        summary: step.mixed.summary,
+        rows: [
+          bulkRow(1, reference(1), 'matched', item),
+          bulkRow(2, reference(2), 'not_found', emptyItem),
+          bulkRow(3, reference(3), 'invalid_input', { ...emptyItem, reason: step.mixed.invalid }),
+          bulkRow(4, reference(4), 'matched', { ...item, duplicateOfRow: 1 }),
+          ...step.mixed.more,
+        ],
+      });
+    });
+
+    it(`sends distinct ${sentUnder} in batches of at most 100, each once, and adds up what each request billed`, async () => {
+      const { rows, repeated, field } = step.batches;
+      const batches = batchesTo<I>(route, sentUnder, step.batches.sizes.length, (items, body) =>
+        // Answered in reverse order.
+        answer(items.map((sent) => found(sent.clientReferenceId)).reverse(), step.batches.billed(items, body)),
+      );
+      const output = await run({ rows: [...rows, ...rows.slice(0, repeated)] });
+      expect(batches.scope.isDone()).toBe(true);
+      expect(batches.sizes()).toEqual(step.batches.sizes);
+      expect(batches.references(field)).toEqual(rows.map((row, i) => [String(i + 1), row[field as string]]));
+      expect(output).toMatchObject(step.batches.counts);
+      for (const [index, row] of Object.entries(step.batches.rowsAt))
+        expect(output.rows[Number(index)]).toMatchObject(row);
+    });
+
+    it('marks the matches of a request Lusha charged nothing for as not charged', async () => {
+      nock(LUSHA)
+        .post(route)
+        .reply(200, answer([found('1')], step.uncharged.creditsCharged));
+      const output = await run({ rows: [step.uncharged.row] });
+      expect(output).toMatchObject({ matched: 1, creditsCharged: 0 });
+      expect(output.rows[0]).toMatchObject({ status: 'matched', id: step.uncharged.id, creditCharged: false });
+    });
+
+    it('keeps what was enriched when one request of several fails: those rows say why, and cost nothing', async () => {
+      const { size, status, message } = step.oneFails;
+      let calls = 0;
+      nock(LUSHA)
+        .post(route)
+        .times(2)
+        .reply((_uri, body) => {
+          calls += 1;
+          const items = (body as Record<string, I[]>)[sentUnder]!;
+          if (items.length === size) return [status, { statusCode: status, message }];
+          return [
+            200,
+            answer(
+              items.map((sent) => found(sent.clientReferenceId)),
+              step.oneFails.billed,
+            ),
+          ];
+        });
+      const output = await run({ rows: step.oneFails.rows });
+      expect(calls).toBe(2);
+      expect(output).toMatchObject(step.oneFails.counts);
+      expect(output.rows.at(-1)).toMatchObject({ status: 'error', creditCharged: false, ...step.oneFails.lastRow });
+    });
+
+    it.each(step.refusals)('halts before any call on $refused', async ({ input, problems }) => {
+      const scope = nock(LUSHA).post(route).reply(200, answer([], 0));
+      await expectRefusal(run(input), title, ...problems);
+      expect(scope.isDone()).toBe(false);
+    });
   });
 }

@@ -7,8 +7,8 @@
 import nock from 'nock';
 import { mayaContact as sharedMayaContact, mayaRecord, bulkEnrichKit } from '../../support/enrichment-fixtures';
 import { useNock } from '../../support/nock';
-import { batchesTo, bulkRow, expectLineItemFields, expectRefusal, numbered } from '../../support/creates-kit';
-import { expectZapierError, LUSHA, TEST_KEY } from '../../support/zapier';
+import { bulkRow, describeBulkEnrich, expectLineItemFields, numbered } from '../../support/creates-kit';
+import { expectZapierError, LUSHA } from '../../support/zapier';
 
 useNock();
 
@@ -43,68 +43,112 @@ const mayaItem = {
   departments: 'Sales, Business Development',
 };
 
-describe('Bulk Enrich People: a mixed list', () => {
-  it('sends each distinct person once under generated ids and returns every row, in order, with its status', async () => {
-    const scope = nock(LUSHA, { reqheaders: { api_key: TEST_KEY, 'content-type': 'application/json' } })
-      .post(SEARCH, {
-        contacts: numbered(
-          { email: 'maya.goldberg@northwind-analytics.com' },
-          { linkedinUrl: 'https://www.linkedin.com/in/nobody-here' },
-          { firstName: 'Sam', lastName: 'Lee', companyName: 'Contoso', companyDomain: 'contoso.com' },
-        ),
-        reveal: BOTH,
-      })
-      // Results are matched by reference, not by position.
-      .reply(200, answer([miss('3'), maya('1'), miss('2')], 7));
+const manyRows = (count: number) =>
+  Array.from({ length: count }, (_, i) => ({ email: `p${i}@northwind-analytics.com` }));
 
-    const output = await enrichPeople({
-      rows: [
-        { reference: 'crm/1001?x=1', email: 'Maya.Goldberg@Northwind-Analytics.com' },
-        { reference: 'crm-1002', linkedin_url: 'linkedin.com/in/nobody-here' },
-        { reference: 'crm-1003', email: 'not-an-email' },
-        { reference: 'crm/1001?x=1', email: 'maya.goldberg@northwind-analytics.com ' },
-        {
-          reference: 'crm-1005',
-          first_name: 'Sam',
-          last_name: 'Lee',
-          company_name: 'Contoso',
-          company_domain: 'contoso.com',
-        },
-        {},
+describeBulkEnrich<Contact>('enrich_people', 'Bulk Enrich People', {
+  found: maya,
+  mixed: {
+    rows: [
+      { reference: 'crm/1001?x=1', email: 'Maya.Goldberg@Northwind-Analytics.com' },
+      { reference: 'crm-1002', linkedin_url: 'linkedin.com/in/nobody-here' },
+      { reference: 'crm-1003', email: 'not-an-email' },
+      { reference: 'crm/1001?x=1', email: 'maya.goldberg@northwind-analytics.com ' },
+      {
+        reference: 'crm-1005',
+        first_name: 'Sam',
+        last_name: 'Lee',
+        company_name: 'Contoso',
+        company_domain: 'contoso.com',
+      },
+      {},
+    ],
+    sent: {
+      contacts: numbered(
+        { email: 'maya.goldberg@northwind-analytics.com' },
+        { linkedinUrl: 'https://www.linkedin.com/in/nobody-here' },
+        { firstName: 'Sam', lastName: 'Lee', companyName: 'Contoso', companyDomain: 'contoso.com' },
+      ),
+      reveal: BOTH,
+    },
+    answered: [miss('3'), maya('1'), miss('2')],
+    item: mayaItem,
+    invalid: 'Email "not-an-email" is not a valid email address (expected something like name@company.com)',
+    more: [
+      bulkRow(5, 'crm-1005', 'not_found', emptyItem),
+      bulkRow(6, null, 'invalid_input', {
+        ...emptyItem,
+        reason:
+          'Nothing identifies the person: fill in Email, LinkedIn Profile URL or Lusha Person ID, or First Name + Last ' +
+          'Name + Company Name (or Company Domain)',
+      }),
+    ],
+    counts: { total: 6, matched: 2, notFound: 2, invalid: 2, creditsCharged: 7 },
+    summary: '6 rows: 2 matched, 2 not found, 2 invalid input, 0 errors. 1 request to Lusha, 7 credits charged.',
+  },
+  batches: {
+    rows: Array.from({ length: 250 }, (_, i) => ({ email: `person${i + 1}@northwind-analytics.com` })),
+    repeated: 50,
+    field: 'email',
+    sizes: [100, 100, 50],
+    billed: (contacts, { reveal }) => {
+      expect(reveal).toEqual(BOTH);
+      // Billed 2 credits per person found.
+      return contacts.length * 2;
+    },
+    counts: { total: 300, matched: 300, requests: 3, creditsCharged: 500 },
+    rowsAt: { 250: { row: 251, status: 'matched', duplicateOfRow: 1, possiblyCharged: false, creditCharged: true } },
+  },
+  uncharged: { row: { email: 'maya@northwind-analytics.com' }, creditsCharged: null, id: '4183886134' },
+  oneFails: {
+    rows: manyRows(150),
+    size: 50,
+    status: 402,
+    message: 'Insufficient credits',
+    billed: 300,
+    counts: { matched: 100, errors: 50, creditsCharged: 300 },
+    lastRow: {
+      reason:
+        'The Lusha account has no credits left (POST /v3/contacts/search-and-enrich, HTTP 402): Insufficient credits. ' +
+        'Add credits to your Lusha account or wait for your plan to renew, then replay the run.',
+      email: null,
+    },
+  },
+  refusals: [
+    {
+      refused: 'no row can be looked up, naming each row',
+      input: { rows: [{ email: 'maya@' }, { first_name: 'Maya', last_name: 'Goldberg' }] },
+      problems: [
+        'Row 1: Email "maya@" is not a valid email address (expected something like name@company.com).',
+        'Row 2: To find a person by name, also fill in Company Name (or Company Domain); or fill in Email, LinkedIn ' +
+          'Profile URL or Lusha Person ID instead.',
       ],
-    });
-
-    expect(scope.isDone()).toBe(true);
-    expect(output).toEqual({
-      total: 6,
-      matched: 2,
-      notRevealed: 0,
-      notFound: 2,
-      invalid: 2,
-      errors: 0,
-      requests: 1,
-      creditsCharged: 7,
-      possiblyChargedRows: 0,
-      summary: '6 rows: 2 matched, 2 not found, 2 invalid input, 0 errors. 1 request to Lusha, 7 credits charged.',
-      rows: [
-        bulkRow(1, 'crm/1001?x=1', 'matched', mayaItem),
-        bulkRow(2, 'crm-1002', 'not_found', emptyItem),
-        bulkRow(3, 'crm-1003', 'invalid_input', {
-          ...emptyItem,
-          reason: 'Email "not-an-email" is not a valid email address (expected something like name@company.com)',
-        }),
-        bulkRow(4, 'crm/1001?x=1', 'matched', { ...mayaItem, duplicateOfRow: 1 }),
-        bulkRow(5, 'crm-1005', 'not_found', emptyItem),
-        bulkRow(6, null, 'invalid_input', {
-          ...emptyItem,
-          reason:
-            'Nothing identifies the person: fill in Email, LinkedIn Profile URL or Lusha Person ID, or First Name + Last ' +
-            'Name + Company Name (or Company Domain)',
-        }),
+    },
+    {
+      refused: 'a malformed option',
+      input: { rows: [{ email: 'maya@northwind-analytics.com' }], reveal_data: 'everything' },
+      problems: ['Data to Reveal "everything" is not one of: both, emails, phones.'],
+    },
+    {
+      refused: 'a malformed option, listed with the problems of the rows, all at once',
+      input: { rows: [{ email: 'maya@northwind-analytics.com' }, { email: 'sam@' }], refresh_job_info: 'maybe' },
+      problems: [
+        'Refresh Job Info must be yes or no (got "maybe").',
+        'Row 2: Email "sam@" is not a valid email address (expected something like name@company.com).',
       ],
-    });
-  });
+    },
+    {
+      refused: 'more than 1,000 rows',
+      input: { rows: manyRows(1001) },
+      problems: [
+        "The list has 1,001 rows, but one run takes at most 1,000 so that it finishes within Zapier's 30-second limit: " +
+          'split the list (for example with Looping by Zapier) and run it in parts.',
+      ],
+    },
+  ],
+});
 
+describe('Bulk Enrich People: options', () => {
   it('sends the options once per request: the one kind to reveal, and partial profiles; Refresh Job Info is not sent', async () => {
     const scope = nock(LUSHA)
       .post(SEARCH, {
@@ -138,79 +182,9 @@ describe('Bulk Enrich People: a mixed list', () => {
     });
     expect(scope.isDone()).toBe(true);
   });
-
-  it('sends distinct people in batches of at most 100, charges duplicates once, and adds up what each request billed', async () => {
-    const batches = batchesTo<Contact>(SEARCH, 'contacts', 3, (contacts, { reveal }) => {
-      expect(reveal).toEqual(BOTH);
-      // Answered in reverse order, billed 2 credits per person found.
-      return answer(contacts.map((c) => maya(c.clientReferenceId)).reverse(), contacts.length * 2);
-    });
-    const rows = Array.from({ length: 250 }, (_, i) => ({ email: `person${i + 1}@northwind-analytics.com` }));
-    const output = await enrichPeople({ rows: [...rows, ...rows.slice(0, 50)] });
-    expect(batches.scope.isDone()).toBe(true);
-    expect(batches.sizes()).toEqual([100, 100, 50]);
-    expect(batches.references('email')).toEqual(rows.map((row, i) => [String(i + 1), row.email]));
-    expect(output).toMatchObject({ total: 300, matched: 300, requests: 3, creditsCharged: 500 });
-    expect(output.rows[250]).toMatchObject({
-      row: 251,
-      status: 'matched',
-      duplicateOfRow: 1,
-      possiblyCharged: false,
-      creditCharged: true,
-    });
-  });
-
-  it('marks the matches of a request Lusha charged nothing for as not charged', async () => {
-    nock(LUSHA)
-      .post(SEARCH)
-      .reply(200, answer([maya('1')], null));
-    const output = await enrichPeople({ rows: [{ email: 'maya@northwind-analytics.com' }] });
-    expect(output).toMatchObject({ matched: 1, creditsCharged: 0 });
-    expect(output.rows[0]).toMatchObject({ status: 'matched', id: '4183886134', creditCharged: false });
-  });
 });
 
 describe('Bulk Enrich People: the run as a whole', () => {
-  const manyRows = (count: number) =>
-    Array.from({ length: count }, (_, i) => ({ email: `p${i}@northwind-analytics.com` }));
-
-  it.each([
-    {
-      refused: 'no row can be looked up, naming each row',
-      input: { rows: [{ email: 'maya@' }, { first_name: 'Maya', last_name: 'Goldberg' }] },
-      problems: [
-        'Row 1: Email "maya@" is not a valid email address (expected something like name@company.com).',
-        'Row 2: To find a person by name, also fill in Company Name (or Company Domain); or fill in Email, LinkedIn ' +
-          'Profile URL or Lusha Person ID instead.',
-      ],
-    },
-    {
-      refused: 'a malformed option',
-      input: { rows: [{ email: 'maya@northwind-analytics.com' }], reveal_data: 'everything' },
-      problems: ['Data to Reveal "everything" is not one of: both, emails, phones.'],
-    },
-    {
-      refused: 'a malformed option, listed with the problems of the rows, all at once',
-      input: { rows: [{ email: 'maya@northwind-analytics.com' }, { email: 'sam@' }], refresh_job_info: 'maybe' },
-      problems: [
-        'Refresh Job Info must be yes or no (got "maybe").',
-        'Row 2: Email "sam@" is not a valid email address (expected something like name@company.com).',
-      ],
-    },
-    {
-      refused: 'more than 1,000 rows',
-      input: { rows: manyRows(1001) },
-      problems: [
-        "The list has 1,001 rows, but one run takes at most 1,000 so that it finishes within Zapier's 30-second limit: " +
-          'split the list (for example with Looping by Zapier) and run it in parts.',
-      ],
-    },
-  ])('halts before any call on $refused', async ({ input, problems }) => {
-    const scope = nock(LUSHA).post(SEARCH).reply(200, answer([], 0));
-    await expectRefusal(enrichPeople(input), 'Bulk Enrich People', ...problems);
-    expect(scope.isDone()).toBe(false);
-  });
-
   it('fails as ThrottledError when every request is rate-limited (nothing charged)', async () => {
     nock(LUSHA)
       .post(SEARCH)
@@ -236,36 +210,6 @@ describe('Bulk Enrich People: the run as a whole', () => {
     expect((await expectZapierError(enrichPeople({ rows: [{ email: 'maya@northwind-analytics.com' }] }))).name).toBe(
       'ExpiredAuthError',
     );
-  });
-
-  it('keeps what was enriched when one request of several fails: those rows say why, and cost nothing', async () => {
-    let call = 0;
-    nock(LUSHA)
-      .post(SEARCH)
-      .times(2)
-      .reply((_uri, body) => {
-        call += 1;
-        const { contacts } = body as { contacts: Contact[] };
-        if (contacts.length === 50) return [402, { statusCode: 402, message: 'Insufficient credits' }];
-        return [
-          200,
-          answer(
-            contacts.map((c) => maya(c.clientReferenceId)),
-            300,
-          ),
-        ];
-      });
-    const output = await enrichPeople({ rows: manyRows(150) });
-    expect(call).toBe(2);
-    expect(output).toMatchObject({ matched: 100, errors: 50, creditsCharged: 300 });
-    expect(output.rows[149]).toMatchObject({
-      status: 'error',
-      reason:
-        'The Lusha account has no credits left (POST /v3/contacts/search-and-enrich, HTTP 402): Insufficient credits. ' +
-        'Add credits to your Lusha account or wait for your plan to renew, then replay the run.',
-      email: null,
-      creditCharged: false,
-    });
   });
 
   it('reports a contact Lusha answered with another error as an error row', async () => {
